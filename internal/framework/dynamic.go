@@ -1,0 +1,98 @@
+// Package framework holds the Terraform-side helpers shared by every
+// resource and data source: turning rendered objects into Terraform values,
+// and renderer problems into diagnostics.
+package framework
+
+import (
+	"fmt"
+	"math/big"
+	"sort"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// ToDynamic converts a plain value (see k8sobj.Object) into a Terraform
+// dynamic value: maps become objects, slices become tuples (their elements
+// may differ in shape), so the result can be passed straight to
+// hashicorp/kubernetes kubernetes_manifest. Nil map entries are dropped.
+func ToDynamic(v any) (types.Dynamic, error) {
+	val, err := toAttr(v)
+	if err != nil {
+		return types.DynamicNull(), err
+	}
+	return types.DynamicValue(val), nil
+}
+
+func toAttr(v any) (attr.Value, error) {
+	switch t := v.(type) {
+	case nil:
+		return types.DynamicNull(), nil
+	case string:
+		return types.StringValue(t), nil
+	case bool:
+		return types.BoolValue(t), nil
+	case int:
+		return types.NumberValue(new(big.Float).SetInt64(int64(t))), nil
+	case int64:
+		return types.NumberValue(new(big.Float).SetInt64(t)), nil
+	case float64:
+		return types.NumberValue(big.NewFloat(t)), nil
+	case []any:
+		elems := make([]attr.Value, 0, len(t))
+		typs := make([]attr.Type, 0, len(t))
+		for _, e := range t {
+			if e == nil {
+				continue
+			}
+			ev, err := toAttr(e)
+			if err != nil {
+				return nil, err
+			}
+			elems = append(elems, ev)
+			typs = append(typs, ev.Type(nil))
+		}
+		tv, d := types.TupleValue(typs, elems)
+		if d.HasError() {
+			return nil, fmt.Errorf("building tuple: %v", d)
+		}
+		return tv, nil
+	case []string:
+		anys := make([]any, len(t))
+		for i, s := range t {
+			anys[i] = s
+		}
+		return toAttr(anys)
+	case map[string]any:
+		keys := make([]string, 0, len(t))
+		for k, e := range t {
+			if e != nil {
+				keys = append(keys, k)
+			}
+		}
+		sort.Strings(keys)
+		vals := make(map[string]attr.Value, len(keys))
+		typs := make(map[string]attr.Type, len(keys))
+		for _, k := range keys {
+			ev, err := toAttr(t[k])
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", k, err)
+			}
+			vals[k] = ev
+			typs[k] = ev.Type(nil)
+		}
+		ov, d := types.ObjectValue(typs, vals)
+		if d.HasError() {
+			return nil, fmt.Errorf("building object: %v", d)
+		}
+		return ov, nil
+	case map[string]string:
+		m := make(map[string]any, len(t))
+		for k, s := range t {
+			m[k] = s
+		}
+		return toAttr(m)
+	default:
+		return nil, fmt.Errorf("cannot convert %T to a Terraform value", v)
+	}
+}

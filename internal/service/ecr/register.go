@@ -1,0 +1,13 @@
+// Package ecr holds the ecr resources and data sources (Terraform edge).
+package ecr
+
+import (
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+)
+
+// Resources lists this package's resources for the provider.
+func Resources() []func() resource.Resource { return nil }
+
+// DataSources lists this package's data sources for the provider.
+func DataSources() []func() datasource.DataSource { return nil }
