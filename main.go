@@ -18,7 +18,10 @@ import (
 )
 
 // version is set by goreleaser.
-var version = "dev"
+var (
+	version = "dev"
+	commit  = "none"
+)
 
 // The registry address; tfplugindocs and dev_overrides use it too.
 const address = "registry.terraform.io/scalingkit/scaling"
