@@ -7,7 +7,11 @@ import (
 )
 
 // Resources lists this package's resources for the provider.
-func Resources() []func() resource.Resource { return nil }
+func Resources() []func() resource.Resource {
+	return []func() resource.Resource{newControlPlaneTierResource}
+}
 
 // DataSources lists this package's data sources for the provider.
-func DataSources() []func() datasource.DataSource { return nil }
+func DataSources() []func() datasource.DataSource {
+	return []func() datasource.DataSource{newControlPlaneTiersDataSource}
+}

@@ -1,0 +1,207 @@
+package eks_test
+
+import (
+	"context"
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	awsconfig "github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/eks"
+	awstypes "github.com/aws/aws-sdk-go-v2/service/eks/types"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/scalingkit/terraform-provider-scaling/internal/acctest"
+	tfeks "github.com/scalingkit/terraform-provider-scaling/internal/service/eks"
+)
+
+const resourceType = "scaling_control_plane_tier"
+
+func TestMain(m *testing.M) {
+	if !acctest.External() {
+		// The emulator finishes updates in 300 ms: poll at 50 ms, doubling
+		// to 400 ms, and give up on a missing cluster after 1.5 s.
+		tfeks.SetWaitTimings(50*time.Millisecond, 400*time.Millisecond, 1500*time.Millisecond)
+	}
+	os.Exit(m.Run())
+}
+
+// parallel runs the test in parallel with the others, except against a
+// real endpoint, where every test shares one cluster.
+func parallel(t *testing.T) {
+	if !acctest.External() {
+		t.Parallel()
+	}
+}
+
+// eksClient is an SDK client for the endpoint the provider uses: the
+// in-process emulator, or the SDK's own configuration when external.
+func eksClient(t testing.TB) *eks.Client {
+	t.Helper()
+	if acctest.External() {
+		cfg, err := awsconfig.LoadDefaultConfig(context.Background())
+		if err != nil {
+			t.Fatalf("loading AWS config: %v", err)
+		}
+		return eks.NewFromConfig(cfg)
+	}
+	return eks.New(eks.Options{
+		Region:       "us-east-1",
+		BaseEndpoint: aws.String(acctest.EmulatorURL(t)),
+		Credentials:  credentials.NewStaticCredentialsProvider("test", "test", ""),
+	})
+}
+
+// testCluster gives the test a cluster on tier: a fresh emulator cluster
+// (deleted afterwards), or SCALING_ACC_CLUSTER_NAME when external (its
+// tier is whatever it is; tests then only assert relative behaviour).
+func testCluster(t *testing.T, tier string) string {
+	t.Helper()
+	if acctest.External() {
+		name := os.Getenv(acctest.EnvClusterName)
+		if name == "" {
+			t.Skipf("%s names no existing EKS cluster", acctest.EnvClusterName)
+		}
+		return name
+	}
+	name := randomName("acc")
+	createCluster(t, name, tier)
+	t.Cleanup(func() {
+		_, _ = eksClient(t).DeleteCluster(context.Background(), &eks.DeleteClusterInput{Name: aws.String(name)})
+	})
+	return name
+}
+
+// createCluster creates an emulator cluster through the SDK, as a real
+// cluster would be created outside this provider.
+func createCluster(t *testing.T, name, tier string) {
+	t.Helper()
+	in := &eks.CreateClusterInput{
+		Name:               aws.String(name),
+		Version:            aws.String("1.33"),
+		RoleArn:            aws.String("arn:aws:iam::123456789012:role/eks-cluster"),
+		ResourcesVpcConfig: &awstypes.VpcConfigRequest{SubnetIds: []string{"subnet-a", "subnet-b"}},
+	}
+	if tier != "" {
+		in.ControlPlaneScalingConfig = &awstypes.ControlPlaneScalingConfig{Tier: awstypes.ProvisionedControlPlaneTier(tier)}
+	}
+	if _, err := eksClient(t).CreateCluster(context.Background(), in); err != nil {
+		t.Fatalf("creating cluster %s: %v", name, err)
+	}
+}
+
+func randomName(prefix string) string {
+	var b [4]byte
+	_, _ = rand.Read(b[:])
+	return fmt.Sprintf("%s-%x", prefix, b)
+}
+
+// clusterTier asks the API for the tier in effect.
+func clusterTier(t testing.TB, name string) (string, error) {
+	out, err := eksClient(t).DescribeCluster(context.Background(), &eks.DescribeClusterInput{Name: aws.String(name)})
+	if err != nil {
+		return "", err
+	}
+	if out.Cluster.ControlPlaneScalingConfig == nil {
+		return "standard", nil
+	}
+	return string(out.Cluster.ControlPlaneScalingConfig.Tier), nil
+}
+
+// checkClusterTier asserts the tier the API reports.
+func checkClusterTier(t testing.TB, name, want string) func(*terraform.State) error {
+	return func(*terraform.State) error {
+		got, err := clusterTier(t, name)
+		if err != nil {
+			return err
+		}
+		if got != want {
+			return fmt.Errorf("cluster %s is on %s, want %s", name, got, want)
+		}
+		return nil
+	}
+}
+
+// checkDestroyReverted is the CheckDestroy of every tier test: each
+// resource's cluster must be back on standard (or gone), unless it opted
+// out with revert_on_destroy = false.
+func checkDestroyReverted(t testing.TB) func(*terraform.State) error {
+	return func(s *terraform.State) error {
+		for _, rs := range s.RootModule().Resources {
+			if rs.Type != resourceType {
+				continue
+			}
+			name := rs.Primary.Attributes["cluster_name"]
+			got, err := clusterTier(t, name)
+			var nf *awstypes.ResourceNotFoundException
+			if errors.As(err, &nf) {
+				continue
+			}
+			if err != nil {
+				return err
+			}
+			want := "standard"
+			if rs.Primary.Attributes["revert_on_destroy"] == "false" {
+				want = rs.Primary.Attributes["tier"]
+			}
+			if got != want {
+				return fmt.Errorf("after destroy cluster %s is on %s, want %s", name, got, want)
+			}
+		}
+		return nil
+	}
+}
+
+// tierCapabilities asks DescribeClusterVersions what a tier gives, so
+// checks compare with the API rather than with hard-coded figures.
+func tierCapabilities(t testing.TB, version, tier string) (seats, podsPerSecond, dbGB int32) {
+	t.Helper()
+	out, err := eksClient(t).DescribeClusterVersions(context.Background(), &eks.DescribeClusterVersionsInput{ClusterVersions: []string{version}})
+	if err != nil {
+		t.Fatalf("DescribeClusterVersions: %v", err)
+	}
+	for _, v := range out.ClusterVersions {
+		for _, ti := range v.ControlPlaneScalingTiers {
+			if aws.ToString(ti.TierName) == tier {
+				return aws.ToInt32(ti.ApiRequestConcurrency), aws.ToInt32(ti.PodSchedulingRatePerSecond), aws.ToInt32(ti.ClusterDatabaseSizeGb)
+			}
+		}
+	}
+	t.Fatalf("version %s has no tier %s", version, tier)
+	return 0, 0, 0
+}
+
+// clusterVersion is the cluster's Kubernetes version.
+func clusterVersion(t testing.TB, name string) string {
+	t.Helper()
+	out, err := eksClient(t).DescribeCluster(context.Background(), &eks.DescribeClusterInput{Name: aws.String(name)})
+	if err != nil {
+		t.Fatalf("DescribeCluster: %v", err)
+	}
+	return aws.ToString(out.Cluster.Version)
+}
+
+// tierUpdates counts the cluster's tier updates.
+func tierUpdates(t testing.TB, name string) int {
+	t.Helper()
+	out, err := eksClient(t).ListUpdates(context.Background(), &eks.ListUpdatesInput{Name: aws.String(name)})
+	if err != nil {
+		t.Fatalf("ListUpdates: %v", err)
+	}
+	return len(out.UpdateIds)
+}
+
+func tierConfig(t testing.TB, cluster, tier, extra string) string {
+	return acctest.ProviderConfig(t) + fmt.Sprintf(`
+resource "scaling_control_plane_tier" "test" {
+  cluster_name = %q
+  tier         = %q
+%s
+}
+`, cluster, tier, extra)
+}
