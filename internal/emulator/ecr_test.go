@@ -1,0 +1,219 @@
+package emulator
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/ecr"
+	"github.com/aws/aws-sdk-go-v2/service/ecr/types"
+)
+
+// These tests decode every reply with the real service/ecr client.
+
+const (
+	testDockerSecret = "arn:aws:secretsmanager:us-east-1:123456789012:secret:ecr-pullthroughcache/docker-hub-AbCdEf"
+	testRoleARN      = "arn:aws:iam::123456789012:role/ecr-upstream"
+)
+
+func startECR(t *testing.T) (*Emulator, *ecr.Client) {
+	t.Helper()
+	e := New(Options{Now: func() time.Time { return time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC) }})
+	url, err := e.Start("127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = e.Close() })
+	return e, ecr.New(ecr.Options{
+		Region:       "us-east-1",
+		BaseEndpoint: aws.String(url),
+		Credentials:  credentials.NewStaticCredentialsProvider("test", "test", ""),
+		Retryer: retry.NewStandard(func(o *retry.StandardOptions) {
+			o.MaxAttempts = 4
+			o.MaxBackoff = 5 * time.Millisecond
+		}),
+	})
+}
+
+func TestECRCreateDescribeUpdateDelete(t *testing.T) {
+	e, c := startECR(t)
+	ctx := context.Background()
+	e.ECR().PutSecret(testDockerSecret, true)
+
+	out, err := c.CreatePullThroughCacheRule(ctx, &ecr.CreatePullThroughCacheRuleInput{
+		EcrRepositoryPrefix: aws.String("docker-hub"),
+		UpstreamRegistryUrl: aws.String("registry-1.docker.io"),
+		CredentialArn:       aws.String(testDockerSecret),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out.UpstreamRegistry != types.UpstreamRegistryDockerHub || aws.ToString(out.RegistryId) != "123456789012" ||
+		aws.ToString(out.UpstreamRepositoryPrefix) != "ROOT" || out.CreatedAt == nil ||
+		!out.CreatedAt.Equal(time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)) {
+		t.Fatalf("unexpected create output %+v", out)
+	}
+
+	d, err := c.DescribePullThroughCacheRules(ctx, &ecr.DescribePullThroughCacheRulesInput{EcrRepositoryPrefixes: []string{"docker-hub"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.PullThroughCacheRules) != 1 || aws.ToString(d.PullThroughCacheRules[0].CredentialArn) != testDockerSecret ||
+		d.PullThroughCacheRules[0].UpdatedAt == nil || d.PullThroughCacheRules[0].UpstreamRegistry != types.UpstreamRegistryDockerHub {
+		t.Fatalf("describe: %+v", d.PullThroughCacheRules)
+	}
+
+	other := "arn:aws:secretsmanager:us-east-1:123456789012:secret:ecr-pullthroughcache/other-123456"
+	if _, err := c.UpdatePullThroughCacheRule(ctx, &ecr.UpdatePullThroughCacheRuleInput{
+		EcrRepositoryPrefix: aws.String("docker-hub"), CredentialArn: aws.String(other),
+	}); !sdkErrIs[*types.SecretNotFoundException](err) {
+		t.Fatalf("update with unknown secret: want SecretNotFoundException, got %v", err)
+	}
+	e.ECR().PutSecret(other, true)
+	u, err := c.UpdatePullThroughCacheRule(ctx, &ecr.UpdatePullThroughCacheRuleInput{
+		EcrRepositoryPrefix: aws.String("docker-hub"), CredentialArn: aws.String(other),
+	})
+	if err != nil || aws.ToString(u.CredentialArn) != other || u.UpdatedAt == nil {
+		t.Fatalf("update: %+v %v", u, err)
+	}
+
+	del, err := c.DeletePullThroughCacheRule(ctx, &ecr.DeletePullThroughCacheRuleInput{EcrRepositoryPrefix: aws.String("docker-hub")})
+	if err != nil || aws.ToString(del.UpstreamRegistryUrl) != "registry-1.docker.io" {
+		t.Fatalf("delete: %+v %v", del, err)
+	}
+	if _, err := c.DescribePullThroughCacheRules(ctx, &ecr.DescribePullThroughCacheRulesInput{EcrRepositoryPrefixes: []string{"docker-hub"}}); !sdkErrIs[*types.PullThroughCacheRuleNotFoundException](err) {
+		t.Fatalf("describe after delete: want PullThroughCacheRuleNotFoundException, got %v", err)
+	}
+	if _, err := c.DeletePullThroughCacheRule(ctx, &ecr.DeletePullThroughCacheRuleInput{EcrRepositoryPrefix: aws.String("docker-hub")}); !sdkErrIs[*types.PullThroughCacheRuleNotFoundException](err) {
+		t.Fatalf("second delete: want PullThroughCacheRuleNotFoundException, got %v", err)
+	}
+}
+
+func TestECRCreateErrors(t *testing.T) {
+	e, c := startECR(t)
+	ctx := context.Background()
+	e.ECR().PutSecret(testDockerSecret, true)
+	badName := "arn:aws:secretsmanager:us-east-1:123456789012:secret:dockerhub-AbCdEf"
+	cases := []struct {
+		name string
+		in   ecr.CreatePullThroughCacheRuleInput
+		ok   func(error) bool
+	}{
+		{"prefix too short", ecr.CreatePullThroughCacheRuleInput{EcrRepositoryPrefix: aws.String("k"), UpstreamRegistryUrl: aws.String("registry.k8s.io")}, sdkErrIs[*types.ValidationException]},
+		{"prefix uppercase", ecr.CreatePullThroughCacheRuleInput{EcrRepositoryPrefix: aws.String("K8s"), UpstreamRegistryUrl: aws.String("registry.k8s.io")}, sdkErrIs[*types.ValidationException]},
+		{"unknown upstream", ecr.CreatePullThroughCacheRuleInput{EcrRepositoryPrefix: aws.String("mine"), UpstreamRegistryUrl: aws.String("registry.example.com")}, sdkErrIs[*types.UnsupportedUpstreamRegistryException]},
+		{"docker hub without secret", ecr.CreatePullThroughCacheRuleInput{EcrRepositoryPrefix: aws.String("docker-hub"), UpstreamRegistryUrl: aws.String("registry-1.docker.io")}, sdkErrIs[*types.InvalidParameterException]},
+		{"secret name prefix", ecr.CreatePullThroughCacheRuleInput{EcrRepositoryPrefix: aws.String("docker-hub"), UpstreamRegistryUrl: aws.String("registry-1.docker.io"), CredentialArn: aws.String(badName)}, sdkErrIs[*types.ValidationException]},
+		{"secret missing", ecr.CreatePullThroughCacheRuleInput{EcrRepositoryPrefix: aws.String("docker-hub"), UpstreamRegistryUrl: aws.String("registry-1.docker.io"), CredentialArn: aws.String(testDockerSecret + "x")}, sdkErrIs[*types.SecretNotFoundException]},
+		{"ecr without role", ecr.CreatePullThroughCacheRuleInput{EcrRepositoryPrefix: aws.String("prod"), UpstreamRegistryUrl: aws.String("210987654321.dkr.ecr.us-west-2.amazonaws.com")}, sdkErrIs[*types.InvalidParameterException]},
+		{"role on k8s", ecr.CreatePullThroughCacheRuleInput{EcrRepositoryPrefix: aws.String("k8s"), UpstreamRegistryUrl: aws.String("registry.k8s.io"), CustomRoleArn: aws.String(testRoleARN)}, sdkErrIs[*types.InvalidParameterException]},
+	}
+	for _, tc := range cases {
+		if _, err := c.CreatePullThroughCacheRule(ctx, &tc.in); !tc.ok(err) {
+			t.Errorf("%s: unexpected error %v", tc.name, err)
+		}
+	}
+	if n := len(e.ECR().rules); n != 0 {
+		t.Fatalf("failed creates left %d rules", n)
+	}
+
+	in := &ecr.CreatePullThroughCacheRuleInput{EcrRepositoryPrefix: aws.String("ROOT"), UpstreamRegistryUrl: aws.String("210987654321.dkr.ecr.us-west-2.amazonaws.com"), CustomRoleArn: aws.String(testRoleARN)}
+	out, err := c.CreatePullThroughCacheRule(ctx, in)
+	if err != nil || out.UpstreamRegistry != types.UpstreamRegistryEcr {
+		t.Fatalf("ECR-to-ECR create: %+v %v", out, err)
+	}
+	if _, err := c.CreatePullThroughCacheRule(ctx, in); !sdkErrIs[*types.PullThroughCacheRuleAlreadyExistsException](err) {
+		t.Fatalf("duplicate: want PullThroughCacheRuleAlreadyExistsException, got %v", err)
+	}
+}
+
+func TestECRValidateReportsUnreachableUpstream(t *testing.T) {
+	e, c := startECR(t)
+	ctx := context.Background()
+	e.ECR().PutSecret(testDockerSecret, true)
+	if _, err := c.CreatePullThroughCacheRule(ctx, &ecr.CreatePullThroughCacheRuleInput{
+		EcrRepositoryPrefix: aws.String("docker-hub"), UpstreamRegistryUrl: aws.String("registry-1.docker.io"), CredentialArn: aws.String(testDockerSecret),
+	}); err != nil {
+		t.Fatal(err)
+	}
+	validate := func() *ecr.ValidatePullThroughCacheRuleOutput {
+		t.Helper()
+		v, err := c.ValidatePullThroughCacheRule(ctx, &ecr.ValidatePullThroughCacheRuleInput{EcrRepositoryPrefix: aws.String("docker-hub")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	if v := validate(); !v.IsValid || v.Failure != nil || aws.ToString(v.CredentialArn) != testDockerSecret {
+		t.Fatalf("valid rule reported %+v", v)
+	}
+	e.ECR().PutSecret(testDockerSecret, false)
+	if v := validate(); v.IsValid || aws.ToString(v.Failure) == "" {
+		t.Fatalf("refused credentials reported %+v", v)
+	}
+	e.ECR().DeleteSecret(testDockerSecret)
+	if v := validate(); v.IsValid || aws.ToString(v.Failure) == "" {
+		t.Fatalf("deleted secret reported %+v", v)
+	}
+	if _, err := c.ValidatePullThroughCacheRule(ctx, &ecr.ValidatePullThroughCacheRuleInput{EcrRepositoryPrefix: aws.String("nope")}); !sdkErrIs[*types.PullThroughCacheRuleNotFoundException](err) {
+		t.Fatalf("validate missing rule: %v", err)
+	}
+}
+
+func TestECRDescribePaginates(t *testing.T) {
+	_, c := startECR(t)
+	ctx := context.Background()
+	for _, p := range []string{"k8s-a", "k8s-b", "k8s-c"} {
+		if _, err := c.CreatePullThroughCacheRule(ctx, &ecr.CreatePullThroughCacheRuleInput{EcrRepositoryPrefix: aws.String(p), UpstreamRegistryUrl: aws.String("registry.k8s.io")}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var got []string
+	p := ecr.NewDescribePullThroughCacheRulesPaginator(c, &ecr.DescribePullThroughCacheRulesInput{MaxResults: aws.Int32(2)})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range page.PullThroughCacheRules {
+			got = append(got, aws.ToString(r.EcrRepositoryPrefix))
+		}
+	}
+	if len(got) != 3 || got[0] != "k8s-a" || got[2] != "k8s-c" {
+		t.Fatalf("paginated rules %v", got)
+	}
+}
+
+func TestECRFaultsAreRetried(t *testing.T) {
+	e, c := startECR(t)
+	ctx := context.Background()
+	for _, kind := range []FaultKind{FaultThrottle, FaultServerError} {
+		if err := e.Faults.Inject(Fault{Service: "ecr", Operation: "DescribePullThroughCacheRules", Kind: kind, Count: 2}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := c.DescribePullThroughCacheRules(ctx, &ecr.DescribePullThroughCacheRulesInput{}); err == nil {
+		t.Fatal("4 faults within 4 attempts should fail")
+	}
+	if err := e.Faults.Inject(Fault{Service: "ecr", Operation: "DescribePullThroughCacheRules", Kind: FaultThrottle, Count: 2}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.DescribePullThroughCacheRules(ctx, &ecr.DescribePullThroughCacheRulesInput{}); err != nil {
+		t.Fatalf("2 throttles then success: %v", err)
+	}
+	if err := e.Faults.Inject(Fault{Service: "ecr", Operation: "DescribePullThroughCacheRules", Kind: FaultNotFound, Count: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.DescribePullThroughCacheRules(ctx, &ecr.DescribePullThroughCacheRulesInput{}); !sdkErrIs[*types.PullThroughCacheRuleNotFoundException](err) {
+		t.Fatalf("not-found fault: %v", err)
+	}
+}
+
+func sdkErrIs[T error](err error) bool {
+	var target T
+	return errors.As(err, &target)
+}
