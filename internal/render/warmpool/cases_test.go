@@ -40,9 +40,9 @@ var goldenCases = map[string]Spec{
 	},
 	"pause-pods-gpu": {
 		Name: "inference-warm", Namespace: "ml", Replicas: ptr(int64(2)),
-		Pod:          PodShape{CPU: "4", Memory: "16Gi", Extended: map[string]string{"nvidia.com/gpu": "1"}},
-		NodeSelector: map[string]string{"karpenter.sh/nodepool": "gpu", "karpenter.k8s.aws/instance-family": "g6"},
-		Tolerations:  []Toleration{{Key: "nvidia.com/gpu", Operator: "Exists", Effect: "NoSchedule"}},
+		Pod:               PodShape{CPU: "4", Memory: "16Gi", Extended: map[string]string{"nvidia.com/gpu": "1"}},
+		NodeSelector:      map[string]string{"karpenter.sh/nodepool": "gpu", "karpenter.k8s.aws/instance-family": "g6"},
+		Tolerations:       []Toleration{{Key: "nvidia.com/gpu", Operator: "Exists", Effect: "NoSchedule"}},
 		PriorityClassName: "ml-warm", PriorityValue: ptr(int64(-10)),
 		Price: Price{InstanceHourly: 0.805, PodsPerInstance: 1},
 	},

@@ -216,21 +216,36 @@ func TestBadInput(t *testing.T) {
 			s.Replicas = nil
 			s.Sizing = &sizing.Input{BaselineReplicas: 10, PeakReplicas: 5, SafetyFactor: 0.2}
 		}, "peak_replicas", "must not be below"},
-		{"bad basis", func(s *Spec) { s.Replicas = nil; s.Sizing = &sizing.Input{PeakReplicas: 5, SafetyFactor: 0.2, Basis: "median"} }, "basis", "peak_delta"},
+		{"bad basis", func(s *Spec) {
+			s.Replicas = nil
+			s.Sizing = &sizing.Input{PeakReplicas: 5, SafetyFactor: 0.2, Basis: "median"}
+		}, "basis", "peak_delta"},
 		{"no size", func(s *Spec) { s.Replicas = nil }, "", "size the pool"},
-		{"malformed cron", func(s *Spec) { s.Schedules = []Window{{Name: "a", Start: "0 25 * * *", End: "0 6 * * *", TimeZone: "UTC", Replicas: 9}} }, "schedule[0].start", "not a valid cron"},
-		{"four-field cron", func(s *Spec) { s.Schedules = []Window{{Name: "a", Start: "0 8 * *", End: "0 6 * * *", TimeZone: "UTC", Replicas: 9}} }, "schedule[0].start", "five fields"},
+		{"malformed cron", func(s *Spec) {
+			s.Schedules = []Window{{Name: "a", Start: "0 25 * * *", End: "0 6 * * *", TimeZone: "UTC", Replicas: 9}}
+		}, "schedule[0].start", "not a valid cron"},
+		{"four-field cron", func(s *Spec) {
+			s.Schedules = []Window{{Name: "a", Start: "0 8 * *", End: "0 6 * * *", TimeZone: "UTC", Replicas: 9}}
+		}, "schedule[0].start", "five fields"},
 		{"TZ in cron", func(s *Spec) {
 			s.Schedules = []Window{{Name: "a", Start: "TZ=UTC 0 8 * * *", End: "0 6 * * *", TimeZone: "UTC", Replicas: 9}}
 		}, "schedule[0].start", "time_zone"},
-		{"bad time zone", func(s *Spec) { s.Schedules = []Window{{Name: "a", Start: "0 8 * * *", End: "0 6 * * *", TimeZone: "Mars/Olympus", Replicas: 9}} }, "schedule[0].time_zone", "IANA"},
+		{"bad time zone", func(s *Spec) {
+			s.Schedules = []Window{{Name: "a", Start: "0 8 * * *", End: "0 6 * * *", TimeZone: "Mars/Olympus", Replicas: 9}}
+		}, "schedule[0].time_zone", "IANA"},
 		{"cron scaler without time zone", func(s *Spec) {
 			s.Scaler = ScalerCronJob
 			s.Schedules = []Window{{Name: "a", Start: "0 8 * * *", End: "0 6 * * *", Replicas: 9}}
 		}, "schedule[0].time_zone", "needs a time zone"},
-		{"same start and end", func(s *Spec) { s.Schedules = []Window{{Name: "a", Start: "0 8 * * *", End: "0 8 * * *", TimeZone: "UTC", Replicas: 9}} }, "schedule[0].end", "same"},
-		{"never fires", func(s *Spec) { s.Schedules = []Window{{Name: "a", Start: "0 8 30 2 *", End: "0 8 * * *", TimeZone: "UTC", Replicas: 9}} }, "schedule[0].start", "never fires"},
-		{"keda zero replicas", func(s *Spec) { s.Schedules = []Window{{Name: "a", Start: "0 8 * * *", End: "0 9 * * *", TimeZone: "UTC", Replicas: 0}} }, "schedule[0].replicas", "desiredReplicas"},
+		{"same start and end", func(s *Spec) {
+			s.Schedules = []Window{{Name: "a", Start: "0 8 * * *", End: "0 8 * * *", TimeZone: "UTC", Replicas: 9}}
+		}, "schedule[0].end", "same"},
+		{"never fires", func(s *Spec) {
+			s.Schedules = []Window{{Name: "a", Start: "0 8 30 2 *", End: "0 8 * * *", TimeZone: "UTC", Replicas: 9}}
+		}, "schedule[0].start", "never fires"},
+		{"keda zero replicas", func(s *Spec) {
+			s.Schedules = []Window{{Name: "a", Start: "0 8 * * *", End: "0 9 * * *", TimeZone: "UTC", Replicas: 0}}
+		}, "schedule[0].replicas", "desiredReplicas"},
 		{"cronjob calendar dates", func(s *Spec) {
 			s.Scaler = ScalerCronJob
 			s.Schedules = []Window{{Name: "a", Start: "0 8 1 * *", End: "0 9 1 * *", TimeZone: "UTC", Replicas: 9}}
