@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/acctest"
+	"github.com/scalingkit/terraform-provider-scaling/internal/emulator"
 	tfeks "github.com/scalingkit/terraform-provider-scaling/internal/service/eks"
 )
 
@@ -39,28 +40,80 @@ func parallel(t *testing.T) {
 	}
 }
 
-// eksClient is an SDK client for the endpoint the provider uses: the
-// in-process emulator, or the SDK's own configuration when external.
-func eksClient(t testing.TB) *eks.Client {
+// target is the endpoint a test runs against: the shared in-process
+// emulator (or a real endpoint when external), or a private emulator for
+// tests that inject faults, which match by operation and would hit other
+// tests' calls on a shared one.
+type target struct {
+	emu *emulator.Emulator
+	url string
+}
+
+// privateTarget starts an emulator of the test's own.
+func privateTarget(t *testing.T) target {
 	t.Helper()
-	if acctest.External() {
+	acctest.SkipIfExternal(t)
+	emu := emulator.New(emulator.Options{UpdateDelay: acctest.UpdateDelay})
+	url, err := emu.Start("127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = emu.Close() })
+	return target{emu: emu, url: url}
+}
+
+// providerConfig is the provider block for the target.
+func (tg target) providerConfig(t testing.TB) string {
+	if tg.emu == nil {
+		return acctest.ProviderConfig(t)
+	}
+	return fmt.Sprintf(`
+provider "scaling" {
+  region               = "us-east-1"
+  endpoint_url         = %q
+  use_test_credentials = true
+  max_retries          = 8
+}
+`, tg.url)
+}
+
+// client is an SDK client for the target.
+func (tg target) client(t testing.TB) *eks.Client {
+	t.Helper()
+	url := tg.url
+	switch {
+	case tg.emu != nil:
+	case acctest.External():
 		cfg, err := awsconfig.LoadDefaultConfig(context.Background())
 		if err != nil {
 			t.Fatalf("loading AWS config: %v", err)
 		}
 		return eks.NewFromConfig(cfg)
+	default:
+		url = acctest.EmulatorURL(t)
 	}
 	return eks.New(eks.Options{
 		Region:       "us-east-1",
-		BaseEndpoint: aws.String(acctest.EmulatorURL(t)),
+		BaseEndpoint: aws.String(url),
 		Credentials:  credentials.NewStaticCredentialsProvider("test", "test", ""),
 	})
 }
+
+// shared is the suite's common endpoint.
+var shared target
+
+// eksClient is an SDK client for the shared endpoint.
+func eksClient(t testing.TB) *eks.Client { return shared.client(t) }
 
 // testCluster gives the test a cluster on tier: a fresh emulator cluster
 // (deleted afterwards), or SCALING_ACC_CLUSTER_NAME when external (its
 // tier is whatever it is; tests then only assert relative behaviour).
 func testCluster(t *testing.T, tier string) string {
+	t.Helper()
+	return shared.cluster(t, tier)
+}
+
+func (tg target) cluster(t *testing.T, tier string) string {
 	t.Helper()
 	if acctest.External() {
 		name := os.Getenv(acctest.EnvClusterName)
@@ -70,16 +123,16 @@ func testCluster(t *testing.T, tier string) string {
 		return name
 	}
 	name := randomName("acc")
-	createCluster(t, name, tier)
+	tg.createCluster(t, name, tier)
 	t.Cleanup(func() {
-		_, _ = eksClient(t).DeleteCluster(context.Background(), &eks.DeleteClusterInput{Name: aws.String(name)})
+		_, _ = tg.client(t).DeleteCluster(context.Background(), &eks.DeleteClusterInput{Name: aws.String(name)})
 	})
 	return name
 }
 
 // createCluster creates an emulator cluster through the SDK, as a real
 // cluster would be created outside this provider.
-func createCluster(t *testing.T, name, tier string) {
+func (tg target) createCluster(t *testing.T, name, tier string) {
 	t.Helper()
 	in := &eks.CreateClusterInput{
 		Name:               aws.String(name),
@@ -90,7 +143,7 @@ func createCluster(t *testing.T, name, tier string) {
 	if tier != "" {
 		in.ControlPlaneScalingConfig = &awstypes.ControlPlaneScalingConfig{Tier: awstypes.ProvisionedControlPlaneTier(tier)}
 	}
-	if _, err := eksClient(t).CreateCluster(context.Background(), in); err != nil {
+	if _, err := tg.client(t).CreateCluster(context.Background(), in); err != nil {
 		t.Fatalf("creating cluster %s: %v", name, err)
 	}
 }
@@ -102,8 +155,10 @@ func randomName(prefix string) string {
 }
 
 // clusterTier asks the API for the tier in effect.
-func clusterTier(t testing.TB, name string) (string, error) {
-	out, err := eksClient(t).DescribeCluster(context.Background(), &eks.DescribeClusterInput{Name: aws.String(name)})
+func clusterTier(t testing.TB, name string) (string, error) { return shared.clusterTier(t, name) }
+
+func (tg target) clusterTier(t testing.TB, name string) (string, error) {
+	out, err := tg.client(t).DescribeCluster(context.Background(), &eks.DescribeClusterInput{Name: aws.String(name)})
 	if err != nil {
 		return "", err
 	}
@@ -115,8 +170,12 @@ func clusterTier(t testing.TB, name string) (string, error) {
 
 // checkClusterTier asserts the tier the API reports.
 func checkClusterTier(t testing.TB, name, want string) func(*terraform.State) error {
+	return shared.checkClusterTier(t, name, want)
+}
+
+func (tg target) checkClusterTier(t testing.TB, name, want string) func(*terraform.State) error {
 	return func(*terraform.State) error {
-		got, err := clusterTier(t, name)
+		got, err := tg.clusterTier(t, name)
 		if err != nil {
 			return err
 		}
@@ -131,13 +190,17 @@ func checkClusterTier(t testing.TB, name, want string) func(*terraform.State) er
 // resource's cluster must be back on standard (or gone), unless it opted
 // out with revert_on_destroy = false.
 func checkDestroyReverted(t testing.TB) func(*terraform.State) error {
+	return shared.checkDestroyReverted(t)
+}
+
+func (tg target) checkDestroyReverted(t testing.TB) func(*terraform.State) error {
 	return func(s *terraform.State) error {
 		for _, rs := range s.RootModule().Resources {
 			if rs.Type != resourceType {
 				continue
 			}
 			name := rs.Primary.Attributes["cluster_name"]
-			got, err := clusterTier(t, name)
+			got, err := tg.clusterTier(t, name)
 			var nf *awstypes.ResourceNotFoundException
 			if errors.As(err, &nf) {
 				continue
@@ -160,8 +223,12 @@ func checkDestroyReverted(t testing.TB) func(*terraform.State) error {
 // tierCapabilities asks DescribeClusterVersions what a tier gives, so
 // checks compare with the API rather than with hard-coded figures.
 func tierCapabilities(t testing.TB, version, tier string) (seats, podsPerSecond, dbGB int32) {
+	return shared.tierCapabilities(t, version, tier)
+}
+
+func (tg target) tierCapabilities(t testing.TB, version, tier string) (seats, podsPerSecond, dbGB int32) {
 	t.Helper()
-	out, err := eksClient(t).DescribeClusterVersions(context.Background(), &eks.DescribeClusterVersionsInput{ClusterVersions: []string{version}})
+	out, err := tg.client(t).DescribeClusterVersions(context.Background(), &eks.DescribeClusterVersionsInput{ClusterVersions: []string{version}})
 	if err != nil {
 		t.Fatalf("DescribeClusterVersions: %v", err)
 	}
@@ -177,9 +244,9 @@ func tierCapabilities(t testing.TB, version, tier string) (seats, podsPerSecond,
 }
 
 // clusterVersion is the cluster's Kubernetes version.
-func clusterVersion(t testing.TB, name string) string {
+func (tg target) clusterVersion(t testing.TB, name string) string {
 	t.Helper()
-	out, err := eksClient(t).DescribeCluster(context.Background(), &eks.DescribeClusterInput{Name: aws.String(name)})
+	out, err := tg.client(t).DescribeCluster(context.Background(), &eks.DescribeClusterInput{Name: aws.String(name)})
 	if err != nil {
 		t.Fatalf("DescribeCluster: %v", err)
 	}
@@ -187,9 +254,9 @@ func clusterVersion(t testing.TB, name string) string {
 }
 
 // tierUpdates counts the cluster's tier updates.
-func tierUpdates(t testing.TB, name string) int {
+func (tg target) tierUpdates(t testing.TB, name string) int {
 	t.Helper()
-	out, err := eksClient(t).ListUpdates(context.Background(), &eks.ListUpdatesInput{Name: aws.String(name)})
+	out, err := tg.client(t).ListUpdates(context.Background(), &eks.ListUpdatesInput{Name: aws.String(name)})
 	if err != nil {
 		t.Fatalf("ListUpdates: %v", err)
 	}
@@ -197,7 +264,11 @@ func tierUpdates(t testing.TB, name string) int {
 }
 
 func tierConfig(t testing.TB, cluster, tier, extra string) string {
-	return acctest.ProviderConfig(t) + fmt.Sprintf(`
+	return shared.tierConfig(t, cluster, tier, extra)
+}
+
+func (tg target) tierConfig(t testing.TB, cluster, tier, extra string) string {
+	return tg.providerConfig(t) + fmt.Sprintf(`
 resource "scaling_control_plane_tier" "test" {
   cluster_name = %q
   tier         = %q

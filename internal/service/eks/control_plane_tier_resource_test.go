@@ -47,9 +47,13 @@ func TestAccControlPlaneTier_basic(t *testing.T) {
 // checkCapabilities compares the computed capabilities with what
 // DescribeClusterVersions says for the cluster's version.
 func checkCapabilities(t *testing.T, cluster, tier string) resource.TestCheckFunc {
+	return shared.checkCapabilities(t, cluster, tier)
+}
+
+func (tg target) checkCapabilities(t *testing.T, cluster, tier string) resource.TestCheckFunc {
 	return func(s *terraform.State) error {
-		version := clusterVersion(t, cluster)
-		seats, pods, db := tierCapabilities(t, version, tier)
+		version := tg.clusterVersion(t, cluster)
+		seats, pods, db := tg.tierCapabilities(t, version, tier)
 		return resource.ComposeAggregateTestCheckFunc(
 			resource.TestCheckResourceAttr(addr, "kubernetes_version", version),
 			resource.TestCheckResourceAttr(addr, "api_request_concurrency", strconv.Itoa(int(seats))),
@@ -100,11 +104,15 @@ func TestAccControlPlaneTier_update(t *testing.T) {
 }
 
 func checkUpdateCount(t *testing.T, cluster string, want int) resource.TestCheckFunc {
+	return shared.checkUpdateCount(t, cluster, want)
+}
+
+func (tg target) checkUpdateCount(t *testing.T, cluster string, want int) resource.TestCheckFunc {
 	return func(*terraform.State) error {
 		if acctest.External() {
 			return nil // a shared real cluster has its own history
 		}
-		if got := tierUpdates(t, cluster); got != want {
+		if got := tg.tierUpdates(t, cluster); got != want {
 			return fmt.Errorf("cluster %s has %d updates, want %d", cluster, got, want)
 		}
 		return nil

@@ -1,0 +1,260 @@
+package eks_test
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/eks"
+	awstypes "github.com/aws/aws-sdk-go-v2/service/eks/types"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/scalingkit/terraform-provider-scaling/internal/acctest"
+	"github.com/scalingkit/terraform-provider-scaling/internal/emulator"
+)
+
+// Fault tests need the emulator. Each starts its own (privateTarget):
+// injected faults match by operation, not by cluster, so on the shared
+// emulator they would hit other tests' calls.
+
+func (tg target) inject(t *testing.T, kind emulator.FaultKind, count int, ops ...string) {
+	t.Helper()
+	for _, op := range ops {
+		if err := tg.emu.Faults.Inject(emulator.Fault{Service: "eks", Operation: op, Kind: kind, Count: count}); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// checkFaultsUsed asserts every injected fault was consumed (the provider
+// really met them) and that each operation was called count+1 times or more.
+func (tg target) checkFaultsUsed(count int, ops ...string) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		if p := tg.emu.Faults.Pending(); len(p) != 0 {
+			return fmt.Errorf("faults not consumed: %+v", p)
+		}
+		for _, op := range ops {
+			if n := tg.emu.Calls.Count("eks", op); n < count+1 {
+				return fmt.Errorf("%s called %d times, want at least %d", op, n, count+1)
+			}
+		}
+		return nil
+	}
+}
+
+// wrapped matches a message terraform may have wrapped across lines.
+func wrapped(msg string) string {
+	return strings.Join(strings.Fields(regexp.QuoteMeta(msg)), `\s+`)
+}
+
+// testRetriedFault: the SDK's retryer absorbs throttling and 5xx. Its
+// backoff (exponential with jitter, up to 20 s) is the real one, so k is
+// kept small to keep the test fast.
+func testRetriedFault(t *testing.T, kind emulator.FaultKind, count int, ops ...string) {
+	tg := privateTarget(t)
+	t.Parallel()
+	cluster := tg.cluster(t, "standard")
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             tg.checkDestroyReverted(t),
+		Steps: []resource.TestStep{{
+			PreConfig: func() { tg.inject(t, kind, count, ops...) },
+			Config:    tg.tierConfig(t, cluster, "tier-xl", ""),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				tg.checkFaultsUsed(count, ops...),
+				tg.checkClusterTier(t, cluster, "tier-xl"),
+				// Retries reuse the client request token: one update only.
+				tg.checkUpdateCount(t, cluster, 1),
+				tg.checkCapabilities(t, cluster, "tier-xl"),
+			),
+		}},
+	})
+}
+
+func TestAccControlPlaneTier_throttled(t *testing.T) {
+	testRetriedFault(t, emulator.FaultThrottle, 2, "UpdateClusterConfig", "DescribeUpdate")
+}
+
+func TestAccControlPlaneTier_serverErrors(t *testing.T) {
+	testRetriedFault(t, emulator.FaultServerError, 1, "DescribeCluster", "UpdateClusterConfig", "DescribeUpdate", "DescribeClusterVersions")
+}
+
+func TestAccControlPlaneTier_notFoundAfterCreate(t *testing.T) {
+	tg := privateTarget(t)
+	t.Parallel()
+	cluster := tg.cluster(t, "standard")
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             tg.checkDestroyReverted(t),
+		Steps: []resource.TestStep{{
+			// The cluster was just created: the first reads miss it.
+			PreConfig: func() { tg.inject(t, emulator.FaultNotFound, 3, "DescribeCluster") },
+			Config:    tg.tierConfig(t, cluster, "tier-xl", ""),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				tg.checkFaultsUsed(3, "DescribeCluster"),
+				tg.checkClusterTier(t, cluster, "tier-xl"),
+				resource.TestCheckResourceAttr(addr, "tier", "tier-xl"),
+			),
+		}},
+	})
+}
+
+func TestAccControlPlaneTier_updateInFlight(t *testing.T) {
+	tg := privateTarget(t)
+	t.Parallel()
+	cluster := tg.cluster(t, "standard")
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             tg.checkDestroyReverted(t),
+		Steps: []resource.TestStep{{
+			// Someone else's update is running when apply starts: the
+			// provider gets 409 ResourceInUseException, waits, retries.
+			PreConfig: func() {
+				tg.emu.EKS().SetUpdateDelay(cluster, 5*time.Second)
+				if _, err := tg.client(t).UpdateClusterConfig(context.Background(), &eks.UpdateClusterConfigInput{
+					Name:                      aws.String(cluster),
+					ControlPlaneScalingConfig: &awstypes.ControlPlaneScalingConfig{Tier: awstypes.ProvisionedControlPlaneTierTier4xl},
+				}); err != nil {
+					t.Fatal(err)
+				}
+				tg.emu.EKS().SetUpdateDelay(cluster, acctest.UpdateDelay)
+				tg.emu.Calls.Clear()
+			},
+			Config: tg.tierConfig(t, cluster, "tier-xl", ""),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				tg.checkClusterTier(t, cluster, "tier-xl"),
+				resource.TestCheckResourceAttr(addr, "previous_tier", "tier-4xl"),
+				tg.checkUpdateCount(t, cluster, 2),
+				func(*terraform.State) error {
+					if n := tg.emu.Calls.Count("eks", "UpdateClusterConfig"); n != 2 {
+						return fmt.Errorf("UpdateClusterConfig called %d times, want 2 (409, then the retry)", n)
+					}
+					return nil
+				},
+			),
+		}},
+	})
+}
+
+func TestAccControlPlaneTier_failedUpdate(t *testing.T) {
+	tg := privateTarget(t)
+	t.Parallel()
+	cluster := tg.cluster(t, "standard")
+	const awsMessage = "Insufficient capacity to scale the control plane in us-east-1a."
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             tg.checkDestroyReverted(t),
+		Steps: []resource.TestStep{
+			{Config: tg.tierConfig(t, cluster, "tier-xl", "")},
+			{
+				PreConfig: func() { tg.emu.EKS().FailNextUpdate(cluster, awsMessage) },
+				Config:    tg.tierConfig(t, cluster, "tier-2xl", ""),
+				ExpectError: regexp.MustCompile(`(?s)ended\s+Failed:\s+Unknown:\s+` + wrapped(awsMessage) +
+					`.*is\s+on\s+tier\s+tier-xl\s+now`),
+			},
+			{
+				// State holds the tier really in effect: a config asking
+				// for it plans nothing, even without a refresh.
+				PreConfig: func() {
+					if got, _ := tg.clusterTier(t, cluster); got != "tier-xl" {
+						t.Fatalf("after the failed update the cluster is on %s", got)
+					}
+				},
+				Config:   tg.tierConfig(t, cluster, "tier-xl", ""),
+				PlanOnly: true,
+			},
+			{
+				// Re-running apply retries, and now succeeds.
+				Config: tg.tierConfig(t, cluster, "tier-2xl", ""),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					tg.checkClusterTier(t, cluster, "tier-2xl"),
+					resource.TestCheckResourceAttr(addr, "previous_tier", "tier-xl"),
+				),
+			},
+		},
+	})
+}
+
+// A timeout cancels the apply's context while the update runs. State must
+// keep the tier in effect with the in-flight update's ID; the next apply
+// waits that update out and, finding the tier already set, changes nothing.
+func TestAccControlPlaneTier_canceledApply(t *testing.T) {
+	tg := privateTarget(t)
+	t.Parallel()
+	cluster := tg.cluster(t, "standard")
+	var firstUpdate string
+	shortTimeout := "  timeouts {\n    update = \"300ms\"\n  }"
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             tg.checkDestroyReverted(t),
+		Steps: []resource.TestStep{
+			{
+				Config: tg.tierConfig(t, cluster, "tier-xl", ""),
+				Check: func(s *terraform.State) error {
+					firstUpdate = s.RootModule().Resources[addr].Primary.Attributes["last_update_id"]
+					return nil
+				},
+			},
+			{
+				PreConfig: func() { tg.emu.EKS().SetUpdateDelay(cluster, 5*time.Second) },
+				Config:    tg.tierConfig(t, cluster, "tier-2xl", shortTimeout),
+				ExpectError: regexp.MustCompile(`(?s)context\s+deadline\s+exceeded.*still\s+in\s+progress\s+in\s+AWS` +
+					`.*is\s+on\s+tier\s+tier-xl\s+now`),
+			},
+			{
+				// The plan starts from what the canceled apply wrote: tier-xl
+				// and the in-flight update. Applying waits that update out.
+				Config: tg.tierConfig(t, cluster, "tier-2xl", ""),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+						checkPriorState(&firstUpdate, "tier-xl"),
+					},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					tg.checkClusterTier(t, cluster, "tier-2xl"),
+					// Two updates: tier-xl, and the one the canceled apply started.
+					tg.checkUpdateCount(t, cluster, 2),
+				),
+			},
+		},
+	})
+}
+
+// checkPriorState asserts the state the plan starts from: the tier in
+// effect and an update ID other than the previous one.
+func checkPriorState(previousUpdateID *string, tier string) plancheck.PlanCheck {
+	return priorStateCheck{previousUpdateID, tier}
+}
+
+type priorStateCheck struct {
+	previousUpdateID *string
+	tier             string
+}
+
+func (c priorStateCheck) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	if req.Plan.PriorState == nil || req.Plan.PriorState.Values == nil {
+		resp.Error = fmt.Errorf("plan has no prior state")
+		return
+	}
+	for _, r := range req.Plan.PriorState.Values.RootModule.Resources {
+		if r.Address != addr {
+			continue
+		}
+		if got := r.AttributeValues["tier"]; got != c.tier {
+			resp.Error = fmt.Errorf("state tier = %v, want %s (the tier in effect)", got, c.tier)
+		}
+		if id, _ := r.AttributeValues["last_update_id"].(string); id == "" || id == *c.previousUpdateID {
+			resp.Error = fmt.Errorf("state last_update_id = %q, want the in-flight update, not %q", id, *c.previousUpdateID)
+		}
+		return
+	}
+	resp.Error = fmt.Errorf("%s not in prior state", addr)
+}
