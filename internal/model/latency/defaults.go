@@ -1,5 +1,7 @@
 package latency
 
+import "github.com/scalingkit/terraform-provider-scaling/internal/model/tiers"
+
 // Every figure the model uses is a named constant here, with its source.
 // "Assumption" marks a figure that is ours, chosen to match the guide's P95
 // table (DOMAIN.md §3) and public measurements; override it through Input
@@ -184,8 +186,9 @@ const (
 const (
 	// StandardPodSchedulingRate: AWS does not publish the standard tier's
 	// rate. Upstream kube-scheduler's client QPS default is 50 and every bind
-	// is one API call, so we assume 50 pods/s (tier-xl publishes 167).
-	StandardPodSchedulingRate = 50.0
+	// is one API call, so we assume 50 pods/s (tier-xl publishes 167); the
+	// figure lives in internal/model/tiers.
+	StandardPodSchedulingRate = float64(tiers.StandardAssumedPodSchedulingRate)
 	// DefaultBurstPods: pods created in one scale-out (assumption).
 	DefaultBurstPods = 10
 )
