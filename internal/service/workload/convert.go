@@ -83,3 +83,7 @@ func errorsOnly(probs problem.List) problem.List {
 	}
 	return out
 }
+
+func toDynamicObject(o k8sobj.Object) (types.Dynamic, error) {
+	return framework.ToDynamic(map[string]any(o))
+}

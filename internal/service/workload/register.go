@@ -7,5 +7,7 @@ import "github.com/hashicorp/terraform-plugin-framework/datasource"
 func DataSources() []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		newWarmPoolDataSource,
+		newHPADataSource,
+		newKEDADataSource,
 	}
 }

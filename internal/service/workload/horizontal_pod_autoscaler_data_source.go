@@ -1,0 +1,141 @@
+package workload
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
+	"github.com/scalingkit/terraform-provider-scaling/internal/render/autoscaling"
+	"github.com/scalingkit/terraform-provider-scaling/internal/render/k8sobj"
+)
+
+var (
+	_ datasource.DataSource                   = (*hpaDataSource)(nil)
+	_ datasource.DataSourceWithValidateConfig = (*hpaDataSource)(nil)
+)
+
+func newHPADataSource() datasource.DataSource { return &hpaDataSource{} }
+
+type hpaDataSource struct{}
+
+type hpaModel struct {
+	Name        types.String   `tfsdk:"name"`
+	Namespace   types.String   `tfsdk:"namespace"`
+	Target      *targetModel   `tfsdk:"scale_target_ref"`
+	MinReplicas types.Int64    `tfsdk:"min_replicas"`
+	MaxReplicas types.Int64    `tfsdk:"max_replicas"`
+	ScaleUpPods types.Int64    `tfsdk:"scale_up_pods"`
+	Metrics     []metricModel  `tfsdk:"metric"`
+	Behavior    *behaviorModel `tfsdk:"behavior"`
+	Manifest    types.Dynamic  `tfsdk:"manifest"`
+	Manifests   types.Dynamic  `tfsdk:"manifests"`
+	YAML        types.String   `tfsdk:"yaml"`
+	JSON        types.String   `tfsdk:"json"`
+}
+
+type metricModel struct {
+	Type            types.String `tfsdk:"type"`
+	Name            types.String `tfsdk:"name"`
+	Container       types.String `tfsdk:"container"`
+	Selector        types.Map    `tfsdk:"selector"`
+	DescribedObject *targetModel `tfsdk:"described_object"`
+	TargetType      types.String `tfsdk:"target_type"`
+	Utilization     types.Int64  `tfsdk:"utilization"`
+	Value           types.String `tfsdk:"value"`
+}
+
+func (d *hpaDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_horizontal_pod_autoscaler"
+}
+
+func (d *hpaDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	str := func(desc string) schema.StringAttribute {
+		return schema.StringAttribute{Optional: true, MarkdownDescription: desc}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Renders an `autoscaling/v2` HorizontalPodAutoscaler offline, with the guide's fast scale-up and calm " +
+			"scale-down defaults (no stabilization up, +100 % or +N pods per 15 s, whichever is more; 300 s stabilization down). " +
+			"Without `metric` it targets 70 % CPU utilization.",
+		Attributes: merge(map[string]schema.Attribute{
+			"name":             str("HPA name. Defaults to the target's name."),
+			"namespace":        str("Namespace. Default `default`."),
+			"scale_target_ref": targetSchema("The workload to scale."),
+			"min_replicas":     schema.Int64Attribute{Optional: true, MarkdownDescription: "Minimum replicas (at least 1). Default 1."},
+			"max_replicas":     schema.Int64Attribute{Required: true, MarkdownDescription: "Maximum replicas."},
+			"scale_up_pods":    scaleUpPodsSchema(),
+			"metric": schema.ListNestedAttribute{Optional: true, MarkdownDescription: "Metrics; the HPA scales to the largest recommendation.",
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"type":             schema.StringAttribute{Required: true, MarkdownDescription: "`resource`, `container_resource`, `pods`, `object` or `external`."},
+					"name":             schema.StringAttribute{Required: true, MarkdownDescription: "Resource name (`cpu`, `memory`) or metric name."},
+					"container":        str("Container of a `container_resource` metric."),
+					"selector":         schema.MapAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: "Label selector (matchLabels) of a pods, object or external metric."},
+					"described_object": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Object an `object` metric describes.", Attributes: targetAttributes()},
+					"target_type": str("`Utilization` (default for resources), `AverageValue` (default for pods) or `Value` " +
+						"(default for object and external)."),
+					"utilization": schema.Int64Attribute{Optional: true, MarkdownDescription: "Target percentage of the request (target_type `Utilization`)."},
+					"value":       str("Target quantity (target_type `AverageValue` or `Value`), e.g. `100`, `500m`."),
+				}}},
+			"behavior": behaviorSchema(),
+		}, outputSchemas("HorizontalPodAutoscaler")),
+	}
+}
+
+func (m hpaModel) spec(ctx context.Context, diags *diag.Diagnostics) autoscaling.HPASpec {
+	s := autoscaling.HPASpec{
+		Name: m.Name.ValueString(), Namespace: m.Namespace.ValueString(), Target: m.Target.target(),
+		MinReplicas: int64Ptr(m.MinReplicas), MaxReplicas: m.MaxReplicas.ValueInt64(), ScaleUpPods: m.ScaleUpPods.ValueInt64(),
+		Behavior: m.Behavior.behavior(),
+	}
+	for _, mm := range m.Metrics {
+		metric := autoscaling.Metric{
+			Type: mm.Type.ValueString(), Name: mm.Name.ValueString(), Container: mm.Container.ValueString(),
+			Selector: stringMap(ctx, mm.Selector, diags), TargetType: mm.TargetType.ValueString(),
+			Utilization: int64Ptr(mm.Utilization), Value: mm.Value.ValueString(),
+		}
+		if mm.DescribedObject != nil {
+			t := mm.DescribedObject.target()
+			metric.DescribedObject = &t
+		}
+		s.Metrics = append(s.Metrics, metric)
+	}
+	return s
+}
+
+func (d *hpaDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
+	if !req.Config.Raw.IsFullyKnown() {
+		return
+	}
+	var m hpaModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	_, probs := autoscaling.RenderHPA(m.spec(ctx, &resp.Diagnostics))
+	framework.AddProblems(&resp.Diagnostics, errorsOnly(probs))
+}
+
+func (d *hpaDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m hpaModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	res, probs := autoscaling.RenderHPA(m.spec(ctx, &resp.Diagnostics))
+	framework.AddProblems(&resp.Diagnostics, probs)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var err error
+	var y, j string
+	m.Manifest, m.Manifests, y, j, err = manifestOutputs([]k8sobj.Object{res.Object})
+	if err != nil {
+		resp.Diagnostics.AddError("Rendering the HorizontalPodAutoscaler failed", err.Error())
+		return
+	}
+	m.YAML, m.JSON = types.StringValue(y), types.StringValue(j)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}

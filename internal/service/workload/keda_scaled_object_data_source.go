@@ -1,0 +1,224 @@
+package workload
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
+	"github.com/scalingkit/terraform-provider-scaling/internal/render/autoscaling"
+)
+
+var (
+	_ datasource.DataSource                   = (*kedaDataSource)(nil)
+	_ datasource.DataSourceWithValidateConfig = (*kedaDataSource)(nil)
+)
+
+func newKEDADataSource() datasource.DataSource { return &kedaDataSource{} }
+
+type kedaDataSource struct{}
+
+type kedaModel struct {
+	Name            types.String      `tfsdk:"name"`
+	Namespace       types.String      `tfsdk:"namespace"`
+	Target          *targetModel      `tfsdk:"scale_target_ref"`
+	PollingInterval types.Int64       `tfsdk:"polling_interval"`
+	CooldownPeriod  types.Int64       `tfsdk:"cooldown_period"`
+	MinReplicas     types.Int64       `tfsdk:"min_replicas"`
+	MaxReplicas     types.Int64       `tfsdk:"max_replicas"`
+	IdleReplicas    types.Int64       `tfsdk:"idle_replicas"`
+	Fallback        *fallbackModel    `tfsdk:"fallback"`
+	Triggers        []triggerModel    `tfsdk:"trigger"`
+	ScaleUpPods     types.Int64       `tfsdk:"scale_up_pods"`
+	Behavior        *behaviorModel    `tfsdk:"behavior"`
+	PodIdentity     *podIdentityModel `tfsdk:"pod_identity"`
+	TriggerAuthName types.String      `tfsdk:"trigger_authentication_name"`
+	Manifest        types.Dynamic     `tfsdk:"manifest"`
+	Manifests       types.Dynamic     `tfsdk:"manifests"`
+	YAML            types.String      `tfsdk:"yaml"`
+	JSON            types.String      `tfsdk:"json"`
+}
+
+type fallbackModel struct {
+	FailureThreshold types.Int64  `tfsdk:"failure_threshold"`
+	Replicas         types.Int64  `tfsdk:"replicas"`
+	Behavior         types.String `tfsdk:"behavior"`
+}
+
+type podIdentityModel struct {
+	Provider      types.String `tfsdk:"provider"`
+	RoleArn       types.String `tfsdk:"role_arn"`
+	IdentityOwner types.String `tfsdk:"identity_owner"`
+}
+
+type triggerModel struct {
+	Type       types.String     `tfsdk:"type"`
+	Name       types.String     `tfsdk:"name"`
+	MetricType types.String     `tfsdk:"metric_type"`
+	Prometheus *prometheusModel `tfsdk:"prometheus"`
+	SQS        *sqsModel        `tfsdk:"aws_sqs_queue"`
+	Cron       *cronModel       `tfsdk:"cron"`
+}
+
+type prometheusModel struct {
+	ServerAddress       types.String `tfsdk:"server_address"`
+	Query               types.String `tfsdk:"query"`
+	Threshold           types.String `tfsdk:"threshold"`
+	ActivationThreshold types.String `tfsdk:"activation_threshold"`
+}
+
+type sqsModel struct {
+	QueueURL              types.String `tfsdk:"queue_url"`
+	QueueLength           types.Int64  `tfsdk:"queue_length"`
+	ActivationQueueLength types.Int64  `tfsdk:"activation_queue_length"`
+	AWSRegion             types.String `tfsdk:"aws_region"`
+	AuthenticationRef     types.String `tfsdk:"authentication_ref"`
+}
+
+type cronModel struct {
+	TimeZone        types.String `tfsdk:"time_zone"`
+	Start           types.String `tfsdk:"start"`
+	End             types.String `tfsdk:"end"`
+	DesiredReplicas types.Int64  `tfsdk:"desired_replicas"`
+}
+
+func (d *kedaDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_keda_scaled_object"
+}
+
+func (d *kedaDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	str := func(desc string) schema.StringAttribute {
+		return schema.StringAttribute{Optional: true, MarkdownDescription: desc}
+	}
+	req := func(desc string) schema.StringAttribute {
+		return schema.StringAttribute{Required: true, MarkdownDescription: desc}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Renders a KEDA `" + autoscaling.KEDAAPIVersion + "` ScaledObject offline (KEDA v2.21 CRDs), with triggers " +
+			"`prometheus`, `aws-sqs-queue` and `cron`, and the HPA behavior under `advanced.horizontalPodAutoscalerConfig` " +
+			"(fast scale-up, calm scale-down by default). SQS triggers without `authentication_ref` get a TriggerAuthentication " +
+			"with pod identity (`provider = aws`). `metricName` is never rendered: KEDA ignores it since 2.12.",
+		Attributes: merge(map[string]schema.Attribute{
+			"name":             str("ScaledObject name. Defaults to the target's name."),
+			"namespace":        str("Namespace. Default `default`."),
+			"scale_target_ref": targetSchema("The workload to scale."),
+			"polling_interval": schema.Int64Attribute{Optional: true, MarkdownDescription: "Seconds between trigger polls. Default 15 (KEDA's own default is 30; faster polling means faster scale-out)."},
+			"cooldown_period":  schema.Int64Attribute{Optional: true, MarkdownDescription: "Seconds after the last active trigger before scaling to zero. Default 300."},
+			"min_replicas":     schema.Int64Attribute{Optional: true, MarkdownDescription: "Minimum replicas; 0 lets KEDA scale to zero. Default 1."},
+			"max_replicas":     schema.Int64Attribute{Required: true, MarkdownDescription: "Maximum replicas."},
+			"idle_replicas":    schema.Int64Attribute{Optional: true, MarkdownDescription: "Replicas when no trigger is active (KEDA supports only 0)."},
+			"fallback": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Replicas to hold when a scaler keeps failing (AverageValue triggers only).",
+				Attributes: map[string]schema.Attribute{
+					"failure_threshold": schema.Int64Attribute{Required: true, MarkdownDescription: "Failed polls before the fallback applies."},
+					"replicas":          schema.Int64Attribute{Required: true, MarkdownDescription: "Replicas during the fallback."},
+					"behavior":          str("`static` (KEDA's default), `currentReplicas`, `currentReplicasIfHigher` or `currentReplicasIfLower`."),
+				}},
+			"trigger": schema.ListNestedAttribute{Required: true, MarkdownDescription: "Triggers (at least one); set the block matching `type`.",
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"type":        req("`prometheus`, `aws-sqs-queue` or `cron`."),
+					"name":        str("Trigger name (a DNS label, unique)."),
+					"metric_type": str("`AverageValue` (KEDA's default), `Value` or `Utilization`."),
+					"prometheus": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Prometheus scaler.", Attributes: map[string]schema.Attribute{
+						"server_address":       req("Prometheus URL, e.g. `http://prometheus.monitoring:9090`."),
+						"query":                req("PromQL query returning one value."),
+						"threshold":            req("Target value per pod, e.g. `100`."),
+						"activation_threshold": str("Value above which the scaler is active (scale from zero)."),
+					}},
+					"aws_sqs_queue": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Amazon SQS scaler.", Attributes: map[string]schema.Attribute{
+						"queue_url":               req("Queue URL."),
+						"aws_region":              req("Queue region."),
+						"queue_length":            schema.Int64Attribute{Optional: true, MarkdownDescription: "Target messages per pod. Default 5 (KEDA's)."},
+						"activation_queue_length": schema.Int64Attribute{Optional: true, MarkdownDescription: "Messages above which the scaler is active."},
+						"authentication_ref":      str("Existing TriggerAuthentication to use instead of the generated one."),
+					}},
+					"cron": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Cron scaler: `desired_replicas` from each `start` to the next `end`.", Attributes: map[string]schema.Attribute{
+						"time_zone":        req("IANA time zone, e.g. `Europe/Berlin`."),
+						"start":            req("Five-field cron, e.g. `0 8 * * 1-5`."),
+						"end":              req("Five-field cron, e.g. `0 18 * * 1-5`."),
+						"desired_replicas": schema.Int64Attribute{Required: true, MarkdownDescription: "Replicas while active (at least 1)."},
+					}},
+				}}},
+			"scale_up_pods": scaleUpPodsSchema(),
+			"behavior":      behaviorSchema(),
+			"pod_identity": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Pod identity of the generated TriggerAuthentication.",
+				Attributes: map[string]schema.Attribute{
+					"provider":       str("`aws` (default: EKS Pod Identity or IRSA) or `aws-eks`."),
+					"role_arn":       str("Role KEDA assumes to read the queue."),
+					"identity_owner": str("`keda` (KEDA's role) or `workload` (the scaled workload's role)."),
+				}},
+			"trigger_authentication_name": schema.StringAttribute{Computed: true, MarkdownDescription: "Name of the generated TriggerAuthentication, or null."},
+		}, outputSchemas("ScaledObject")),
+	}
+}
+
+func (m kedaModel) spec() autoscaling.ScaledObjectSpec {
+	s := autoscaling.ScaledObjectSpec{
+		Name: m.Name.ValueString(), Namespace: m.Namespace.ValueString(), Target: m.Target.target(),
+		PollingInterval: int64Ptr(m.PollingInterval), CooldownPeriod: int64Ptr(m.CooldownPeriod),
+		MinReplicas: int64Ptr(m.MinReplicas), MaxReplicas: m.MaxReplicas.ValueInt64(), IdleReplicas: int64Ptr(m.IdleReplicas),
+		ScaleUpPods: m.ScaleUpPods.ValueInt64(), Behavior: m.Behavior.behavior(),
+	}
+	if f := m.Fallback; f != nil {
+		s.Fallback = &autoscaling.Fallback{FailureThreshold: f.FailureThreshold.ValueInt64(), Replicas: f.Replicas.ValueInt64(), Behavior: f.Behavior.ValueString()}
+	}
+	if p := m.PodIdentity; p != nil {
+		s.PodIdentity = autoscaling.PodIdentity{Provider: p.Provider.ValueString(), RoleArn: p.RoleArn.ValueString(), IdentityOwner: p.IdentityOwner.ValueString()}
+	}
+	for _, t := range m.Triggers {
+		tr := autoscaling.Trigger{Type: t.Type.ValueString(), Name: t.Name.ValueString(), MetricType: t.MetricType.ValueString()}
+		if p := t.Prometheus; p != nil {
+			tr.Prometheus = &autoscaling.PrometheusTrigger{ServerAddress: p.ServerAddress.ValueString(), Query: p.Query.ValueString(),
+				Threshold: p.Threshold.ValueString(), ActivationThreshold: p.ActivationThreshold.ValueString()}
+		}
+		if q := t.SQS; q != nil {
+			tr.SQS = &autoscaling.SQSTrigger{QueueURL: q.QueueURL.ValueString(), QueueLength: q.QueueLength.ValueInt64(),
+				ActivationQueueLength: int64Ptr(q.ActivationQueueLength), AWSRegion: q.AWSRegion.ValueString(), AuthenticationRef: q.AuthenticationRef.ValueString()}
+		}
+		if c := t.Cron; c != nil {
+			tr.Cron = &autoscaling.CronTrigger{TimeZone: c.TimeZone.ValueString(), Start: c.Start.ValueString(), End: c.End.ValueString(), DesiredReplicas: c.DesiredReplicas.ValueInt64()}
+		}
+		s.Triggers = append(s.Triggers, tr)
+	}
+	return s
+}
+
+func (d *kedaDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
+	if !req.Config.Raw.IsFullyKnown() {
+		return
+	}
+	var m kedaModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	_, probs := autoscaling.RenderScaledObject(m.spec())
+	framework.AddProblems(&resp.Diagnostics, errorsOnly(probs))
+}
+
+func (d *kedaDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m kedaModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	res, probs := autoscaling.RenderScaledObject(m.spec())
+	framework.AddProblems(&resp.Diagnostics, probs)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var err error
+	var y, j string
+	m.Manifest, m.Manifests, y, j, err = manifestOutputs(res.Objects)
+	if err != nil {
+		resp.Diagnostics.AddError("Rendering the ScaledObject failed", err.Error())
+		return
+	}
+	m.YAML, m.JSON = types.StringValue(y), types.StringValue(j)
+	m.TriggerAuthName = types.StringNull()
+	if res.TriggerAuthenticationName != "" {
+		m.TriggerAuthName = types.StringValue(res.TriggerAuthenticationName)
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
