@@ -32,10 +32,10 @@ type ClusterSeed struct {
 
 // ClusterState is what the emulator holds for a cluster, for assertions.
 type ClusterState struct {
-	Name    string
-	Version string
-	Tier    string
-	Status  string
+	Name    string `json:"name"`
+	Version string `json:"version"`
+	Tier    string `json:"tier"`
+	Status  string `json:"status"`
 }
 
 var clusterNamePattern = regexp.MustCompile(`^[0-9A-Za-z][A-Za-z0-9\-_]{0,99}$`)
