@@ -1,0 +1,375 @@
+package ecr
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/ecr"
+	awstypes "github.com/aws/aws-sdk-go-v2/service/ecr/types"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/scalingkit/terraform-provider-scaling/internal/conns"
+	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
+	"github.com/scalingkit/terraform-provider-scaling/internal/service/ecr/ptcrule"
+)
+
+var (
+	_ resource.Resource                   = (*pullThroughCacheRuleResource)(nil)
+	_ resource.ResourceWithConfigure      = (*pullThroughCacheRuleResource)(nil)
+	_ resource.ResourceWithImportState    = (*pullThroughCacheRuleResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*pullThroughCacheRuleResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*pullThroughCacheRuleResource)(nil)
+)
+
+// Severities for a rule that fails ValidatePullThroughCacheRule.
+const (
+	severityError   = "error"
+	severityWarning = "warning"
+)
+
+func newPullThroughCacheRuleResource() resource.Resource { return &pullThroughCacheRuleResource{} }
+
+type pullThroughCacheRuleResource struct {
+	client *conns.AWSClient
+}
+
+type pullThroughCacheRuleModel struct {
+	ID                       types.String `tfsdk:"id"`
+	EcrRepositoryPrefix      types.String `tfsdk:"ecr_repository_prefix"`
+	UpstreamRegistryURL      types.String `tfsdk:"upstream_registry_url"`
+	UpstreamRepositoryPrefix types.String `tfsdk:"upstream_repository_prefix"`
+	CredentialARN            types.String `tfsdk:"credential_arn"`
+	CustomRoleARN            types.String `tfsdk:"custom_role_arn"`
+	RegistryID               types.String `tfsdk:"registry_id"`
+	UpstreamRegistry         types.String `tfsdk:"upstream_registry"`
+	CreatedAt                types.String `tfsdk:"created_at"`
+	UpdatedAt                types.String `tfsdk:"updated_at"`
+	ValidateAfterApply       types.Bool   `tfsdk:"validate_after_apply"`
+	ValidationSeverity       types.String `tfsdk:"validation_severity"`
+	NodeIAMPolicyJSON        types.String `tfsdk:"node_iam_policy_json"`
+}
+
+func (r *pullThroughCacheRuleResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_ecr_pull_through_cache_rule"
+}
+
+func (r *pullThroughCacheRuleResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "An ECR pull-through cache rule: the registry caches images from an upstream registry " +
+			"(Docker Hub, Quay, registry.k8s.io, GitHub, GitLab, Azure, Chainguard, ECR Public or another ECR registry) " +
+			"under `ecr_repository_prefix`, so nodes pull from ECR in their own Region. Every API rule (prefix shape, which " +
+			"upstreams need a credential or role, the `" + ptcrule.SecretNamePrefix + "` secret name) is checked at plan time. " +
+			"After apply the rule is tested with `ValidatePullThroughCacheRule`, and `node_iam_policy_json` gives the " +
+			"least-privilege policy nodes need to pull through it.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				Computed: true, PlanModifiers: keep,
+				MarkdownDescription: "The ECR repository prefix (the import ID).",
+			},
+			"ecr_repository_prefix": schema.StringAttribute{
+				Required: true,
+				MarkdownDescription: "Repository name prefix in your registry for images cached through this rule: 2-30 lowercase characters " +
+					"(letters, digits, single `.`, `_`, `-` or `/` between them), or `ROOT` to match every repository. " +
+					"Images are pulled as `<account>.dkr.ecr.<region>.amazonaws.com/<prefix>/<upstream repository>:<tag>`. Changing it replaces the rule.",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"upstream_registry_url": schema.StringAttribute{
+				Required: true,
+				MarkdownDescription: "Host name of the upstream registry: `registry-1.docker.io`, `public.ecr.aws`, `quay.io`, `registry.k8s.io`, " +
+					"`ghcr.io`, `registry.gitlab.com`, `cgr.dev`, `<name>.azurecr.io` or `<account>.dkr.ecr.<region>.amazonaws.com`. " +
+					"Changing it replaces the rule (the API cannot update it).",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"upstream_repository_prefix": schema.StringAttribute{
+				Optional: true, Computed: true,
+				MarkdownDescription: "Repository prefix in the upstream registry to match, same format as `ecr_repository_prefix`; the API uses `ROOT` when unset. Changing it replaces the rule.",
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()},
+			},
+			"credential_arn": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "ARN of the Secrets Manager secret with the upstream credentials (`{\"username\": ..., \"accessToken\": ...}`). " +
+					"Required for Docker Hub, GitHub, GitLab and Azure, optional for Quay and Chainguard, not allowed otherwise. " +
+					"The secret's name must start with `" + ptcrule.SecretNamePrefix + "`. Changing it updates the rule in place; removing it replaces the rule.",
+				PlanModifiers: []planmodifier.String{requiresReplaceOnRemoval()},
+			},
+			"custom_role_arn": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "ARN of the IAM role ECR assumes to read an upstream ECR registry; required for ECR-to-ECR rules and " +
+					"not allowed for other upstreams. Changing it updates the rule in place; removing it replaces the rule.",
+				PlanModifiers: []planmodifier.String{requiresReplaceOnRemoval()},
+			},
+			"registry_id": schema.StringAttribute{
+				Computed: true, PlanModifiers: keep,
+				MarkdownDescription: "The AWS account ID of the registry that holds the rule.",
+			},
+			"upstream_registry": schema.StringAttribute{
+				Computed: true, PlanModifiers: keep,
+				MarkdownDescription: "The upstream registry type the API derived from the URL (`docker-hub`, `quay`, `k8s`, `ecr`, ...).",
+			},
+			"created_at": schema.StringAttribute{
+				Computed: true, PlanModifiers: keep,
+				MarkdownDescription: "When the rule was created (RFC 3339).",
+			},
+			"updated_at": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "When the rule's credential or role last changed (RFC 3339).",
+			},
+			"validate_after_apply": schema.BoolAttribute{
+				Optional: true, Computed: true, Default: booldefault.StaticBool(true),
+				MarkdownDescription: "When true (the default), apply calls `ValidatePullThroughCacheRule` and reports a rule that cannot " +
+					"reach its upstream (missing secret, refused credentials) with `validation_severity`.",
+			},
+			"validation_severity": schema.StringAttribute{
+				Optional: true, Computed: true, Default: stringdefault.StaticString(severityError),
+				MarkdownDescription: "How a failed validation is reported: `error` (the default; a new rule is saved but marked tainted, " +
+					"so the next apply recreates it) or `warning`.",
+				Validators: []validator.String{stringvalidator.OneOf(severityError, severityWarning)},
+			},
+			"node_iam_policy_json": schema.StringAttribute{
+				Computed: true, PlanModifiers: keep,
+				MarkdownDescription: "Least-privilege IAM policy (JSON) for nodes pulling through this rule: `ecr:GetAuthorizationToken`, " +
+					"and the pull actions plus `ecr:BatchImportUpstreamImage` and `ecr:CreateRepository` on the rule's repositories only " +
+					"(`repository/<prefix>/*`). Attach it to the node role, e.g. with `aws_iam_role_policy`.",
+			},
+		},
+	}
+}
+
+func (r *pullThroughCacheRuleResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	if req.ProviderData == nil {
+		return
+	}
+	c, ok := req.ProviderData.(*conns.AWSClient)
+	if !ok {
+		resp.Diagnostics.AddError("Unexpected provider data", fmt.Sprintf("expected *conns.AWSClient, got %T", req.ProviderData))
+		return
+	}
+	r.client = c
+}
+
+func ruleValue(v types.String) ptcrule.Value {
+	return ptcrule.Value{V: v.ValueString(), Null: v.IsNull(), Known: !v.IsUnknown()}
+}
+
+func (r *pullThroughCacheRuleResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var m pullThroughCacheRuleModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	framework.AddProblems(&resp.Diagnostics, ptcrule.Validate(ptcrule.Spec{
+		EcrRepositoryPrefix:      ruleValue(m.EcrRepositoryPrefix),
+		UpstreamRegistryURL:      ruleValue(m.UpstreamRegistryURL),
+		UpstreamRepositoryPrefix: ruleValue(m.UpstreamRepositoryPrefix),
+		CredentialARN:            ruleValue(m.CredentialARN),
+		CustomRoleARN:            ruleValue(m.CustomRoleARN),
+	}))
+}
+
+// ModifyPlan keeps updated_at when neither credential nor role changes.
+func (r *pullThroughCacheRuleResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+		return
+	}
+	var plan, state pullThroughCacheRuleModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if plan.CredentialARN.Equal(state.CredentialARN) && plan.CustomRoleARN.Equal(state.CustomRoleARN) {
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("updated_at"), state.UpdatedAt)...)
+	}
+}
+
+func (r *pullThroughCacheRuleResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan pullThroughCacheRuleModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	prefix := plan.EcrRepositoryPrefix.ValueString()
+	in := &ecr.CreatePullThroughCacheRuleInput{
+		EcrRepositoryPrefix: aws.String(prefix),
+		UpstreamRegistryUrl: plan.UpstreamRegistryURL.ValueStringPointer(),
+		CredentialArn:       plan.CredentialARN.ValueStringPointer(),
+		CustomRoleArn:       plan.CustomRoleARN.ValueStringPointer(),
+	}
+	if !plan.UpstreamRepositoryPrefix.IsUnknown() && !plan.UpstreamRepositoryPrefix.IsNull() {
+		in.UpstreamRepositoryPrefix = plan.UpstreamRepositoryPrefix.ValueStringPointer()
+	}
+	if _, err := r.client.ECR.CreatePullThroughCacheRule(ctx, in); err != nil {
+		resp.Diagnostics.AddError("Creating the ECR pull-through cache rule failed", createFailure(prefix, err))
+		return
+	}
+	rule, err := waitRuleFound(ctx, r.client.ECR, prefix)
+	if err != nil {
+		resp.Diagnostics.AddError("Reading the new ECR pull-through cache rule failed",
+			fmt.Sprintf("The rule %q was created but could not be read back: %v. Import it with `terraform import` once it is visible.", prefix, err))
+		return
+	}
+	r.fill(&plan, rule)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(r.validateRule(ctx, plan)...)
+}
+
+func createFailure(prefix string, err error) string {
+	var exists *awstypes.PullThroughCacheRuleAlreadyExistsException
+	var secret *awstypes.SecretNotFoundException
+	switch {
+	case errorsAs(err, &exists):
+		return fmt.Sprintf("A rule with prefix %q already exists in this registry: import it with `terraform import <address> %s`, or pick another ecr_repository_prefix. (%v)", prefix, prefix, err)
+	case errorsAs(err, &secret):
+		return fmt.Sprintf("ECR cannot find the secret in credential_arn. Create it in Secrets Manager in the same Region as the rule, named %s<name>. (%v)", ptcrule.SecretNamePrefix, err)
+	}
+	return err.Error()
+}
+
+func (r *pullThroughCacheRuleResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state pullThroughCacheRuleModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	rule, err := findRule(ctx, r.client.ECR, state.ID.ValueString())
+	if isNotFound(err) {
+		// Deleted outside Terraform: gone, so the next plan recreates it.
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.AddError("Reading the ECR pull-through cache rule failed", err.Error())
+		return
+	}
+	r.fill(&state, rule)
+	if state.ValidateAfterApply.IsNull() {
+		state.ValidateAfterApply = types.BoolValue(true)
+	}
+	if state.ValidationSeverity.IsNull() {
+		state.ValidationSeverity = types.StringValue(severityError)
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *pullThroughCacheRuleResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state pullThroughCacheRuleModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	prefix := state.ID.ValueString()
+	changed := !plan.CredentialARN.Equal(state.CredentialARN) || !plan.CustomRoleARN.Equal(state.CustomRoleARN)
+	if changed {
+		_, err := r.client.ECR.UpdatePullThroughCacheRule(ctx, &ecr.UpdatePullThroughCacheRuleInput{
+			EcrRepositoryPrefix: aws.String(prefix),
+			CredentialArn:       plan.CredentialARN.ValueStringPointer(),
+			CustomRoleArn:       plan.CustomRoleARN.ValueStringPointer(),
+		})
+		if err != nil {
+			resp.Diagnostics.AddError("Updating the ECR pull-through cache rule failed", createFailure(prefix, err))
+			return
+		}
+	}
+	rule, err := waitRuleFound(ctx, r.client.ECR, prefix)
+	if err != nil {
+		resp.Diagnostics.AddError("Reading the ECR pull-through cache rule failed", err.Error())
+		return
+	}
+	r.fill(&plan, rule)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	if changed || (plan.ValidateAfterApply.ValueBool() && !state.ValidateAfterApply.ValueBool()) {
+		resp.Diagnostics.Append(r.validateRule(ctx, plan)...)
+	}
+}
+
+func (r *pullThroughCacheRuleResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state pullThroughCacheRuleModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	_, err := r.client.ECR.DeletePullThroughCacheRule(ctx, &ecr.DeletePullThroughCacheRuleInput{EcrRepositoryPrefix: state.ID.ValueStringPointer()})
+	if err != nil && !isRuleNotFound(err) {
+		resp.Diagnostics.AddError("Deleting the ECR pull-through cache rule failed", err.Error())
+	}
+}
+
+func (r *pullThroughCacheRuleResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if v := ruleValue(types.StringValue(req.ID)); len(ptcrule.Validate(ptcrule.Spec{EcrRepositoryPrefix: v})) > 0 {
+		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf("The import ID is the rule's ecr_repository_prefix (2-30 lowercase characters, or ROOT); got %q.", req.ID))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("ecr_repository_prefix"), req.ID)...)
+}
+
+// fill copies the API's view of the rule into the model.
+func (r *pullThroughCacheRuleResource) fill(m *pullThroughCacheRuleModel, rule *awstypes.PullThroughCacheRule) {
+	prefix := aws.ToString(rule.EcrRepositoryPrefix)
+	m.ID = types.StringValue(prefix)
+	m.EcrRepositoryPrefix = types.StringValue(prefix)
+	m.UpstreamRegistryURL = types.StringValue(aws.ToString(rule.UpstreamRegistryUrl))
+	m.UpstreamRepositoryPrefix = types.StringValue(aws.ToString(rule.UpstreamRepositoryPrefix))
+	if m.UpstreamRepositoryPrefix.ValueString() == "" {
+		m.UpstreamRepositoryPrefix = types.StringValue(ptcrule.Root)
+	}
+	m.CredentialARN = types.StringPointerValue(rule.CredentialArn)
+	m.CustomRoleARN = types.StringPointerValue(rule.CustomRoleArn)
+	m.RegistryID = types.StringValue(aws.ToString(rule.RegistryId))
+	m.UpstreamRegistry = types.StringValue(string(rule.UpstreamRegistry))
+	m.CreatedAt = timeValue(rule.CreatedAt)
+	m.UpdatedAt = timeValue(rule.UpdatedAt)
+	if m.UpdatedAt.IsNull() {
+		m.UpdatedAt = m.CreatedAt
+	}
+	m.NodeIAMPolicyJSON = types.StringValue(ptcrule.NodePolicyJSON(r.client.Region, m.RegistryID.ValueString(), prefix))
+}
+
+func timeValue(t *time.Time) types.String {
+	if t == nil {
+		return types.StringNull()
+	}
+	return types.StringValue(t.UTC().Format(time.RFC3339))
+}
+
+// validateRule asks ECR whether the rule can reach its upstream and reports
+// a failure as the user chose.
+func (r *pullThroughCacheRuleResource) validateRule(ctx context.Context, m pullThroughCacheRuleModel) diag.Diagnostics {
+	var diags diag.Diagnostics
+	if !m.ValidateAfterApply.ValueBool() {
+		return diags
+	}
+	out, err := r.client.ECR.ValidatePullThroughCacheRule(ctx, &ecr.ValidatePullThroughCacheRuleInput{EcrRepositoryPrefix: m.ID.ValueStringPointer()})
+	summary := "The ECR pull-through cache rule cannot reach its upstream"
+	var detail string
+	switch {
+	case err != nil:
+		summary = "Validating the ECR pull-through cache rule failed"
+		detail = err.Error()
+	case !out.IsValid:
+		detail = fmt.Sprintf("ValidatePullThroughCacheRule for %q (%s) says: %s\nCheck the secret in credential_arn (it must exist in this Region, be named %s<name> and hold valid {\"username\", \"accessToken\"}) or the role in custom_role_arn. Set validation_severity = \"warning\" to keep the rule anyway.",
+			m.ID.ValueString(), m.UpstreamRegistryURL.ValueString(), aws.ToString(out.Failure), ptcrule.SecretNamePrefix)
+	default:
+		return diags
+	}
+	if m.ValidationSeverity.ValueString() == severityWarning {
+		diags.AddWarning(summary, detail)
+	} else {
+		diags.AddError(summary, detail)
+	}
+	return diags
+}
