@@ -195,5 +195,5 @@ func schedulingRate(tier string, override *float64) (float64, string) {
 	if err == nil && t.PodSchedulingRatePerSecond > 0 {
 		return float64(t.PodSchedulingRatePerSecond), fmt.Sprintf("%s published rate (%s)", tier, t.Source)
 	}
-	return StandardPodSchedulingRate, "standard: not published; assumed 50 pods/s (kube-scheduler client QPS default)"
+	return StandardPodSchedulingRate, "standard tier: not published, assumed from kube-scheduler's client QPS default"
 }

@@ -1,5 +1,5 @@
 // Package estimate holds the cost and latency data sources and provider
-// functions (Terraform edge over the pure model).
+// functions (Terraform edge over the pure models in internal/model).
 package estimate
 
 import (
@@ -8,7 +8,19 @@ import (
 )
 
 // DataSources lists this package's data sources for the provider.
-func DataSources() []func() datasource.DataSource { return nil }
+func DataSources() []func() datasource.DataSource {
+	return []func() datasource.DataSource{
+		newLatencyEstimateDataSource,
+		newCostEstimateDataSource,
+		newStrategyDataSource,
+	}
+}
 
 // Functions lists this package's provider functions.
-func Functions() []func() function.Function { return nil }
+func Functions() []func() function.Function {
+	return []func() function.Function{
+		newWarmPoolSizeFunction,
+		newTierForFunction,
+		newMonthlyCostFunction,
+	}
+}

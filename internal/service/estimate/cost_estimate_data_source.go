@@ -1,0 +1,204 @@
+package estimate
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
+	"github.com/scalingkit/terraform-provider-scaling/internal/model/cost"
+	"github.com/scalingkit/terraform-provider-scaling/internal/model/sizing"
+	"github.com/scalingkit/terraform-provider-scaling/internal/model/tiers"
+)
+
+var _ datasource.DataSourceWithValidateConfig = (*costEstimateDataSource)(nil)
+
+func newCostEstimateDataSource() datasource.DataSource { return &costEstimateDataSource{} }
+
+// costEstimateDataSource is offline: it needs no AWS client.
+type costEstimateDataSource struct{}
+
+type costEstimateModel struct {
+	ControlPlaneTier             types.String  `tfsdk:"control_plane_tier"`
+	TierHourlyUSD                types.Float64 `tfsdk:"tier_hourly_usd"`
+	WarmBaselineReplicas         types.Int64   `tfsdk:"warm_baseline_replicas"`
+	WarmPeakReplicas             types.Int64   `tfsdk:"warm_peak_replicas"`
+	WarmSafetyFactor             types.Float64 `tfsdk:"warm_safety_factor"`
+	WarmBasis                    types.String  `tfsdk:"warm_basis"`
+	WarmPods                     types.Int64   `tfsdk:"warm_pods"`
+	WarmPodHourUSD               types.Float64 `tfsdk:"warm_pod_hour_usd"`
+	WarmInstanceHourlyUSD        types.Float64 `tfsdk:"warm_instance_hourly_usd"`
+	WarmPodsPerInstance          types.Float64 `tfsdk:"warm_pods_per_instance"`
+	WarmHoursPerWeek             types.Float64 `tfsdk:"warm_hours_per_week"`
+	CustomMetrics                types.Int64   `tfsdk:"custom_metrics"`
+	MetricPublishIntervalSeconds types.Float64 `tfsdk:"metric_publish_interval_seconds"`
+	MetricsPerPutRequest         types.Int64   `tfsdk:"metrics_per_put_request"`
+	MetricReadIntervalSeconds    types.Float64 `tfsdk:"metric_read_interval_seconds"`
+	StreamMetrics                types.Int64   `tfsdk:"stream_metrics"`
+	HighResolutionAlarms         types.Int64   `tfsdk:"high_resolution_alarms"`
+	Clusters                     types.Int64   `tfsdk:"clusters"`
+	Regions                      types.Int64   `tfsdk:"regions"`
+	MonthlyBudgetUSD             types.Float64 `tfsdk:"monthly_budget_usd"`
+
+	Items                       []costItemModel `tfsdk:"items"`
+	WarmPodsResolved            types.Int64     `tfsdk:"warm_pods_resolved"`
+	ControlPlaneMonthlyUSD      types.Float64   `tfsdk:"control_plane_monthly_usd"`
+	ControlPlaneExtraMonthlyUSD types.Float64   `tfsdk:"control_plane_extra_monthly_usd"`
+	PerClusterMonthlyUSD        types.Float64   `tfsdk:"per_cluster_monthly_usd"`
+	FleetMonthlyUSD             types.Float64   `tfsdk:"fleet_monthly_usd"`
+	WithinBudget                types.Bool      `tfsdk:"within_budget"`
+	Assumptions                 []string        `tfsdk:"assumptions"`
+	SummaryMarkdown             types.String    `tfsdk:"summary_markdown"`
+}
+
+type costItemModel struct {
+	Name          types.String  `tfsdk:"name"`
+	PerClusterUSD types.Float64 `tfsdk:"per_cluster_monthly_usd"`
+	FleetUSD      types.Float64 `tfsdk:"fleet_monthly_usd"`
+	Formula       types.String  `tfsdk:"formula"`
+	Source        types.String  `tfsdk:"source"`
+}
+
+func (m costEstimateModel) input() cost.Input {
+	in := cost.Input{
+		Tier:          m.ControlPlaneTier.ValueString(),
+		TierHourlyUSD: float64Ptr(m.TierHourlyUSD),
+		WarmPods:      int64Ptr(m.WarmPods),
+		PodHour: sizing.PodHourPrice{PerPodHour: m.WarmPodHourUSD.ValueFloat64(),
+			InstanceHourly: m.WarmInstanceHourlyUSD.ValueFloat64(), PodsPerInstance: m.WarmPodsPerInstance.ValueFloat64()},
+		WarmHoursPerWeek:       float64Ptr(m.WarmHoursPerWeek),
+		CustomMetrics:          m.CustomMetrics.ValueInt64(),
+		PublishIntervalSeconds: float64Ptr(m.MetricPublishIntervalSeconds),
+		MetricsPerPutRequest:   int64Ptr(m.MetricsPerPutRequest),
+		ReadIntervalSeconds:    float64Ptr(m.MetricReadIntervalSeconds),
+		StreamMetrics:          m.StreamMetrics.ValueInt64(),
+		HighResolutionAlarms:   m.HighResolutionAlarms.ValueInt64(),
+		Clusters:               int64Ptr(m.Clusters),
+		Regions:                int64Ptr(m.Regions),
+		BudgetUSD:              float64Ptr(m.MonthlyBudgetUSD),
+	}
+	if !m.WarmPeakReplicas.IsNull() {
+		basis := sizing.Basis(m.WarmBasis.ValueString())
+		if basis == "" {
+			basis = sizing.BasisPeakDelta
+		}
+		safety := m.WarmSafetyFactor.ValueFloat64()
+		if m.WarmSafetyFactor.IsNull() {
+			safety = defaultSafetyFactor
+		}
+		in.Warm = &sizing.Input{BaselineReplicas: m.WarmBaselineReplicas.ValueInt64(), PeakReplicas: m.WarmPeakReplicas.ValueInt64(),
+			SafetyFactor: safety, Basis: basis}
+	}
+	return in
+}
+
+// defaultSafetyFactor is the guide's 15 % (shared with scaling_strategy).
+const defaultSafetyFactor = 0.15
+
+func (d *costEstimateDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_cost_estimate"
+}
+
+func (d *costEstimateDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Plan-time monthly cost of a fast-scaling setup: the control-plane tier (730 h month), warm capacity " +
+			"(the guide's `ceil(basis x safety)` pods over a 720 h month), and CloudWatch high-resolution custom metrics, " +
+			"PutMetricData/GetMetricData requests, metric streams and high-resolution alarms (us-east-1 list prices), " +
+			"per cluster and for a fleet of `clusters` x `regions`. Offline: no AWS call.",
+		Attributes: map[string]schema.Attribute{
+			"control_plane_tier":     optionalString(fmt.Sprintf("EKS control-plane tier: one of %q (default `standard`).", tiers.Names)),
+			"tier_hourly_usd":        optionalFloat("Hourly cluster price on the tier, overriding the launch price (your region, discounts). Required for `tier-8xl`, which has no published price."),
+			"warm_baseline_replicas": optionalInt("Baseline replicas of the workload the warm pool serves (default 0). Used with `warm_peak_replicas`."),
+			"warm_peak_replicas":     optionalInt("Peak replicas. Setting it sizes the warm pool as `ceil(basis x warm_safety_factor)`."),
+			"warm_safety_factor":     optionalFloat(fmt.Sprintf("Share of the basis kept warm, in (0, 1] (default %g, the guide's example).", defaultSafetyFactor)),
+			"warm_basis": optionalString(fmt.Sprintf("`%s` (peak - baseline, the guide's formula, default) or `%s` (what the guide's cost table used).",
+				sizing.BasisPeakDelta, sizing.BasisPeak)),
+			"warm_pods":                       optionalInt("Warm pods, when you know the number (instead of the `warm_*_replicas` figures)."),
+			"warm_pod_hour_usd":               optionalFloat("Price of one warm pod-hour, e.g. 0.05 (the guide's example)."),
+			"warm_instance_hourly_usd":        optionalFloat("Instead of `warm_pod_hour_usd`: the warm nodes' instance hourly price ..."),
+			"warm_pods_per_instance":          optionalFloat("... and how many warm pods fit on one instance."),
+			"warm_hours_per_week":             optionalFloat("Hours a week the warm pool runs (time-of-day sizing); default always (168)."),
+			"custom_metrics":                  optionalInt("CloudWatch custom metrics the scaling reads (high resolution costs the same per metric as standard). Default 0."),
+			"metric_publish_interval_seconds": optionalFloat(fmt.Sprintf("How often each metric is put (default %gs; 1 or 10 for high resolution).", cost.DefaultPublishInterval)),
+			"metrics_per_put_request":         optionalInt("Metrics batched into one PutMetricData call, 1-1000 (default 1, the expensive case)."),
+			"metric_read_interval_seconds":    optionalFloat(fmt.Sprintf("How often each metric is read with GetMetricData (default %gs, the HPA sync period).", cost.DefaultReadInterval)),
+			"stream_metrics":                  optionalInt("Metrics sent through CloudWatch metric streams (one update a minute each). Default 0."),
+			"high_resolution_alarms":          optionalInt("High-resolution alarms (10 s or 30 s periods). Default 0."),
+			"clusters":                        optionalInt("Clusters per region (default 1)."),
+			"regions":                         optionalInt("Regions (default 1)."),
+			"monthly_budget_usd":              optionalFloat("Optional budget per cluster and month; sets `within_budget`."),
+			"items": schema.ListNestedAttribute{
+				Computed:            true,
+				MarkdownDescription: "One line per cost: `control_plane`, `warm_capacity`, `custom_metrics`, `put_metric_data`, `get_metric_data`, `metric_streams`, `high_resolution_alarms` (those that apply).",
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"name":                    computedString("Line item."),
+					"per_cluster_monthly_usd": computedFloat("USD per cluster and month."),
+					"fleet_monthly_usd":       computedFloat("USD per month for the fleet (custom metrics tiered per region)."),
+					"formula":                 computedString("The arithmetic, with the figures used."),
+					"source":                  computedString("Where the price comes from."),
+				}},
+			},
+			"warm_pods_resolved":              schema.Int64Attribute{Computed: true, MarkdownDescription: "Warm pods priced (0 without warm capacity)."},
+			"control_plane_monthly_usd":       computedFloat("Control-plane price per cluster and month (hourly x 730)."),
+			"control_plane_extra_monthly_usd": computedFloat("What the tier adds over the standard $0.10/h fee, per cluster and month."),
+			"per_cluster_monthly_usd":         computedFloat("Total per cluster and month."),
+			"fleet_monthly_usd":               computedFloat("Total for clusters x regions per month."),
+			"within_budget":                   schema.BoolAttribute{Computed: true, MarkdownDescription: "Per-cluster total within `monthly_budget_usd`; null without a budget."},
+			"assumptions":                     computedStrings("Every price, month length and exclusion the estimate relied on."),
+			"summary_markdown":                computedString("The bill as Markdown, fit for a pull-request comment."),
+		},
+	}
+}
+
+func (d *costEstimateDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
+	var m costEstimateModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if m.hasUnknown() {
+		return // checked again at read time, when every value is known
+	}
+	framework.AddProblems(&resp.Diagnostics, m.input().Validate())
+}
+
+// hasUnknown reports unknown inputs that the cross-field checks depend on.
+func (m costEstimateModel) hasUnknown() bool {
+	for _, v := range []interface{ IsUnknown() bool }{m.ControlPlaneTier, m.TierHourlyUSD, m.WarmPeakReplicas, m.WarmBaselineReplicas,
+		m.WarmPods, m.WarmPodHourUSD, m.WarmInstanceHourlyUSD, m.WarmPodsPerInstance, m.WarmSafetyFactor, m.WarmBasis} {
+		if v.IsUnknown() {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *costEstimateDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m costEstimateModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	res, ps := cost.Estimate(m.input())
+	framework.AddProblems(&resp.Diagnostics, ps)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	m.Items = make([]costItemModel, 0, len(res.Items))
+	for _, it := range res.Items {
+		m.Items = append(m.Items, costItemModel{Name: types.StringValue(it.Name), PerClusterUSD: types.Float64Value(it.PerCluster),
+			FleetUSD: types.Float64Value(it.Fleet), Formula: types.StringValue(it.Formula), Source: types.StringValue(it.Source)})
+	}
+	m.WarmPodsResolved = types.Int64Value(res.WarmPods)
+	m.ControlPlaneMonthlyUSD = types.Float64Value(res.TierMonthly)
+	m.ControlPlaneExtraMonthlyUSD = types.Float64Value(res.TierExtraOverStd)
+	m.PerClusterMonthlyUSD = types.Float64Value(res.PerCluster)
+	m.FleetMonthlyUSD = types.Float64Value(res.Fleet)
+	m.WithinBudget = boolValue(res.WithinBudget)
+	m.Assumptions = res.Assumptions
+	m.SummaryMarkdown = types.StringValue(res.Markdown("Monthly cost estimate"))
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}

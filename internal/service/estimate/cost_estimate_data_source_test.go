@@ -1,0 +1,58 @@
+package estimate_test
+
+import (
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+)
+
+func TestCostEstimateDataSource(t *testing.T) {
+	const ds = "data.scaling_cost_estimate.guide"
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: factories,
+		Steps: []resource.TestStep{{
+			// The guide's warm pool (15 pods x $0.05 x 720 h = $540) on tier-xl
+			// ($1.65 x 730 h = $1,204.50), 3 clusters in 2 regions.
+			Config: providerBlock + `
+data "scaling_cost_estimate" "guide" {
+  control_plane_tier     = "tier-xl"
+  warm_baseline_replicas = 20
+  warm_peak_replicas     = 120
+  warm_pod_hour_usd      = 0.05
+  clusters               = 3
+  regions                = 2
+  monthly_budget_usd     = 2000
+}`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(ds, tfjsonpath.New("warm_pods_resolved"), knownvalue.Int64Exact(15)),
+				statecheck.ExpectKnownValue(ds, tfjsonpath.New("items").AtSliceIndex(1).AtMapKey("per_cluster_monthly_usd"), knownvalue.Float64Exact(540)),
+				statecheck.ExpectKnownValue(ds, tfjsonpath.New("control_plane_monthly_usd"), knownvalue.Float64Exact(1.65*730)),
+				statecheck.ExpectKnownValue(ds, tfjsonpath.New("per_cluster_monthly_usd"), knownvalue.Float64Exact(1.65*730+540)),
+				statecheck.ExpectKnownValue(ds, tfjsonpath.New("fleet_monthly_usd"), knownvalue.Float64Exact(6*(1.65*730+540))),
+				statecheck.ExpectKnownValue(ds, tfjsonpath.New("within_budget"), knownvalue.Bool(true)),
+				statecheck.ExpectKnownValue(ds, tfjsonpath.New("summary_markdown"), knownvalue.StringRegexp(regexp.MustCompile(`\$1,744\.50`))),
+			},
+		}},
+	})
+}
+
+func TestCostEstimateDataSourceBadInput(t *testing.T) {
+	steps := []resource.TestStep{}
+	for _, c := range []struct{ body, err string }{
+		{`control_plane_tier = "tier-8xl"`, `tier_hourly_usd.*no published price`},
+		{"warm_peak_replicas = 10\n warm_baseline_replicas = 20\n warm_pod_hour_usd = 0.05", `warm_peak_replicas.*must not be below`},
+		{`warm_pods = 3`, `warm_pod_hour_usd.*needs a price`},
+		{"custom_metrics = 5\n metric_publish_interval_seconds = 0", `metric_publish_interval_seconds.*greater than 0`},
+		{`regions = 0`, `regions must be at least 1`},
+	} {
+		steps = append(steps, resource.TestStep{
+			Config:      providerBlock + "data \"scaling_cost_estimate\" \"bad\" {\n " + c.body + "\n}",
+			ExpectError: wrapped(c.err),
+		})
+	}
+	resource.UnitTest(t, resource.TestCase{ProtoV6ProviderFactories: factories, Steps: steps})
+}

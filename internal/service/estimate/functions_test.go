@@ -1,0 +1,55 @@
+package estimate_test
+
+import (
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+)
+
+func TestFunctions(t *testing.T) {
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: factories,
+		TerraformVersionChecks:   functionVersions,
+		Steps: []resource.TestStep{{
+			Config: providerBlock + `
+output "guide_warm_pool" { value = provider::scaling::warm_pool_size(20, 120, 0.15, "peak_delta") }
+output "peak_basis"      { value = provider::scaling::warm_pool_size(20, 120, 0.15, "peak") }
+output "tier_small"      { value = provider::scaling::tier_for(40, 0) }
+output "tier_burst"      { value = provider::scaling::tier_for(1000 / 5, 0) }
+output "tier_seats"      { value = provider::scaling::tier_for(10, 5000) }
+output "tier_xl_month"   { value = provider::scaling::monthly_cost(1.65) }
+output "warm_month"      { value = provider::scaling::monthly_cost(15 * 0.05, 720) }
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("guide_warm_pool", knownvalue.Int64Exact(15)),
+				statecheck.ExpectKnownOutputValue("peak_basis", knownvalue.Int64Exact(18)),
+				statecheck.ExpectKnownOutputValue("tier_small", knownvalue.StringExact("standard")),
+				statecheck.ExpectKnownOutputValue("tier_burst", knownvalue.StringExact("tier-2xl")),
+				statecheck.ExpectKnownOutputValue("tier_seats", knownvalue.StringExact("tier-4xl")),
+				statecheck.ExpectKnownOutputValue("tier_xl_month", knownvalue.Float64Exact(1.65*730)),
+				statecheck.ExpectKnownOutputValue("warm_month", knownvalue.Float64Exact(540)),
+			},
+		}},
+	})
+}
+
+func TestFunctionsBadInput(t *testing.T) {
+	steps := []resource.TestStep{}
+	for _, c := range []struct{ expr, err string }{
+		{`warm_pool_size(20, 10, 0.15, "peak_delta")`, `peak_replicas \(10\) must not be below`},
+		{`warm_pool_size(0, 10, 1.5, "peak_delta")`, `safety_factor must be in`},
+		{`warm_pool_size(0, 10, 0.1, "average")`, `basis must be`},
+		{`tier_for(-1, 0)`, `pod_scheduling_rate_per_second must be 0 or more`},
+		{`tier_for(500, 0)`, `tier-8xl may fit but has no published figures`},
+		{`monthly_cost(-1)`, `hourly_price_usd must be 0 or more`},
+		{`monthly_cost(1, 0)`, `hours_per_month must be in`},
+	} {
+		steps = append(steps, resource.TestStep{
+			Config:      providerBlock + "output \"x\" { value = provider::scaling::" + c.expr + " }\n",
+			ExpectError: wrapped(c.err),
+		})
+	}
+	resource.UnitTest(t, resource.TestCase{ProtoV6ProviderFactories: factories, TerraformVersionChecks: functionVersions, Steps: steps})
+}

@@ -1,0 +1,227 @@
+package estimate
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
+	"github.com/scalingkit/terraform-provider-scaling/internal/model/latency"
+	"github.com/scalingkit/terraform-provider-scaling/internal/model/tiers"
+)
+
+var _ datasource.DataSourceWithValidateConfig = (*latencyEstimateDataSource)(nil)
+
+func newLatencyEstimateDataSource() datasource.DataSource { return &latencyEstimateDataSource{} }
+
+// latencyEstimateDataSource is offline: it needs no AWS client.
+type latencyEstimateDataSource struct{}
+
+type latencyEstimateModel struct {
+	MetricSource                 types.String  `tfsdk:"metric_source"`
+	ScrapeIntervalSeconds        types.Float64 `tfsdk:"scrape_interval_seconds"`
+	MetricWindowSeconds          types.Float64 `tfsdk:"metric_window_seconds"`
+	PollingIntervalSeconds       types.Float64 `tfsdk:"polling_interval_seconds"`
+	ScaleFromZero                types.Bool    `tfsdk:"scale_from_zero"`
+	HPASyncPeriodSeconds         types.Float64 `tfsdk:"hpa_sync_period_seconds"`
+	StabilizationWindowSeconds   types.Float64 `tfsdk:"stabilization_window_seconds"`
+	Capacity                     types.String  `tfsdk:"capacity"`
+	AMIFamily                    types.String  `tfsdk:"ami_family"`
+	ImageSizeMB                  types.Float64 `tfsdk:"image_size_mb"`
+	ImageRegistry                types.String  `tfsdk:"image_registry"`
+	PullThroughCache             types.Bool    `tfsdk:"pull_through_cache"`
+	ImageCachedOnNode            types.Bool    `tfsdk:"image_cached_on_node"`
+	AppStartSeconds              types.Float64 `tfsdk:"app_start_seconds"`
+	ReadinessInitialDelaySeconds types.Float64 `tfsdk:"readiness_initial_delay_seconds"`
+	ReadinessPeriodSeconds       types.Float64 `tfsdk:"readiness_period_seconds"`
+	BurstPods                    types.Int64   `tfsdk:"burst_pods"`
+	ControlPlaneTier             types.String  `tfsdk:"control_plane_tier"`
+	PodSchedulingRatePerSecond   types.Float64 `tfsdk:"pod_scheduling_rate_per_second"`
+	TargetP95Seconds             types.Float64 `tfsdk:"target_p95_seconds"`
+
+	Stages          []stageModel  `tfsdk:"stages"`
+	Total           *rangeModel   `tfsdk:"total"`
+	FloorSeconds    types.Float64 `tfsdk:"floor_seconds"`
+	DominantStage   types.String  `tfsdk:"dominant_stage"`
+	MeetsSLO        types.Bool    `tfsdk:"meets_slo"`
+	Assumptions     []string      `tfsdk:"assumptions"`
+	SummaryMarkdown types.String  `tfsdk:"summary_markdown"`
+}
+
+type stageModel struct {
+	Name           types.String  `tfsdk:"name"`
+	Phase          types.String  `tfsdk:"phase"`
+	BestSeconds    types.Float64 `tfsdk:"best_seconds"`
+	TypicalSeconds types.Float64 `tfsdk:"typical_seconds"`
+	P95Seconds     types.Float64 `tfsdk:"p95_seconds"`
+	Note           types.String  `tfsdk:"note"`
+}
+
+type rangeModel struct {
+	BestSeconds    types.Float64 `tfsdk:"best_seconds"`
+	TypicalSeconds types.Float64 `tfsdk:"typical_seconds"`
+	P95Seconds     types.Float64 `tfsdk:"p95_seconds"`
+}
+
+func (m latencyEstimateModel) input() latency.Input {
+	return latency.Input{
+		MetricSource:                 m.MetricSource.ValueString(),
+		ScrapeIntervalSeconds:        float64Ptr(m.ScrapeIntervalSeconds),
+		MetricWindowSeconds:          float64Ptr(m.MetricWindowSeconds),
+		PollingIntervalSeconds:       float64Ptr(m.PollingIntervalSeconds),
+		ScaleFromZero:                m.ScaleFromZero.ValueBool(),
+		HPASyncPeriodSeconds:         float64Ptr(m.HPASyncPeriodSeconds),
+		StabilizationWindowSeconds:   float64Ptr(m.StabilizationWindowSeconds),
+		Capacity:                     m.Capacity.ValueString(),
+		AMIFamily:                    m.AMIFamily.ValueString(),
+		ImageSizeMB:                  float64Ptr(m.ImageSizeMB),
+		ImageRegistry:                m.ImageRegistry.ValueString(),
+		PullThroughCache:             m.PullThroughCache.ValueBool(),
+		ImageCachedOnNode:            m.ImageCachedOnNode.ValueBool(),
+		AppStartSeconds:              float64Ptr(m.AppStartSeconds),
+		ReadinessInitialDelaySeconds: float64Ptr(m.ReadinessInitialDelaySeconds),
+		ReadinessPeriodSeconds:       float64Ptr(m.ReadinessPeriodSeconds),
+		BurstPods:                    int64Ptr(m.BurstPods),
+		Tier:                         m.ControlPlaneTier.ValueString(),
+		PodSchedulingRatePerSecond:   float64Ptr(m.PodSchedulingRatePerSecond),
+		TargetP95Seconds:             float64Ptr(m.TargetP95Seconds),
+	}
+}
+
+func toRange(r latency.Range) rangeModel {
+	return rangeModel{types.Float64Value(r.Best), types.Float64Value(r.Typical), types.Float64Value(r.P95)}
+}
+
+func stageModels(stages []latency.Stage) []stageModel {
+	out := make([]stageModel, 0, len(stages))
+	for _, s := range stages {
+		r := toRange(s.Range)
+		out = append(out, stageModel{Name: types.StringValue(s.Name), Phase: types.StringValue(s.Phase),
+			BestSeconds: r.BestSeconds, TypicalSeconds: r.TypicalSeconds, P95Seconds: r.P95Seconds, Note: types.StringValue(s.Note)})
+	}
+	return out
+}
+
+func (d *latencyEstimateDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_latency_estimate"
+}
+
+func rangeAttributes(what string) map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"best_seconds":    computedFloat(what + " with everything at its fastest."),
+		"typical_seconds": computedFloat(what + ", typical case."),
+		"p95_seconds":     computedFloat(what + ", 95th percentile."),
+	}
+}
+
+// latencyInputAttributes is shared with scaling_strategy's documentation.
+func latencyInputAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"metric_source": optionalString(fmt.Sprintf("What the autoscaler reads: one of %q. Default `%s`.", latency.MetricSources, latency.MetricsServerCPU)),
+		"scrape_interval_seconds": optionalFloat(fmt.Sprintf("How often the metric is sampled: metrics-server resolution (default %gs, its release manifest), "+
+			"CloudWatch publish interval (default %gs), Prometheus scrape interval (default %gs, Prometheus' own default). `keda_sqs` reads live and has none.",
+			latency.DefaultMetricsServerResolution, latency.DefaultCloudWatchPublishInterval, latency.DefaultPrometheusScrapeInterval)),
+		"metric_window_seconds": optionalFloat(fmt.Sprintf("Averaging or `rate()` window of the query. Default: the scrape interval for metrics-server and CloudWatch, "+
+			"%g scrape intervals for Prometheus, 0 for SQS queue depth (a gauge).", latency.PrometheusWindowScrapes)),
+		"polling_interval_seconds": optionalFloat(fmt.Sprintf("KEDA `pollingInterval` (default %gs). It only matters with `scale_from_zero`: "+
+			"from one replica up the HPA's sync loop decides.", latency.DefaultKEDAPollingInterval)),
+		"scale_from_zero": optionalBool("The workload scales from 0 replicas (KEDA activation). Needs a KEDA metric source. Default false."),
+		"hpa_sync_period_seconds": optionalFloat(fmt.Sprintf("kube-controller-manager `--horizontal-pod-autoscaler-sync-period` (default %gs). "+
+			"EKS does not let you change it; other values draw a warning.", latency.DefaultHPASyncPeriod)),
+		"stabilization_window_seconds": optionalFloat("HPA `behavior.scaleUp.stabilizationWindowSeconds` (default 0, the Kubernetes default)."),
+		"capacity":                     optionalString(fmt.Sprintf("Where the new pods land: one of %q. Default `%s`.", latency.Capacities, latency.CapacityKarpenterSpot)),
+		"ami_family":                   optionalString(fmt.Sprintf("AMI family of new nodes: one of %q. Default `%s`.", latency.AMIFamilies, latency.AMIAL2023)),
+		"image_size_mb": optionalFloat(fmt.Sprintf("Compressed image size in MB (default %g). Pulled at %g-%g MB/s from in-region ECR.",
+			latency.DefaultImageSizeMB, latency.PullThroughputP95MBps, latency.PullThroughputBestMBps)),
+		"image_registry":                  optionalString(fmt.Sprintf("Where the image lives: one of %q. Default `%s`.", latency.Registries, latency.RegistryECR)),
+		"pull_through_cache":              optionalBool("A `public` image is pulled through an ECR pull-through cache (in-region speed after the first pull). Default false."),
+		"image_cached_on_node":            optionalBool("The image is already on the node (pre-pulled, or the node already runs the app): no pull. Default false."),
+		"app_start_seconds":               optionalFloat(fmt.Sprintf("Your app's start time (default %gs, a placeholder: set yours).", latency.DefaultAppStart)),
+		"readiness_initial_delay_seconds": optionalFloat("readinessProbe `initialDelaySeconds` (default 0)."),
+		"readiness_period_seconds":        optionalFloat(fmt.Sprintf("readinessProbe `periodSeconds` (default %g, the Kubernetes default).", latency.DefaultReadinessPeriod)),
+		"burst_pods":                      optionalInt(fmt.Sprintf("Pods created in one scale-out (default %d). Binding them is bounded by the control plane's pod scheduling rate.", latency.DefaultBurstPods)),
+		"control_plane_tier": optionalString(fmt.Sprintf("EKS control-plane tier: one of %q (default `standard`). Sets the pod scheduling rate: "+
+			"the launch figures for tiers, %g pods/s assumed for standard.", tiers.Names, latency.StandardPodSchedulingRate)),
+		"pod_scheduling_rate_per_second": optionalFloat("Overrides the tier's pod scheduling rate, e.g. with what `scaling_control_plane_tiers` reports. Required for `tier-8xl`."),
+		"target_p95_seconds":             optionalFloat("Optional SLO for the p95 total. Sets `meets_slo`; a target below the path's fastest possible time draws a warning naming the stage that makes it impossible."),
+	}
+}
+
+func (d *latencyEstimateDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := latencyInputAttributes()
+	attrs["stages"] = schema.ListNestedAttribute{
+		Computed:            true,
+		MarkdownDescription: "The stages in order: metric_detection, scaling_decision, capacity, node_readiness, pod_scheduling, image_pull, container_start.",
+		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+			"name":            computedString("Stage name."),
+			"phase":           computedString("Column of the guide's P95 table the stage belongs to: `detect`, `provision` or `pod_start`."),
+			"best_seconds":    computedFloat("Fastest case."),
+			"typical_seconds": computedFloat("Typical case."),
+			"p95_seconds":     computedFloat("95th percentile."),
+			"note":            computedString("What drives this stage's figure."),
+		}},
+	}
+	attrs["total"] = schema.SingleNestedAttribute{
+		Computed:            true,
+		MarkdownDescription: "End-to-end scale-out time. Best and typical are sums; p95 is the typical sum plus the root-sum-square of each stage's p95 tail.",
+		Attributes:          rangeAttributes("End-to-end time"),
+	}
+	attrs["floor_seconds"] = computedFloat("The fastest this path can ever be: every stage at its best.")
+	attrs["dominant_stage"] = computedString("The stage with the largest p95: where to look first.")
+	attrs["meets_slo"] = schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether the p95 total is within `target_p95_seconds`; null without a target."}
+	attrs["assumptions"] = computedStrings("Every default and assumption the estimate relied on.")
+	attrs["summary_markdown"] = computedString("The estimate as Markdown, fit for a pull-request comment.")
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Plan-time estimate of end-to-end scale-out time, stage by stage (best, typical, p95), from the metric source, " +
+			"intervals, capacity path, node AMI, image, readiness probe, burst size and control-plane tier. Offline: no AWS call. " +
+			"See the guide *How the estimates are computed* for every formula, default and source.",
+		Attributes: attrs,
+	}
+}
+
+func (d *latencyEstimateDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
+	var m latencyEstimateModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if m.hasUnknown() {
+		return // checked again at read time, when every value is known
+	}
+	framework.AddProblems(&resp.Diagnostics, m.input().Validate())
+}
+
+// hasUnknown reports unknown inputs that cross-field checks depend on.
+func (m latencyEstimateModel) hasUnknown() bool {
+	for _, v := range []interface{ IsUnknown() bool }{m.MetricSource, m.ScaleFromZero, m.ControlPlaneTier, m.PodSchedulingRatePerSecond} {
+		if v.IsUnknown() {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *latencyEstimateDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m latencyEstimateModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	res, ps := latency.Estimate(m.input())
+	framework.AddProblems(&resp.Diagnostics, ps)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	m.Stages = stageModels(res.Stages)
+	total := toRange(res.Total)
+	m.Total = &total
+	m.FloorSeconds = types.Float64Value(res.Floor)
+	m.DominantStage = types.StringValue(res.Dominant)
+	m.MeetsSLO = boolValue(res.MeetsSLO)
+	m.Assumptions = res.Assumptions
+	m.SummaryMarkdown = types.StringValue(res.Markdown("Scale-out latency estimate"))
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}

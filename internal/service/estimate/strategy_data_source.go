@@ -1,0 +1,153 @@
+package estimate
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
+	"github.com/scalingkit/terraform-provider-scaling/internal/model/advice"
+)
+
+var _ datasource.DataSourceWithValidateConfig = (*strategyDataSource)(nil)
+
+func newStrategyDataSource() datasource.DataSource { return &strategyDataSource{} }
+
+// strategyDataSource is offline: it needs no AWS client.
+type strategyDataSource struct{}
+
+type strategyModel struct {
+	PredictableTraffic types.Bool    `tfsdk:"predictable_traffic"`
+	RequestsCanWait    types.Bool    `tfsdk:"requests_can_wait"`
+	BaselineCanRise    types.Bool    `tfsdk:"baseline_can_rise"`
+	MonthlyBudgetUSD   types.Float64 `tfsdk:"monthly_budget_usd"`
+	BaselineReplicas   types.Int64   `tfsdk:"baseline_replicas"`
+	PeakReplicas       types.Int64   `tfsdk:"peak_replicas"`
+	SafetyFactor       types.Float64 `tfsdk:"safety_factor"`
+	PodHourUSD         types.Float64 `tfsdk:"pod_hour_usd"`
+	PeakHoursPerWeek   types.Float64 `tfsdk:"peak_hours_per_week"`
+	TargetP95Seconds   types.Float64 `tfsdk:"target_p95_seconds"`
+	ImageSizeMB        types.Float64 `tfsdk:"image_size_mb"`
+
+	Strategy        types.String  `tfsdk:"strategy"`
+	Components      []string      `tfsdk:"components"`
+	Reasons         []string      `tfsdk:"reasons"`
+	Tier            types.String  `tfsdk:"control_plane_tier"`
+	WarmPods        types.Int64   `tfsdk:"warm_pods"`
+	ExtraMonthlyUSD types.Float64 `tfsdk:"extra_monthly_usd"`
+	WithinBudget    types.Bool    `tfsdk:"within_budget"`
+	Stages          []stageModel  `tfsdk:"stages"`
+	Total           *rangeModel   `tfsdk:"total"`
+	DominantStage   types.String  `tfsdk:"dominant_stage"`
+	MeetsSLO        types.Bool    `tfsdk:"meets_slo"`
+	Assumptions     []string      `tfsdk:"assumptions"`
+	SummaryMarkdown types.String  `tfsdk:"summary_markdown"`
+}
+
+func (m strategyModel) input() advice.Input {
+	return advice.Input{
+		PredictableTraffic: m.PredictableTraffic.ValueBool(),
+		RequestsCanWait:    m.RequestsCanWait.ValueBool(),
+		BaselineCanRise:    m.BaselineCanRise.ValueBool(),
+		MonthlyBudgetUSD:   float64Ptr(m.MonthlyBudgetUSD),
+		BaselineReplicas:   m.BaselineReplicas.ValueInt64(),
+		PeakReplicas:       m.PeakReplicas.ValueInt64(),
+		SafetyFactor:       float64Ptr(m.SafetyFactor),
+		PodHourUSD:         float64Ptr(m.PodHourUSD),
+		PeakHoursPerWeek:   float64Ptr(m.PeakHoursPerWeek),
+		TargetP95Seconds:   float64Ptr(m.TargetP95Seconds),
+		ImageSizeMB:        float64Ptr(m.ImageSizeMB),
+	}
+}
+
+func (d *strategyDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_strategy"
+}
+
+func (d *strategyDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	required := func(desc string) schema.BoolAttribute {
+		return schema.BoolAttribute{Required: true, MarkdownDescription: desc}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "The guide's decision framework at plan time: answer four questions (predictable traffic? can requests wait? " +
+			"can the baseline rise? cost limit?) and get the recommended combination of techniques, why, and its estimated " +
+			"scale-out time and monthly cost (the same models as `scaling_latency_estimate` and `scaling_cost_estimate`). Offline.",
+		Attributes: map[string]schema.Attribute{
+			"predictable_traffic": required("Peaks come at known times (business hours, batch windows, events): pre-scale on a schedule."),
+			"requests_can_wait":   required("Requests can be queued and served a minute later: scale on queue depth, no standing capacity."),
+			"baseline_can_rise":   required("You can afford to run more replicas all the time (a higher minReplicas)."),
+			"monthly_budget_usd":  optionalFloat("Cost limit: extra spend per cluster and month on fast scaling (standing capacity + tier above standard). Over it, the framework falls back to cheaper techniques."),
+			"baseline_replicas":   optionalInt("Replicas at baseline (default 0)."),
+			"peak_replicas":       schema.Int64Attribute{Required: true, MarkdownDescription: "Replicas at peak; the burst is peak - baseline."},
+			"safety_factor":       optionalFloat("Share of the burst kept warm, in (0, 1] (default 0.15, the guide's example)."),
+			"pod_hour_usd":        optionalFloat("Price of one pod-hour (default 0.05, the guide's example)."),
+			"peak_hours_per_week": optionalFloat("Peak hours a week for time-of-day warm capacity (default 60: 12 h x 5 days)."),
+			"target_p95_seconds":  optionalFloat("Optional scale-out SLO (p95); sets `meets_slo`."),
+			"image_size_mb":       optionalFloat("Compressed image size in MB (default 500)."),
+
+			"strategy":           computedString("`scheduled_prescale`, `queue_driven`, `raised_baseline`, `warm_pool` or `fast_reactive` (what a tight budget leaves)."),
+			"components":         computedStrings("The techniques to combine; each maps to this provider's data sources and resources."),
+			"reasons":            computedStrings("Why, one line per decision, in the order taken."),
+			"control_plane_tier": computedString("Smallest tier whose pod scheduling rate binds the burst within 10 s (unless over budget)."),
+			"warm_pods":          schema.Int64Attribute{Computed: true, MarkdownDescription: "Standing capacity: warm pods or extra baseline replicas (0 when none)."},
+			"extra_monthly_usd":  computedFloat("Extra per cluster and month: standing capacity + tier above the standard fee."),
+			"within_budget":      schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether `extra_monthly_usd` fits `monthly_budget_usd`; null without a budget."},
+			"stages": schema.ListNestedAttribute{
+				Computed:            true,
+				MarkdownDescription: "Latency stages of the recommended path (as `scaling_latency_estimate`).",
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"name":            computedString("Stage name."),
+					"phase":           computedString("`detect`, `provision` or `pod_start`."),
+					"best_seconds":    computedFloat("Fastest case."),
+					"typical_seconds": computedFloat("Typical case."),
+					"p95_seconds":     computedFloat("95th percentile."),
+					"note":            computedString("What drives this stage's figure."),
+				}},
+			},
+			"total":            schema.SingleNestedAttribute{Computed: true, MarkdownDescription: "End-to-end scale-out time of the recommended path.", Attributes: rangeAttributes("End-to-end time")},
+			"dominant_stage":   computedString("The stage with the largest p95."),
+			"meets_slo":        schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether the p95 total is within `target_p95_seconds`; null without a target."},
+			"assumptions":      computedStrings("Every default and assumption behind the recommendation and its estimates."),
+			"summary_markdown": computedString("The recommendation as Markdown, fit for a pull-request comment."),
+		},
+	}
+}
+
+func (d *strategyDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
+	var m strategyModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() || m.BaselineReplicas.IsUnknown() || m.PeakReplicas.IsUnknown() {
+		return
+	}
+	framework.AddProblems(&resp.Diagnostics, m.input().Validate())
+}
+
+func (d *strategyDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m strategyModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	rec, ps := advice.Recommend(m.input())
+	framework.AddProblems(&resp.Diagnostics, ps)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	m.Strategy = types.StringValue(rec.Strategy)
+	m.Components = rec.Components
+	m.Reasons = rec.Reasons
+	m.Tier = types.StringValue(rec.Tier)
+	m.WarmPods = types.Int64Value(rec.WarmPods)
+	m.ExtraMonthlyUSD = types.Float64Value(rec.ExtraMonthlyUSD)
+	m.WithinBudget = boolValue(rec.WithinBudget)
+	m.Stages = stageModels(rec.Latency.Stages)
+	total := toRange(rec.Latency.Total)
+	m.Total = &total
+	m.DominantStage = types.StringValue(rec.Latency.Dominant)
+	m.MeetsSLO = boolValue(rec.Latency.MeetsSLO)
+	m.Assumptions = rec.Assumptions
+	m.SummaryMarkdown = types.StringValue(rec.Markdown("Recommended scaling strategy"))
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}

@@ -1,0 +1,59 @@
+package estimate
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/function"
+
+	"github.com/scalingkit/terraform-provider-scaling/internal/model/tiers"
+)
+
+var _ function.Function = (*tierForFunction)(nil)
+
+func newTierForFunction() function.Function { return &tierForFunction{} }
+
+type tierForFunction struct{}
+
+func (f *tierForFunction) Metadata(_ context.Context, _ function.MetadataRequest, resp *function.MetadataResponse) {
+	resp.Name = "tier_for"
+}
+
+func (f *tierForFunction) Definition(_ context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
+	resp.Definition = function.Definition{
+		Summary: "Smallest EKS control-plane tier for a pod scheduling rate and API concurrency.",
+		MarkdownDescription: fmt.Sprintf("Returns the smallest tier whose pod scheduling rate (pods/s) and API request concurrency (seats) "+
+			"both reach what you need, from the launch figures (tier-xl 167 pods/s and 1,700 seats, tier-2xl 283 and 3,400, tier-4xl 400 and 6,800). "+
+			"`standard` is not published; it is assumed at %d pods/s (kube-scheduler's client QPS default) and %d seats (kube-apiserver's in-flight defaults). "+
+			"Needs beyond tier-4xl fail: tier-8xl may fit but has no published figures. "+
+			"Needing a burst of N pods bound in T seconds is a rate of N / T.",
+			tiers.StandardAssumedPodSchedulingRate, tiers.StandardAssumedAPIRequestConcurrency),
+		Parameters: []function.Parameter{
+			function.Float64Parameter{Name: "pod_scheduling_rate_per_second", MarkdownDescription: "Pods per second the scheduler must bind (0 or more)."},
+			function.Float64Parameter{Name: "api_request_concurrency", MarkdownDescription: "Concurrent API request seats needed (0 when only the rate matters)."},
+		},
+		Return: function.StringReturn{},
+	}
+}
+
+func (f *tierForFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
+	var rate, seats float64
+	resp.Error = req.Arguments.Get(ctx, &rate, &seats)
+	if resp.Error != nil {
+		return
+	}
+	if rate < 0 {
+		resp.Error = function.NewArgumentFuncError(0, fmt.Sprintf("pod_scheduling_rate_per_second must be 0 or more, got %v", rate))
+		return
+	}
+	if seats < 0 {
+		resp.Error = function.NewArgumentFuncError(1, fmt.Sprintf("api_request_concurrency must be 0 or more, got %v", seats))
+		return
+	}
+	tier, err := tiers.SmallestFor(rate, seats)
+	if err != nil {
+		resp.Error = function.NewFuncError(err.Error())
+		return
+	}
+	resp.Error = resp.Result.Set(ctx, tier)
+}
