@@ -8,6 +8,7 @@ package crdvalidate
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"sort"
@@ -24,6 +25,7 @@ import (
 	"k8s.io/apimachinery/pkg/api/validation"
 	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
 	"k8s.io/apimachinery/pkg/runtime/schema"
+	utiljson "k8s.io/apimachinery/pkg/util/json"
 	"k8s.io/apimachinery/pkg/util/validation/field"
 	celconfig "k8s.io/apiserver/pkg/apis/cel"
 	"sigs.k8s.io/yaml"
@@ -125,7 +127,16 @@ func (s *Set) Knows(obj map[string]any) bool {
 // Validate runs the API server's create-time checks on a copy of obj and
 // returns every error found, or nil when the server would accept it.
 func (s *Set) Validate(obj map[string]any) field.ErrorList {
-	u := &unstructured.Unstructured{Object: runtimeDeepCopy(obj)}
+	// Decode as the API server does (integers as int64), which also copies.
+	raw, err := json.Marshal(obj)
+	if err != nil {
+		return field.ErrorList{field.InternalError(nil, err)}
+	}
+	var content map[string]any
+	if err := utiljson.Unmarshal(raw, &content); err != nil {
+		return field.ErrorList{field.InternalError(nil, err)}
+	}
+	u := &unstructured.Unstructured{Object: content}
 	gvk := u.GroupVersionKind()
 	v, ok := s.byGVK[gvk]
 	if !ok {
@@ -174,8 +185,4 @@ func hasBlocking(errs field.ErrorList) bool {
 		}
 	}
 	return false
-}
-
-func runtimeDeepCopy(obj map[string]any) map[string]any {
-	return (&unstructured.Unstructured{Object: obj}).DeepCopy().Object
 }
