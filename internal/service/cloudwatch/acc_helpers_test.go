@@ -1,0 +1,167 @@
+package cloudwatch_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	awsconfig "github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/cloudwatch"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/scalingkit/terraform-provider-scaling/internal/acctest"
+	"github.com/scalingkit/terraform-provider-scaling/internal/emulator"
+	tfcloudwatch "github.com/scalingkit/terraform-provider-scaling/internal/service/cloudwatch"
+)
+
+const (
+	resourceType = "scaling_cloudwatch_metric_stream"
+	address      = resourceType + ".test"
+	firehoseARN  = "arn:aws:firehose:us-east-1:123456789012:deliverystream/metrics"
+	roleARN      = "arn:aws:iam::123456789012:role/metric-stream"
+)
+
+func TestMain(m *testing.M) {
+	if !acctest.External() {
+		tfcloudwatch.SetWaitTimings(20*time.Millisecond, 200*time.Millisecond, 3*time.Second)
+	}
+	os.Exit(m.Run())
+}
+
+// target is where a test runs: a private emulator (faults and call counts
+// are the test's own, so tests run in parallel), or the real endpoint when
+// SCALING_ACC_EXTERNAL=1 and the test needs no emulator.
+type target struct {
+	emu *emulator.Emulator
+	url string
+}
+
+func newTarget(t *testing.T, needsEmulator bool) target {
+	t.Helper()
+	if acctest.External() {
+		if needsEmulator {
+			acctest.SkipIfExternal(t)
+		}
+		return target{}
+	}
+	emu := emulator.New(emulator.Options{})
+	url, err := emu.Start("127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = emu.Close() })
+	return target{emu: emu, url: url}
+}
+
+func (tg target) providerConfig(t testing.TB) string {
+	if tg.emu == nil {
+		return acctest.ProviderConfig(t)
+	}
+	return fmt.Sprintf(`
+provider "scaling" {
+  region               = "us-east-1"
+  endpoint_url         = %q
+  use_test_credentials = true
+  max_retries          = 8
+}
+`, tg.url)
+}
+
+func (tg target) client(t testing.TB) *cloudwatch.Client {
+	t.Helper()
+	if tg.emu == nil {
+		cfg, err := awsconfig.LoadDefaultConfig(context.Background())
+		if err != nil {
+			t.Fatalf("loading AWS config: %v", err)
+		}
+		return cloudwatch.NewFromConfig(cfg)
+	}
+	return cloudwatch.New(cloudwatch.Options{
+		Region: "us-east-1", BaseEndpoint: aws.String(tg.url),
+		Credentials: credentials.NewStaticCredentialsProvider("test", "test", ""),
+	})
+}
+
+func (tg target) inject(t *testing.T, kind emulator.FaultKind, count int, op string) {
+	t.Helper()
+	if err := tg.emu.Faults.Inject(emulator.Fault{Service: "cloudwatch", Operation: op, Kind: kind, Count: count}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func (tg target) cloudWatchCalls() int {
+	n := 0
+	for k, v := range tg.emu.Calls.Counts() {
+		if strings.HasPrefix(k, "cloudwatch:") {
+			n += v
+		}
+	}
+	return n
+}
+
+// checkDestroyed verifies against the API that every stream is gone.
+func (tg target) checkDestroyed(t testing.TB) func(*terraform.State) error {
+	return func(s *terraform.State) error {
+		for _, rs := range s.RootModule().Resources {
+			if rs.Type != resourceType {
+				continue
+			}
+			_, err := tg.client(t).GetMetricStream(context.Background(), &cloudwatch.GetMetricStreamInput{Name: aws.String(rs.Primary.ID)})
+			if err == nil {
+				return fmt.Errorf("metric stream %s still exists", rs.Primary.ID)
+			}
+			if !strings.Contains(err.Error(), "ResourceNotFoundException") {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+// checkAPI asserts the API's view of the stream named in state.
+func (tg target) checkAPI(t testing.TB, check func(*cloudwatch.GetMetricStreamOutput, map[string]string) error) func(*terraform.State) error {
+	return func(s *terraform.State) error {
+		name := s.RootModule().Resources[address].Primary.ID
+		c := tg.client(t)
+		out, err := c.GetMetricStream(context.Background(), &cloudwatch.GetMetricStreamInput{Name: aws.String(name)})
+		if err != nil {
+			return err
+		}
+		tags, err := c.ListTagsForResource(context.Background(), &cloudwatch.ListTagsForResourceInput{ResourceARN: out.Arn})
+		if err != nil {
+			return err
+		}
+		m := map[string]string{}
+		for _, tag := range tags.Tags {
+			m[aws.ToString(tag.Key)] = aws.ToString(tag.Value)
+		}
+		return check(out, m)
+	}
+}
+
+func wrapped(msg string) *regexp.Regexp {
+	return regexp.MustCompile(strings.Join(strings.Fields(regexp.QuoteMeta(msg)), `\s+`))
+}
+
+// streamConfig renders one stream; body holds the lines after the
+// required arguments.
+func streamConfig(name, format, body string) string {
+	nameLine := ""
+	if name != "" {
+		nameLine = fmt.Sprintf("  name          = %q\n", name)
+	}
+	return fmt.Sprintf(`
+resource %q "test" {
+%s  firehose_arn  = %q
+  role_arn      = %q
+  output_format = %q
+%s
+}
+`, resourceType, nameLine, firehoseARN, roleARN, format, body)
+}

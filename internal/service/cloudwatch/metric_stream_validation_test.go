@@ -1,0 +1,75 @@
+package cloudwatch_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/scalingkit/terraform-provider-scaling/internal/acctest"
+)
+
+func manyNames(n int) string {
+	names := make([]string, n)
+	for i := range names {
+		names[i] = fmt.Sprintf("%q", fmt.Sprintf("m%d", i))
+	}
+	return "[" + strings.Join(names, ", ") + "]"
+}
+
+// Every plan-time error names the attribute and the fix, and no API call
+// is made.
+func TestAccMetricStream_planTimeErrors(t *testing.T) {
+	tg := newTarget(t, true)
+	t.Parallel()
+	stats := func(format, stat string) string {
+		return fmt.Sprintf(`
+  statistics_configuration {
+    additional_statistics = [%q]
+    include_metric {
+      namespace   = "AWS/SQS"
+      metric_name = "ApproximateAgeOfOldestMessage"
+    }
+  }
+`, stat)
+	}
+	cases := []struct{ name, format, body, want string }{
+		{"has space", "json", "", "may only contain letters, digits"},
+		{strings.Repeat("a", 256), "json", "", "it must be 1-255"},
+		{"", "json", fmt.Sprintf("  name_prefix = %q", strings.Repeat("p", 230)), "it must be 1-229"},
+		{"both", "json", `  name_prefix = "x"`, "cannot both be set"},
+		{"fmt", "csv", "", "output_format"},
+		{"state", "json", `  state = "paused"`, "state"},
+		{"filters", "json", "  include_filter {\n    namespace = \"AWS/EC2\"\n  }\n  exclude_filter {\n    namespace = \"AWS/S3\"\n  }", "cannot be used together"},
+		{"names", "json", "  include_filter {\n    namespace = \"AWS/EC2\"\n    metric_names = " + manyNames(1000) + "\n  }", "at most 1000"},
+		{"otel", "opentelemetry0.7", stats("opentelemetry0.7", "tm99"), "only percentiles"},
+		{"stat", "json", stats("json", "median"), "not a CloudWatch statistic"},
+		{"sum", "json", stats("json", "Sum"), "always streamed"},
+		{"tag", "json", `  tags = { "aws:owner" = "me" }`, "reserved for AWS"},
+	}
+	var steps []resource.TestStep
+	for _, tc := range cases {
+		steps = append(steps, resource.TestStep{
+			Config:      tg.providerConfig(t) + streamConfig(tc.name, tc.format, tc.body),
+			PlanOnly:    true,
+			ExpectError: wrapped(tc.want),
+		})
+	}
+	// Raw ARNs are checked too.
+	steps = append(steps,
+		resource.TestStep{
+			Config: tg.providerConfig(t) + strings.Replace(streamConfig("arn", "json", ""), firehoseARN,
+				"arn:aws:kinesis:us-east-1:123456789012:stream/x", 1),
+			PlanOnly: true, ExpectError: wrapped("is not a Firehose delivery stream ARN"),
+		},
+		resource.TestStep{
+			Config:   tg.providerConfig(t) + strings.Replace(streamConfig("arn", "json", ""), roleARN, "arn:aws:iam::123456789012:user/x", 1),
+			PlanOnly: true, ExpectError: wrapped("is not an IAM role ARN"),
+		},
+	)
+	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories, Steps: steps})
+	if n := tg.cloudWatchCalls(); n != 0 {
+		t.Fatalf("plan-time errors made %d CloudWatch calls: %v", n, tg.emu.Calls.Counts())
+	}
+}

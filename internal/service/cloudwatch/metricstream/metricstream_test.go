@@ -1,0 +1,103 @@
+package metricstream
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func base() Spec {
+	return Spec{
+		Name: Set("scaling"), NamePrefix: Unset(),
+		FirehoseARN:  Set("arn:aws:firehose:us-east-1:123456789012:deliverystream/metrics"),
+		RoleARN:      Set("arn:aws:iam::123456789012:role/metric-stream"),
+		OutputFormat: Set("opentelemetry1.0"),
+	}
+}
+
+func names(n int) []Value {
+	out := make([]Value, n)
+	for i := range out {
+		out[i] = Set("m")
+	}
+	return out
+}
+
+func TestValidate(t *testing.T) {
+	cases := []struct {
+		name   string
+		mutate func(*Spec)
+		path   string
+		want   string
+	}{
+		{"valid", func(*Spec) {}, "", ""},
+		{"valid json stats", func(s *Spec) {
+			s.OutputFormat = Set("json")
+			s.Statistics = []Statistics{{IncludeMetrics: []MetricRef{{Set("AWS/SQS"), Set("Age")}}, AdditionalStatistics: []Value{Set("tm99"), Set("TM(10%:90%)"), Set("PR(:300)"), Set("p99.9")}}}
+		}, "", ""},
+		{"bad name", func(s *Spec) { s.Name = Set("has space") }, "name", "letters, digits"},
+		{"long name", func(s *Spec) { s.Name = Set(strings.Repeat("a", 256)) }, "name", "1-255"},
+		{"long prefix", func(s *Spec) { s.Name = Unset(); s.NamePrefix = Set(strings.Repeat("a", 230)) }, "name_prefix", "1-229"},
+		{"both names", func(s *Spec) { s.NamePrefix = Set("x") }, "name_prefix", "cannot both"},
+		{"firehose", func(s *Spec) { s.FirehoseARN = Set("arn:aws:kinesis:us-east-1:123456789012:stream/x") }, "firehose_arn", "deliverystream"},
+		{"role", func(s *Spec) { s.RoleARN = Set("arn:aws:iam::123456789012:user/x") }, "role_arn", "role/"},
+		{"include and exclude", func(s *Spec) {
+			s.IncludeFilters = []Filter{{Namespace: Set("AWS/EC2")}}
+			s.ExcludeFilters = []Filter{{Namespace: Set("AWS/S3")}}
+		}, "exclude_filter", "InvalidParameterCombination"},
+		{"1000 names", func(s *Spec) { s.IncludeFilters = []Filter{{Namespace: Set("AWS/EC2"), MetricNames: names(1000)}} }, "include_filter", "at most 1000"},
+		{"long namespace", func(s *Spec) { s.ExcludeFilters = []Filter{{Namespace: Set(strings.Repeat("n", 256))}} }, "exclude_filter[0].namespace", "1-255"},
+		{"otel trimmed mean", func(s *Spec) {
+			s.Statistics = []Statistics{{IncludeMetrics: []MetricRef{{Set("AWS/SQS"), Set("Age")}}, AdditionalStatistics: []Value{Set("tm99")}}}
+		}, "statistics_configuration[0].additional_statistics", "only percentiles"},
+		{"default statistic", func(s *Spec) {
+			s.Statistics = []Statistics{{IncludeMetrics: []MetricRef{{Set("AWS/SQS"), Set("Age")}}, AdditionalStatistics: []Value{Set("Sum")}}}
+		}, "statistics_configuration[0].additional_statistics", "always streamed"},
+		{"unknown statistic", func(s *Spec) {
+			s.OutputFormat = Set("json")
+			s.Statistics = []Statistics{{IncludeMetrics: []MetricRef{{Set("AWS/SQS"), Set("Age")}}, AdditionalStatistics: []Value{Set("median")}}}
+		}, "statistics_configuration[0].additional_statistics", "not a CloudWatch statistic"},
+		{"21 statistics", func(s *Spec) {
+			s.Statistics = []Statistics{{IncludeMetrics: []MetricRef{{Set("AWS/SQS"), Set("Age")}}, AdditionalStatistics: names(21)}}
+		}, "statistics_configuration[0].additional_statistics", "1-20"},
+		{"101 metrics", func(s *Spec) {
+			s.Statistics = []Statistics{{IncludeMetrics: make([]MetricRef, 101), AdditionalStatistics: []Value{Set("p99")}}}
+		}, "statistics_configuration[0].include_metric", "1-100"},
+		{"101 configs", func(s *Spec) {
+			s.Statistics = make([]Statistics, 101)
+			for i := range s.Statistics {
+				s.Statistics[i] = Statistics{IncludeMetrics: []MetricRef{{Set("A"), Set("B")}}, AdditionalStatistics: []Value{Set("p99")}}
+			}
+		}, "statistics_configuration", "at most 100"},
+		{"aws tag", func(s *Spec) { s.Tags = map[string]Value{"aws:owner": Set("x")} }, "tags", "reserved"},
+		{"long tag value", func(s *Spec) { s.Tags = map[string]Value{"k": Set(strings.Repeat("v", 257))} }, "tags", "256"},
+	}
+	for _, tc := range cases {
+		s := base()
+		tc.mutate(&s)
+		ps := Validate(s)
+		if tc.path == "" {
+			if len(ps) != 0 {
+				t.Errorf("%s: unexpected %v", tc.name, ps)
+			}
+			continue
+		}
+		ok := false
+		for _, p := range ps {
+			if p.Path.String() == tc.path && strings.Contains(p.Message, tc.want) {
+				ok = true
+			}
+		}
+		if !ok {
+			t.Errorf("%s: want %s containing %q, got %v", tc.name, tc.path, tc.want, ps)
+		}
+	}
+}
+
+func TestUniqueName(t *testing.T) {
+	now := time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)
+	a, b := UniqueName("scaling-", now), UniqueName("scaling-", now)
+	if a == b || len(a) != len("scaling-")+UniqueSuffixLength || !strings.HasPrefix(a, "scaling-20261128120000") {
+		t.Fatalf("names %q %q", a, b)
+	}
+}
