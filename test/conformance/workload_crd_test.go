@@ -48,4 +48,3 @@ func TestAutoscalingCRDObjects(t *testing.T) {
 	}
 	t.Logf("CRD kinds: %d valid, %d invalid checked; %d built-in skipped here", c.Valid, c.Invalid, c.Skipped)
 }
-
