@@ -206,21 +206,21 @@ func Estimate(in Input) (Result, problem.List) {
 		puts := math.Ceil(m/batch) * RequestsPerMonth(interval)
 		put := puts / 1000 * PutMetricDataPer1000
 		add("put_metric_data", put, put*n,
-			fmt.Sprintf("ceil(%d / %g per request) x %.0f puts (every %gs) x $%.2f/1,000", in.CustomMetrics, batch, RequestsPerMonth(interval), interval, PutMetricDataPer1000),
+			fmt.Sprintf("ceil(%d / %g per request) x %s puts (every %gs) x $%.2f/1,000", in.CustomMetrics, batch, Count(RequestsPerMonth(interval)), interval, PutMetricDataPer1000),
 			"CloudWatch pricing, API requests")
 
 		read := orDefault(in.ReadIntervalSeconds, DefaultReadInterval)
 		gets := m * RequestsPerMonth(read)
 		get := gets / 1000 * GetMetricDataPer1000
 		add("get_metric_data", get, get*n,
-			fmt.Sprintf("%d metrics x %.0f reads (every %gs) x $%.2f/1,000 metrics", in.CustomMetrics, RequestsPerMonth(read), read, GetMetricDataPer1000),
+			fmt.Sprintf("%d metrics x %s reads (every %gs) x $%.2f/1,000 metrics", in.CustomMetrics, Count(RequestsPerMonth(read)), read, GetMetricDataPer1000),
 			"CloudWatch pricing, GetMetricData")
 	}
 	if in.StreamMetrics > 0 {
 		updates := float64(in.StreamMetrics) * StreamUpdatesPerMetricMinute * 60 * HoursPerMonth
 		s := updates / 1000 * MetricStreamPer1000
 		add("metric_streams", s, s*n,
-			fmt.Sprintf("%d metrics x %.0f updates (1 a minute) x $%.3f/1,000 (Firehose and destination not included)", in.StreamMetrics, 60*HoursPerMonth, MetricStreamPer1000),
+			fmt.Sprintf("%d metrics x %s updates (1 a minute) x $%.3f/1,000 (Firehose and destination not included)", in.StreamMetrics, Count(60*HoursPerMonth), MetricStreamPer1000),
 			"CloudWatch pricing, metric streams")
 	}
 	if in.HighResolutionAlarms > 0 {

@@ -17,7 +17,9 @@ func (r Result) Markdown(title string) string {
 		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", it.Name, USD(it.PerCluster), USD(it.Fleet), it.Formula)
 	}
 	fmt.Fprintf(&b, "| **total** | **%s** | **%s** | |\n\n", USD(r.PerCluster), USD(r.Fleet))
-	fmt.Fprintf(&b, "The control-plane tier adds %s per cluster over the standard fee.\n", USD(r.TierExtraOverStd))
+	if r.TierExtraOverStd != 0 {
+		fmt.Fprintf(&b, "The control-plane tier adds %s per cluster over the standard fee.\n", USD(r.TierExtraOverStd))
+	}
 	if r.WithinBudget != nil {
 		verdict := "within"
 		if !*r.WithinBudget {
@@ -31,6 +33,12 @@ func (r Result) Markdown(title string) string {
 	}
 	b.WriteString("\n</details>\n")
 	return b.String()
+}
+
+// Count formats a whole number with thousands separators.
+func Count(v float64) string {
+	s := USD(v)
+	return strings.TrimPrefix(s[:len(s)-3], "$")
 }
 
 // USD formats dollars with thousands separators and cents.
