@@ -12,4 +12,6 @@ func Resources() []func() resource.Resource {
 }
 
 // DataSources lists this package's data sources for the provider.
-func DataSources() []func() datasource.DataSource { return nil }
+func DataSources() []func() datasource.DataSource {
+	return []func() datasource.DataSource{newPullThroughCacheRulesDataSource}
+}

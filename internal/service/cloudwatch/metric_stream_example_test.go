@@ -1,0 +1,32 @@
+package cloudwatch_test
+
+import (
+	"os"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/scalingkit/terraform-provider-scaling/internal/acctest"
+)
+
+// The documented example applies as written.
+func TestAccMetricStream_example(t *testing.T) {
+	tg := newTarget(t, true)
+	t.Parallel()
+	example, err := os.ReadFile("../../../examples/resources/scaling_cloudwatch_metric_stream/resource.tf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const addr = "scaling_cloudwatch_metric_stream.scaling_signals"
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             tg.checkDestroyed(t),
+		Steps: []resource.TestStep{{
+			Config: tg.providerConfig(t) + string(example),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(addr, "state", "running"),
+				resource.TestCheckResourceAttr(addr, "include_filter.#", "2"),
+			),
+		}},
+	})
+}
