@@ -31,6 +31,9 @@ type EKSService struct {
 	failNext map[string]string
 	// delays override Options.UpdateDelay per cluster.
 	delays map[string]time.Duration
+	// statusLags delay the ACTIVE -> UPDATING transition per cluster: the
+	// real transition is eventually consistent.
+	statusLags map[string]time.Duration
 	// createTokens maps CreateCluster client request tokens to cluster names.
 	createTokens map[string]string
 }
@@ -60,6 +63,7 @@ func (s *EKSService) reset() {
 	s.updates = map[string][]*eksUpdate{}
 	s.failNext = map[string]string{}
 	s.delays = map[string]time.Duration{}
+	s.statusLags = map[string]time.Duration{}
 	s.createTokens = map[string]string{}
 }
 

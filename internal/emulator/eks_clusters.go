@@ -196,6 +196,7 @@ func (s *EKSService) deleteCluster(name string) (any, *APIError) {
 	delete(s.clusters, name)
 	delete(s.updates, name)
 	delete(s.delays, name)
+	delete(s.statusLags, name)
 	return map[string]any{"cluster": s.clusterJSON(c, "DELETING")}, nil
 }
 

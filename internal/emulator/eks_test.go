@@ -413,3 +413,24 @@ func TestEKSControlRoutes(t *testing.T) {
 		t.Fatalf("fail-next-update ignored: %+v", got)
 	}
 }
+
+func TestEKSStatusLag(t *testing.T) {
+	e, c, clock := startEKS(t)
+	createCluster(t, c, "lag", "")
+	e.EKS().SetStatusLag("lag", 10*time.Second)
+	if _, err := updateTier(c, "lag", types.ProvisionedControlPlaneTierTierXl, ""); err != nil {
+		t.Fatal(err)
+	}
+	if st := clusterOf(t, c, "lag").Status; st != types.ClusterStatusActive {
+		t.Fatalf("status within the lag = %s, want ACTIVE", st)
+	}
+	// The update is running all the same.
+	var inUse *types.ResourceInUseException
+	if _, err := updateTier(c, "lag", types.ProvisionedControlPlaneTierTier2xl, ""); !errors.As(err, &inUse) {
+		t.Fatalf("second update within the lag: %v, want ResourceInUseException", err)
+	}
+	clock.Advance(10 * time.Second)
+	if st := clusterOf(t, c, "lag").Status; st != types.ClusterStatusUpdating {
+		t.Fatalf("status after the lag = %s, want UPDATING", st)
+	}
+}

@@ -50,6 +50,15 @@ func (s *EKSService) SetUpdateDelay(cluster string, d time.Duration) {
 	s.delays[cluster] = d
 }
 
+// SetStatusLag makes a cluster keep reporting ACTIVE for d after an update
+// starts, as EKS's eventually consistent status can: a client that trusts
+// the status alone then meets 409 ResourceInUseException.
+func (s *EKSService) SetStatusLag(cluster string, d time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.statusLags[cluster] = d
+}
+
 // settle finishes the cluster's updates whose time has come. Callers hold mu.
 func (s *EKSService) settle(name string) {
 	now := s.emu.now()
@@ -79,9 +88,10 @@ func (s *EKSService) inProgress(name string) *eksUpdate {
 	return nil
 }
 
-// status is UPDATING while an update runs, else ACTIVE. Callers hold mu.
+// status is UPDATING while an update runs (once the status lag, if any,
+// has passed), else ACTIVE. Callers hold mu.
 func (s *EKSService) status(name string) string {
-	if s.inProgress(name) != nil {
+	if u := s.inProgress(name); u != nil && !s.emu.now().Before(u.CreatedAt.Add(s.statusLags[name])) {
 		return "UPDATING"
 	}
 	return "ACTIVE"

@@ -113,10 +113,13 @@ func TestAccControlPlaneTier_updateInFlight(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             tg.checkDestroyReverted(t),
 		Steps: []resource.TestStep{{
-			// Someone else's update is running when apply starts: the
-			// provider gets 409 ResourceInUseException, waits, retries.
+			// Someone else's update is running when apply starts, and the
+			// cluster still reports ACTIVE (the status is eventually
+			// consistent): the provider gets 409 ResourceInUseException,
+			// waits the update out, and retries.
 			PreConfig: func() {
 				tg.emu.EKS().SetUpdateDelay(cluster, 5*time.Second)
+				tg.emu.EKS().SetStatusLag(cluster, 5*time.Second)
 				if _, err := tg.client(t).UpdateClusterConfig(context.Background(), &eks.UpdateClusterConfigInput{
 					Name:                      aws.String(cluster),
 					ControlPlaneScalingConfig: &awstypes.ControlPlaneScalingConfig{Tier: awstypes.ProvisionedControlPlaneTierTier4xl},
@@ -222,6 +225,39 @@ func TestAccControlPlaneTier_canceledApply(t *testing.T) {
 					tg.checkClusterTier(t, cluster, "tier-2xl"),
 					// Two updates: tier-xl, and the one the canceled apply started.
 					tg.checkUpdateCount(t, cluster, 2),
+				),
+			},
+		},
+	})
+}
+
+// A create canceled while AWS changes the tier saves the resource
+// (tainted), so it is not orphaned: the next apply replaces it, which
+// reverts and re-applies the tier, and destroy would revert it.
+func TestAccControlPlaneTier_canceledCreate(t *testing.T) {
+	tg := privateTarget(t)
+	t.Parallel()
+	cluster := tg.cluster(t, "standard")
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             tg.checkDestroyReverted(t),
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() { tg.emu.EKS().SetUpdateDelay(cluster, 2*time.Second) },
+				Config:    tg.tierConfig(t, cluster, "tier-xl", "  timeouts {\n    create = \"300ms\"\n  }"),
+				ExpectError: regexp.MustCompile(`(?s)context\s+deadline\s+exceeded.*is\s+on\s+tier\s+standard\s+now` +
+					`.*saved\s+as\s+tainted`),
+			},
+			{
+				PreConfig: func() { tg.emu.EKS().SetUpdateDelay(cluster, acctest.UpdateDelay) },
+				Config:    tg.tierConfig(t, cluster, "tier-xl", ""),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionDestroyBeforeCreate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					tg.checkClusterTier(t, cluster, "tier-xl"),
+					resource.TestCheckResourceAttr(addr, "previous_tier", "standard"),
 				),
 			},
 		},

@@ -190,9 +190,26 @@ func (r *controlPlaneTierResource) Create(ctx context.Context, req resource.Crea
 		return
 	}
 	if err != nil {
-		// Nothing is saved: the cluster keeps the tier it really has, and the
-		// next apply adopts it and tries again.
-		resp.Diagnostics.AddError("Changing the EKS control-plane tier failed", r.describeFailure(ctx, cluster, change, err))
+		msg := r.describeFailure(ctx, cluster, change, err)
+		if change.Update != nil && change.Update.Status == awstypes.UpdateStatusInProgress {
+			// Canceled or timed out while AWS keeps changing the tier: track
+			// it, so destroy can still revert it. Terraform marks a create
+			// that returns an error as tainted.
+			plan.ID = plan.ClusterName
+			plan.PreviousTier = types.StringValue(change.Previous)
+			plan.LastUpdateID = updateIDValue(change.Update)
+			settleCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), settleTimeout)
+			defer cancel()
+			if c, ferr := findCluster(settleCtx, r.client.EKS, cluster); ferr == nil {
+				r.fill(settleCtx, &plan, c)
+				resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+				msg += "\n\nThe resource is saved as tainted so that destroy can still revert the tier. " +
+					"Once the update has finished, `terraform untaint` keeps the resource instead of replacing it."
+			}
+		}
+		// Otherwise nothing is saved: the cluster keeps the tier it really
+		// has, and the next apply adopts it and tries again.
+		resp.Diagnostics.AddError("Changing the EKS control-plane tier failed", msg)
 		return
 	}
 	plan.ID = plan.ClusterName

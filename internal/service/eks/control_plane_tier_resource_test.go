@@ -185,6 +185,7 @@ func TestAccControlPlaneTier_disappears(t *testing.T) {
 }
 
 func TestAccControlPlaneTier_keepOnDestroy(t *testing.T) {
+	acctest.SkipIfExternal(t) // it would leave a real cluster on a paid tier
 	parallel(t)
 	cluster := testCluster(t, "standard")
 	resource.Test(t, resource.TestCase{
@@ -197,9 +198,6 @@ func TestAccControlPlaneTier_keepOnDestroy(t *testing.T) {
 			Config: tierConfig(t, cluster, "tier-xl", "  revert_on_destroy = false"),
 		}},
 	})
-	if acctest.External() {
-		t.Logf("cluster %s was left on tier-xl (revert_on_destroy = false)", cluster)
-	}
 }
 
 func TestAccControlPlaneTier_planTimeErrors(t *testing.T) {

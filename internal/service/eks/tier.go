@@ -21,7 +21,8 @@ type tierChange struct {
 }
 
 // setTier moves a cluster to tier and waits for the update to finish.
-// The same tier makes no API call. An update already running (409
+// A cluster that is UPDATING is waited for first, since its reported tier
+// may be about to change. The same tier makes no API call. An update already running (409
 // ResourceInUseException) is waited out, then the cluster is re-read: it
 // may already have the tier. Each UpdateClusterConfig carries a fresh client
 // request token, which the SDK reuses across its own retries, so a retried
@@ -32,6 +33,16 @@ func setTier(ctx context.Context, conn *eks.Client, cluster, tier string) (tierC
 	for {
 		if err != nil {
 			return change, err
+		}
+		// While an update runs the reported tier is not final: wait first.
+		if c.Status == types.ClusterStatusUpdating {
+			if err := waitNoUpdateInProgress(ctx, conn, cluster); err != nil {
+				return change, fmt.Errorf("waiting for the update in progress on EKS cluster %q: %w", cluster, err)
+			}
+			c, err = findCluster(ctx, conn, cluster)
+			if err != nil {
+				return change, err
+			}
 		}
 		change.Previous = clusterTier(c)
 		if change.Previous == tier {
