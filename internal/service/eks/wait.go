@@ -14,27 +14,34 @@ import (
 // Waiters poll with exponential backoff: a tier change takes minutes, so
 // the first poll comes after pollMinDelay and the gap doubles up to
 // pollMaxDelay. Tests against the emulator (300 ms updates) lower both.
+const (
+	defaultPollMinDelay = 2 * time.Second
+	defaultPollMaxDelay = 15 * time.Second
+)
+
 var (
-	pollMinDelay = 2 * time.Second
-	pollMaxDelay = 15 * time.Second
+	pollMinDelay = defaultPollMinDelay
+	pollMaxDelay = defaultPollMaxDelay
 	// propagationTimeout bounds how long a NotFound right after a create
 	// (EKS reads are eventually consistent) is treated as "not yet".
 	propagationTimeout = 2 * time.Minute
 )
 
 // backoff yields the successive poll delays.
-type backoff struct{ next time.Duration }
+type backoff struct{ next, max time.Duration }
 
-func newBackoff() *backoff { return &backoff{next: pollMinDelay} }
+func newBackoff() *backoff { return &backoff{next: pollMinDelay, max: pollMaxDelay} }
+
+// delay returns the next delay and doubles the one after, up to max.
+func (b *backoff) delay() time.Duration {
+	d := b.next
+	b.next = min(b.next*2, b.max)
+	return d
+}
 
 // sleep waits the next delay, or returns the context's error.
 func (b *backoff) sleep(ctx context.Context) error {
-	d := b.next
-	b.next *= 2
-	if b.next > pollMaxDelay {
-		b.next = pollMaxDelay
-	}
-	t := time.NewTimer(d)
+	t := time.NewTimer(b.delay())
 	defer t.Stop()
 	select {
 	case <-ctx.Done():
