@@ -29,8 +29,10 @@ func withoutResources(src string) string {
 
 // The published examples plan cleanly against the provider.
 func TestExamplesPlan(t *testing.T) {
+	t.Parallel()
 	for _, ds := range []string{"scaling_warm_pool", "scaling_horizontal_pod_autoscaler", "scaling_keda_scaled_object"} {
 		t.Run(ds, func(t *testing.T) {
+			t.Parallel()
 			raw, err := os.ReadFile("../../../examples/data-sources/" + ds + "/data-source.tf")
 			if err != nil {
 				t.Fatal(err)

@@ -18,6 +18,7 @@ data "scaling_horizontal_pod_autoscaler" "test" {
 }
 
 func TestHPADataSource_defaults(t *testing.T) {
+	t.Parallel()
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: factories,
 		Steps: []resource.TestStep{{
@@ -46,6 +47,7 @@ func TestHPADataSource_defaults(t *testing.T) {
 }
 
 func TestHPADataSource_metrics(t *testing.T) {
+	t.Parallel()
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: factories,
 		Steps: []resource.TestStep{{
@@ -81,6 +83,7 @@ func TestHPADataSource_metrics(t *testing.T) {
 }
 
 func TestHPADataSource_badInput(t *testing.T) {
+	t.Parallel()
 	cases := map[string]struct{ body, err string }{
 		"max below min": {`scale_target_ref = { name = "a" }
   min_replicas = 5
@@ -94,6 +97,7 @@ func TestHPADataSource_badInput(t *testing.T) {
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel()
 			resource.UnitTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: factories,
 				Steps:                    []resource.TestStep{{Config: hpaConfig(c.body), ExpectError: regexp.MustCompile(c.err)}},

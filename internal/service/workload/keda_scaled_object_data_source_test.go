@@ -18,6 +18,7 @@ data "scaling_keda_scaled_object" "test" {
 }
 
 func TestKEDADataSource_sqsWithPodIdentity(t *testing.T) {
+	t.Parallel()
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: factories,
 		Steps: []resource.TestStep{{
@@ -56,6 +57,7 @@ func TestKEDADataSource_sqsWithPodIdentity(t *testing.T) {
 }
 
 func TestKEDADataSource_prometheusAndCron(t *testing.T) {
+	t.Parallel()
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: factories,
 		Steps: []resource.TestStep{{
@@ -89,6 +91,7 @@ func TestKEDADataSource_prometheusAndCron(t *testing.T) {
 }
 
 func TestKEDADataSource_badInput(t *testing.T) {
+	t.Parallel()
 	cases := map[string]struct{ body, err string }{
 		"no triggers": {`scale_target_ref = { name = "a" }
   max_replicas = 5
@@ -105,6 +108,7 @@ func TestKEDADataSource_badInput(t *testing.T) {
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel()
 			resource.UnitTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: factories,
 				Steps:                    []resource.TestStep{{Config: kedaConfig(c.body), ExpectError: regexp.MustCompile(c.err)}},

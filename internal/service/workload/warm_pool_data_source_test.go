@@ -19,6 +19,7 @@ data "scaling_warm_pool" "test" {
 
 // The guide's example end to end: 15 pods, $540/month at $0.05/pod-hour.
 func TestWarmPoolDataSource_guideExample(t *testing.T) {
+	t.Parallel()
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: factories,
 		Steps: []resource.TestStep{{
@@ -57,6 +58,7 @@ func TestWarmPoolDataSource_guideExample(t *testing.T) {
 
 // The cost table: a 200-pod peak at 15 % of peak = 30 pods, $1,080.
 func TestWarmPoolDataSource_peakBasis(t *testing.T) {
+	t.Parallel()
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: factories,
 		Steps: []resource.TestStep{{
@@ -79,6 +81,7 @@ func TestWarmPoolDataSource_peakBasis(t *testing.T) {
 }
 
 func TestWarmPoolDataSource_scheduleKEDA(t *testing.T) {
+	t.Parallel()
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: factories,
 		Steps: []resource.TestStep{{
@@ -114,6 +117,7 @@ func TestWarmPoolDataSource_scheduleKEDA(t *testing.T) {
 }
 
 func TestWarmPoolDataSource_scheduleCronJob(t *testing.T) {
+	t.Parallel()
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: factories,
 		Steps: []resource.TestStep{{
@@ -145,6 +149,7 @@ func TestWarmPoolDataSource_scheduleCronJob(t *testing.T) {
 }
 
 func TestWarmPoolDataSource_nativeModes(t *testing.T) {
+	t.Parallel()
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: factories,
 		Steps: []resource.TestStep{
@@ -183,6 +188,7 @@ func TestWarmPoolDataSource_nativeModes(t *testing.T) {
 
 // Bad input fails at plan time with the attribute and the fix.
 func TestWarmPoolDataSource_badInput(t *testing.T) {
+	t.Parallel()
 	cases := map[string]struct{ body, err string }{
 		"non-negative priority": {`replicas = 1
   cpu = "1"
@@ -216,6 +222,7 @@ func TestWarmPoolDataSource_badInput(t *testing.T) {
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel()
 			resource.UnitTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: factories,
 				Steps:                    []resource.TestStep{{Config: warmPoolConfig(c.body), ExpectError: regexp.MustCompile(c.err)}},
