@@ -1,48 +1,20 @@
 package warmpool
 
-import (
-	"sort"
-	"testing"
+import "testing"
 
-	"github.com/scalingkit/terraform-provider-scaling/internal/render/k8sobj"
-)
-
-func benchCaseNames() []string {
-	names := make([]string, 0, len(goldenCases))
-	for n := range goldenCases {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}
-
-// Benchmarks run every golden case: Render is validation, sizing and
-// rendering; RenderYAML adds the multi-document YAML the data source returns.
-func BenchmarkRender(b *testing.B) {
-	for _, name := range benchCaseNames() {
-		spec := goldenCases[name]
-		b.Run(name, func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, probs := Render(spec); probs.HasErrors() {
-					b.Fatal(probs.Err())
-				}
-			}
-		})
+// Plan-time cost of a schedule: the week is evaluated minute by minute.
+func BenchmarkRenderCronJobSchedule(b *testing.B) {
+	s := goldenCases["pause-pods-cronjob-schedule"]
+	for b.Loop() {
+		if _, probs := Render(s); probs.HasErrors() {
+			b.Fatal(probs.Err())
+		}
 	}
 }
 
-func BenchmarkRenderYAML(b *testing.B) {
-	for _, name := range benchCaseNames() {
-		spec := goldenCases[name]
-		b.Run(name, func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				res, _ := Render(spec)
-				if _, err := k8sobj.MultiYAML(res.Objects); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
+func BenchmarkRenderNoSchedule(b *testing.B) {
+	s := goldenCases["pause-pods-guide"]
+	for b.Loop() {
+		Render(s)
 	}
 }
