@@ -4,8 +4,9 @@ import (
 	"github.com/scalingkit/terraform-provider-scaling/internal/render/k8sobj"
 )
 
-// Feature gates the native modes need in Karpenter's settings
-// (settings.featureGates / FEATURE_GATES), both off by default in v1.14.
+// Feature gates the native modes need, as FEATURE_GATES spells them; the
+// Helm chart sets them from settings.featureGates.capacityBuffer and
+// .staticCapacity. Both are alpha and off by default in v1.14.
 const (
 	FeatureGateCapacityBuffer = "CapacityBuffer"
 	FeatureGateStaticCapacity = "StaticCapacity"

@@ -102,7 +102,7 @@ func (d *warmPoolDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 			"monthly_cost": schema.Float64Attribute{Computed: true, MarkdownDescription: "Monthly cost in USD over a 720-hour month: pods x price x 720, " +
 				"or weekly pod-hours x 720/168 x price with a schedule, or nodes x instance price x 720 for a static NodePool. Null without a price."},
 			"hours_per_month": schema.Float64Attribute{Computed: true, MarkdownDescription: "Hours per month used for costs (720, as the guide prices warm pods)."},
-			"feature_gate":    schema.StringAttribute{Computed: true, MarkdownDescription: "Karpenter feature gate the mode needs (`CapacityBuffer`, `StaticCapacity`), else null."},
+			"feature_gate":    schema.StringAttribute{Computed: true, MarkdownDescription: "Karpenter feature gate the mode needs, as `FEATURE_GATES` spells it (`CapacityBuffer`, `StaticCapacity`; Helm: `settings.featureGates.capacityBuffer` / `.staticCapacity`), else null."},
 			"windows": schema.ListNestedAttribute{Computed: true, MarkdownDescription: "Each schedule window with its replicas and active hours per week.",
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 					"name":                  schema.StringAttribute{Computed: true, MarkdownDescription: "Window name."},
