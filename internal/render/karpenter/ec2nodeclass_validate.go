@@ -208,7 +208,7 @@ func validateKubelet(p *problemsAt, k Kubelet) {
 		m    map[string]string
 	}{{"system_reserved", k.SystemReserved}, {"kube_reserved", k.KubeReserved}} {
 		for _, key := range sortedKeys(f.m) {
-			kp := p.child(f.attr, key)
+			kp := p.child(f.attr).key(key)
 			if !slices.Contains(ReservedKeys, key) {
 				kp.add("%q cannot be reserved: use %s", key, strings.Join(ReservedKeys, ", "))
 			}
@@ -222,7 +222,7 @@ func validateKubelet(p *problemsAt, k Kubelet) {
 		m    map[string]string
 	}{{"eviction_hard", k.EvictionHard}, {"eviction_soft", k.EvictionSoft}} {
 		for _, key := range sortedKeys(f.m) {
-			kp := p.child(f.attr, key)
+			kp := p.child(f.attr).key(key)
 			if !slices.Contains(EvictionSignals, key) {
 				kp.add("%q is not an eviction signal: use %s", key, strings.Join(EvictionSignals, ", "))
 			}
@@ -232,7 +232,7 @@ func validateKubelet(p *problemsAt, k Kubelet) {
 		}
 	}
 	for _, key := range sortedKeys(k.EvictionSoftGracePeriod) {
-		kp := p.child("eviction_soft_grace_period", key)
+		kp := p.child("eviction_soft_grace_period").key(key)
 		if !slices.Contains(EvictionSignals, key) {
 			kp.add("%q is not an eviction signal: use %s", key, strings.Join(EvictionSignals, ", "))
 		}
@@ -245,7 +245,7 @@ func validateKubelet(p *problemsAt, k Kubelet) {
 	}
 	for _, key := range sortedKeys(k.EvictionSoft) {
 		if _, ok := k.EvictionSoftGracePeriod[key]; !ok {
-			p.child("eviction_soft", key).add("has no matching eviction_soft_grace_period[%q]; every soft eviction needs a grace period", key)
+			p.child("eviction_soft").key(key).add("has no matching eviction_soft_grace_period[%q]; every soft eviction needs a grace period", key)
 		}
 	}
 	hi, lo := k.ImageGCHighThresholdPercent, k.ImageGCLowThresholdPercent
@@ -282,7 +282,7 @@ func validateTags(p *problemsAt, tags map[string]string) {
 		case k == "":
 			p.add("empty tag keys are not supported")
 		case restrictedTag(k):
-			p.child(k).add("tag %q is set by Karpenter itself; remove it", k)
+			p.key(k).add("tag %q is set by Karpenter itself; remove it", k)
 		}
 	}
 }

@@ -148,7 +148,7 @@ func validateLabels(p *problemsAt, labels map[string]string) {
 		p.add("at most 100 labels, got %d", len(labels))
 	}
 	for _, k := range sortedKeys(labels) {
-		kp := p.child(k)
+		kp := p.key(k)
 		if msg := qualifiedNameError(k); msg != "" {
 			kp.add("label key %q is invalid: %s", k, msg)
 			continue
@@ -165,7 +165,7 @@ func validateLabels(p *problemsAt, labels map[string]string) {
 func validateAnnotations(p *problemsAt, annotations map[string]string) {
 	for _, k := range sortedKeys(annotations) {
 		if msg := qualifiedNameError(k); msg != "" {
-			p.child(k).add("annotation key %q is invalid: %s", k, msg)
+			p.key(k).add("annotation key %q is invalid: %s", k, msg)
 		}
 	}
 }
@@ -236,12 +236,12 @@ func validateDisruption(p *problemsAt, d Disruption) {
 func validateLimits(p *problemsAt, limits map[string]string) {
 	for _, k := range sortedKeys(limits) {
 		if msg := qualifiedNameError(k); msg != "" {
-			p.child(k).add("resource name %q is invalid: %s", k, msg)
+			p.key(k).add("resource name %q is invalid: %s", k, msg)
 		}
 		if !reQuantity.MatchString(limits[k]) {
-			p.child(k).add("%q is not a quantity: e.g. \"1000\" for cpu, \"1000Gi\" for memory", limits[k])
+			p.key(k).add("%q is not a quantity: e.g. \"1000\" for cpu, \"1000Gi\" for memory", limits[k])
 		} else if strings.HasPrefix(limits[k], "-") {
-			p.child(k).add("%q is negative", limits[k])
+			p.key(k).add("%q is negative", limits[k])
 		}
 	}
 }

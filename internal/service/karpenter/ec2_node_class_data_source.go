@@ -1,0 +1,69 @@
+package karpenter
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
+	"github.com/scalingkit/terraform-provider-scaling/internal/render/karpenter"
+)
+
+var (
+	_ datasource.DataSource                   = (*ec2NodeClassDataSource)(nil)
+	_ datasource.DataSourceWithValidateConfig = (*ec2NodeClassDataSource)(nil)
+)
+
+func newEC2NodeClassDataSource() datasource.DataSource { return &ec2NodeClassDataSource{} }
+
+type ec2NodeClassDataSource struct{}
+
+func (d *ec2NodeClassDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_karpenter_ec2_node_class"
+}
+
+func (d *ec2NodeClassDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Renders a Karpenter `" + karpenter.EC2NodeClassAPIVersion + "` EC2NodeClass offline, at plan time, valid " +
+			"against the real CRD (schema and CEL rules of karpenter-provider-aws v1.14): bad input fails the plan with the attribute " +
+			"named and the fix. User data is rendered for the AMI family: a `nodeadm` NodeConfig in MIME multipart for AL2023, " +
+			"TOML for Bottlerocket.",
+		Attributes: ec2NodeClassAttributes(),
+	}
+}
+
+func (d *ec2NodeClassDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
+	if !req.Config.Raw.IsFullyKnown() {
+		return
+	}
+	var m ec2NodeClassModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	framework.AddProblems(&resp.Diagnostics, errorsOnly(m.input(ctx, &resp.Diagnostics).Validate()))
+}
+
+func (d *ec2NodeClassDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m ec2NodeClassModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	obj, probs := m.input(ctx, &resp.Diagnostics).Render()
+	framework.AddProblems(&resp.Diagnostics, probs)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var err error
+	if m.Manifest, m.YAML, m.JSON, err = objectOutputs(obj); err != nil {
+		resp.Diagnostics.AddError("Rendering the EC2NodeClass", fmt.Sprint(err))
+		return
+	}
+	ud, _ := obj["spec"].(map[string]any)["userData"].(string)
+	m.RenderedUserData = types.StringValue(ud)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}

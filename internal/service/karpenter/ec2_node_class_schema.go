@@ -1,0 +1,258 @@
+package karpenter
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/scalingkit/terraform-provider-scaling/internal/render/karpenter"
+)
+
+type ec2NodeClassModel struct {
+	Name                       types.String          `tfsdk:"name"`
+	AMIAlias                   types.String          `tfsdk:"ami_alias"`
+	AMIFamily                  types.String          `tfsdk:"ami_family"`
+	AMISelectorTerms           []amiTermModel        `tfsdk:"ami_selector_terms"`
+	Role                       types.String          `tfsdk:"role"`
+	InstanceProfile            types.String          `tfsdk:"instance_profile"`
+	SubnetSelectorTerms        []subnetTermModel     `tfsdk:"subnet_selector_terms"`
+	SecurityGroupSelectorTerms []sgTermModel         `tfsdk:"security_group_selector_terms"`
+	BlockDeviceMappings        []blockDeviceModel    `tfsdk:"block_device_mappings"`
+	MetadataOptions            *metadataOptionsModel `tfsdk:"metadata_options"`
+	Kubelet                    *kubeletModel         `tfsdk:"kubelet"`
+	Tags                       types.Map             `tfsdk:"tags"`
+	AssociatePublicIPAddress   types.Bool            `tfsdk:"associate_public_ip_address"`
+	DetailedMonitoring         types.Bool            `tfsdk:"detailed_monitoring"`
+	UserData                   *userDataModel        `tfsdk:"user_data"`
+	Manifest                   types.Dynamic         `tfsdk:"manifest"`
+	YAML                       types.String          `tfsdk:"yaml"`
+	JSON                       types.String          `tfsdk:"json"`
+	RenderedUserData           types.String          `tfsdk:"rendered_user_data"`
+}
+
+type amiTermModel struct {
+	ID           types.String `tfsdk:"id"`
+	Name         types.String `tfsdk:"name"`
+	Owner        types.String `tfsdk:"owner"`
+	SSMParameter types.String `tfsdk:"ssm_parameter"`
+	Tags         types.Map    `tfsdk:"tags"`
+}
+
+type subnetTermModel struct {
+	ID   types.String `tfsdk:"id"`
+	Tags types.Map    `tfsdk:"tags"`
+}
+
+type sgTermModel struct {
+	ID   types.String `tfsdk:"id"`
+	Name types.String `tfsdk:"name"`
+	Tags types.Map    `tfsdk:"tags"`
+}
+
+type blockDeviceModel struct {
+	DeviceName          types.String `tfsdk:"device_name"`
+	RootVolume          types.Bool   `tfsdk:"root_volume"`
+	VolumeSize          types.String `tfsdk:"volume_size"`
+	VolumeType          types.String `tfsdk:"volume_type"`
+	IOPS                types.Int64  `tfsdk:"iops"`
+	Throughput          types.Int64  `tfsdk:"throughput"`
+	Encrypted           types.Bool   `tfsdk:"encrypted"`
+	DeleteOnTermination types.Bool   `tfsdk:"delete_on_termination"`
+	KMSKeyID            types.String `tfsdk:"kms_key_id"`
+	SnapshotID          types.String `tfsdk:"snapshot_id"`
+}
+
+type metadataOptionsModel struct {
+	HTTPEndpoint            types.String `tfsdk:"http_endpoint"`
+	HTTPProtocolIPv6        types.String `tfsdk:"http_protocol_ipv6"`
+	HTTPPutResponseHopLimit types.Int64  `tfsdk:"http_put_response_hop_limit"`
+	HTTPTokens              types.String `tfsdk:"http_tokens"`
+}
+
+type kubeletModel struct {
+	MaxPods                     types.Int64 `tfsdk:"max_pods"`
+	PodsPerCore                 types.Int64 `tfsdk:"pods_per_core"`
+	SystemReserved              types.Map   `tfsdk:"system_reserved"`
+	KubeReserved                types.Map   `tfsdk:"kube_reserved"`
+	EvictionHard                types.Map   `tfsdk:"eviction_hard"`
+	EvictionSoft                types.Map   `tfsdk:"eviction_soft"`
+	EvictionSoftGracePeriod     types.Map   `tfsdk:"eviction_soft_grace_period"`
+	EvictionMaxPodGracePeriod   types.Int64 `tfsdk:"eviction_max_pod_grace_period"`
+	ImageGCHighThresholdPercent types.Int64 `tfsdk:"image_gc_high_threshold_percent"`
+	ImageGCLowThresholdPercent  types.Int64 `tfsdk:"image_gc_low_threshold_percent"`
+	CPUCFSQuota                 types.Bool  `tfsdk:"cpu_cfs_quota"`
+	ClusterDNS                  types.List  `tfsdk:"cluster_dns"`
+}
+
+type userDataModel struct {
+	SerializeImagePulls   types.Bool   `tfsdk:"serialize_image_pulls"`
+	MaxParallelImagePulls types.Int64  `tfsdk:"max_parallel_image_pulls"`
+	RegistryPullQPS       types.Int64  `tfsdk:"registry_pull_qps"`
+	RegistryBurst         types.Int64  `tfsdk:"registry_burst"`
+	PrePullImages         types.List   `tfsdk:"pre_pull_images"`
+	Raw                   types.String `tfsdk:"raw"`
+}
+
+func (m ec2NodeClassModel) input(ctx context.Context, diags *diag.Diagnostics) karpenter.EC2NodeClass {
+	nc := karpenter.EC2NodeClass{
+		Name:                     m.Name.ValueString(),
+		AMIAlias:                 m.AMIAlias.ValueString(),
+		AMIFamily:                m.AMIFamily.ValueString(),
+		Role:                     m.Role.ValueString(),
+		InstanceProfile:          m.InstanceProfile.ValueString(),
+		Tags:                     stringMap(ctx, m.Tags, diags),
+		AssociatePublicIPAddress: boolPtr(m.AssociatePublicIPAddress),
+		DetailedMonitoring:       boolPtr(m.DetailedMonitoring),
+	}
+	for _, t := range m.AMISelectorTerms {
+		nc.AMISelectorTerms = append(nc.AMISelectorTerms, karpenter.AMISelectorTerm{
+			ID: t.ID.ValueString(), Name: t.Name.ValueString(), Owner: t.Owner.ValueString(),
+			SSMParameter: t.SSMParameter.ValueString(), Tags: stringMap(ctx, t.Tags, diags),
+		})
+	}
+	for _, t := range m.SubnetSelectorTerms {
+		nc.SubnetSelectorTerms = append(nc.SubnetSelectorTerms, karpenter.SelectorTerm{ID: t.ID.ValueString(), Tags: stringMap(ctx, t.Tags, diags)})
+	}
+	for _, t := range m.SecurityGroupSelectorTerms {
+		nc.SecurityGroupSelectorTerms = append(nc.SecurityGroupSelectorTerms, karpenter.SelectorTerm{
+			ID: t.ID.ValueString(), Name: t.Name.ValueString(), Tags: stringMap(ctx, t.Tags, diags),
+		})
+	}
+	for _, b := range m.BlockDeviceMappings {
+		nc.BlockDeviceMappings = append(nc.BlockDeviceMappings, karpenter.BlockDeviceMapping{
+			DeviceName: b.DeviceName.ValueString(), RootVolume: b.RootVolume.ValueBool(),
+			VolumeSize: b.VolumeSize.ValueString(), VolumeType: b.VolumeType.ValueString(),
+			IOPS: int64Ptr(b.IOPS), Throughput: int64Ptr(b.Throughput),
+			Encrypted: boolPtr(b.Encrypted), DeleteOnTermination: boolPtr(b.DeleteOnTermination),
+			KMSKeyID: b.KMSKeyID.ValueString(), SnapshotID: b.SnapshotID.ValueString(),
+		})
+	}
+	if o := m.MetadataOptions; o != nil {
+		nc.MetadataOptions = karpenter.MetadataOptions{
+			HTTPEndpoint: o.HTTPEndpoint.ValueString(), HTTPProtocolIPv6: o.HTTPProtocolIPv6.ValueString(),
+			HTTPPutResponseHopLimit: int64Ptr(o.HTTPPutResponseHopLimit), HTTPTokens: o.HTTPTokens.ValueString(),
+		}
+	}
+	if k := m.Kubelet; k != nil {
+		nc.Kubelet = &karpenter.Kubelet{
+			MaxPods: int64Ptr(k.MaxPods), PodsPerCore: int64Ptr(k.PodsPerCore),
+			SystemReserved: stringMap(ctx, k.SystemReserved, diags), KubeReserved: stringMap(ctx, k.KubeReserved, diags),
+			EvictionHard: stringMap(ctx, k.EvictionHard, diags), EvictionSoft: stringMap(ctx, k.EvictionSoft, diags),
+			EvictionSoftGracePeriod:     stringMap(ctx, k.EvictionSoftGracePeriod, diags),
+			EvictionMaxPodGracePeriod:   int64Ptr(k.EvictionMaxPodGracePeriod),
+			ImageGCHighThresholdPercent: int64Ptr(k.ImageGCHighThresholdPercent),
+			ImageGCLowThresholdPercent:  int64Ptr(k.ImageGCLowThresholdPercent),
+			CPUCFSQuota:                 boolPtr(k.CPUCFSQuota),
+			ClusterDNS:                  stringList(ctx, k.ClusterDNS, diags),
+		}
+	}
+	if u := m.UserData; u != nil {
+		nc.UserData = karpenter.UserData{
+			SerializeImagePulls: boolPtr(u.SerializeImagePulls), MaxParallelImagePulls: int64Ptr(u.MaxParallelImagePulls),
+			RegistryPullQPS: int64Ptr(u.RegistryPullQPS), RegistryBurst: int64Ptr(u.RegistryBurst),
+			PrePullImages: stringList(ctx, u.PrePullImages, diags), Raw: u.Raw.ValueString(),
+		}
+	}
+	return nc
+}
+
+func tagsAttr(desc string) schema.MapAttribute {
+	return strMap(desc + " At most 20 tags; empty keys or values are not allowed (`\"*\"` matches any value).")
+}
+
+func ec2NodeClassAttributes() map[string]schema.Attribute {
+	optInt := func(desc string) schema.Int64Attribute {
+		return schema.Int64Attribute{Optional: true, MarkdownDescription: desc}
+	}
+	optBool := func(desc string) schema.BoolAttribute {
+		return schema.BoolAttribute{Optional: true, MarkdownDescription: desc}
+	}
+	return map[string]schema.Attribute{
+		"name": schema.StringAttribute{Required: true, MarkdownDescription: "EC2NodeClass name (NodePools reference it as `node_class_name`)."},
+		"ami_alias": optStr("AMI alias `family@version`: `al2023@latest` (default), `al2023@v20251117`, `bottlerocket@latest`... " +
+			"Families: " + joinQuoted(karpenter.AMIAliasFamilies) + ". Pin a version in production so node images change only when you say. " +
+			"Excludes `ami_selector_terms`."),
+		"ami_family": optStr("AMI family, required with `ami_selector_terms` (how Karpenter bootstraps the AMI): " + joinQuoted(karpenter.AMIFamilies) + "."),
+		"ami_selector_terms": schema.ListNestedAttribute{Optional: true, MarkdownDescription: "Select AMIs instead of an alias (at most 30 terms).",
+			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+				"id":            optStr("AMI id (`ami-...`); alone in its term."),
+				"name":          optStr("AMI name (wildcards allowed)."),
+				"owner":         optStr("AMI owner (account id, `self` or `amazon`), with `name` or `tags`."),
+				"ssm_parameter": optStr("SSM parameter holding the AMI id."),
+				"tags":          tagsAttr("AMI tags."),
+			}}},
+		"role":             optStr("IAM role name of the nodes; Karpenter creates the instance profile. Exactly one of `role` and `instance_profile`."),
+		"instance_profile": optStr("Existing instance profile name, instead of `role`."),
+		"subnet_selector_terms": schema.ListNestedAttribute{Required: true, MarkdownDescription: "Subnets for the nodes (1-30 terms), e.g. " +
+			"`[{ tags = { \"karpenter.sh/discovery\" = \"my-cluster\" } }]`.",
+			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+				"id":   optStr("Subnet id (`subnet-...`); alone in its term."),
+				"tags": tagsAttr("Subnet tags."),
+			}}},
+		"security_group_selector_terms": schema.ListNestedAttribute{Required: true, MarkdownDescription: "Security groups for the nodes (1-30 terms).",
+			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+				"id":   optStr("Security group id (`sg-...`); alone in its term."),
+				"name": optStr("Security group name; alone in its term."),
+				"tags": tagsAttr("Security group tags."),
+			}}},
+		"block_device_mappings": schema.ListNestedAttribute{Optional: true, MarkdownDescription: "EBS volumes. Unset: the AMI family's defaults " +
+			"(AL2023: 20Gi gp3 root). Faster image pulls: a larger gp3 root with more throughput, or a `snapshot_id` with images pre-cached.",
+			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+				"device_name":           schema.StringAttribute{Required: true, MarkdownDescription: "Device name, e.g. `/dev/xvda` (AL2023 root; Bottlerocket OS volume) or `/dev/xvdb` (Bottlerocket data volume)."},
+				"root_volume":           optBool("Whether this is the root volume (at most one). Default false."),
+				"volume_size":           optStr("Size, e.g. `100Gi` (1Gi-64000G). Required unless `snapshot_id` is set."),
+				"volume_type":           optStr("EBS type: " + joinQuoted(karpenter.VolumeTypes) + ". Default `gp3`."),
+				"iops":                  optInt("Provisioned IOPS (gp3, io1, io2)."),
+				"throughput":            optInt("Throughput in MiB/s (gp3)."),
+				"encrypted":             optBool("Encrypt the volume."),
+				"delete_on_termination": optBool("Delete with the instance."),
+				"kms_key_id":            optStr("KMS key for encryption."),
+				"snapshot_id":           optStr("Snapshot to create the volume from (e.g. one with images pre-cached)."),
+			}}},
+		"metadata_options": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Instance metadata service. Default: IMDSv2 " +
+			"required, hop limit 1 (pods cannot reach IMDS; use EKS Pod Identity or IRSA).",
+			Attributes: map[string]schema.Attribute{
+				"http_endpoint":               optStr("`enabled` (default) or `disabled`."),
+				"http_protocol_ipv6":          optStr("`disabled` (default) or `enabled`."),
+				"http_put_response_hop_limit": optInt("1-64. Default 1; 2 lets pods reach IMDS."),
+				"http_tokens":                 optStr("`required` (IMDSv2, default) or `optional` (allows IMDSv1; a warning)."),
+			}},
+		"kubelet": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Kubelet settings (`spec.kubelet`; Karpenter writes " +
+			"them into the node's bootstrap configuration and uses them to compute allocatable capacity).",
+			Attributes: map[string]schema.Attribute{
+				"max_pods":                        optInt("Maximum pods per node."),
+				"pods_per_core":                   optInt("Pods per vCPU (the lower of this and `max_pods` applies)."),
+				"system_reserved":                 strMap("Reserved for the OS: keys `cpu`, `memory`, `ephemeral-storage`, `pid`."),
+				"kube_reserved":                   strMap("Reserved for Kubernetes daemons: same keys."),
+				"eviction_hard":                   strMap("Hard eviction thresholds by signal (`memory.available` = `\"5%\"` or `\"500Mi\"`)."),
+				"eviction_soft":                   strMap("Soft eviction thresholds; each needs an `eviction_soft_grace_period`."),
+				"eviction_soft_grace_period":      strMap("Grace period per soft eviction signal, e.g. `1m30s`."),
+				"eviction_max_pod_grace_period":   optInt("Maximum pod termination grace period in seconds on soft eviction."),
+				"image_gc_high_threshold_percent": optInt("Disk usage (0-100) that triggers image garbage collection; above `image_gc_low_threshold_percent`."),
+				"image_gc_low_threshold_percent":  optInt("Disk usage (0-100) image garbage collection frees down to."),
+				"cpu_cfs_quota":                   optBool("Enforce CPU limits with CFS quota."),
+				"cluster_dns":                     strList("Cluster DNS server IPs."),
+			}},
+		"tags": strMap("Tags on the instances, volumes and launch templates. Tags Karpenter sets itself (`kubernetes.io/cluster/*`, " +
+			"`karpenter.sh/nodepool`, `karpenter.sh/nodeclaim`, `karpenter.k8s.aws/ec2nodeclass`, `eks:eks-cluster-name`) are rejected."),
+		"associate_public_ip_address": optBool("Give nodes a public IP (default: the subnet's setting)."),
+		"detailed_monitoring":         optBool("Enable EC2 detailed monitoring."),
+		"user_data": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "User data, rendered for the AMI family. AL2023: a " +
+			"`nodeadm` NodeConfig in MIME multipart (AL2023 has no `/etc/eks/bootstrap.sh`), with parallel image pulls on by default and an " +
+			"optional shell part that pre-pulls images. Bottlerocket: TOML settings. Karpenter merges it with the cluster settings it adds.",
+			Attributes: map[string]schema.Attribute{
+				"serialize_image_pulls":    optBool("AL2023: pull one image at a time. Default false (parallel pulls, faster pod start)."),
+				"max_parallel_image_pulls": optInt("AL2023: maximum parallel pulls when not serialized. Default 5."),
+				"registry_pull_qps":        optInt("Registry pulls per second allowed to the kubelet (AL2023 `registryPullQPS`; Bottlerocket `registry-qps`)."),
+				"registry_burst":           optInt("Burst of registry pulls (AL2023 `registryBurst`; Bottlerocket `registry-burst`)."),
+				"pre_pull_images":          strList("AL2023: images pulled in the background at boot (into containerd's `k8s.io` namespace), so the first pods skip their pulls. Private ECR images need the AWS CLI on the AMI and `ecr:GetAuthorizationToken` on the node role."),
+				"raw":                      optStr("Use this user data verbatim instead (excludes the other attributes)."),
+			}},
+		"manifest":           schema.DynamicAttribute{Computed: true, MarkdownDescription: "The EC2NodeClass as an object, for `kubernetes_manifest`'s `manifest`."},
+		"yaml":               schema.StringAttribute{Computed: true, MarkdownDescription: "The EC2NodeClass as YAML (keys sorted, stable between plans)."},
+		"json":               schema.StringAttribute{Computed: true, MarkdownDescription: "The EC2NodeClass as JSON (keys sorted)."},
+		"rendered_user_data": schema.StringAttribute{Computed: true, MarkdownDescription: "`spec.userData` as rendered (empty when there is none)."},
+	}
+}

@@ -1,0 +1,140 @@
+package karpenter
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
+	"github.com/scalingkit/terraform-provider-scaling/internal/render/k8sobj"
+	"github.com/scalingkit/terraform-provider-scaling/internal/render/karpenter"
+)
+
+var (
+	_ datasource.DataSource                   = (*fallbackDataSource)(nil)
+	_ datasource.DataSourceWithValidateConfig = (*fallbackDataSource)(nil)
+)
+
+func newFallbackDataSource() datasource.DataSource { return &fallbackDataSource{} }
+
+type fallbackDataSource struct{}
+
+type fallbackModel struct {
+	nodePoolFields
+	SpotWeight       types.Int64   `tfsdk:"spot_weight"`
+	OnDemandWeight   types.Int64   `tfsdk:"on_demand_weight"`
+	SpotName         types.String  `tfsdk:"spot_name"`
+	SpotManifest     types.Dynamic `tfsdk:"spot_manifest"`
+	SpotYAML         types.String  `tfsdk:"spot_yaml"`
+	SpotJSON         types.String  `tfsdk:"spot_json"`
+	OnDemandName     types.String  `tfsdk:"on_demand_name"`
+	OnDemandManifest types.Dynamic `tfsdk:"on_demand_manifest"`
+	OnDemandYAML     types.String  `tfsdk:"on_demand_yaml"`
+	OnDemandJSON     types.String  `tfsdk:"on_demand_json"`
+	Manifests        types.Dynamic `tfsdk:"manifests"`
+	YAML             types.String  `tfsdk:"yaml"`
+	JSON             types.String  `tfsdk:"json"`
+}
+
+func (d *fallbackDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_karpenter_fallback_node_pools"
+}
+
+func (d *fallbackDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := nodePoolAttributes("Prefix of both NodePool names: `<name>-spot` and `<name>-on-demand` (at most 63 characters each).")
+	attrs["spot_weight"] = schema.Int64Attribute{Optional: true, MarkdownDescription: fmt.Sprintf("Weight of the spot pool, 1-100. "+
+		"Karpenter tries the HIGHER weight first, so it must be higher than `on_demand_weight`. Default `%d`.", karpenter.DefaultSpotWeight)}
+	attrs["on_demand_weight"] = schema.Int64Attribute{Optional: true, MarkdownDescription: fmt.Sprintf("Weight of the on-demand "+
+		"fallback pool, 1-100 and lower than `spot_weight`. Default `%d`.", karpenter.DefaultOnDemandWeight)}
+	computed := func(desc string) schema.StringAttribute {
+		return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
+	}
+	attrs["spot_name"] = computed("Name of the spot NodePool.")
+	attrs["spot_manifest"] = schema.DynamicAttribute{Computed: true, MarkdownDescription: "The spot NodePool as an object, for `kubernetes_manifest`."}
+	attrs["spot_yaml"] = computed("The spot NodePool as YAML.")
+	attrs["spot_json"] = computed("The spot NodePool as JSON.")
+	attrs["on_demand_name"] = computed("Name of the on-demand NodePool.")
+	attrs["on_demand_manifest"] = schema.DynamicAttribute{Computed: true, MarkdownDescription: "The on-demand NodePool as an object, for `kubernetes_manifest`."}
+	attrs["on_demand_yaml"] = computed("The on-demand NodePool as YAML.")
+	attrs["on_demand_json"] = computed("The on-demand NodePool as JSON.")
+	attrs["manifests"] = schema.DynamicAttribute{Computed: true, MarkdownDescription: "Both NodePools, spot first, as a tuple of objects " +
+		"(use `for_each` over `range(2)` or the `*_manifest` outputs with `kubernetes_manifest`)."}
+	attrs["yaml"] = computed("Both NodePools as one YAML stream (`---` between them).")
+	attrs["json"] = computed("Both NodePools as a JSON array.")
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Renders a spot-first / on-demand-fallback pair of Karpenter `" + karpenter.NodePoolAPIVersion + "` NodePools " +
+			"for one workload's nodes: the same node class and requirements, one pool with `karpenter.sh/capacity-type` `spot` " +
+			"and the higher weight, one with `on-demand` and the lower weight. Karpenter tries the higher weight first, so spot " +
+			"is tried first and on-demand only when no spot capacity can be launched (many guides have the weights backwards, " +
+			"or use `weight: 0`, which the API rejects).",
+		Attributes: attrs,
+	}
+}
+
+func (m fallbackModel) input(ctx context.Context, diags *diag.Diagnostics) karpenter.Fallback {
+	return karpenter.Fallback{
+		Pool:           m.nodePool(ctx, diags),
+		SpotWeight:     int64Ptr(m.SpotWeight),
+		OnDemandWeight: int64Ptr(m.OnDemandWeight),
+	}
+}
+
+func (d *fallbackDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
+	if !req.Config.Raw.IsFullyKnown() {
+		return
+	}
+	var m fallbackModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	framework.AddProblems(&resp.Diagnostics, errorsOnly(m.input(ctx, &resp.Diagnostics).Validate()))
+}
+
+func (d *fallbackDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m fallbackModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	objs, probs := m.input(ctx, &resp.Diagnostics).Render()
+	framework.AddProblems(&resp.Diagnostics, probs)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if err := m.setOutputs(objs); err != nil {
+		resp.Diagnostics.AddError("Rendering the NodePools", fmt.Sprint(err))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+func (m *fallbackModel) setOutputs(objs []k8sobj.Object) error {
+	var err error
+	if m.SpotManifest, m.SpotYAML, m.SpotJSON, err = objectOutputs(objs[0]); err != nil {
+		return err
+	}
+	if m.OnDemandManifest, m.OnDemandYAML, m.OnDemandJSON, err = objectOutputs(objs[1]); err != nil {
+		return err
+	}
+	m.SpotName = types.StringValue(objs[0]["metadata"].(map[string]any)["name"].(string))
+	m.OnDemandName = types.StringValue(objs[1]["metadata"].(map[string]any)["name"].(string))
+	list := []any{map[string]any(objs[0]), map[string]any(objs[1])}
+	if m.Manifests, err = framework.ToDynamic(list); err != nil {
+		return err
+	}
+	y, err := k8sobj.MultiYAML(objs)
+	if err != nil {
+		return err
+	}
+	j, err := k8sobj.JSON(list)
+	if err != nil {
+		return err
+	}
+	m.YAML, m.JSON = types.StringValue(y), types.StringValue(j)
+	return nil
+}

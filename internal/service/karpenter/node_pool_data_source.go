@@ -1,0 +1,93 @@
+package karpenter
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
+	"github.com/scalingkit/terraform-provider-scaling/internal/render/karpenter"
+)
+
+var (
+	_ datasource.DataSource                   = (*nodePoolDataSource)(nil)
+	_ datasource.DataSourceWithValidateConfig = (*nodePoolDataSource)(nil)
+)
+
+func newNodePoolDataSource() datasource.DataSource { return &nodePoolDataSource{} }
+
+type nodePoolDataSource struct{}
+
+type nodePoolModel struct {
+	nodePoolFields
+	CapacityTypes types.List    `tfsdk:"capacity_types"`
+	Weight        types.Int64   `tfsdk:"weight"`
+	Manifest      types.Dynamic `tfsdk:"manifest"`
+	YAML          types.String  `tfsdk:"yaml"`
+	JSON          types.String  `tfsdk:"json"`
+}
+
+func (d *nodePoolDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_karpenter_node_pool"
+}
+
+func (d *nodePoolDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := nodePoolAttributes("NodePool name (lowercase, at most 63 characters: Karpenter puts it in the `karpenter.sh/nodepool` label).")
+	attrs["capacity_types"] = strList("Capacity types (`karpenter.sh/capacity-type` In): " + joinQuoted(karpenter.CapacityTypes) +
+		". Default `[\"spot\", \"on-demand\"]`: Karpenter prefers spot and falls back to on-demand within one pool.")
+	attrs["weight"] = schema.Int64Attribute{Optional: true, MarkdownDescription: "Priority among NodePools, 1-100: the HIGHER " +
+		"weight is tried first. Unset: no preference. `0` is invalid."}
+	attrs["manifest"] = schema.DynamicAttribute{Computed: true, MarkdownDescription: "The NodePool as an object, for `kubernetes_manifest`'s `manifest`."}
+	attrs["yaml"] = schema.StringAttribute{Computed: true, MarkdownDescription: "The NodePool as YAML (keys sorted, stable between plans)."}
+	attrs["json"] = schema.StringAttribute{Computed: true, MarkdownDescription: "The NodePool as JSON (keys sorted)."}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Renders a Karpenter `" + karpenter.NodePoolAPIVersion + "` NodePool offline, at plan time, valid against " +
+			"the real CRD (schema and CEL rules of Karpenter v1.14): bad input fails the plan with the attribute named and the fix. " +
+			"Defaults are for fast scale-out: broad instance flexibility (categories c, m, r, generation 5+, any size), spot and " +
+			"on-demand, `WhenEmptyOrUnderutilized` consolidation after 1m, `expireAfter` 720h in `spec.template.spec`.",
+		Attributes: attrs,
+	}
+}
+
+func (m nodePoolModel) input(ctx context.Context, diags *diag.Diagnostics) karpenter.NodePool {
+	np := m.nodePool(ctx, diags)
+	np.Requirements.CapacityTypes = stringList(ctx, m.CapacityTypes, diags)
+	np.Weight = int64Ptr(m.Weight)
+	return np
+}
+
+func (d *nodePoolDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
+	if !req.Config.Raw.IsFullyKnown() {
+		return
+	}
+	var m nodePoolModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	np := m.input(ctx, &resp.Diagnostics)
+	framework.AddProblems(&resp.Diagnostics, errorsOnly(np.Validate()))
+}
+
+func (d *nodePoolDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m nodePoolModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	obj, probs := m.input(ctx, &resp.Diagnostics).Render()
+	framework.AddProblems(&resp.Diagnostics, probs)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var err error
+	if m.Manifest, m.YAML, m.JSON, err = objectOutputs(obj); err != nil {
+		resp.Diagnostics.AddError("Rendering the NodePool", fmt.Sprint(err))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}

@@ -1,0 +1,111 @@
+package karpenter_test
+
+import (
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+)
+
+const nodePool = "data.scaling_karpenter_node_pool.test"
+
+func nodePoolConfig(body string) string {
+	return offlineProvider + `
+data "scaling_karpenter_node_pool" "test" {
+` + body + `
+}
+`
+}
+
+func TestNodePoolDataSource_defaults(t *testing.T) {
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: factories,
+		Steps: []resource.TestStep{{
+			Config: nodePoolConfig(`name = "default"`),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(nodePool, "manifest.apiVersion", "karpenter.sh/v1"),
+				resource.TestCheckResourceAttr(nodePool, "manifest.kind", "NodePool"),
+				resource.TestCheckResourceAttr(nodePool, "manifest.metadata.name", "default"),
+				resource.TestCheckResourceAttr(nodePool, "manifest.spec.template.spec.expireAfter", "720h"),
+				resource.TestCheckResourceAttr(nodePool, "manifest.spec.template.spec.nodeClassRef.kind", "EC2NodeClass"),
+				resource.TestCheckResourceAttr(nodePool, "manifest.spec.template.spec.requirements.#", "4"),
+				resource.TestCheckResourceAttr(nodePool, "manifest.spec.template.spec.requirements.0.key", "karpenter.k8s.aws/instance-category"),
+				resource.TestCheckResourceAttr(nodePool, "manifest.spec.disruption.consolidationPolicy", "WhenEmptyOrUnderutilized"),
+				resource.TestCheckNoResourceAttr(nodePool, "manifest.spec.weight"),
+				resource.TestMatchResourceAttr(nodePool, "yaml", regexp.MustCompile(`^apiVersion: karpenter.sh/v1\nkind: NodePool\n`)),
+				resource.TestMatchResourceAttr(nodePool, "json", regexp.MustCompile(`"kind": "NodePool"`)),
+			),
+		}},
+	})
+}
+
+func TestNodePoolDataSource_full(t *testing.T) {
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: factories,
+		Steps: []resource.TestStep{{
+			Config: nodePoolConfig(`
+  name              = "batch"
+  node_class_name   = "batch"
+  instance_families = ["c7i", "m7i", "r7i"]
+  capacity_types    = ["spot"]
+  zones             = ["us-east-1a", "us-east-1b"]
+  requirements = [
+    { key = "karpenter.k8s.aws/instance-size", operator = "NotIn", values = ["metal"] },
+    { key = "karpenter.k8s.aws/instance-family", operator = "In", values = ["c7i", "m7i", "r7i"], min_values = 2 },
+  ]
+  labels         = { "example.com/team" = "batch" }
+  taints         = [{ key = "example.com/batch", value = "true", effect = "NoSchedule" }]
+  expire_after   = "168h"
+  disruption = {
+    consolidation_policy = "WhenEmpty"
+    consolidate_after    = "5m"
+    budgets = [
+      { nodes = "20%" },
+      { nodes = "0", schedule = "0 9 * * mon-fri", duration = "8h", reasons = ["Underutilized"] },
+    ]
+  }
+  limits = { cpu = "1000" }
+  weight = 60
+`),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(nodePool, "manifest.spec.weight", "60"),
+				resource.TestCheckResourceAttr(nodePool, "manifest.spec.limits.cpu", "1000"),
+				resource.TestCheckResourceAttr(nodePool, "manifest.spec.template.spec.nodeClassRef.name", "batch"),
+				resource.TestCheckResourceAttr(nodePool, "manifest.spec.template.spec.requirements.0.key", "karpenter.k8s.aws/instance-family"),
+				resource.TestCheckResourceAttr(nodePool, "manifest.spec.template.spec.requirements.1.values.0", "spot"),
+				resource.TestCheckResourceAttr(nodePool, "manifest.spec.template.spec.requirements.5.minValues", "2"),
+				resource.TestCheckResourceAttr(nodePool, "manifest.spec.template.metadata.labels.example.com/team", "batch"),
+				resource.TestCheckResourceAttr(nodePool, "manifest.spec.template.spec.taints.0.effect", "NoSchedule"),
+				resource.TestCheckResourceAttr(nodePool, "manifest.spec.disruption.budgets.1.schedule", "0 9 * * mon-fri"),
+				resource.TestCheckResourceAttr(nodePool, "manifest.spec.disruption.budgets.1.duration", "8h"),
+				resource.TestCheckResourceAttr(nodePool, "manifest.spec.disruption.budgets.1.reasons.0", "Underutilized"),
+			),
+		}},
+	})
+}
+
+// Bad input fails at plan time, naming the attribute and the fix.
+func TestNodePoolDataSource_badInput(t *testing.T) {
+	cases := map[string]struct{ body, want string }{
+		"weight zero":          {`name = "a"` + "\n" + `weight = 0`, `must be 1-100`},
+		"schedule no duration": {`name = "a"` + "\n" + `disruption = { budgets = [{ nodes = "1" }, { schedule = "0 9 * * *" }] }`, `budgets\[1\]\.schedule needs a duration, e.g. 8h`},
+		"unknown reason":       {`name = "a"` + "\n" + `disruption = { budgets = [{ reasons = ["Expired"] }] }`, `"Expired" is not a disruption reason`},
+		"unknown operator":     {`name = "a"` + "\n" + `requirements = [{ key = "example.com/x", operator = "Within", values = ["1"] }]`, `"Within" is not an operator`},
+		"min values":           {`name = "a"` + "\n" + `requirements = [{ key = "example.com/x", operator = "In", values = ["1"], min_values = 3 }]`, `only 1 value\(s\) are given`},
+		"restricted label":     {`name = "a"` + "\n" + `labels = { "karpenter.sh/team" = "x" }`, `label domain karpenter.sh is restricted`},
+		"bad duration":         {`name = "a"` + "\n" + `expire_after = "30d"`, `not a duration`},
+		"bad cron":             {`name = "a"` + "\n" + `disruption = { budgets = [{ schedule = "0 25 * * *", duration = "1h" }] }`, `not a valid cron`},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			resource.UnitTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: factories,
+				Steps: []resource.TestStep{{
+					Config:      nodePoolConfig(tc.body),
+					PlanOnly:    true,
+					ExpectError: regexp.MustCompile(tc.want),
+				}},
+			})
+		})
+	}
+}

@@ -1,0 +1,202 @@
+package karpenter
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/scalingkit/terraform-provider-scaling/internal/render/karpenter"
+)
+
+// nodePoolFields are the attributes a NodePool and the fallback pair share.
+type nodePoolFields struct {
+	Name                   types.String       `tfsdk:"name"`
+	NodeClassName          types.String       `tfsdk:"node_class_name"`
+	NodeClassGroup         types.String       `tfsdk:"node_class_group"`
+	NodeClassKind          types.String       `tfsdk:"node_class_kind"`
+	InstanceCategories     types.List         `tfsdk:"instance_categories"`
+	InstanceFamilies       types.List         `tfsdk:"instance_families"`
+	InstanceTypes          types.List         `tfsdk:"instance_types"`
+	InstanceSizes          types.List         `tfsdk:"instance_sizes"`
+	MinInstanceGeneration  types.Int64        `tfsdk:"min_instance_generation"`
+	Architectures          types.List         `tfsdk:"architectures"`
+	Zones                  types.List         `tfsdk:"zones"`
+	Requirements           []requirementModel `tfsdk:"requirements"`
+	Labels                 types.Map          `tfsdk:"labels"`
+	Annotations            types.Map          `tfsdk:"annotations"`
+	Taints                 []taintModel       `tfsdk:"taints"`
+	StartupTaints          []taintModel       `tfsdk:"startup_taints"`
+	ExpireAfter            types.String       `tfsdk:"expire_after"`
+	TerminationGracePeriod types.String       `tfsdk:"termination_grace_period"`
+	Disruption             *disruptionModel   `tfsdk:"disruption"`
+	Limits                 types.Map          `tfsdk:"limits"`
+}
+
+type requirementModel struct {
+	Key       types.String `tfsdk:"key"`
+	Operator  types.String `tfsdk:"operator"`
+	Values    types.List   `tfsdk:"values"`
+	MinValues types.Int64  `tfsdk:"min_values"`
+}
+
+type taintModel struct {
+	Key    types.String `tfsdk:"key"`
+	Value  types.String `tfsdk:"value"`
+	Effect types.String `tfsdk:"effect"`
+}
+
+type disruptionModel struct {
+	ConsolidationPolicy types.String  `tfsdk:"consolidation_policy"`
+	ConsolidateAfter    types.String  `tfsdk:"consolidate_after"`
+	Budgets             []budgetModel `tfsdk:"budgets"`
+}
+
+type budgetModel struct {
+	Nodes    types.String `tfsdk:"nodes"`
+	Schedule types.String `tfsdk:"schedule"`
+	Duration types.String `tfsdk:"duration"`
+	Reasons  types.List   `tfsdk:"reasons"`
+}
+
+// nodePool turns the shared attributes into the renderer's input.
+func (m nodePoolFields) nodePool(ctx context.Context, diags *diag.Diagnostics) karpenter.NodePool {
+	np := karpenter.NodePool{
+		Name: m.Name.ValueString(),
+		NodeClass: karpenter.NodeClassRef{
+			Group: m.NodeClassGroup.ValueString(), Kind: m.NodeClassKind.ValueString(), Name: m.NodeClassName.ValueString(),
+		},
+		Requirements: karpenter.Requirements{
+			InstanceCategories:    stringList(ctx, m.InstanceCategories, diags),
+			InstanceFamilies:      stringList(ctx, m.InstanceFamilies, diags),
+			InstanceTypes:         stringList(ctx, m.InstanceTypes, diags),
+			InstanceSizes:         stringList(ctx, m.InstanceSizes, diags),
+			MinInstanceGeneration: int64Ptr(m.MinInstanceGeneration),
+			Architectures:         stringList(ctx, m.Architectures, diags),
+			Zones:                 stringList(ctx, m.Zones, diags),
+		},
+		Labels:                 stringMap(ctx, m.Labels, diags),
+		Annotations:            stringMap(ctx, m.Annotations, diags),
+		ExpireAfter:            strPtr(m.ExpireAfter),
+		TerminationGracePeriod: strPtr(m.TerminationGracePeriod),
+		Limits:                 stringMap(ctx, m.Limits, diags),
+	}
+	for _, r := range m.Requirements {
+		np.Requirements.Custom = append(np.Requirements.Custom, karpenter.Requirement{
+			Key: r.Key.ValueString(), Operator: r.Operator.ValueString(),
+			Values: stringList(ctx, r.Values, diags), MinValues: int64Ptr(r.MinValues),
+		})
+	}
+	np.Taints = taints(m.Taints)
+	np.StartupTaints = taints(m.StartupTaints)
+	if d := m.Disruption; d != nil {
+		np.Disruption.ConsolidationPolicy = d.ConsolidationPolicy.ValueString()
+		np.Disruption.ConsolidateAfter = strPtr(d.ConsolidateAfter)
+		if d.Budgets != nil {
+			np.Disruption.Budgets = []karpenter.Budget{}
+		}
+		for _, b := range d.Budgets {
+			np.Disruption.Budgets = append(np.Disruption.Budgets, karpenter.Budget{
+				Nodes: b.Nodes.ValueString(), Schedule: b.Schedule.ValueString(), Duration: b.Duration.ValueString(),
+				Reasons: stringList(ctx, b.Reasons, diags),
+			})
+		}
+	}
+	return np
+}
+
+func taints(in []taintModel) []karpenter.Taint {
+	var out []karpenter.Taint
+	for _, t := range in {
+		out = append(out, karpenter.Taint{Key: t.Key.ValueString(), Value: t.Value.ValueString(), Effect: t.Effect.ValueString()})
+	}
+	return out
+}
+
+func strList(desc string) schema.ListAttribute {
+	return schema.ListAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: desc}
+}
+
+func optStr(desc string) schema.StringAttribute {
+	return schema.StringAttribute{Optional: true, MarkdownDescription: desc}
+}
+
+func strMap(desc string) schema.MapAttribute {
+	return schema.MapAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: desc}
+}
+
+func joinQuoted(vals []string) string {
+	out := ""
+	for i, v := range vals {
+		if i > 0 {
+			out += ", "
+		}
+		out += "`" + v + "`"
+	}
+	return out
+}
+
+func taintAttributes() schema.NestedAttributeObject {
+	return schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+		"key":    schema.StringAttribute{Required: true, MarkdownDescription: "Taint key (a qualified name, e.g. `example.com/gpu`)."},
+		"value":  optStr("Taint value (optional)."),
+		"effect": schema.StringAttribute{Required: true, MarkdownDescription: "One of " + joinQuoted(karpenter.TaintEffects) + "."},
+	}}
+}
+
+// nodePoolAttributes are the schema of nodePoolFields.
+func nodePoolAttributes(nameDesc string) map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"name":             schema.StringAttribute{Required: true, MarkdownDescription: nameDesc},
+		"node_class_name":  optStr("Name of the EC2NodeClass the nodes use. Default `" + karpenter.DefaultNodeClassName + "`."),
+		"node_class_group": optStr("API group of the node class (no version). Default `" + karpenter.EC2NodeClassGroup + "`."),
+		"node_class_kind":  optStr("Kind of the node class. Default `" + karpenter.EC2NodeClassKind + "`."),
+		"instance_categories": strList("Instance categories (`karpenter.k8s.aws/instance-category` In). Default " +
+			joinQuoted(karpenter.DefaultInstanceCategories) + " unless `instance_families` or `instance_types` is set: broad " +
+			"flexibility lets Karpenter pick whatever capacity is available and cheapest right now. `[]` for no requirement."),
+		"instance_families": strList("Instance families (`karpenter.k8s.aws/instance-family` In), e.g. `[\"c7i\", \"m7i\"]`."),
+		"instance_types":    strList("Instance types (`node.kubernetes.io/instance-type` In). Pinning a few types defeats spot flexibility; prefer categories or families."),
+		"instance_sizes":    strList("Instance sizes (`karpenter.k8s.aws/instance-size` In), e.g. `[\"xlarge\", \"2xlarge\"]`."),
+		"min_instance_generation": schema.Int64Attribute{Optional: true, MarkdownDescription: "Lowest instance generation " +
+			"(rendered as `karpenter.k8s.aws/instance-generation` Gt n-1). Default `5` unless `instance_families` or `instance_types` is set."},
+		"architectures": strList("CPU architectures (`kubernetes.io/arch` In): " + joinQuoted(karpenter.Architectures) +
+			". Default `amd64`; add `arm64` (Graviton) when every image is multi-arch."),
+		"zones": strList("Availability zones (`topology.kubernetes.io/zone` In). Default: every zone of the selected subnets."),
+		"requirements": schema.ListNestedAttribute{Optional: true, MarkdownDescription: "More requirements, after the typed ones.",
+			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+				"key": schema.StringAttribute{Required: true, MarkdownDescription: "Label key. Keys in the `karpenter.sh` and " +
+					"`karpenter.k8s.aws` domains are restricted to Karpenter's well-known labels; `karpenter.sh/nodepool` and " +
+					"`kubernetes.io/hostname` are not allowed."},
+				"operator": schema.StringAttribute{Required: true, MarkdownDescription: "One of " + joinQuoted(karpenter.Operators) +
+					". `In` needs values; `Gt`/`Lt`/`Gte`/`Lte` one non-negative integer; `Exists`/`DoesNotExist` none."},
+				"values": strList("Values."),
+				"min_values": schema.Int64Attribute{Optional: true, MarkdownDescription: "Minimum number of distinct values " +
+					"Karpenter must keep in play (1-50); with `In`, at most the number of values given."},
+			}}},
+		"labels":      strMap("Labels on every node (template metadata). Restricted domains as for requirement keys."),
+		"annotations": strMap("Annotations on every node."),
+		"taints": schema.ListNestedAttribute{Optional: true, MarkdownDescription: "Taints on every node.",
+			NestedObject: taintAttributes()},
+		"startup_taints": schema.ListNestedAttribute{Optional: true, MarkdownDescription: "Taints an agent (e.g. a CNI) removes " +
+			"once the node is ready. Key and effect must be unique across `taints` and `startup_taints`.",
+			NestedObject: taintAttributes()},
+		"expire_after": optStr("Node lifetime (`spec.template.spec.expireAfter`, not under disruption), e.g. `720h`, or `Never`. Default `" +
+			karpenter.DefaultExpireAfter + "`."),
+		"termination_grace_period": optStr("How long a draining node waits for pods before it is forcibly terminated, e.g. `48h`. Default: unset (wait)."),
+		"disruption": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Consolidation and disruption budgets (`spec.disruption`). " +
+			"`ttlSecondsAfterEmpty` no longer exists: use `consolidation_policy = \"WhenEmpty\"` and `consolidate_after`.",
+			Attributes: map[string]schema.Attribute{
+				"consolidation_policy": optStr("One of " + joinQuoted(karpenter.ConsolidationPolicies) + ". Default `" + karpenter.DefaultConsolidationPolicy + "`."),
+				"consolidate_after":    optStr("How long a node must be consolidatable before Karpenter acts, e.g. `30s`, `5m`, or `Never`. Default `" + karpenter.DefaultConsolidateAfter + "`."),
+				"budgets": schema.ListNestedAttribute{Optional: true, MarkdownDescription: "Disruption budgets. Unset: Karpenter's default (10% of nodes).",
+					NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+						"nodes":    optStr("Nodes that may be disrupted at once: a count (`\"5\"`) or a percentage (`\"10%\"`). Default `10%`."),
+						"schedule": optStr("When the budget starts (cron, UTC), e.g. `0 9 * * mon-fri` or `@daily`. Needs `duration`."),
+						"duration": optStr("How long it lasts after each `schedule` start, in hours/minutes, e.g. `8h` or `1h30m`. Needs `schedule`."),
+						"reasons":  strList("Disruption reasons the budget applies to: " + joinQuoted(karpenter.DisruptionReasons) + ". Default: all."),
+					}}},
+			}},
+		"limits": strMap("Caps on the pool's total resources, e.g. `{ cpu = \"1000\", memory = \"4000Gi\" }`."),
+	}
+}
