@@ -1,0 +1,107 @@
+# The real provider renders the cost estimate and tier_for offline; the tier
+# resource (an EKS API call) is overridden.
+
+override_resource {
+  target = scaling_control_plane_tier.this
+  values = {
+    kubernetes_version             = "1.33"
+    api_request_concurrency        = 1700
+    pod_scheduling_rate_per_second = 167
+    cluster_database_size_gb       = 16
+    previous_tier                  = "standard"
+  }
+}
+
+variables {
+  cluster_name = "prod-use1"
+}
+
+run "defaults_to_tier_xl" {
+  command = plan
+
+  assert {
+    condition     = scaling_control_plane_tier.this.tier == "tier-xl"
+    error_message = "without tier or burst the module should plan tier-xl"
+  }
+  assert {
+    condition     = scaling_control_plane_tier.this.revert_on_destroy
+    error_message = "revert_on_destroy should default to true"
+  }
+  assert {
+    condition     = output.cost.monthly_usd == 1204.5
+    error_message = "tier-xl is $1.65/h x 730 h = $1204.5/month, got ${output.cost.monthly_usd}"
+  }
+  assert {
+    condition     = output.recommended_tier == null
+    error_message = "no burst given: no recommendation expected"
+  }
+}
+
+run "burst_picks_the_smallest_sufficient_tier" {
+  command = plan
+
+  variables {
+    burst_pods    = 2000
+    burst_seconds = 10
+  }
+
+  # 200 pods/s: more than tier-xl's 167, within tier-2xl's 283.
+  assert {
+    condition     = output.recommended_tier == "tier-2xl"
+    error_message = "200 pods/s needs tier-2xl, got ${output.recommended_tier}"
+  }
+  assert {
+    condition     = scaling_control_plane_tier.this.tier == "tier-2xl"
+    error_message = "with tier unset the recommended tier should be applied"
+  }
+  assert {
+    condition     = output.cost.monthly_usd == 2482
+    error_message = "tier-2xl is $3.40/h x 730 h = $2482/month, got ${output.cost.monthly_usd}"
+  }
+}
+
+run "apply_reports_capabilities" {
+  variables {
+    tier = "tier-xl"
+  }
+
+  assert {
+    condition     = output.capabilities.pod_scheduling_rate_per_second == 167
+    error_message = "capabilities should come from the resource"
+  }
+  assert {
+    condition     = output.previous_tier == "standard"
+    error_message = "previous_tier should come from the resource"
+  }
+}
+
+run "rejects_unknown_tier" {
+  command = plan
+
+  variables {
+    tier = "XL"
+  }
+
+  expect_failures = [var.tier]
+}
+
+run "rejects_bad_cluster_name" {
+  command = plan
+
+  variables {
+    cluster_name = "-bad name"
+  }
+
+  expect_failures = [var.cluster_name]
+}
+
+run "warns_when_tier_is_below_the_burst" {
+  command = plan
+
+  variables {
+    tier       = "tier-xl"
+    burst_pods = 3000
+  }
+
+  expect_failures = [check.tier_reaches_burst]
+}

@@ -1,0 +1,129 @@
+# Plans and applies with the rules overridden (no ECR API in tests); each rule
+# reports the policy document the provider would compute for it.
+
+override_resource {
+  target = scaling_ecr_pull_through_cache_rule.this["quay"]
+  values = {
+    registry_id           = "123456789012"
+    upstream_registry_url = "quay.io"
+    node_iam_policy_json  = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"EcrAuthorizationToken\",\"Effect\":\"Allow\",\"Action\":\"ecr:GetAuthorizationToken\",\"Resource\":\"*\"},{\"Sid\":\"PullThroughCache\",\"Effect\":\"Allow\",\"Action\":[\"ecr:BatchGetImage\",\"ecr:GetDownloadUrlForLayer\",\"ecr:BatchImportUpstreamImage\",\"ecr:CreateRepository\"],\"Resource\":\"arn:aws:ecr:us-east-1:123456789012:repository/quay/*\"}]}"
+  }
+}
+
+override_resource {
+  target = scaling_ecr_pull_through_cache_rule.this["k8s"]
+  values = {
+    registry_id           = "123456789012"
+    upstream_registry_url = "registry.k8s.io"
+    node_iam_policy_json  = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"EcrAuthorizationToken\",\"Effect\":\"Allow\",\"Action\":\"ecr:GetAuthorizationToken\",\"Resource\":\"*\"},{\"Sid\":\"PullThroughCache\",\"Effect\":\"Allow\",\"Action\":[\"ecr:BatchGetImage\",\"ecr:GetDownloadUrlForLayer\",\"ecr:BatchImportUpstreamImage\",\"ecr:CreateRepository\"],\"Resource\":\"arn:aws:ecr:us-east-1:123456789012:repository/k8s/*\"}]}"
+  }
+}
+
+override_resource {
+  target = scaling_ecr_pull_through_cache_rule.this["ecr-public"]
+  values = {
+    registry_id           = "123456789012"
+    upstream_registry_url = "public.ecr.aws"
+    node_iam_policy_json  = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"EcrAuthorizationToken\",\"Effect\":\"Allow\",\"Action\":\"ecr:GetAuthorizationToken\",\"Resource\":\"*\"},{\"Sid\":\"PullThroughCache\",\"Effect\":\"Allow\",\"Action\":[\"ecr:BatchGetImage\",\"ecr:GetDownloadUrlForLayer\",\"ecr:BatchImportUpstreamImage\",\"ecr:CreateRepository\"],\"Resource\":\"arn:aws:ecr:us-east-1:123456789012:repository/ecr-public/*\"}]}"
+  }
+}
+
+run "plans_the_usual_upstreams" {
+  command = plan
+
+  assert {
+    condition     = toset(keys(scaling_ecr_pull_through_cache_rule.this)) == toset(["ecr-public", "k8s", "quay"])
+    error_message = "default upstreams should give one rule per prefix ecr-public, k8s, quay"
+  }
+  assert {
+    condition     = scaling_ecr_pull_through_cache_rule.this["k8s"].upstream_registry_url == "registry.k8s.io"
+    error_message = "k8s should cache registry.k8s.io"
+  }
+  assert {
+    condition     = scaling_ecr_pull_through_cache_rule.this["quay"].credential_arn == null
+    error_message = "quay needs no credential"
+  }
+}
+
+run "merges_the_node_policy" {
+  assert {
+    condition     = length(jsondecode(output.node_iam_policy_json).Statement) == 2
+    error_message = "one token statement and one pull-through statement expected"
+  }
+  assert {
+    condition = jsondecode(output.node_iam_policy_json).Statement[1].Resource == [
+      "arn:aws:ecr:us-east-1:123456789012:repository/ecr-public/*",
+      "arn:aws:ecr:us-east-1:123456789012:repository/k8s/*",
+      "arn:aws:ecr:us-east-1:123456789012:repository/quay/*",
+    ]
+    error_message = "the pull-through statement should cover every rule's repositories: ${output.node_iam_policy_json}"
+  }
+  assert {
+    condition     = contains(jsondecode(output.node_iam_policy_json).Statement[1].Action, "ecr:BatchImportUpstreamImage")
+    error_message = "nodes need ecr:BatchImportUpstreamImage to pull through the cache"
+  }
+  assert {
+    condition     = output.ecr_repository_prefixes["quay"] == "quay"
+    error_message = "quay should be cached under the prefix quay"
+  }
+}
+
+run "prefix_and_credentials" {
+  command = plan
+
+  variables {
+    upstreams       = ["docker-hub", "k8s"]
+    prefix          = "cache-"
+    credential_arns = { "docker-hub" = "arn:aws:secretsmanager:us-east-1:123456789012:secret:ecr-pullthroughcache/docker-hub-AbCdEf" }
+  }
+
+  assert {
+    condition     = scaling_ecr_pull_through_cache_rule.this["cache-docker-hub"].credential_arn == "arn:aws:secretsmanager:us-east-1:123456789012:secret:ecr-pullthroughcache/docker-hub-AbCdEf"
+    error_message = "docker-hub should get its credential"
+  }
+  assert {
+    condition     = scaling_ecr_pull_through_cache_rule.this["cache-docker-hub"].upstream_registry_url == "registry-1.docker.io"
+    error_message = "docker-hub should cache registry-1.docker.io"
+  }
+}
+
+run "docker_hub_without_credentials_fails" {
+  command = plan
+
+  variables {
+    upstreams = ["docker-hub"]
+  }
+
+  expect_failures = [var.credential_arns]
+}
+
+run "credential_secret_name_is_checked" {
+  command = plan
+
+  variables {
+    upstreams       = ["github-container-registry"]
+    credential_arns = { "github-container-registry" = "arn:aws:secretsmanager:us-east-1:123456789012:secret:ghcr-token" }
+  }
+
+  expect_failures = [var.credential_arns]
+}
+
+run "unknown_upstream_fails" {
+  command = plan
+
+  variables {
+    upstreams = ["gcr"]
+  }
+
+  expect_failures = [var.upstreams]
+}
+
+run "extra_rule_prefix_is_checked" {
+  command = plan
+
+  variables {
+    extra_rules = { "My_ECR" = { upstream_registry_url = "123456789012.dkr.ecr.us-west-2.amazonaws.com" } }
+  }
+
+  expect_failures = [var.extra_rules]
+}
