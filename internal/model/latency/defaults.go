@@ -107,6 +107,26 @@ var windowFraction = Range{0.25, 0.5, 1}
 // waiting for the next sample or the next sync tick.
 const UniformP95 = 0.95
 
+// HPA scale-up policies the model knows.
+const (
+	// PolicyOneStep: behavior.scaleUp allows the whole burst in one step
+	// (e.g. a Percent policy of 900 % or a Pods policy as large as the burst).
+	PolicyOneStep = "one_step"
+	// PolicyKubernetesDefault: the autoscaling/v2 default, the larger of
+	// 100 % and 4 pods per 15 s (kubernetes.io HPA docs, "Default Behavior").
+	PolicyKubernetesDefault = "kubernetes_default"
+)
+
+// ScaleUpPolicies lists the policies, default first.
+var ScaleUpPolicies = []string{PolicyOneStep, PolicyKubernetesDefault}
+
+// The Kubernetes default scale-up policy's figures.
+const (
+	DefaultPolicyPercent = 100.0
+	DefaultPolicyPods    = 4
+	DefaultPolicyPeriod  = 15.0
+)
+
 // Capacity defaults.
 var (
 	// WarmPreemption: the scheduler preempts a negative-priority pause pod

@@ -124,7 +124,7 @@ func assumptions(r resolved) []string {
 			r.source, r.scrape, r.window, pipelineDelay[r.source].Best, pipelineDelay[r.source].P95),
 		fmt.Sprintf("HPA sync period %gs (kube-controller-manager default; EKS does not let you change it); scale-up stabilization %gs.", r.sync, r.stabil),
 		fmt.Sprintf("Pod scheduling rate %g pods/s: %s.", r.rate, r.rateSource),
-		fmt.Sprintf("The whole burst of %d pods is requested in one HPA step: set behavior.scaleUp policies that allow it (the default, 100%% or 4 pods per 15s, takes several steps for a big burst).", r.burst),
+		policyAssumption(r),
 		"p95 total = typical total + root-sum-square of each stage's (p95 - typical): stages are independent.",
 	}
 	switch r.capacity {
@@ -147,4 +147,13 @@ func assumptions(r resolved) []string {
 	out = append(out, fmt.Sprintf("App start %gs (typical; x%g at p95) and readiness probe every %gs after %gs: set yours.",
 		r.appStart, AppStartP95Factor, r.period, r.probeDelay))
 	return out
+}
+
+func policyAssumption(r resolved) string {
+	if r.policy == PolicyKubernetesDefault {
+		return fmt.Sprintf("The default HPA scale-up policy (the larger of 100%% and 4 pods per 15s) takes %d steps from %d to %d replicas.",
+			PolicySteps(r.current, r.current+r.burst), r.current, r.current+r.burst)
+	}
+	return fmt.Sprintf("The whole burst of %d pods is requested in one HPA step: set behavior.scaleUp policies that allow it (scale_up_policy = %q models the Kubernetes default, 100%% or 4 pods per 15s).",
+		r.burst, PolicyKubernetesDefault)
 }

@@ -28,6 +28,10 @@ type Input struct {
 	HPASyncPeriodSeconds   *float64 // hpa_sync_period_seconds
 	// StabilizationWindowSeconds is the HPA scale-up stabilization window.
 	StabilizationWindowSeconds *float64
+	// ScaleUpPolicy is scale_up_policy; with PolicyKubernetesDefault the
+	// burst takes several steps from CurrentReplicas (current_replicas).
+	ScaleUpPolicy   string
+	CurrentReplicas *int64
 
 	Capacity  string // capacity
 	AMIFamily string // ami_family
@@ -55,6 +59,8 @@ type resolved struct {
 	source, capacity, ami, registry, tier string
 	scrape, window, polling, sync, stabil float64
 	scaleFromZero, pullThrough, cached    bool
+	policy                                string
+	current                               int64
 	imageMB, appStart, probeDelay, period float64
 	burst                                 int64
 	rate                                  float64
@@ -89,6 +95,13 @@ func (in Input) Validate() problem.List {
 	oneOf("capacity", in.Capacity, Capacities)
 	oneOf("ami_family", in.AMIFamily, AMIFamilies)
 	oneOf("image_registry", in.ImageRegistry, Registries)
+	oneOf("scale_up_policy", in.ScaleUpPolicy, ScaleUpPolicies)
+	if in.CurrentReplicas != nil && *in.CurrentReplicas < 0 {
+		ps.Addf(problem.Path{"current_replicas"}, "current_replicas must be 0 or more, got %d", *in.CurrentReplicas)
+	}
+	if in.ScaleUpPolicy == PolicyKubernetesDefault && (in.CurrentReplicas == nil || *in.CurrentReplicas < 1) {
+		ps.Addf(problem.Path{"current_replicas"}, "scale_up_policy %q grows from the current replicas: set current_replicas to 1 or more", PolicyKubernetesDefault)
+	}
 	if in.Tier != "" && !tiers.Valid(in.Tier) {
 		ps.Addf(problem.Path{"control_plane_tier"}, "unknown control_plane_tier %q: use one of %q", in.Tier, tiers.Names)
 	}
@@ -149,10 +162,14 @@ func (in Input) resolve() resolved {
 		probeDelay:    orDefault(in.ReadinessInitialDelaySeconds, DefaultReadinessInitialDelay),
 		period:        orDefault(in.ReadinessPeriodSeconds, DefaultReadinessPeriod),
 		burst:         DefaultBurstPods,
+		policy:        orString(in.ScaleUpPolicy, PolicyOneStep),
 		target:        in.TargetP95Seconds,
 	}
 	if in.BurstPods != nil {
 		r.burst = *in.BurstPods
+	}
+	if in.CurrentReplicas != nil {
+		r.current = *in.CurrentReplicas
 	}
 	r.scrape = orDefault(in.ScrapeIntervalSeconds, defaultScrape(r.source))
 	r.window = orDefault(in.MetricWindowSeconds, defaultWindow(r.source, r.scrape))

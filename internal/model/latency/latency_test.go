@@ -169,3 +169,31 @@ func TestMarkdownShowsStagesAndVerdict(t *testing.T) {
 		}
 	}
 }
+
+func TestDefaultScaleUpPolicyTakesSteps(t *testing.T) {
+	for _, c := range []struct {
+		current, target int64
+		want            int
+	}{{1, 2, 1}, {1, 5, 1}, {1, 6, 2}, {10, 20, 1}, {10, 110, 4}, {2, 1002, 9}} {
+		if got := PolicySteps(c.current, c.target); got != c.want {
+			t.Errorf("PolicySteps(%d, %d) = %d, want %d", c.current, c.target, got, c.want)
+		}
+	}
+	one, _ := Estimate(Input{BurstPods: i64(100)})
+	def, ps := Estimate(Input{BurstPods: i64(100), ScaleUpPolicy: PolicyKubernetesDefault, CurrentReplicas: i64(10)})
+	if len(ps) != 0 {
+		t.Fatal(ps)
+	}
+	od, _ := one.Stage(StageScalingDecision)
+	dd, _ := def.Stage(StageScalingDecision)
+	// 10 -> 20 -> 40 -> 80 -> 160: four steps, three more 15 s periods.
+	if dd.Best-od.Best != 45 {
+		t.Errorf("default policy should add 45s: %v vs %v", dd.Range, od.Range)
+	}
+	if _, ps := Estimate(Input{ScaleUpPolicy: PolicyKubernetesDefault}); ps.Err() == nil || !strings.Contains(ps.Err().Error(), "current_replicas") {
+		t.Errorf("kubernetes_default without current_replicas should fail: %v", ps)
+	}
+	if _, ps := Estimate(Input{ScaleUpPolicy: "fast"}); ps.Err() == nil {
+		t.Errorf("unknown policy should fail")
+	}
+}

@@ -72,11 +72,17 @@ func decision(r resolved) Stage {
 			Note:  fmt.Sprintf("KEDA activation (0 -> 1) on its own loop every %gs (pollingInterval); the HPA takes over from 1 pod", r.polling)}
 	}
 	note := fmt.Sprintf("wait for the HPA sync loop (every %gs)", r.sync)
+	rng := uniformWait(r.sync).add(fixed(r.stabil))
 	if r.stabil > 0 {
 		note += fmt.Sprintf(" + %gs scale-up stabilization window", r.stabil)
 	}
-	return Stage{Name: StageScalingDecision, Phase: PhaseDetect,
-		Range: uniformWait(r.sync).add(fixed(r.stabil)), Note: note}
+	if r.policy == PolicyKubernetesDefault {
+		steps := PolicySteps(r.current, r.current+r.burst)
+		rng = rng.add(fixed(float64(steps-1) * DefaultPolicyPeriod))
+		note += fmt.Sprintf(" + %d more steps of the default scale-up policy (max of 100%% and 4 pods per %gs) from %d to %d replicas",
+			steps-1, DefaultPolicyPeriod, r.current, r.current+r.burst)
+	}
+	return Stage{Name: StageScalingDecision, Phase: PhaseDetect, Range: rng, Note: note}
 }
 
 func capacity(r resolved) Stage {
@@ -162,4 +168,17 @@ func containerStart(r resolved) Stage {
 	})
 	return Stage{Name: StageContainerStart, Phase: PhasePodStart, Range: rng,
 		Note: fmt.Sprintf("container create + app start (%gs) + first passing readiness probe (every %gs after %gs)", r.appStart, r.period, r.probeDelay)}
+}
+
+// PolicySteps is how many HPA steps the default scale-up policy takes to go
+// from current to target replicas: each step allows the larger of +100 %
+// and +4 pods.
+func PolicySteps(current, target int64) int {
+	steps := 1
+	for r := current; ; steps++ {
+		r = max(r+int64(float64(r)*DefaultPolicyPercent/100), r+DefaultPolicyPods)
+		if r >= target {
+			return steps
+		}
+	}
 }

@@ -109,7 +109,7 @@ func (d *costEstimateDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 			"PutMetricData/GetMetricData requests, metric streams and high-resolution alarms (us-east-1 list prices), " +
 			"per cluster and for a fleet of `clusters` x `regions`. Offline: no AWS call.",
 		Attributes: map[string]schema.Attribute{
-			"control_plane_tier":     optionalString(fmt.Sprintf("EKS control-plane tier: one of %q (default `standard`).", tiers.Names)),
+			"control_plane_tier":     optionalString(fmt.Sprintf("EKS control-plane tier: one of %s (default `standard`).", oneOf(tiers.Names))),
 			"tier_hourly_usd":        optionalFloat("Hourly cluster price on the tier, overriding the launch price (your region, discounts). Required for `tier-8xl`, which has no published price."),
 			"warm_baseline_replicas": optionalInt("Baseline replicas of the workload the warm pool serves (default 0). Used with `warm_peak_replicas`."),
 			"warm_peak_replicas":     optionalInt("Peak replicas. Setting it sizes the warm pool as `ceil(basis x warm_safety_factor)`."),

@@ -28,6 +28,8 @@ type latencyEstimateModel struct {
 	ScaleFromZero                types.Bool    `tfsdk:"scale_from_zero"`
 	HPASyncPeriodSeconds         types.Float64 `tfsdk:"hpa_sync_period_seconds"`
 	StabilizationWindowSeconds   types.Float64 `tfsdk:"stabilization_window_seconds"`
+	ScaleUpPolicy                types.String  `tfsdk:"scale_up_policy"`
+	CurrentReplicas              types.Int64   `tfsdk:"current_replicas"`
 	Capacity                     types.String  `tfsdk:"capacity"`
 	AMIFamily                    types.String  `tfsdk:"ami_family"`
 	ImageSizeMB                  types.Float64 `tfsdk:"image_size_mb"`
@@ -75,6 +77,8 @@ func (m latencyEstimateModel) input() latency.Input {
 		ScaleFromZero:                m.ScaleFromZero.ValueBool(),
 		HPASyncPeriodSeconds:         float64Ptr(m.HPASyncPeriodSeconds),
 		StabilizationWindowSeconds:   float64Ptr(m.StabilizationWindowSeconds),
+		ScaleUpPolicy:                m.ScaleUpPolicy.ValueString(),
+		CurrentReplicas:              int64Ptr(m.CurrentReplicas),
 		Capacity:                     m.Capacity.ValueString(),
 		AMIFamily:                    m.AMIFamily.ValueString(),
 		ImageSizeMB:                  float64Ptr(m.ImageSizeMB),
@@ -120,7 +124,7 @@ func rangeAttributes(what string) map[string]schema.Attribute {
 // latencyInputAttributes is shared with scaling_strategy's documentation.
 func latencyInputAttributes() map[string]schema.Attribute {
 	return map[string]schema.Attribute{
-		"metric_source": optionalString(fmt.Sprintf("What the autoscaler reads: one of %q. Default `%s`.", latency.MetricSources, latency.MetricsServerCPU)),
+		"metric_source": optionalString(fmt.Sprintf("What the autoscaler reads: one of %s. Default `%s`.", oneOf(latency.MetricSources), latency.MetricsServerCPU)),
 		"scrape_interval_seconds": optionalFloat(fmt.Sprintf("How often the metric is sampled: metrics-server resolution (default %gs, its release manifest), "+
 			"CloudWatch publish interval (default %gs), Prometheus scrape interval (default %gs, Prometheus' own default). `keda_sqs` reads live and has none.",
 			latency.DefaultMetricsServerResolution, latency.DefaultCloudWatchPublishInterval, latency.DefaultPrometheusScrapeInterval)),
@@ -132,19 +136,23 @@ func latencyInputAttributes() map[string]schema.Attribute {
 		"hpa_sync_period_seconds": optionalFloat(fmt.Sprintf("kube-controller-manager `--horizontal-pod-autoscaler-sync-period` (default %gs). "+
 			"EKS does not let you change it; other values draw a warning.", latency.DefaultHPASyncPeriod)),
 		"stabilization_window_seconds": optionalFloat("HPA `behavior.scaleUp.stabilizationWindowSeconds` (default 0, the Kubernetes default)."),
-		"capacity":                     optionalString(fmt.Sprintf("Where the new pods land: one of %q. Default `%s`.", latency.Capacities, latency.CapacityKarpenterSpot)),
-		"ami_family":                   optionalString(fmt.Sprintf("AMI family of new nodes: one of %q. Default `%s`.", latency.AMIFamilies, latency.AMIAL2023)),
+		"scale_up_policy": optionalString(fmt.Sprintf("HPA `behavior.scaleUp`: `%s` (default: policies that allow the whole burst in one step) or `%s` "+
+			"(the autoscaling/v2 default, the larger of 100%% and 4 pods per 15 s, which takes several steps for a big burst; needs `current_replicas`).",
+			latency.PolicyOneStep, latency.PolicyKubernetesDefault)),
+		"current_replicas": optionalInt("Replicas before the burst; used by `scale_up_policy = \"kubernetes_default\"`."),
+		"capacity":         optionalString(fmt.Sprintf("Where the new pods land: one of %s. Default `%s`.", oneOf(latency.Capacities), latency.CapacityKarpenterSpot)),
+		"ami_family":       optionalString(fmt.Sprintf("AMI family of new nodes: one of %s. Default `%s`.", oneOf(latency.AMIFamilies), latency.AMIAL2023)),
 		"image_size_mb": optionalFloat(fmt.Sprintf("Compressed image size in MB (default %g). Pulled at %g-%g MB/s from in-region ECR.",
 			latency.DefaultImageSizeMB, latency.PullThroughputP95MBps, latency.PullThroughputBestMBps)),
-		"image_registry":                  optionalString(fmt.Sprintf("Where the image lives: one of %q. Default `%s`.", latency.Registries, latency.RegistryECR)),
+		"image_registry":                  optionalString(fmt.Sprintf("Where the image lives: one of %s. Default `%s`.", oneOf(latency.Registries), latency.RegistryECR)),
 		"pull_through_cache":              optionalBool("A `public` image is pulled through an ECR pull-through cache (in-region speed after the first pull). Default false."),
 		"image_cached_on_node":            optionalBool("The image is already on the node (pre-pulled, or the node already runs the app): no pull. Default false."),
 		"app_start_seconds":               optionalFloat(fmt.Sprintf("Your app's start time (default %gs, a placeholder: set yours).", latency.DefaultAppStart)),
 		"readiness_initial_delay_seconds": optionalFloat("readinessProbe `initialDelaySeconds` (default 0)."),
 		"readiness_period_seconds":        optionalFloat(fmt.Sprintf("readinessProbe `periodSeconds` (default %g, the Kubernetes default).", latency.DefaultReadinessPeriod)),
 		"burst_pods":                      optionalInt(fmt.Sprintf("Pods created in one scale-out (default %d). Binding them is bounded by the control plane's pod scheduling rate.", latency.DefaultBurstPods)),
-		"control_plane_tier": optionalString(fmt.Sprintf("EKS control-plane tier: one of %q (default `standard`). Sets the pod scheduling rate: "+
-			"the launch figures for tiers, %g pods/s assumed for standard.", tiers.Names, latency.StandardPodSchedulingRate)),
+		"control_plane_tier": optionalString(fmt.Sprintf("EKS control-plane tier: one of %s (default `standard`). Sets the pod scheduling rate: "+
+			"the launch figures for tiers, %g pods/s assumed for standard.", oneOf(tiers.Names), latency.StandardPodSchedulingRate)),
 		"pod_scheduling_rate_per_second": optionalFloat("Overrides the tier's pod scheduling rate, e.g. with what `scaling_control_plane_tiers` reports. Required for `tier-8xl`."),
 		"target_p95_seconds":             optionalFloat("Optional SLO for the p95 total. Sets `meets_slo`; a target below the path's fastest possible time draws a warning naming the stage that makes it impossible."),
 	}
@@ -196,7 +204,7 @@ func (d *latencyEstimateDataSource) ValidateConfig(ctx context.Context, req data
 
 // hasUnknown reports unknown inputs that cross-field checks depend on.
 func (m latencyEstimateModel) hasUnknown() bool {
-	for _, v := range []interface{ IsUnknown() bool }{m.MetricSource, m.ScaleFromZero, m.ControlPlaneTier, m.PodSchedulingRatePerSecond} {
+	for _, v := range []interface{ IsUnknown() bool }{m.MetricSource, m.ScaleFromZero, m.ControlPlaneTier, m.PodSchedulingRatePerSecond, m.ScaleUpPolicy, m.CurrentReplicas} {
 		if v.IsUnknown() {
 			return true
 		}

@@ -78,6 +78,7 @@ func TestLatencyEstimateDataSourceBadInput(t *testing.T) {
 		{`hpa_sync_period_seconds = -15`, `hpa_sync_period_seconds.*greater than 0`},
 		{`metric_source = "datadog"`, `unknown metric_source "datadog"`},
 		{`control_plane_tier = "tier-8xl"`, `tier-8xl has no published pod scheduling rate`},
+		{`scale_up_policy = "kubernetes_default"`, `current_replicas.*set current_replicas to 1 or more`},
 	} {
 		steps = append(steps, resource.TestStep{
 			Config:      providerBlock + `data "scaling_latency_estimate" "bad" {` + "\n  " + c.body + "\n}",
