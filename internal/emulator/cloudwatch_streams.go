@@ -44,7 +44,7 @@ var (
 	cwStreamNamePattern = regexp.MustCompile(`^[A-Za-z0-9_-]{1,255}$`)
 	cwARNPattern        = regexp.MustCompile(`^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:[0-9]{12}:.+$`)
 	cwPercentile        = regexp.MustCompile(`^p(100(\.0+)?|[0-9]{1,2}(\.[0-9]+)?)$`)
-	cwOtherStatistic    = regexp.MustCompile(`^((tm|wm|tc|ts)[0-9]{1,2}(\.[0-9]+)?|(TM|WM|TC|TS|PR)\([^()]*:[^()]*\))$`)
+	cwOtherStatistic    = regexp.MustCompile(`^(Average|IQM|(tm|wm|tc|ts)[0-9]{1,2}(\.[0-9]+)?|(TM|WM|TC|TS|PR)\([^()]*:[^()]*\))$`)
 )
 
 var cwOutputFormats = map[string]bool{"json": true, "opentelemetry0.7": true, "opentelemetry1.0": true}

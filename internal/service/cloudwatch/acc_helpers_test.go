@@ -23,8 +23,14 @@ import (
 const (
 	resourceType = "scaling_cloudwatch_metric_stream"
 	address      = resourceType + ".test"
-	firehoseARN  = "arn:aws:firehose:us-east-1:123456789012:deliverystream/metrics"
-	roleARN      = "arn:aws:iam::123456789012:role/metric-stream"
+	// External runs need a real delivery stream and role, named by these.
+	envFirehoseARN = "SCALING_ACC_FIREHOSE_ARN"
+	envRoleARN     = "SCALING_ACC_METRIC_STREAM_ROLE_ARN"
+)
+
+var (
+	firehoseARN = "arn:aws:firehose:us-east-1:123456789012:deliverystream/metrics"
+	roleARN     = "arn:aws:iam::123456789012:role/metric-stream"
 )
 
 func TestMain(m *testing.M) {
@@ -48,6 +54,10 @@ func newTarget(t *testing.T, needsEmulator bool) target {
 		if needsEmulator {
 			acctest.SkipIfExternal(t)
 		}
+		if os.Getenv(envFirehoseARN) == "" || os.Getenv(envRoleARN) == "" {
+			t.Skipf("set %s and %s to run against a real endpoint", envFirehoseARN, envRoleARN)
+		}
+		firehoseARN, roleARN = os.Getenv(envFirehoseARN), os.Getenv(envRoleARN)
 		return target{}
 	}
 	emu := emulator.New(emulator.Options{})

@@ -137,7 +137,7 @@ func (r *metricStreamResource) Schema(_ context.Context, _ resource.SchemaReques
 					Attributes: map[string]schema.Attribute{
 						"additional_statistics": schema.SetAttribute{
 							Required: true, ElementType: types.StringType,
-							MarkdownDescription: fmt.Sprintf("1-%d statistics: percentiles (`p99`, `p99.9`) for every format; with `json` also trimmed means (`tm99`, `TM(10%%:90%%)`), winsorized means (`wm99`), trimmed counts/sums (`tc99`, `ts99`) and percentile ranks (`PR(:300)`).", metricstream.MaxStatStatistics),
+							MarkdownDescription: fmt.Sprintf("1-%d statistics: percentiles (`p99`, `p99.9`) for every format; with `json` also trimmed means (`tm99`, `TM(10%%:90%%)`), winsorized means (`wm99`), trimmed counts/sums (`tc99`, `ts99`), percentile ranks (`PR(:300)`), `IQM` and `Average`.", metricstream.MaxStatStatistics),
 						},
 					},
 					Blocks: map[string]schema.Block{

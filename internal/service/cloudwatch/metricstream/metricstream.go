@@ -41,8 +41,8 @@ var (
 	firehoseARN      = regexp.MustCompile(`^arn:aws(-[a-z-]+)?:firehose:[a-z0-9-]+:[0-9]{12}:deliverystream/[A-Za-z0-9._-]{1,64}$`)
 	roleARN          = regexp.MustCompile(`^arn:aws(-[a-z-]+)?:iam::[0-9]{12}:role/[A-Za-z0-9/_+=,.@-]+$`)
 	percentile       = regexp.MustCompile(`^p(100(\.0+)?|[0-9]{1,2}(\.[0-9]+)?)$`)
-	otherStatistic   = regexp.MustCompile(`^((tm|wm|tc|ts)[0-9]{1,2}(\.[0-9]+)?|(TM|WM|TC|TS|PR)\([^()]*:[^()]*\))$`)
-	defaultStatistic = map[string]bool{"Sum": true, "Minimum": true, "Maximum": true, "SampleCount": true, "Average": true}
+	otherStatistic   = regexp.MustCompile(`^(Average|IQM|(tm|wm|tc|ts)[0-9]{1,2}(\.[0-9]+)?|(TM|WM|TC|TS|PR)\([^()]*:[^()]*\))$`)
+	defaultStatistic = map[string]bool{"Sum": true, "Minimum": true, "Maximum": true, "SampleCount": true}
 )
 
 // Value is one configuration value; Known is false while Terraform does not
@@ -163,7 +163,7 @@ func checkStatistics(ps *problem.List, s Spec) {
 			case otel:
 				ps.Addf(problem.Path{"statistics_configuration", i, "additional_statistics"}, "%q is not allowed with output_format %q: OpenTelemetry streams take only percentiles such as p95 or p99.9. Use output_format = \"json\" for trimmed means and other statistics.", st.V, s.OutputFormat.V)
 			case !otherStatistic.MatchString(st.V):
-				ps.Addf(problem.Path{"statistics_configuration", i, "additional_statistics"}, "%q is not a CloudWatch statistic: use a percentile (p99), trimmed mean (tm99, TM(10%%:90%%)), winsorized mean (wm99), trimmed count (tc99), trimmed sum (ts99) or percentile rank (PR(:300)).", st.V)
+				ps.Addf(problem.Path{"statistics_configuration", i, "additional_statistics"}, "%q is not a CloudWatch statistic: use a percentile (p99), trimmed mean (tm99, TM(10%%:90%%)), winsorized mean (wm99), trimmed count (tc99), trimmed sum (ts99), percentile rank (PR(:300)), IQM or Average.", st.V)
 			}
 		}
 	}
