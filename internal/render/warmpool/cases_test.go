@@ -54,7 +54,6 @@ var goldenCases = map[string]Spec{
 	},
 	"capacity-buffer-scalable": {
 		Name: "checkout-buffer", Namespace: "shop", Mode: ModeCapacityBuffer, Replicas: ptr(int64(10)),
-		Pod: PodShape{CPU: "500m", Memory: "512Mi"},
 		Buffer: CapacityBufferSpec{
 			ScalableRef: &ScalableRef{APIGroup: "apps", Kind: "Deployment", Name: "checkout"},
 			Percentage:  ptr(int64(15)),

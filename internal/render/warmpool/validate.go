@@ -42,7 +42,7 @@ func validateSpec(s Spec, probs *problem.List) {
 		probs.Addf(problem.Path{"mode"}, "must be %q, %q or %q, got %q", ModePausePods, ModeCapacityBuffer, ModeStaticNodePool, s.Mode)
 	}
 	validateSizing(s, probs)
-	validatePod(s.Pod, s.Mode, probs)
+	validatePod(s.Pod, s.Mode == ModeStaticNodePool || (s.Mode == ModeCapacityBuffer && s.Buffer.ScalableRef != nil), probs)
 	validatePlacement(s, probs)
 	if s.Mode == ModePausePods {
 		if len(s.PriorityClassName) > 253 || !dnsSubdomain.MatchString(s.PriorityClassName) {
@@ -97,9 +97,11 @@ func validateSizing(s Spec, probs *problem.List) {
 }
 
 // validatePod checks the pod shape: what a pause pod can request.
-func validatePod(p PodShape, mode Mode, probs *problem.List) {
-	if mode == ModeStaticNodePool && p.CPU == "" && p.Memory == "" && len(p.Extended) == 0 {
-		return // a static NodePool holds nodes; the pod shape only prices them
+func validatePod(p PodShape, shapeOptional bool, probs *problem.List) {
+	if shapeOptional && p.CPU == "" && p.Memory == "" && len(p.Extended) == 0 {
+		// A static NodePool holds nodes, a scalable_ref buffer copies the
+		// workload's pods: the shape would only price them.
+		return
 	}
 	var positive int
 	for _, r := range []struct{ attr, val string }{{"cpu", p.CPU}, {"memory", p.Memory}} {
