@@ -32,6 +32,9 @@ type ECRService struct {
 	// secrets are the Secrets Manager secrets the registry can read, by ARN;
 	// the value says whether the upstream accepts the credentials in it.
 	secrets map[string]bool
+	// failAfterCommit counts, per operation, replies to replace with a 500
+	// after the operation took effect (a reply lost on the way back).
+	failAfterCommit map[string]int
 }
 
 func newECRService(e *Emulator) *ECRService {
@@ -57,6 +60,26 @@ func (s *ECRService) reset() {
 	defer s.mu.Unlock()
 	s.rules = map[string]*ecrRule{}
 	s.secrets = map[string]bool{}
+	s.failAfterCommit = map[string]int{}
+}
+
+// FailAfterCommit makes the next count successful calls of op answer 500
+// although they took effect, as when a reply is lost: the SDK retries a
+// create that already happened.
+func (s *ECRService) FailAfterCommit(op string, count int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.failAfterCommit[op] += count
+}
+
+func (s *ECRService) takeFailAfterCommit(op string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.failAfterCommit[op] == 0 {
+		return false
+	}
+	s.failAfterCommit[op]--
+	return true
 }
 
 func (s *ECRService) operation(r *http.Request) string { return awsJSONTarget(r, ecrTargetPrefix) }
@@ -102,6 +125,9 @@ func (s *ECRService) serve(w http.ResponseWriter, r *http.Request, op string) {
 		}
 	default:
 		aerr = newAPIError(http.StatusBadRequest, "UnknownOperationException", "emulator: ECR operation "+op+" is not implemented")
+	}
+	if aerr == nil && s.takeFailAfterCommit(op) {
+		aerr = errInternal()
 	}
 	if aerr != nil {
 		s.writeError(w, aerr)

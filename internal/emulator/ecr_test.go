@@ -217,3 +217,17 @@ func sdkErrIs[T error](err error) bool {
 	var target T
 	return errors.As(err, &target)
 }
+
+func TestECRFailAfterCommitRetriesIntoAlreadyExists(t *testing.T) {
+	e, c := startECR(t)
+	e.ECR().FailAfterCommit("CreatePullThroughCacheRule", 1)
+	_, err := c.CreatePullThroughCacheRule(context.Background(), &ecr.CreatePullThroughCacheRuleInput{
+		EcrRepositoryPrefix: aws.String("k8s"), UpstreamRegistryUrl: aws.String("registry.k8s.io"),
+	})
+	if !sdkErrIs[*types.PullThroughCacheRuleAlreadyExistsException](err) {
+		t.Fatalf("a retried create that already happened: want AlreadyExists, got %v", err)
+	}
+	if _, ok := e.ECR().Rule("k8s"); !ok {
+		t.Fatal("the first attempt did not create the rule")
+	}
+}

@@ -63,3 +63,24 @@ func TestAccPullThroughCacheRule_faults(t *testing.T) {
 		})
 	}
 }
+
+// A create whose reply is lost (500 after the rule was made) is retried by
+// the SDK into AlreadyExists; the resource recognises its own rule.
+func TestAccPullThroughCacheRule_createReplyLost(t *testing.T) {
+	tg := newTarget(t, true)
+	t.Parallel()
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             tg.checkDestroyed(t),
+		Steps: []resource.TestStep{{
+			PreConfig: func() { tg.emu.ECR().FailAfterCommit("CreatePullThroughCacheRule", 1) },
+			Config:    tg.providerConfig(t) + ruleConfig("k8s", "registry.k8s.io", ""),
+			Check: func(*terraform.State) error {
+				if n := tg.emu.Calls.Count("ecr", "CreatePullThroughCacheRule"); n != 2 {
+					return fmt.Errorf("CreatePullThroughCacheRule called %d times, want 2 (one retry)", n)
+				}
+				return nil
+			},
+		}},
+	})
+}

@@ -3,6 +3,7 @@ package ecr
 import (
 	"context"
 	"fmt"
+	"sync/atomic"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -211,7 +212,8 @@ func (r *pullThroughCacheRuleResource) Create(ctx context.Context, req resource.
 	if !plan.UpstreamRepositoryPrefix.IsUnknown() && !plan.UpstreamRepositoryPrefix.IsNull() {
 		in.UpstreamRepositoryPrefix = plan.UpstreamRepositoryPrefix.ValueStringPointer()
 	}
-	if _, err := r.client.ECR.CreatePullThroughCacheRule(ctx, in); err != nil {
+	var attempts atomic.Int32
+	if _, err := r.client.ECR.CreatePullThroughCacheRule(ctx, in, countAttempts(&attempts)); err != nil && !r.createdByRetry(ctx, err, attempts.Load(), in) {
 		resp.Diagnostics.AddError("Creating the ECR pull-through cache rule failed", createFailure(prefix, err))
 		return
 	}
@@ -224,6 +226,27 @@ func (r *pullThroughCacheRuleResource) Create(ctx context.Context, req resource.
 	r.fill(&plan, rule)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 	resp.Diagnostics.Append(r.validateRule(ctx, plan)...)
+}
+
+// createdByRetry: AlreadyExists on a retried create, for a rule exactly as
+// requested, is this create's own earlier attempt (its reply was lost).
+func (r *pullThroughCacheRuleResource) createdByRetry(ctx context.Context, err error, attempts int32, in *ecr.CreatePullThroughCacheRuleInput) bool {
+	var exists *awstypes.PullThroughCacheRuleAlreadyExistsException
+	if attempts < 2 || !errorsAs(err, &exists) {
+		return false
+	}
+	rule, ferr := findRule(ctx, r.client.ECR, aws.ToString(in.EcrRepositoryPrefix))
+	if ferr != nil {
+		return false
+	}
+	upstreamPrefix := aws.ToString(in.UpstreamRepositoryPrefix)
+	if upstreamPrefix == "" {
+		upstreamPrefix = ptcrule.Root
+	}
+	return aws.ToString(rule.UpstreamRegistryUrl) == aws.ToString(in.UpstreamRegistryUrl) &&
+		aws.ToString(rule.UpstreamRepositoryPrefix) == upstreamPrefix &&
+		aws.ToString(rule.CredentialArn) == aws.ToString(in.CredentialArn) &&
+		aws.ToString(rule.CustomRoleArn) == aws.ToString(in.CustomRoleArn)
 }
 
 func createFailure(prefix string, err error) string {
