@@ -31,6 +31,9 @@ func (r Recommendation) Markdown(title string) string {
 	if r.WithinBudget != nil {
 		fmt.Fprintf(&b, "| within budget | %t |\n", *r.WithinBudget)
 	}
+	for _, w := range r.Latency.Warnings {
+		fmt.Fprintf(&b, "\n> **Warning** %s\n", w)
+	}
 	b.WriteString("\n<details><summary>Assumptions</summary>\n\n")
 	for _, a := range r.Assumptions {
 		b.WriteString("- " + a + "\n")

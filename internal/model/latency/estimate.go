@@ -22,6 +22,8 @@ type Result struct {
 	MeetsSLO *bool
 	// Assumptions lists every default the estimate relied on.
 	Assumptions []string
+	// Warnings repeats the warning problems' messages for the summary.
+	Warnings []string
 }
 
 // Combine adds stages: best and typical add up; the p95 of a sum of
@@ -104,6 +106,11 @@ func Estimate(in Input) (Result, problem.List) {
 			EKSHPASyncPeriod, r.sync)
 	}
 	res.Assumptions = assumptions(r)
+	for _, p := range ps {
+		if p.Warning {
+			res.Warnings = append(res.Warnings, p.String())
+		}
+	}
 	return res, ps
 }
 
@@ -122,7 +129,7 @@ func assumptions(r resolved) []string {
 	out := []string{
 		fmt.Sprintf("Metric source %s: sample every %gs, window %gs, pipeline delay %g-%gs (assumption per source).",
 			r.source, r.scrape, r.window, pipelineDelay[r.source].Best, pipelineDelay[r.source].P95),
-		fmt.Sprintf("HPA sync period %gs (kube-controller-manager default; EKS does not let you change it); scale-up stabilization %gs.", r.sync, r.stabil),
+		syncAssumption(r),
 		fmt.Sprintf("Pod scheduling rate %g pods/s: %s.", r.rate, r.rateSource),
 		policyAssumption(r),
 		"p95 total = typical total + root-sum-square of each stage's (p95 - typical): stages are independent.",
@@ -156,4 +163,12 @@ func policyAssumption(r resolved) string {
 	}
 	return fmt.Sprintf("The whole burst of %d pods is requested in one HPA step: set behavior.scaleUp policies that allow it (scale_up_policy = %q models the Kubernetes default, 100%% or 4 pods per 15s).",
 		r.burst, PolicyKubernetesDefault)
+}
+
+func syncAssumption(r resolved) string {
+	why := "kube-controller-manager default; EKS does not let you change it"
+	if r.sync != DefaultHPASyncPeriod {
+		why = fmt.Sprintf("as set; EKS runs %gs and does not let you change it", EKSHPASyncPeriod)
+	}
+	return fmt.Sprintf("HPA sync period %gs (%s); scale-up stabilization %gs.", r.sync, why, r.stabil)
 }

@@ -197,3 +197,17 @@ func TestDefaultScaleUpPolicyTakesSteps(t *testing.T) {
 		t.Errorf("unknown policy should fail")
 	}
 }
+
+func TestMarkdownCarriesWarnings(t *testing.T) {
+	res, ps := Estimate(Input{HPASyncPeriodSeconds: f(1), TargetP95Seconds: f(5)})
+	if len(ps) != 2 || len(res.Warnings) != 2 {
+		t.Fatalf("want two warnings, got %v", ps)
+	}
+	md := res.Markdown("x")
+	if !strings.Contains(md, "> **Warning** target_p95_seconds:") || !strings.Contains(md, "> **Warning** hpa_sync_period_seconds:") {
+		t.Errorf("markdown lacks the warnings:\n%s", md)
+	}
+	if !strings.Contains(md, "HPA sync period 1s (as set; EKS runs 15s") {
+		t.Errorf("assumption should say the sync period was set:\n%s", md)
+	}
+}

@@ -28,6 +28,9 @@ func (r Result) Markdown(title string) string {
 		}
 		fmt.Fprintf(&b, "p95 %s %s the %s target.\n", Seconds(r.Total.P95), verdict, Seconds(*r.Target))
 	}
+	for _, w := range r.Warnings {
+		fmt.Fprintf(&b, "\n> **Warning** %s\n", w)
+	}
 	b.WriteString("\n<details><summary>Assumptions</summary>\n\n")
 	for _, a := range r.Assumptions {
 		b.WriteString("- " + a + "\n")
