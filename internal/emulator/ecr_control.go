@@ -13,9 +13,24 @@ import (
 //	DELETE /_emulator/ecr/secrets  {"arn"}          forget a secret (rules using it stop validating)
 //	GET    /_emulator/ecr/secrets                   list known secrets
 //	GET    /_emulator/ecr/rules                     list rule prefixes
+//	POST   /_emulator/ecr/fail-after-commit {"operation","count"}  the next count calls take effect but answer 500
 func init() {
 	controlRoutes["ecr/secrets"] = controlECRSecrets
 	controlRoutes["ecr/rules"] = controlECRRules
+	controlRoutes["ecr/fail-after-commit"] = controlECRFailAfterCommit
+}
+
+func controlECRFailAfterCommit(e *Emulator, w http.ResponseWriter, r *http.Request) {
+	var req struct {
+		Operation string `json:"operation"`
+		Count     int    `json:"count"`
+	}
+	if err := json.NewDecoder(r.Body).Decode(&req); err != nil || req.Operation == "" || req.Count < 1 {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "body must be {\"operation\": ..., \"count\": n >= 1}"})
+		return
+	}
+	e.ECR().FailAfterCommit(req.Operation, req.Count)
+	writeJSON(w, http.StatusOK, req)
 }
 
 // SecretSeed is a Secrets Manager secret as the emulated registry sees it.

@@ -3,6 +3,8 @@ package emulator
 import (
 	"context"
 	"errors"
+	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -229,5 +231,36 @@ func TestECRFailAfterCommitRetriesIntoAlreadyExists(t *testing.T) {
 	}
 	if _, ok := e.ECR().Rule("k8s"); !ok {
 		t.Fatal("the first attempt did not create the rule")
+	}
+}
+
+func TestECRControlRoutes(t *testing.T) {
+	e, c := startECR(t)
+	post := func(route, body string) int {
+		t.Helper()
+		resp, err := http.Post(e.URL()+"/_emulator/"+route, "application/json", strings.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	if code := post("ecr/secrets", `{"arn":"`+testDockerSecret+`","valid":false}`); code != 200 {
+		t.Fatalf("seeding a secret: %d", code)
+	}
+	if _, err := c.CreatePullThroughCacheRule(context.Background(), &ecr.CreatePullThroughCacheRuleInput{
+		EcrRepositoryPrefix: aws.String("docker-hub"), UpstreamRegistryUrl: aws.String("registry-1.docker.io"), CredentialArn: aws.String(testDockerSecret),
+	}); err != nil {
+		t.Fatalf("create with a seeded secret: %v", err)
+	}
+	v, err := c.ValidatePullThroughCacheRule(context.Background(), &ecr.ValidatePullThroughCacheRuleInput{EcrRepositoryPrefix: aws.String("docker-hub")})
+	if err != nil || v.IsValid {
+		t.Fatalf("a secret seeded with valid=false must fail validation: %+v %v", v, err)
+	}
+	if code := post("ecr/fail-after-commit", `{"operation":"DeletePullThroughCacheRule","count":1}`); code != 200 {
+		t.Fatalf("fail-after-commit: %d", code)
+	}
+	if code := post("ecr/fail-after-commit", `{}`); code != 400 {
+		t.Fatalf("bad fail-after-commit body: %d", code)
 	}
 }
