@@ -33,9 +33,9 @@ const (
 // Defaults, from the guide unless marked.
 const (
 	// DefaultSafetyFactor: the guide's warm pool example (15 % of the peak delta).
-	DefaultSafetyFactor = 0.15
+	DefaultSafetyFactor = sizing.GuideSafetyFactor
 	// DefaultPodHourUSD: the guide's warm pool example ($0.05 per pod-hour).
-	DefaultPodHourUSD = 0.05
+	DefaultPodHourUSD = sizing.GuidePodHourUSD
 	// DefaultPeakHoursPerWeek: weekday business hours, 12 h x 5 days
 	// (assumption) for time-of-day warm capacity.
 	DefaultPeakHoursPerWeek = 60.0

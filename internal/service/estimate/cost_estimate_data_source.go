@@ -95,8 +95,8 @@ func (m costEstimateModel) input() cost.Input {
 	return in
 }
 
-// defaultSafetyFactor is the guide's 15 % (shared with scaling_strategy).
-const defaultSafetyFactor = 0.15
+// defaultSafetyFactor is the guide's 15 %.
+const defaultSafetyFactor = sizing.GuideSafetyFactor
 
 func (d *costEstimateDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_cost_estimate"
