@@ -12,6 +12,7 @@ import (
 	"github.com/scalingkit/terraform-provider-scaling/internal/model/cost"
 	"github.com/scalingkit/terraform-provider-scaling/internal/model/sizing"
 	"github.com/scalingkit/terraform-provider-scaling/internal/model/tiers"
+	"github.com/scalingkit/terraform-provider-scaling/internal/render/problem"
 )
 
 var _ datasource.DataSourceWithValidateConfig = (*costEstimateDataSource)(nil)
@@ -162,7 +163,18 @@ func (d *costEstimateDataSource) ValidateConfig(ctx context.Context, req datasou
 	if m.hasUnknown() {
 		return // checked again at read time, when every value is known
 	}
-	framework.AddProblems(&resp.Diagnostics, m.input().Validate())
+	ps := m.input().Validate()
+	if m.WarmPeakReplicas.IsNull() {
+		for _, a := range []struct {
+			attr string
+			v    interface{ IsNull() bool }
+		}{{"warm_baseline_replicas", m.WarmBaselineReplicas}, {"warm_safety_factor", m.WarmSafetyFactor}, {"warm_basis", m.WarmBasis}} {
+			if !a.v.IsNull() {
+				ps.Addf(problem.Path{a.attr}, "%s sizes the warm pool only with warm_peak_replicas: set warm_peak_replicas too, or use warm_pods", a.attr)
+			}
+		}
+	}
+	framework.AddProblems(&resp.Diagnostics, ps)
 }
 
 // hasUnknown reports unknown inputs that the cross-field checks depend on.

@@ -48,6 +48,7 @@ func TestCostEstimateDataSourceBadInput(t *testing.T) {
 		{`warm_pods = 3`, `warm_pod_hour_usd.*needs a price`},
 		{"custom_metrics = 5\n metric_publish_interval_seconds = 0", `metric_publish_interval_seconds.*greater than 0`},
 		{`regions = 0`, `regions must be at least 1`},
+		{`warm_safety_factor = 0.2`, `warm_safety_factor sizes the warm pool only with warm_peak_replicas`},
 	} {
 		steps = append(steps, resource.TestStep{
 			Config:      providerBlock + "data \"scaling_cost_estimate\" \"bad\" {\n " + c.body + "\n}",
