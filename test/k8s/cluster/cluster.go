@@ -45,6 +45,8 @@ type Options struct {
 	Logf func(format string, args ...any)
 	// SkipCRDs leaves the CRDs out.
 	SkipCRDs bool
+	// SchedulerArgs are extra kube-scheduler flags (e.g. feature gates).
+	SchedulerArgs []string
 }
 
 // The service range must not contain 127.0.0.1; its first address is the
@@ -164,15 +166,17 @@ func (c *Cluster) start(ctx context.Context, bin string, opts Options, logf func
 		QPS:             1000, Burst: 2000,
 	}
 
-	sched, err := run("kube-scheduler",
-		"--kubeconfig="+c.Kubeconfig, "--authentication-kubeconfig="+c.Kubeconfig, "--authorization-kubeconfig="+c.Kubeconfig,
-		"--leader-elect=false", "--bind-address=127.0.0.1", "--secure-port="+strconv.Itoa(schedPort),
-		"--cert-dir="+filepath.Join(c.Dir, "scheduler"), "--v=1")
+	schedArgs := append([]string{
+		"--kubeconfig=" + c.Kubeconfig,
+		"--leader-elect=false", "--bind-address=127.0.0.1", "--secure-port=" + strconv.Itoa(schedPort),
+		"--cert-dir=" + filepath.Join(c.Dir, "scheduler"), "--v=" + logLevel("K8S_SCHEDULER_V", "2"),
+	}, opts.SchedulerArgs...)
+	sched, err := run("kube-scheduler", schedArgs...)
 	if err != nil {
 		return err
 	}
 	kcm, err := run("kube-controller-manager",
-		"--kubeconfig="+c.Kubeconfig, "--authentication-kubeconfig="+c.Kubeconfig, "--authorization-kubeconfig="+c.Kubeconfig,
+		"--kubeconfig="+c.Kubeconfig,
 		"--leader-elect=false", "--bind-address=127.0.0.1", "--secure-port="+strconv.Itoa(kcmPort),
 		"--cert-dir="+filepath.Join(c.Dir, "controller-manager"),
 		"--service-account-private-key-file="+p.saKey, "--root-ca-file="+p.caCert,
@@ -284,6 +288,14 @@ func external(ctx context.Context, kubeconfig string, opts Options, logf func(st
 	}
 	logf("cluster: using the existing cluster from KUBECONFIG (%s)", cfg.Host)
 	return c, nil
+}
+
+// logLevel reads a klog verbosity from env, with a default.
+func logLevel(env, def string) string {
+	if v := os.Getenv(env); v != "" {
+		return v
+	}
+	return def
 }
 
 func writeKubeconfig(path, server, caPEM, token string) error {

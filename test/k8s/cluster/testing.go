@@ -12,7 +12,16 @@ import (
 // New starts a cluster for one test and stops it in t.Cleanup.
 func New(t testing.TB) *Cluster {
 	t.Helper()
-	c, err := Start(context.Background(), Options{Logf: t.Logf})
+	return NewWith(t, Options{})
+}
+
+// NewWith is New with options; Logf defaults to t.Logf.
+func NewWith(t testing.TB, opts Options) *Cluster {
+	t.Helper()
+	if opts.Logf == nil {
+		opts.Logf = t.Logf
+	}
+	c, err := Start(context.Background(), opts)
 	if err != nil {
 		t.Fatalf("start cluster: %v", err)
 	}

@@ -1,0 +1,165 @@
+package warmpool
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	corev1 "k8s.io/api/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/watch"
+)
+
+// burstResult is what one burst measured.
+type burstResult struct {
+	pods      int
+	latencies []time.Duration // pod created -> pod bound, sorted
+	wall      time.Duration   // first create -> last bind
+	preempted int             // pause pods gone from the warm nodes
+}
+
+func (r burstResult) quantile(q float64) time.Duration {
+	if len(r.latencies) == 0 {
+		return 0
+	}
+	i := int(q*float64(len(r.latencies))+0.5) - 1
+	return r.latencies[max(0, min(i, len(r.latencies)-1))]
+}
+
+func (r burstResult) String() string {
+	return fmt.Sprintf("burst %d: p50 %s, p95 %s, max %s, all bound %s after the first create, %d pause pods preempted",
+		r.pods, ms(r.quantile(0.50)), ms(r.quantile(0.95)), ms(r.latencies[len(r.latencies)-1]), ms(r.wall), r.preempted)
+}
+
+func ms(d time.Duration) string { return d.Round(time.Millisecond).String() }
+
+// burst creates n workload pods at priority 0 as fast as the API takes them
+// and records, per pod, the time from its Create returning to the first watch
+// event showing it bound. It asserts every pod binds to a warm node and that
+// pause pods made room.
+func burst(ctx context.Context, t testing.TB, p *pool, n int, timeout time.Duration) burstResult {
+	t.Helper()
+	pauseBefore, err := p.boundPods(ctx, "app=warm-pool-pause")
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, err := p.cs.CoreV1().Pods(p.ns).List(ctx, metav1.ListOptions{LabelSelector: "app=workload"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := p.cs.CoreV1().Pods(p.ns).Watch(ctx, metav1.ListOptions{LabelSelector: "app=workload", ResourceVersion: list.ResourceVersion})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Stop()
+
+	var mu sync.Mutex
+	created := map[string]time.Time{}
+	bound := map[string]time.Time{}
+	nodeOf := map[string]string{}
+	allBound := make(chan struct{})
+	go func() {
+		for ev := range w.ResultChan() {
+			if ev.Type == watch.Error {
+				continue
+			}
+			pod, ok := ev.Object.(*corev1.Pod)
+			if !ok || pod.Spec.NodeName == "" {
+				continue
+			}
+			now := time.Now()
+			mu.Lock()
+			if _, seen := bound[pod.Name]; !seen {
+				bound[pod.Name] = now
+				nodeOf[pod.Name] = pod.Spec.NodeName
+				if len(bound) == n {
+					close(allBound)
+				}
+			}
+			mu.Unlock()
+		}
+	}()
+
+	zero := int64(0)
+	names := make(chan string)
+	var wg sync.WaitGroup
+	var createErr error
+	start := time.Now()
+	for range min(n, 32) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for name := range names {
+				pod := &corev1.Pod{
+					ObjectMeta: metav1.ObjectMeta{Name: name, Namespace: p.ns, Labels: map[string]string{"app": "workload"}},
+					Spec:       podSpec(p.ns, "", &zero), // no class: priority 0
+				}
+				_, err := p.cs.CoreV1().Pods(p.ns).Create(ctx, pod, metav1.CreateOptions{})
+				now := time.Now()
+				mu.Lock()
+				if err != nil && createErr == nil {
+					createErr = err
+				}
+				created[name] = now
+				mu.Unlock()
+			}
+		}()
+	}
+	for i := range n {
+		names <- fmt.Sprintf("workload-%04d", i)
+	}
+	close(names)
+	wg.Wait()
+	if createErr != nil {
+		t.Fatalf("create workload pods: %v", createErr)
+	}
+	select {
+	case <-allBound:
+	case <-time.After(timeout):
+		mu.Lock()
+		got := len(bound)
+		mu.Unlock()
+		p.describe(ctx, t)
+		t.Fatalf("only %d of %d workload pods bound after %s", got, n, timeout)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+
+	warm := map[string]bool{}
+	for _, node := range p.nodes {
+		warm[node] = true
+	}
+	res := burstResult{pods: n}
+	var last time.Time
+	for name, c := range created {
+		b := bound[name]
+		if !warm[nodeOf[name]] {
+			t.Errorf("pod %s bound to %q, not a warm node", name, nodeOf[name])
+		}
+		// A bind seen before Create returned (possible under load) counts as 0.
+		res.latencies = append(res.latencies, max(0, b.Sub(c)))
+		if b.After(last) {
+			last = b
+		}
+	}
+	slices.Sort(res.latencies)
+	res.wall = last.Sub(start)
+
+	// The nodes were full of pause pods: each workload pod took one's place.
+	pauseAfter, err := p.boundPods(ctx, "app=warm-pool-pause")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for uid := range pauseBefore {
+		if _, still := pauseAfter[uid]; !still {
+			res.preempted++
+		}
+	}
+	if res.preempted < n {
+		t.Errorf("%d pause pods preempted for %d workload pods on full nodes; want at least %d", res.preempted, n, n)
+	}
+	return res
+}
