@@ -14,17 +14,31 @@ calls_diff() {
     | "\([$d[].n] | add // 0) (\($d | map("\(.k) \(.n)") | join(", ")))"'
 }
 
-# timeline FILE CALLS: records "ms key n" whenever a call count goes up
-# from CALLS (the counts when the command started), until killed.
+# timeline FILE: appends "ms<TAB>counts" every 0.1 s until killed, ms since
+# it started; timeline_show prints what changed between snapshots.
 timeline() {
-  local start prev=$2 cur
+  local start cur
   start=$(date +%s%N)
-  while sleep 0.1; do
-    cur=$(calls_json) || continue
-    jq -rn --argjson a "$prev" --argjson b "$cur" --arg t "$(( ($(date +%s%N) - start) / 1000000 ))" '
-      $b | to_entries[] | select(.value > ($a[.key] // 0)) | "\($t) \(.key) \(.value - ($a[.key] // 0))"' >>"$1"
-    prev=$cur
+  while :; do
+    cur=$(calls_json 2>/dev/null | jq -c .) && printf '%s\t%s\n' "$(( ($(date +%s%N) - start) / 1000000 ))" "$cur" >>"$1"
+    sleep 0.1
   done
+}
+
+timeline_show() {
+  python3 - "$1" <<'PY'
+import json, sys
+prev = None
+for line in open(sys.argv[1]):
+    ms, counts = line.rstrip("\n").split("\t", 1)
+    counts = json.loads(counts)
+    if prev is not None:
+        for k in sorted(counts):
+            n = counts[k] - prev.get(k, 0)
+            if n > 0:
+                print("%6.1f s  %s%s" % (int(ms) / 1000, k, " x%d" % n if n > 1 else ""))
+    prev = counts
+PY
 }
 
 start_emulator() {
@@ -72,28 +86,34 @@ EOF
     done <"$dir/seed"
     tf() { TF_CLI_CONFIG_FILE="$WORK/calls.tfrc" terraform -chdir="$w" "$@" -input=false -no-color -var "endpoint_url=$EMU_URL" >>"$w/log" 2>&1; }
 
-    before=$(calls_json); tf apply -auto-approve -var step=1; after=$(calls_json)
-    create=$(calls_diff "$before" "$after")
-    before=$after; tf plan -var step=1; after=$(calls_json)
-    refresh=$(calls_diff "$before" "$after")
-    before=$after
-    timeline "$w/timeline" "$before" &
-    local tl=$!
-    tf apply -auto-approve -var step=2; after=$(calls_json)
+    # step CMD...: runs terraform and prints the calls it made, or FAILED.
+    step() {
+      local b a
+      b=$(calls_json)
+      if tf "$@"; then a=$(calls_json); calls_diff "$b" "$a"; else echo "FAILED (see $w/log)"; fi
+    }
+    create=$(step apply -auto-approve -var step=1)
+    refresh=$(step plan -var step=1)
+    printf '0\t%s\n' "$(calls_json | jq -c .)" >"$w/timeline"
+    timeline "$w/timeline" &
+    local tl=$! t0
+    t0=$(date +%s%N)
+    update=$(step apply -auto-approve -var step=2)
     kill "$tl" 2>/dev/null; wait "$tl" 2>/dev/null || true
-    update=$(calls_diff "$before" "$after")
-    before=$after; tf destroy -auto-approve -var step=2; after=$(calls_json)
-    destroy=$(calls_diff "$before" "$after")
+    # The last snapshot, when apply returned.
+    printf '%s\t%s\n' "$(( ($(date +%s%N) - t0) / 1000000 ))" "$(calls_json | jq -c .)" >>"$w/timeline"
+    destroy=$(step destroy -auto-approve -var step=2)
     stop_emulator
+    [[ "$create$refresh$update$destroy" != *FAILED* ]] || { tail -20 "$w/log" >&2; CALLS_FAILED=1; }
     echo "| $res | $create | $refresh | $update | $destroy |"
     timelines+=("$res")
   done
   for res in "${timelines[@]}"; do
     echo
-    echo "Call timeline of the $res update (seconds since terraform apply started; sampled every 0.1 s):"
+    echo "Call timeline of the $res update (seconds since terraform apply started, as sampled every 0.1 s; a call shows at the first sample after it):"
     echo
     echo '```'
-    awk '{ printf "%6.1f s  %s%s\n", $1 / 1000, $2, ($3 > 1 ? " x" $3 : "") }' "$WORK/calls/$res/timeline"
+    timeline_show "$WORK/calls/$res/timeline"
     echo '```'
   done
   echo
@@ -102,4 +122,5 @@ EOF
   hi=$(sed -n 's/^\s*\(default\)\{0,1\}[pP]ollMaxDelay *= *\([0-9]\)/\2/p' "$ROOT/internal/service/eks/wait.go")
   echo "The EKS waiters (internal/service/eks/wait.go) poll with exponential backoff: pollMinDelay"
   echo "= $lo after the request, the gap doubling up to pollMaxDelay = $hi; no tight loops."
+  [ -z "${CALLS_FAILED:-}" ] || { note "some terraform runs failed (logs above)"; return 1; }
 }
