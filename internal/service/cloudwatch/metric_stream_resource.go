@@ -142,7 +142,7 @@ func (r *metricStreamResource) Schema(_ context.Context, _ resource.SchemaReques
 					},
 					Blocks: map[string]schema.Block{
 						"include_metric": schema.ListNestedBlock{
-							MarkdownDescription: fmt.Sprintf("1-%d metrics the statistics apply to. Each must also be streamed by the filters.", metricstream.MaxStatMetrics),
+							MarkdownDescription: fmt.Sprintf("1-%d metrics the statistics apply to. A metric the filters leave out gets no statistics (a plan-time warning says so).", metricstream.MaxStatMetrics),
 							NestedObject: schema.NestedBlockObject{Attributes: map[string]schema.Attribute{
 								"namespace":   schema.StringAttribute{Required: true, MarkdownDescription: "Metric namespace, e.g. `AWS/SQS`."},
 								"metric_name": schema.StringAttribute{Required: true, MarkdownDescription: "Metric name, e.g. `ApproximateAgeOfOldestMessage`."},

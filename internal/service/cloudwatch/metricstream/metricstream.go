@@ -109,8 +109,72 @@ func Validate(s Spec) problem.List {
 	checkFilters(&ps, "include_filter", s.IncludeFilters)
 	checkFilters(&ps, "exclude_filter", s.ExcludeFilters)
 	checkStatistics(&ps, s)
+	checkStatisticsStreamed(&ps, s)
 	checkTags(&ps, s.Tags)
 	return ps
+}
+
+// checkStatisticsStreamed warns about statistics for metrics the filters
+// keep out of the stream: the API accepts them, and they never arrive.
+func checkStatisticsStreamed(ps *problem.List, s Spec) {
+	for i, c := range s.Statistics {
+		for j, m := range c.IncludeMetrics {
+			if !m.Namespace.present() || !m.MetricName.present() {
+				continue
+			}
+			if streamed, known := filtersStream(s, m.Namespace.V, m.MetricName.V); known && !streamed {
+				ps.Warnf(problem.Path{"statistics_configuration", i, "include_metric", j},
+					"%s %s is not streamed (the filters leave it out), so its additional statistics never arrive: add it to include_filter or remove it from exclude_filter.", m.Namespace.V, m.MetricName.V)
+			}
+		}
+	}
+}
+
+// filtersStream reports whether the filters let a metric through; known
+// is false while a filter value is not known yet.
+func filtersStream(s Spec, namespace, metric string) (streamed, known bool) {
+	matches := func(f Filter) (bool, bool) {
+		if !f.Namespace.Known {
+			return false, false
+		}
+		if f.Namespace.V != namespace {
+			return false, true
+		}
+		if len(f.MetricNames) == 0 {
+			return true, true
+		}
+		for _, n := range f.MetricNames {
+			if !n.Known {
+				return false, false
+			}
+			if n.V == metric {
+				return true, true
+			}
+		}
+		return false, true
+	}
+	if len(s.IncludeFilters) > 0 {
+		for _, f := range s.IncludeFilters {
+			m, k := matches(f)
+			if !k {
+				return false, false
+			}
+			if m {
+				return true, true
+			}
+		}
+		return false, true
+	}
+	for _, f := range s.ExcludeFilters {
+		m, k := matches(f)
+		if !k {
+			return false, false
+		}
+		if m {
+			return false, true
+		}
+	}
+	return true, true
 }
 
 func checkName(ps *problem.List, attr, v string, max int) {

@@ -101,3 +101,38 @@ func TestUniqueName(t *testing.T) {
 		t.Fatalf("names %q %q", a, b)
 	}
 }
+
+func TestStatisticsForMetricsNotStreamed(t *testing.T) {
+	stats := []Statistics{{IncludeMetrics: []MetricRef{{Set("AWS/SQS"), Set("ApproximateAgeOfOldestMessage")}}, AdditionalStatistics: []Value{Set("p99")}}}
+	cases := []struct {
+		name     string
+		include  []Filter
+		exclude  []Filter
+		warnings int
+	}{
+		{"no filters", nil, nil, 0},
+		{"included namespace", []Filter{{Namespace: Set("AWS/SQS")}}, nil, 0},
+		{"included metric", []Filter{{Namespace: Set("AWS/SQS"), MetricNames: []Value{Set("ApproximateAgeOfOldestMessage")}}}, nil, 0},
+		{"other metric only", []Filter{{Namespace: Set("AWS/SQS"), MetricNames: []Value{Set("NumberOfMessagesSent")}}}, nil, 1},
+		{"other namespace only", []Filter{{Namespace: Set("AWS/EC2")}}, nil, 1},
+		{"excluded namespace", nil, []Filter{{Namespace: Set("AWS/SQS")}}, 1},
+		{"unknown filter", []Filter{{Namespace: Value{}}}, nil, 0},
+	}
+	for _, tc := range cases {
+		s := base()
+		s.IncludeFilters, s.ExcludeFilters, s.Statistics = tc.include, tc.exclude, stats
+		ps := Validate(s)
+		warnings := 0
+		for _, p := range ps {
+			if !p.Warning {
+				t.Errorf("%s: unexpected error %v", tc.name, p)
+			}
+			if p.Path.String() == "statistics_configuration[0].include_metric[0]" && strings.Contains(p.Message, "not streamed") {
+				warnings++
+			}
+		}
+		if warnings != tc.warnings {
+			t.Errorf("%s: %d warnings, want %d (%v)", tc.name, warnings, tc.warnings, ps)
+		}
+	}
+}
