@@ -11,6 +11,7 @@ import (
 )
 
 func TestCostEstimateDataSource(t *testing.T) {
+	t.Parallel()
 	const ds = "data.scaling_cost_estimate.guide"
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: factories,
@@ -41,6 +42,7 @@ data "scaling_cost_estimate" "guide" {
 }
 
 func TestCostEstimateDataSourceBadInput(t *testing.T) {
+	t.Parallel()
 	steps := []resource.TestStep{}
 	for _, c := range []struct{ body, err string }{
 		{`control_plane_tier = "tier-8xl"`, `tier_hourly_usd.*no published price`},

@@ -29,6 +29,7 @@ func exampleConfig(t *testing.T, rel string) string {
 
 // TestDocExamplesPlan runs every estimate example the docs show.
 func TestDocExamplesPlan(t *testing.T) {
+	t.Parallel()
 	var steps []resource.TestStep
 	for _, rel := range []string{
 		"data-sources/scaling_latency_estimate/data-source.tf",
@@ -47,6 +48,7 @@ func TestDocExamplesPlan(t *testing.T) {
 // comment it shows is what the configuration produces. Set
 // UPDATE_ESTIMATES_README=1 to rewrite it after a model change.
 func TestEstimatesExampleReadme(t *testing.T) {
+	t.Parallel()
 	readmePath := filepath.Join(examplesDir, "estimates", "README.md")
 	readme, err := os.ReadFile(readmePath)
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 )
 
 func TestFunctions(t *testing.T) {
+	t.Parallel()
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: factories,
 		TerraformVersionChecks:   functionVersions,
@@ -36,6 +37,7 @@ output "warm_month"      { value = provider::scaling::monthly_cost(15 * 0.05, 72
 }
 
 func TestFunctionsBadInput(t *testing.T) {
+	t.Parallel()
 	steps := []resource.TestStep{}
 	for _, c := range []struct{ expr, err string }{
 		{`warm_pool_size(20, 10, 0.15, "peak_delta")`, `peak_replicas \(10\) must not be below`},

@@ -13,6 +13,7 @@ import (
 )
 
 func TestLatencyEstimateDataSource(t *testing.T) {
+	t.Parallel()
 	// The expected figures come from the model, so the test checks the wiring.
 	want, _ := latency.Estimate(latency.Input{})
 	resource.UnitTest(t, resource.TestCase{
@@ -50,6 +51,7 @@ data "scaling_latency_estimate" "warm" {
 }
 
 func TestLatencyEstimateDataSourceTierEffect(t *testing.T) {
+	t.Parallel()
 	std, _ := latency.Estimate(latency.Input{BurstPods: ptr(int64(1000))})
 	xl, _ := latency.Estimate(latency.Input{BurstPods: ptr(int64(1000)), Tier: "tier-xl"})
 	resource.UnitTest(t, resource.TestCase{
@@ -72,6 +74,7 @@ data "scaling_latency_estimate" "xl" {
 }
 
 func TestLatencyEstimateDataSourceBadInput(t *testing.T) {
+	t.Parallel()
 	steps := []resource.TestStep{}
 	for _, c := range []struct{ body, err string }{
 		{`scrape_interval_seconds = 0`, `scrape_interval_seconds.*greater than 0`},
@@ -89,6 +92,7 @@ func TestLatencyEstimateDataSourceBadInput(t *testing.T) {
 }
 
 func TestLatencyEstimateDataSourceImpossibleTarget(t *testing.T) {
+	t.Parallel()
 	// A warning, not an error: the plan goes on, meets_slo is false.
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: factories,

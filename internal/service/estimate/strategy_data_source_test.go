@@ -11,6 +11,7 @@ import (
 )
 
 func TestStrategyDataSource(t *testing.T) {
+	t.Parallel()
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: factories,
 		Steps: []resource.TestStep{{
@@ -53,6 +54,7 @@ data "scaling_strategy" "tight_budget" {
 }
 
 func TestStrategyDataSourceBadInput(t *testing.T) {
+	t.Parallel()
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: factories,
 		Steps: []resource.TestStep{{
