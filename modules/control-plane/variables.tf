@@ -34,6 +34,7 @@ variable "burst_seconds" {
   description = "Seconds in which the burst of `burst_pods` must be bound to nodes."
   type        = number
   default     = 10
+  nullable    = false
 
   validation {
     condition     = var.burst_seconds > 0
@@ -45,6 +46,7 @@ variable "api_request_concurrency" {
   description = "Concurrent API request seats the cluster needs (0 when only the scheduling rate matters). Used for `recommended_tier`."
   type        = number
   default     = 0
+  nullable    = false
 
   validation {
     condition     = var.api_request_concurrency >= 0
@@ -67,12 +69,14 @@ variable "revert_on_destroy" {
   description = "Put the cluster back on `standard` when this module is destroyed (allowed while etcd holds under 8 GB)."
   type        = bool
   default     = true
+  nullable    = false
 }
 
 variable "update_timeout" {
   description = "How long to wait for a tier change (they take minutes), as a Go duration, e.g. `30m`."
   type        = string
   default     = "30m"
+  nullable    = false
 
   validation {
     condition     = can(regex("^([0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$", var.update_timeout))

@@ -2,6 +2,7 @@ variable "upstreams" {
   description = "Upstream registries to cache, by short name: `ecr-public` (public.ecr.aws), `k8s` (registry.k8s.io), `quay` (quay.io), `docker-hub` (registry-1.docker.io), `github-container-registry` (ghcr.io), `gitlab-container-registry` (registry.gitlab.com), `chainguard` (cgr.dev). The first three need no credentials."
   type        = list(string)
   default     = ["ecr-public", "k8s", "quay"]
+  nullable    = false
 
   validation {
     condition     = alltrue([for u in var.upstreams : contains(["ecr-public", "k8s", "quay", "docker-hub", "github-container-registry", "gitlab-container-registry", "chainguard"], u)])
@@ -17,6 +18,7 @@ variable "credential_arns" {
   description = "Secrets Manager secret ARN per upstream that needs credentials (`docker-hub`, `github-container-registry`, `gitlab-container-registry`). The secret's name must start with `ecr-pullthroughcache/`."
   type        = map(string)
   default     = {}
+  nullable    = false
 
   validation {
     condition     = alltrue([for k, v in var.credential_arns : can(regex("^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:ecr-pullthroughcache/.+$", v))])
@@ -33,6 +35,7 @@ variable "prefix" {
   description = "Prepended to every ECR repository prefix, e.g. `cache-` gives `cache-quay`. Empty keeps the upstream's short name (`quay`, `k8s`, ...)."
   type        = string
   default     = ""
+  nullable    = false
 
   validation {
     condition     = can(regex("^[a-z0-9._/-]{0,20}$", var.prefix))
@@ -48,7 +51,8 @@ variable "extra_rules" {
     custom_role_arn            = optional(string)
     upstream_repository_prefix = optional(string)
   }))
-  default = {}
+  default  = {}
+  nullable = false
 
   validation {
     condition     = alltrue([for k, v in var.extra_rules : k == "ROOT" || can(regex("^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$", k)) && length(k) >= 2 && length(k) <= 30])
@@ -60,4 +64,5 @@ variable "validate_after_apply" {
   description = "Test every rule with ValidatePullThroughCacheRule after apply (reports a bad credential before a node pulls)."
   type        = bool
   default     = true
+  nullable    = false
 }

@@ -12,6 +12,7 @@ variable "name" {
   description = "Name of the EC2NodeClass and base name of the NodePools (`<name>-spot`, `<name>-on-demand`)."
   type        = string
   default     = "general"
+  nullable    = false
 
   validation {
     condition     = can(regex("^[a-z0-9]([-a-z0-9]{0,40}[a-z0-9])?$", var.name))
@@ -40,6 +41,7 @@ variable "ami_alias" {
   description = "AMI alias: `al2023@latest`, `bottlerocket@latest`, or a pinned version such as `al2023@v20250505`."
   type        = string
   default     = "al2023@latest"
+  nullable    = false
 
   validation {
     condition     = can(regex("^(al2023|al2|bottlerocket|windows2019|windows2022)@(latest|v[0-9.]+)$", var.ami_alias))
@@ -63,6 +65,7 @@ variable "instance_categories" {
   description = "EC2 instance categories to allow (`karpenter.k8s.aws/instance-category`)."
   type        = list(string)
   default     = ["c", "m", "r"]
+  nullable    = false
 
   validation {
     condition     = length(var.instance_categories) > 0
@@ -80,6 +83,7 @@ variable "architectures" {
   description = "CPU architectures: `amd64`, `arm64`."
   type        = list(string)
   default     = ["amd64"]
+  nullable    = false
 
   validation {
     condition     = length(var.architectures) > 0 && alltrue([for a in var.architectures : contains(["amd64", "arm64"], a)])
@@ -97,6 +101,7 @@ variable "cpu_limit" {
   description = "Most vCPUs the pair may run in total (NodePool `limits.cpu`). The on-demand pool may use all of it; the spot pool `spot_share` of it."
   type        = number
   default     = 1000
+  nullable    = false
 
   validation {
     condition     = var.cpu_limit >= 1 && floor(var.cpu_limit) == var.cpu_limit
@@ -108,6 +113,7 @@ variable "spot_share" {
   description = "Share of `cpu_limit` the spot pool may take, 0 to 1. Karpenter tries the spot pool first (higher weight) and falls back to on-demand. 0 leaves the spot pool out."
   type        = number
   default     = 1
+  nullable    = false
 
   validation {
     condition     = var.spot_share >= 0 && var.spot_share <= 1
@@ -209,4 +215,5 @@ variable "apply" {
   description = "Apply the objects with `kubernetes_manifest` (needs a reachable cluster with the Karpenter CRDs at plan time). False only renders them (outputs `manifests` and `yaml`)."
   type        = bool
   default     = true
+  nullable    = false
 }

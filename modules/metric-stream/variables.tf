@@ -32,6 +32,7 @@ variable "output_format" {
   description = "`json`, `opentelemetry0.7` or `opentelemetry1.0`."
   type        = string
   default     = "opentelemetry1.0"
+  nullable    = false
 
   validation {
     condition     = contains(["json", "opentelemetry0.7", "opentelemetry1.0"], var.output_format)
@@ -47,12 +48,14 @@ variable "include_namespaces" {
     "AWS/ApplicationELB" = ["RequestCountPerTarget", "TargetResponseTime"]
     "ContainerInsights"  = ["pod_cpu_utilization", "pod_memory_utilization"]
   }
+  nullable = false
 }
 
 variable "exclude_namespaces" {
   description = "Namespaces to leave out (with optional metric names). CloudWatch refuses include and exclude filters together."
   type        = map(list(string))
   default     = {}
+  nullable    = false
 
   validation {
     condition     = length(var.exclude_namespaces) == 0 || length(var.include_namespaces) == 0
@@ -64,6 +67,7 @@ variable "percentiles" {
   description = "Extra statistics (e.g. `p90`, `p99`) to stream for every included metric that has metric names. OpenTelemetry formats allow only percentiles; at most 20."
   type        = list(string)
   default     = []
+  nullable    = false
 
   validation {
     condition     = length(var.percentiles) <= 20 && alltrue([for p in var.percentiles : can(regex("^p[0-9]{1,2}(\\.[0-9]+)?$", p))])
@@ -75,10 +79,12 @@ variable "running" {
   description = "Keep the stream running (true) or stopped (false)."
   type        = bool
   default     = true
+  nullable    = false
 }
 
 variable "tags" {
   description = "Tags applied to the stream."
   type        = map(string)
   default     = {}
+  nullable    = false
 }

@@ -2,6 +2,7 @@ variable "name" {
   description = "Name of the rendered objects (a DNS label of at most 40 characters)."
   type        = string
   default     = "warm-pool"
+  nullable    = false
 
   validation {
     condition     = can(regex("^[a-z0-9]([-a-z0-9]{0,38}[a-z0-9])?$", var.name))
@@ -13,6 +14,7 @@ variable "namespace" {
   description = "Namespace of the namespaced objects (pause Deployment, CronJobs, ScaledObject, CapacityBuffer)."
   type        = string
   default     = "default"
+  nullable    = false
 
   validation {
     condition     = can(regex("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$", var.namespace))
@@ -24,12 +26,14 @@ variable "create_namespace" {
   description = "Create the namespace too (false: it must exist)."
   type        = bool
   default     = false
+  nullable    = false
 }
 
 variable "mode" {
   description = "`pause_pods` (low-priority pause pods that real pods preempt), `capacity_buffer` (Karpenter CapacityBuffer, feature gate CapacityBuffer) or `static_node_pool` (a NodePool with spec.replicas, feature gate StaticCapacity)."
   type        = string
   default     = "pause_pods"
+  nullable    = false
 
   validation {
     condition     = contains(["pause_pods", "capacity_buffer", "static_node_pool"], var.mode)
@@ -62,6 +66,7 @@ variable "baseline_replicas" {
   description = "Replicas the workload runs at its usual load (sizing input)."
   type        = number
   default     = 0
+  nullable    = false
 
   validation {
     condition     = var.baseline_replicas >= 0 && (var.peak_replicas == null || var.baseline_replicas <= coalesce(var.peak_replicas, 0))
@@ -73,6 +78,7 @@ variable "safety_factor" {
   description = "Share of the basis kept warm, in (0, 1], e.g. 0.15 (the guide's figure)."
   type        = number
   default     = 0.15
+  nullable    = false
 
   validation {
     condition     = var.safety_factor > 0 && var.safety_factor <= 1
@@ -84,6 +90,7 @@ variable "basis" {
   description = "What `safety_factor` multiplies: `peak_delta` (peak - baseline, the guide's formula) or `peak`."
   type        = string
   default     = "peak_delta"
+  nullable    = false
 
   validation {
     condition     = contains(["peak_delta", "peak"], var.basis)
@@ -137,7 +144,8 @@ variable "schedule" {
     replicas  = number
     time_zone = optional(string, "UTC")
   }))
-  default = []
+  default  = []
+  nullable = false
 
   validation {
     condition     = length(var.schedule) == 0 || var.mode == "pause_pods"
@@ -153,6 +161,7 @@ variable "scaler" {
   description = "What applies the schedule: `cronjob` (kubectl CronJobs with RBAC) or `keda` (a ScaledObject with cron triggers; KEDA must be installed)."
   type        = string
   default     = "keda"
+  nullable    = false
 
   validation {
     condition     = contains(["cronjob", "keda"], var.scaler)
@@ -209,4 +218,5 @@ variable "apply" {
   description = "Apply the objects with `kubernetes_manifest` (needs a reachable cluster at plan time). False only renders them."
   type        = bool
   default     = true
+  nullable    = false
 }

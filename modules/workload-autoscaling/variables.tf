@@ -12,6 +12,7 @@ variable "workload_kind" {
   description = "Kind of the workload: `Deployment`, `StatefulSet` or `ReplicaSet` (group apps/v1)."
   type        = string
   default     = "Deployment"
+  nullable    = false
 
   validation {
     condition     = contains(["Deployment", "StatefulSet", "ReplicaSet"], var.workload_kind)
@@ -23,6 +24,7 @@ variable "namespace" {
   description = "Namespace of the workload and its autoscaler."
   type        = string
   default     = "default"
+  nullable    = false
 
   validation {
     condition     = can(regex("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$", var.namespace))
@@ -34,6 +36,7 @@ variable "autoscaler" {
   description = "`hpa` (autoscaling/v2 HorizontalPodAutoscaler on CPU/memory) or `keda` (a KEDA ScaledObject on Prometheus, SQS or cron triggers)."
   type        = string
   default     = "hpa"
+  nullable    = false
 
   validation {
     condition     = contains(["hpa", "keda"], var.autoscaler)
@@ -45,6 +48,7 @@ variable "min_replicas" {
   description = "Fewest replicas (KEDA: 0 allows scale to zero)."
   type        = number
   default     = 2
+  nullable    = false
 
   validation {
     condition     = var.min_replicas >= 0 && var.min_replicas <= var.max_replicas
@@ -115,7 +119,8 @@ variable "cron" {
     time_zone        = string
     desired_replicas = number
   }))
-  default = []
+  default  = []
+  nullable = false
 
   validation {
     condition     = var.autoscaler == "hpa" ? (var.prometheus == null && var.sqs == null && length(var.cron) == 0) : (var.prometheus != null || var.sqs != null || length(var.cron) > 0)
@@ -139,5 +144,6 @@ variable "apply" {
   description = "Apply the objects with `kubernetes_manifest` (needs a reachable cluster at plan time; KEDA's CRDs for `keda`). False only renders them."
   type        = bool
   default     = true
+  nullable    = false
 
 }

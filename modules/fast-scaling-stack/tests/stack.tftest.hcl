@@ -1,0 +1,220 @@
+# The whole stack planned with the real scaling provider (renderers and
+# estimates work offline); AWS resources are overridden and kubernetes is
+# mocked, since kubernetes_manifest needs a live API server even to plan.
+mock_provider "kubernetes" {}
+
+override_resource {
+  target = module.control_plane[0].scaling_control_plane_tier.this
+  values = {
+    kubernetes_version             = "1.33"
+    api_request_concurrency        = 3400
+    pod_scheduling_rate_per_second = 283
+    cluster_database_size_gb       = 16
+  }
+}
+
+override_resource {
+  target = module.image_cache[0].scaling_ecr_pull_through_cache_rule.this
+  values = {
+    registry_id          = "123456789012"
+    node_iam_policy_json = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"PullThroughCache\",\"Effect\":\"Allow\",\"Action\":[\"ecr:BatchImportUpstreamImage\"],\"Resource\":\"arn:aws:ecr:us-east-1:123456789012:repository/x/*\"}]}"
+  }
+}
+
+variables {
+  cluster_name = "prod-use1"
+  workload = {
+    name              = "checkout"
+    namespace         = "shop"
+    cpu               = "500m"
+    memory            = "512Mi"
+    baseline_replicas = 20
+    peak_replicas     = 120
+    image_public      = true
+  }
+  node_pools = { node_role = "KarpenterNodeRole-prod-use1", spot_share = 0.7 }
+  warm_pool  = { price_per_pod_hour = 0.05 }
+}
+
+run "everything_fits_together" {
+  command = plan
+
+  # Burst 100 pods in 10 s = 10 pods/s: standard's assumed 50 pods/s suffices.
+  assert {
+    condition     = module.control_plane[0].recommended_tier == "standard"
+    error_message = "a 10 pods/s burst should not need a provisioned tier, got ${module.control_plane[0].recommended_tier}"
+  }
+  assert {
+    condition     = module.warm_pool[0].replicas == 15
+    error_message = "(120 - 20) x 0.15 = 15 warm pods expected"
+  }
+  assert {
+    condition     = module.warm_pool[0].manifests[1].spec.template.spec.nodeSelector["karpenter.sh/nodepool"] == "general-spot"
+    error_message = "the warm pool must be pinned to the spot NodePool the stack renders"
+  }
+  assert {
+    condition     = output.node_pool_names[0] == "general-spot" && output.node_pool_names[1] == "general-on-demand"
+    error_message = "spot first, on-demand fallback"
+  }
+  assert {
+    condition     = output.cost_summary.warm_pool_monthly_usd == 540
+    error_message = "15 pods x $0.05 x 720 h = $540, got ${output.cost_summary.warm_pool_monthly_usd}"
+  }
+  assert {
+    condition     = output.cost_summary.items["warm_capacity"] == 540 || contains(values(output.cost_summary.items), 540)
+    error_message = "the cost estimate should price the same warm pool: ${jsonencode(output.cost_summary.items)}"
+  }
+  assert {
+    condition     = output.latency_summary.warm.p95_seconds < output.latency_summary.new_nodes.p95_seconds
+    error_message = "warm pods must be faster than new nodes"
+  }
+  assert {
+    condition     = output.latency_summary.served_warm == 15 && output.latency_summary.capacity == "karpenter_spot"
+    error_message = "15 of 100 pods served warm, the rest on spot nodes"
+  }
+  assert {
+    condition     = strcontains(output.pr_summary_markdown, "## Fast scaling stack: `prod-use1`") && strcontains(output.pr_summary_markdown, "| warm-pool | yes |")
+    error_message = "the PR summary should name the cluster and the parts"
+  }
+  assert {
+    condition     = contains(output.kubernetes_objects, "HorizontalPodAutoscaler/shop/checkout")
+    error_message = "the HPA should be rendered: ${jsonencode(output.kubernetes_objects)}"
+  }
+  assert {
+    condition     = length(module.metric_stream) == 0 && output.metric_stream_arn == null
+    error_message = "the metric stream is off by default"
+  }
+}
+
+run "big_burst_recommends_a_tier" {
+  command = plan
+
+  variables {
+    workload = {
+      name              = "checkout"
+      cpu               = "250m"
+      memory            = "256Mi"
+      baseline_replicas = 100
+      peak_replicas     = 3100
+    }
+  }
+
+  # 3000 pods in 10 s = 300 pods/s: beyond tier-2xl's 283, within tier-4xl's 400.
+  assert {
+    condition     = output.control_plane.recommended_tier == "tier-4xl" && output.cost_summary.control_plane_tier == "tier-4xl"
+    error_message = "300 pods/s needs tier-4xl, got ${output.cost_summary.control_plane_tier}"
+  }
+  assert {
+    condition     = abs(output.cost_summary.control_plane_extra_monthly_usd - (6.90 - 0.10) * 730) < 0.01
+    error_message = "tier-4xl adds $6.80/h over standard, got ${output.cost_summary.control_plane_extra_monthly_usd}"
+  }
+}
+
+run "warm_pool_covers_the_burst" {
+  command = plan
+
+  variables {
+    warm_pool          = { replicas = 100, price_per_pod_hour = 0.05 }
+    target_p95_seconds = 80
+  }
+
+  # New nodes take longer than 80 s at p95; warm pods for the whole burst do not.
+  assert {
+    condition     = output.latency_summary.capacity == "warm" && output.latency_summary.meets_slo
+    error_message = "100 warm pods should cover a 100 pod burst within 80 s: ${jsonencode(output.latency_summary)}"
+  }
+  assert {
+    condition     = output.latency_summary.new_nodes.p95_seconds > 80
+    error_message = "the new-node path should miss the 80 s target (else this test proves nothing)"
+  }
+}
+
+run "parts_switched_off" {
+  command = plan
+
+  variables {
+    enable_control_plane        = false
+    enable_image_cache          = false
+    enable_node_pools           = false
+    enable_warm_pool            = false
+    enable_workload_autoscaling = false
+    node_pools                  = {}
+  }
+
+  assert {
+    condition     = length(module.control_plane) + length(module.image_cache) + length(module.node_pools) + length(module.warm_pool) + length(module.workload_autoscaling) == 0
+    error_message = "every part should be off"
+  }
+  assert {
+    condition     = output.latency_summary.warm == null && output.latency_summary.capacity == "karpenter_spot"
+    error_message = "without a warm pool every pod waits for a node"
+  }
+  assert {
+    condition     = output.cost_summary.control_plane_tier == "standard" && output.cost_summary.control_plane_extra_monthly_usd == 0
+    error_message = "no control-plane part: standard, no extra"
+  }
+  assert {
+    condition     = strcontains(output.pr_summary_markdown, "| control-plane | no |")
+    error_message = "the PR summary should say the part is off"
+  }
+}
+
+run "keda_and_metric_stream" {
+  command = plan
+
+  variables {
+    enable_metric_stream = true
+    metric_stream = {
+      firehose_arn = "arn:aws:firehose:us-east-1:123456789012:deliverystream/metrics"
+      role_arn     = "arn:aws:iam::123456789012:role/metric-stream"
+    }
+    autoscaling = {
+      autoscaler       = "keda"
+      polling_interval = 5
+      sqs              = { queue_url = "https://sqs.us-east-1.amazonaws.com/123456789012/orders", region = "us-east-1" }
+    }
+  }
+
+  assert {
+    condition     = output.latency_summary.metric_source == "keda_sqs"
+    error_message = "the latency estimate should follow the KEDA SQS trigger"
+  }
+  assert {
+    condition     = module.metric_stream[0].metric_names_count == 6
+    error_message = "the default metric stream lists 6 metric names"
+  }
+  assert {
+    condition     = contains(output.kubernetes_objects, "ScaledObject/shop/checkout")
+    error_message = "a ScaledObject should be rendered"
+  }
+}
+
+run "metric_stream_needs_arns" {
+  command = plan
+
+  variables {
+    enable_metric_stream = true
+  }
+
+  expect_failures = [var.metric_stream]
+}
+
+run "node_pools_need_a_role" {
+  command = plan
+
+  variables {
+    node_pools = {}
+  }
+
+  expect_failures = [var.node_pools]
+}
+
+run "peak_below_baseline" {
+  command = plan
+
+  variables {
+    workload = { name = "checkout", cpu = "1", memory = "1Gi", baseline_replicas = 10, peak_replicas = 5 }
+  }
+
+  expect_failures = [var.workload]
+}
