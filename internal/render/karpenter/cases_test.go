@@ -19,11 +19,11 @@ var goldenCases = map[string]func() ([]k8sobj.Object, problem.List){
 			Name:      "batch",
 			NodeClass: NodeClassRef{Name: "batch"},
 			Requirements: Requirements{
-				InstanceFamilies: []string{"c7i", "c6i", "m7i", "m6i", "r7i"},
-				InstanceSizes:    []string{"xlarge", "2xlarge", "4xlarge"},
-				CapacityTypes:    []string{"spot", "on-demand"},
-				Architectures:    []string{"amd64", "arm64"},
-				Zones:            []string{"us-east-1a", "us-east-1b", "us-east-1c"},
+				InstanceCategories: []string{"c", "m", "r"},
+				InstanceSizes:      []string{"xlarge", "2xlarge", "4xlarge"},
+				CapacityTypes:      []string{"spot", "on-demand"},
+				Architectures:      []string{"amd64", "arm64"},
+				Zones:              []string{"us-east-1a", "us-east-1b", "us-east-1c"},
 				Custom: []Requirement{
 					{Key: LabelInstanceFamily, Operator: "In", Values: []string{"c7i", "c6i", "m7i", "m6i", "r7i"}, MinValues: ptr(int64(3))},
 					{Key: "karpenter.k8s.aws/instance-cpu", Operator: "Lt", Values: []string{"65"}},
