@@ -20,6 +20,7 @@ locals {
 data "scaling_latency_estimate" "cold" {
   metric_source            = local.metric_source
   polling_interval_seconds = local.keda ? var.autoscaling.polling_interval : null
+  scrape_interval_seconds  = var.autoscaling.scrape_interval_seconds
   capacity                 = local.cold_capacity
   ami_family               = local.ami_family
   image_size_mb            = var.workload.image_size_mb
@@ -37,6 +38,7 @@ data "scaling_latency_estimate" "warm" {
 
   metric_source            = local.metric_source
   polling_interval_seconds = local.keda ? var.autoscaling.polling_interval : null
+  scrape_interval_seconds  = var.autoscaling.scrape_interval_seconds
   capacity                 = "warm"
   ami_family               = local.ami_family
   image_size_mb            = var.workload.image_size_mb

@@ -202,7 +202,7 @@ variable "warm_pool" {
 }
 
 variable "autoscaling" {
-  description = "Autoscaler settings: `autoscaler` (`hpa` or `keda`), `min_replicas` (default baseline), `max_replicas` (default peak), `cpu_utilization`, `prometheus`, `sqs`, `cron`, `polling_interval`."
+  description = "Autoscaler settings: `autoscaler` (`hpa` or `keda`), `min_replicas` (default baseline), `max_replicas` (default peak), `cpu_utilization`, `prometheus`, `sqs`, `cron`, `polling_interval`, `scrape_interval_seconds` (how often the metric is sampled, for the latency estimate)."
   type = object({
     autoscaler      = optional(string, "hpa")
     min_replicas    = optional(number)
@@ -226,7 +226,8 @@ variable "autoscaling" {
       time_zone        = string
       desired_replicas = number
     })), [])
-    polling_interval = optional(number)
+    polling_interval        = optional(number)
+    scrape_interval_seconds = optional(number)
   })
   default  = {}
   nullable = false

@@ -50,6 +50,11 @@ locals {
   })
   on_demand_manifest = data.scaling_karpenter_fallback_node_pools.this.on_demand_manifest
 
+  # The spot YAML as rendered, with the same limit change as the manifest.
+  spot_yaml = replace(data.scaling_karpenter_fallback_node_pools.this.spot_yaml,
+    format("  limits:\n    cpu: \"%d\"\n", var.cpu_limit),
+  format("  limits:\n    cpu: \"%d\"\n", local.spot_cpu_limit))
+
   with_spot = var.spot_share > 0
   manifests = concat(
     [data.scaling_karpenter_ec2_node_class.this.manifest],

@@ -56,6 +56,10 @@ run "spot_share_caps_the_spot_pool" {
     condition     = kubernetes_manifest.on_demand[0].manifest.spec.limits.cpu == "1000"
     error_message = "on-demand keeps the whole limit as the fallback"
   }
+  assert {
+    condition     = strcontains(output.yaml, "name: general-spot") && strcontains(output.yaml, "cpu: \"700\"") && strcontains(output.yaml, "cpu: \"1000\"")
+    error_message = "the YAML should carry the spot share too: ${output.yaml}"
+  }
 }
 
 run "no_spot" {
