@@ -36,7 +36,7 @@ module "stack" {
     image_size_mb     = 300
     image_public      = true
   }
-  burst_seconds      = 10
+  burst_seconds      = 1
   target_p95_seconds = 90
   monthly_budget_usd = 2000
 

@@ -36,6 +36,10 @@ run "guide_example_sizing_and_cost" {
     error_message = "the PriorityClass must be negative so real pods preempt warm ones"
   }
   assert {
+    condition     = !contains(keys(kubernetes_manifest.this["PriorityClass//default-warm-pool"].manifest), "globalDefault")
+    error_message = "globalDefault = false must be left out (the API server drops it, kubernetes_manifest then fails)"
+  }
+  assert {
     condition     = kubernetes_manifest.this["Deployment/default/warm-pool"].computed_fields == null
     error_message = "without a schedule replicas are not left to a scaler"
   }
