@@ -51,8 +51,17 @@ module "stack" {
     spot_share = 0.8
   }
 
+  # 15 warm pods around the clock, 30 in business hours (a KEDA ScaledObject
+  # with a cron trigger resizes the pause Deployment).
   warm_pool = {
     price_per_pod_hour = 0.05
+    schedule = [{
+      name      = "business-hours"
+      start     = "0 8 * * 1-5"
+      end       = "0 18 * * 1-5"
+      replicas  = 30
+      time_zone = "UTC"
+    }]
   }
 
   autoscaling = {

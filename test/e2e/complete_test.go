@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"net/http"
 	"strings"
 	"testing"
@@ -34,6 +35,7 @@ var completeObjects = []k8sObject{
 	{schema.GroupVersionResource{Group: "scheduling.k8s.io", Version: "v1", Resource: "priorityclasses"}, "", "shop-checkout-warm"},
 	{schema.GroupVersionResource{Group: "apps", Version: "v1", Resource: "deployments"}, "shop", "checkout-warm"},
 	{schema.GroupVersionResource{Group: "autoscaling", Version: "v2", Resource: "horizontalpodautoscalers"}, "shop", "checkout"},
+	{schema.GroupVersionResource{Group: "keda.sh", Version: "v1alpha1", Resource: "scaledobjects"}, "shop", "checkout-warm"},
 }
 
 // TestCompleteExample applies examples/complete against the AWS emulator and
@@ -103,14 +105,20 @@ func TestCompleteExample(t *testing.T) {
 			WithinBudget bool               `json:"within_budget"`
 		}
 		outputJSON(t, opts, "cost_summary", &cost)
-		if cost.WarmPods != 15 || cost.Warm != 540 {
-			t.Errorf("warm pool: %d pods, $%g/month; want 15 and $540 (guide example)", cost.WarmPods, cost.Warm)
+		// 15 pods always (the guide's example), 30 for 5 x 10 h a week;
+		// priced at $0.05 per pod-hour over a 720 h month.
+		wantWarm := (15*(168-50) + 30*50) * 720.0 / 168 * 0.05
+		if cost.WarmPods != 15 || math.Abs(cost.Warm-wantWarm) > 0.01 {
+			t.Errorf("warm pool: %d pods, $%g/month; want 15 and $%.2f", cost.WarmPods, cost.Warm, wantWarm)
+		}
+		if math.Abs(cost.Items["warm_capacity"]-wantWarm) > 0.01 {
+			t.Errorf("cost estimate prices the warm pool at %v, the warm pool module at %g", cost.Items["warm_capacity"], cost.Warm)
 		}
 		var sum float64
 		for _, v := range cost.Items {
 			sum += v
 		}
-		if diff := sum - cost.PerCluster; diff > 0.01 || diff < -0.01 || cost.PerCluster < 1204.5+540 {
+		if diff := sum - cost.PerCluster; diff > 0.01 || diff < -0.01 || cost.PerCluster < 1204.5+wantWarm {
 			t.Errorf("cost items %v sum to %g, total %g", cost.Items, sum, cost.PerCluster)
 		}
 
@@ -171,8 +179,18 @@ func TestCompleteExample(t *testing.T) {
 			t.Fatal(err)
 		}
 		spec := dep.Object["spec"].(map[string]any)
-		if spec["replicas"] != int64(15) {
-			t.Errorf("warm Deployment replicas %v, want 15", spec["replicas"])
+		// With a schedule, KEDA owns the pause Deployment's size: 15 outside
+		// the window, 30 inside (no KEDA operator runs here to apply it).
+		so, err := get(ctx, dyn, completeObjects[7])
+		if err != nil {
+			t.Fatal(err)
+		}
+		soSpec := so.Object["spec"].(map[string]any)
+		if soSpec["minReplicaCount"] != int64(15) || soSpec["maxReplicaCount"] != int64(30) {
+			t.Errorf("warm ScaledObject min/max %v/%v, want 15/30", soSpec["minReplicaCount"], soSpec["maxReplicaCount"])
+		}
+		if ref := soSpec["scaleTargetRef"].(map[string]any)["name"]; ref != "checkout-warm" {
+			t.Errorf("warm ScaledObject scales %v, want the pause Deployment checkout-warm", ref)
 		}
 		sel := spec["template"].(map[string]any)["spec"].(map[string]any)["nodeSelector"]
 		if b, _ := json.Marshal(sel); !strings.Contains(string(b), `"karpenter.sh/nodepool":"general-spot"`) {
