@@ -23,11 +23,19 @@ type process struct {
 // process group (so stop reaches anything it forks) and SIGKILL when this
 // process dies (so a killed test leaves nothing behind).
 func startProcess(name, bin, logPath string, args ...string) (*process, error) {
+	return startProcessEnv(name, bin, logPath, nil, args...)
+}
+
+// startProcessEnv is startProcess with extra environment variables.
+func startProcessEnv(name, bin, logPath string, env []string, args ...string) (*process, error) {
 	logFile, err := os.Create(logPath)
 	if err != nil {
 		return nil, err
 	}
 	cmd := exec.Command(bin, args...)
+	if env != nil {
+		cmd.Env = append(os.Environ(), env...)
+	}
 	cmd.Stdout, cmd.Stderr = logFile, logFile
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
 	if err := cmd.Start(); err != nil {

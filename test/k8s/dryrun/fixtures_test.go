@@ -38,16 +38,28 @@ func rel(root, path string) string {
 	return r
 }
 
-// reason reads the `# reason: ...` first line of an invalid fixture.
-func reason(path string) string {
+// header reads an invalid fixture's leading comments: the required first line
+// `# reason: ...` and optional `# expect: ...` lines, each a piece of text the
+// server's rejection must contain (so a fixture rejected for another reason,
+// e.g. a missing required field, does not pass unnoticed).
+func header(path string) (reason string, expect []string) {
 	f, err := os.Open(path)
 	if err != nil {
-		return ""
+		return "", nil
 	}
 	defer f.Close()
-	line, _ := bufio.NewReader(f).ReadString('\n')
-	if r, ok := strings.CutPrefix(strings.TrimSpace(line), "# reason:"); ok {
-		return strings.TrimSpace(r)
+	sc := bufio.NewScanner(f)
+	for first := true; sc.Scan(); first = false {
+		line := strings.TrimSpace(sc.Text())
+		if !strings.HasPrefix(line, "#") {
+			break
+		}
+		if r, ok := strings.CutPrefix(line, "# reason:"); ok && first {
+			reason = strings.TrimSpace(r)
+		}
+		if e, ok := strings.CutPrefix(line, "# expect:"); ok {
+			expect = append(expect, strings.TrimSpace(e))
+		}
 	}
-	return ""
+	return reason, expect
 }

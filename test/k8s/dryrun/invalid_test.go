@@ -11,7 +11,8 @@ import (
 
 // Known-invalid objects: each renderer's, and this suite's cases from
 // DOMAIN.md §2. Every file's first line is `# reason: ...`; at least one of
-// its objects must be rejected by the server as invalid.
+// its objects must be rejected by the server as invalid, and when the file
+// has `# expect: ...` lines, the rejection must contain each of them.
 var invalidPatterns = []string{
 	"internal/render/*/testdata/invalid/*.yaml",
 	"test/k8s/testdata/invalid/*.yaml",
@@ -28,10 +29,10 @@ func TestInvalidObjectsRejected(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	rejected := 0
+	rejected, withExpect := 0, 0
 	for _, f := range files {
 		t.Run(rel(root, f), func(t *testing.T) {
-			why := reason(f)
+			why, expect := header(f)
 			if why == "" {
 				t.Error("first line must be `# reason: ...`")
 			}
@@ -39,7 +40,7 @@ func TestInvalidObjectsRejected(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var answers []string
+			var answers, messages []string
 			fileRejected := false
 			for i, obj := range objs {
 				outcome, err := a.DryRunApply(ctx, obj)
@@ -47,6 +48,7 @@ func TestInvalidObjectsRejected(t *testing.T) {
 				switch outcome {
 				case cluster.Rejected:
 					fileRejected = true
+					messages = append(messages, err.Error())
 					t.Logf("%s rejected (%s): %v", name, why, err)
 				case cluster.Accepted:
 					answers = append(answers, name+": accepted")
@@ -58,8 +60,17 @@ func TestInvalidObjectsRejected(t *testing.T) {
 				t.Errorf("the server accepted every object, but %q: %s", why, strings.Join(answers, "; "))
 				return
 			}
+			all := strings.Join(messages, "\n")
+			for _, e := range expect {
+				if !strings.Contains(all, e) {
+					t.Errorf("rejected, but not for the expected reason: want %q in\n%s", e, all)
+				}
+			}
+			if len(expect) > 0 {
+				withExpect++
+			}
 			rejected++
 		})
 	}
-	t.Logf("server-side dry run rejected %d of %d invalid files", rejected, len(files))
+	t.Logf("server-side dry run rejected %d of %d invalid files (%d checked against `# expect:` text)", rejected, len(files), withExpect)
 }
