@@ -3,8 +3,8 @@
 # Builds our provider and hashicorp/kubernetes into the filesystem mirror
 # (scripts/tf-mirror.sh), then in every modules/* runs `terraform init` and
 # `terraform test`, and for examples/{complete,multi-cluster,plan-only} runs
-# fmt -check, init and validate; examples/plan-only is also planned (it needs
-# no cloud and no cluster).
+# fmt -check, init, validate and their tests/ (multi-cluster plans a fleet);
+# examples/plan-only is also planned (it needs no cloud and no cluster).
 #
 #   scripts/terraform-test.sh            modules + examples
 #   scripts/terraform-test.sh --bench    also time `terraform plan` of
@@ -76,6 +76,19 @@ if [[ -z "${TF_TEST_ONLY:-}" ]]; then
     terraform fmt -check -recursive "$dir" || { failed+=("$dir (fmt)"); }
     tf_init "$dir" || { failed+=("$dir (init)"); continue; }
     terraform -chdir="$dir" validate -no-color || failed+=("$dir (validate)")
+    if [[ -d "$dir/tests" ]]; then
+      say "$dir: terraform test"
+      log=$DATA/$(basename "$dir").test.log
+      if terraform -chdir="$dir" test -no-color >"$log" 2>&1; then :; else
+        cat "$log" >&2
+        failed+=("$dir (test)")
+      fi
+      grep -E '^  run |^(Success|Failure)!' "$log" || true
+      p=$(grep -Eo '[0-9]+ passed' "$log" | tail -1 | cut -d' ' -f1)
+      f=$(grep -Eo '[0-9]+ failed' "$log" | tail -1 | cut -d' ' -f1)
+      runs_passed=$((runs_passed + ${p:-0}))
+      runs_failed=$((runs_failed + ${f:-0}))
+    fi
   done
 
   say "examples/plan-only: plan (no cloud, no cluster)"
