@@ -21,6 +21,7 @@ data "scaling_karpenter_ec2_node_class" "test" {
 }
 
 func TestEC2NodeClassDataSource_al2023(t *testing.T) {
+	t.Parallel()
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: factories,
 		Steps: []resource.TestStep{{
@@ -47,6 +48,7 @@ func TestEC2NodeClassDataSource_al2023(t *testing.T) {
 }
 
 func TestEC2NodeClassDataSource_bottlerocket(t *testing.T) {
+	t.Parallel()
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: factories,
 		Steps: []resource.TestStep{{
@@ -65,6 +67,7 @@ func TestEC2NodeClassDataSource_bottlerocket(t *testing.T) {
 }
 
 func TestEC2NodeClassDataSource_badInput(t *testing.T) {
+	t.Parallel()
 	cases := map[string]struct{ body, want string }{
 		"role and instance profile": {`role = "r"` + "\n" + `instance_profile = "p"`, `set exactly one of role and instance_profile`},
 		"no role":                   {``, `set role`},
@@ -75,6 +78,7 @@ func TestEC2NodeClassDataSource_badInput(t *testing.T) {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel()
 			resource.UnitTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: factories,
 				Steps: []resource.TestStep{{

@@ -30,8 +30,10 @@ func withoutResources(src string) string {
 // The published examples plan and render (test/conformance also validates
 // what they render against the CRDs).
 func TestExamplesRender(t *testing.T) {
+	t.Parallel()
 	for _, ds := range []string{"scaling_karpenter_node_pool", "scaling_karpenter_ec2_node_class", "scaling_karpenter_fallback_node_pools"} {
 		t.Run(ds, func(t *testing.T) {
+			t.Parallel()
 			raw, err := os.ReadFile("../../../examples/data-sources/" + ds + "/data-source.tf")
 			if err != nil {
 				t.Fatal(err)

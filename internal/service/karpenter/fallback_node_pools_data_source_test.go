@@ -18,6 +18,7 @@ data "scaling_karpenter_fallback_node_pools" "test" {
 }
 
 func TestFallbackNodePoolsDataSource_spotFirst(t *testing.T) {
+	t.Parallel()
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: factories,
 		Steps: []resource.TestStep{{
@@ -47,6 +48,7 @@ func TestFallbackNodePoolsDataSource_spotFirst(t *testing.T) {
 }
 
 func TestFallbackNodePoolsDataSource_badInput(t *testing.T) {
+	t.Parallel()
 	cases := map[string]struct{ body, want string }{
 		"guide's inverted weights": {`name = "web"` + "\n" + `spot_weight = 10` + "\n" + `on_demand_weight = 100`, `must be higher than on_demand_weight`},
 		"weight zero":              {`name = "web"` + "\n" + `on_demand_weight = 0`, `0 is invalid`},
@@ -54,6 +56,7 @@ func TestFallbackNodePoolsDataSource_badInput(t *testing.T) {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel()
 			resource.UnitTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: factories,
 				Steps: []resource.TestStep{{

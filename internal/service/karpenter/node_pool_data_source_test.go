@@ -18,6 +18,7 @@ data "scaling_karpenter_node_pool" "test" {
 }
 
 func TestNodePoolDataSource_defaults(t *testing.T) {
+	t.Parallel()
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: factories,
 		Steps: []resource.TestStep{{
@@ -40,6 +41,7 @@ func TestNodePoolDataSource_defaults(t *testing.T) {
 }
 
 func TestNodePoolDataSource_full(t *testing.T) {
+	t.Parallel()
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: factories,
 		Steps: []resource.TestStep{{
@@ -86,6 +88,7 @@ func TestNodePoolDataSource_full(t *testing.T) {
 
 // Bad input fails at plan time, naming the attribute and the fix.
 func TestNodePoolDataSource_badInput(t *testing.T) {
+	t.Parallel()
 	cases := map[string]struct{ body, want string }{
 		"weight zero":          {`name = "a"` + "\n" + `weight = 0`, `must be 1-100`},
 		"schedule no duration": {`name = "a"` + "\n" + `disruption = { budgets = [{ nodes = "1" }, { schedule = "0 9 * * *" }] }`, `budgets\[1\]\.schedule needs a duration, e.g. 8h`},
@@ -98,6 +101,7 @@ func TestNodePoolDataSource_badInput(t *testing.T) {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel()
 			resource.UnitTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: factories,
 				Steps: []resource.TestStep{{
