@@ -63,6 +63,10 @@ variable "tier_hourly_usd" {
     condition     = var.tier_hourly_usd == null || try(var.tier_hourly_usd >= 0, false)
     error_message = "tier_hourly_usd must be 0 or more (USD per hour), or null for the published price."
   }
+  validation {
+    condition     = var.tier != "tier-8xl" || var.tier_hourly_usd != null
+    error_message = "tier-8xl has no published price: set tier_hourly_usd to your price per hour (ask AWS), or choose tier-4xl or below."
+  }
 }
 
 variable "revert_on_destroy" {

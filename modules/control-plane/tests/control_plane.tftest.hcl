@@ -105,3 +105,27 @@ run "warns_when_tier_is_below_the_burst" {
 
   expect_failures = [check.tier_reaches_burst]
 }
+
+run "tier_8xl_needs_a_price" {
+  command = plan
+
+  variables {
+    tier = "tier-8xl"
+  }
+
+  expect_failures = [var.tier_hourly_usd]
+}
+
+run "tier_8xl_with_a_price" {
+  command = plan
+
+  variables {
+    tier            = "tier-8xl"
+    tier_hourly_usd = 14
+  }
+
+  assert {
+    condition     = output.cost.monthly_usd == 14 * 730
+    error_message = "tier-8xl at $14/h should cost $10220/month, got ${output.cost.monthly_usd}"
+  }
+}

@@ -103,6 +103,33 @@ run "capacity_buffer_render_only" {
   }
 }
 
+run "static_node_pool" {
+  command = plan
+
+  variables {
+    mode                  = "static_node_pool"
+    peak_replicas         = null
+    replicas              = 16
+    price_per_pod_hour    = null
+    instance_hourly_price = 0.34
+    static_node_pool      = { pods_per_node = 8, instance_types = ["m7i.xlarge"] }
+  }
+
+  # 16 warm pods at 8 per node: 2 nodes, 2 x $0.34 x 720 h.
+  assert {
+    condition     = output.feature_gate == "StaticCapacity"
+    error_message = "a static NodePool needs the StaticCapacity gate"
+  }
+  assert {
+    condition     = kubernetes_manifest.this["NodePool//warm-pool"].manifest.spec.replicas == 2
+    error_message = "the static NodePool should hold 2 nodes: ${jsonencode(output.objects)}"
+  }
+  assert {
+    condition     = abs(output.monthly_cost - 2 * 0.34 * 720) < 0.01
+    error_message = "2 nodes x $0.34 x 720 h expected, got ${output.monthly_cost}"
+  }
+}
+
 run "needs_a_size" {
   command = plan
 

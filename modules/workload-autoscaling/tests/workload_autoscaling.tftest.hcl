@@ -32,6 +32,23 @@ run "hpa_on_cpu" {
   }
 }
 
+run "fast_scale_up_policy" {
+  command = plan
+
+  variables {
+    scale_up_pods = 50
+  }
+
+  assert {
+    condition     = anytrue([for p in kubernetes_manifest.this["HorizontalPodAutoscaler/shop/checkout"].manifest.spec.behavior.scaleUp.policies : p.type == "Pods" && p.value == 50])
+    error_message = "scale_up_pods should become a Pods policy of 50"
+  }
+  assert {
+    condition     = kubernetes_manifest.this["HorizontalPodAutoscaler/shop/checkout"].manifest.spec.behavior.scaleUp.stabilizationWindowSeconds == 0
+    error_message = "scale-up should not wait for a stabilization window"
+  }
+}
+
 run "keda_sqs_with_pod_identity" {
   command = plan
 
