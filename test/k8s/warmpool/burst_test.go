@@ -42,7 +42,7 @@ func ms(d time.Duration) string { return d.Round(time.Millisecond).String() }
 // pause pods made room.
 func burst(ctx context.Context, t testing.TB, p *pool, n int, timeout time.Duration) burstResult {
 	t.Helper()
-	pauseBefore, err := p.boundPods(ctx, "app=warm-pool-pause")
+	pauseBefore, err := p.boundPods(ctx, p.pauseSelector)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,7 +83,6 @@ func burst(ctx context.Context, t testing.TB, p *pool, n int, timeout time.Durat
 		}
 	}()
 
-	zero := int64(0)
 	names := make(chan string)
 	var wg sync.WaitGroup
 	var createErr error
@@ -93,11 +92,7 @@ func burst(ctx context.Context, t testing.TB, p *pool, n int, timeout time.Durat
 		go func() {
 			defer wg.Done()
 			for name := range names {
-				pod := &corev1.Pod{
-					ObjectMeta: metav1.ObjectMeta{Name: name, Namespace: p.ns, Labels: map[string]string{"app": "workload"}},
-					Spec:       podSpec(p.ns, "", &zero), // no class: priority 0
-				}
-				_, err := p.cs.CoreV1().Pods(p.ns).Create(ctx, pod, metav1.CreateOptions{})
+				_, err := p.cs.CoreV1().Pods(p.ns).Create(ctx, p.workloadPod(name), metav1.CreateOptions{})
 				now := time.Now()
 				mu.Lock()
 				if err != nil && createErr == nil {
@@ -149,7 +144,7 @@ func burst(ctx context.Context, t testing.TB, p *pool, n int, timeout time.Durat
 	res.wall = last.Sub(start)
 
 	// The nodes were full of pause pods: each workload pod took one's place.
-	pauseAfter, err := p.boundPods(ctx, "app=warm-pool-pause")
+	pauseAfter, err := p.boundPods(ctx, p.pauseSelector)
 	if err != nil {
 		t.Fatal(err)
 	}

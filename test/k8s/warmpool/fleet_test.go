@@ -12,7 +12,11 @@ import (
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	"k8s.io/apimachinery/pkg/api/resource"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/labels"
+	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/client-go/kubernetes"
+
+	"github.com/scalingkit/terraform-provider-scaling/test/k8s/cluster"
 )
 
 // m6i.xlarge as EKS reports it: 4 vCPU, 16 GiB, 58 pods (ENI limit
@@ -22,33 +26,116 @@ var (
 	instanceType   = "m6i.xlarge"
 	nodeCapacity   = corev1.ResourceList{corev1.ResourceCPU: resource.MustParse("4"), corev1.ResourceMemory: resource.MustParse("16Gi"), corev1.ResourcePods: resource.MustParse("58")}
 	nodeAllocation = corev1.ResourceList{corev1.ResourceCPU: resource.MustParse("3920m"), corev1.ResourceMemory: resource.MustParse("15391Mi"), corev1.ResourcePods: resource.MustParse("58")}
-	// A workload pod, and so a pause pod, requests 250m / 512Mi: 15 fit a node
-	// (cpu-bound: 3920m / 250m).
-	podRequests = corev1.ResourceList{corev1.ResourceCPU: resource.MustParse("250m"), corev1.ResourceMemory: resource.MustParse("512Mi")}
-	podsPerNode = 15
 )
 
-const (
-	pauseClass = "warm-pool-pause"
-	poolLabel  = "karpenter.sh/nodepool"
-)
+const poolLabel = "karpenter.sh/nodepool"
+
+// warmPool is what holds the capacity: a negative PriorityClass and a pause
+// Deployment. Its pods' requests are what a workload pod requests.
+type warmPool struct {
+	class      *schedulingv1.PriorityClass
+	deployment *appsv1.Deployment
+}
+
+// syntheticWarmPool: pause pods of 250m / 512Mi, 15 to an m6i.xlarge
+// (cpu-bound: 3920m / 250m). Used for the measurement, so its numbers do not
+// move when the renderer's defaults do.
+func syntheticWarmPool() warmPool {
+	never := corev1.PreemptNever
+	zero := int64(0)
+	labels := map[string]string{"app": "warm-pool-pause"}
+	return warmPool{
+		class: &schedulingv1.PriorityClass{
+			ObjectMeta:       metav1.ObjectMeta{Name: "warm-pool-pause"},
+			Value:            -1,
+			PreemptionPolicy: &never,
+			Description:      "Pause pods holding warm capacity; any workload preempts them.",
+		},
+		deployment: &appsv1.Deployment{
+			ObjectMeta: metav1.ObjectMeta{Name: "warm-pool-pause"},
+			Spec: appsv1.DeploymentSpec{
+				Selector: &metav1.LabelSelector{MatchLabels: labels},
+				Template: corev1.PodTemplateSpec{
+					ObjectMeta: metav1.ObjectMeta{Labels: labels},
+					Spec: corev1.PodSpec{
+						PriorityClassName:             "warm-pool-pause",
+						TerminationGracePeriodSeconds: &zero,
+						Containers: []corev1.Container{{
+							Name: "pause", Image: "registry.k8s.io/pause:3.10",
+							Resources: corev1.ResourceRequirements{Requests: corev1.ResourceList{
+								corev1.ResourceCPU: resource.MustParse("250m"), corev1.ResourceMemory: resource.MustParse("512Mi"),
+							}},
+						}},
+					},
+				},
+			},
+		},
+	}
+}
+
+// renderedWarmPool reads the PriorityClass and pause Deployment the warm pool
+// renderer produced for the guide's example (its golden file).
+func renderedWarmPool(t testing.TB, path string) warmPool {
+	t.Helper()
+	objs, err := cluster.ReadObjects(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wp warmPool
+	for _, obj := range objs {
+		switch obj.GetKind() {
+		case "PriorityClass":
+			wp.class = &schedulingv1.PriorityClass{}
+			err = runtime.DefaultUnstructuredConverter.FromUnstructured(obj.Object, wp.class)
+		case "Deployment":
+			wp.deployment = &appsv1.Deployment{}
+			err = runtime.DefaultUnstructuredConverter.FromUnstructured(obj.Object, wp.deployment)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if wp.class == nil || wp.deployment == nil {
+		t.Fatalf("%s: want a PriorityClass and a Deployment", path)
+	}
+	return wp
+}
 
 // pool is one warm pool: its namespace, fake nodes and the label pinning pods to them.
 type pool struct {
-	cs    kubernetes.Interface
-	ns    string
-	nodes []string
-	pause int // pause pod replicas
+	cs            kubernetes.Interface
+	ns            string
+	nodes         []string
+	pause         int // pause pod replicas
+	pauseSelector string
+	requests      corev1.ResourceList // of one pause pod, and so of one workload pod
+}
+
+// perNode is how many pods with these requests fit an m6i.xlarge.
+func perNode(req corev1.ResourceList) int {
+	n := nodeAllocation.Pods().Value()
+	if c := req.Cpu().MilliValue(); c > 0 {
+		n = min(n, nodeAllocation.Cpu().MilliValue()/c)
+	}
+	if m := req.Memory().Value(); m > 0 {
+		n = min(n, nodeAllocation.Memory().Value()/m)
+	}
+	return int(n)
 }
 
 // newPool creates nodes for at least `pods` workload pods and fills them
-// completely with pause pods, waiting until every pause pod is bound.
-func newPool(ctx context.Context, t testing.TB, cs kubernetes.Interface, name string, pods int) *pool {
+// completely with the warm pool's pause pods, waiting until all are bound.
+func newPool(ctx context.Context, t testing.TB, cs kubernetes.Interface, name string, pods int, wp warmPool) *pool {
 	t.Helper()
-	p := &pool{cs: cs, ns: name}
-	nodes := (pods + podsPerNode - 1) / podsPerNode
-	p.pause = nodes * podsPerNode
-	if err := ensurePauseClass(ctx, cs); err != nil {
+	dep := wp.deployment.DeepCopy()
+	p := &pool{cs: cs, ns: name, requests: dep.Spec.Template.Spec.Containers[0].Resources.Requests}
+	fit := perNode(p.requests)
+	if fit < 1 {
+		t.Fatalf("a pause pod (%v) does not fit an %s", p.requests, instanceType)
+	}
+	nodes := (pods + fit - 1) / fit
+	p.pause = nodes * fit
+	if _, err := cs.SchedulingV1().PriorityClasses().Create(ctx, wp.class.DeepCopy(), metav1.CreateOptions{}); err != nil && !apierrors.IsAlreadyExists(err) {
 		t.Fatal(err)
 	}
 	if _, err := cs.CoreV1().Namespaces().Create(ctx, &corev1.Namespace{ObjectMeta: metav1.ObjectMeta{Name: p.ns}}, metav1.CreateOptions{}); err != nil {
@@ -80,56 +167,34 @@ func newPool(ctx context.Context, t testing.TB, cs kubernetes.Interface, name st
 	p.waitNodesSchedulable(ctx, t)
 
 	replicas := int32(p.pause)
-	zero := int64(0)
-	labels := map[string]string{"app": "warm-pool-pause"}
-	dep := &appsv1.Deployment{
-		ObjectMeta: metav1.ObjectMeta{Name: "warm-pool-pause", Namespace: p.ns},
-		Spec: appsv1.DeploymentSpec{
-			Replicas: &replicas,
-			Selector: &metav1.LabelSelector{MatchLabels: labels},
-			Template: corev1.PodTemplateSpec{
-				ObjectMeta: metav1.ObjectMeta{Labels: labels},
-				Spec:       podSpec(name, pauseClass, &zero),
-			},
-		},
-	}
+	dep.Namespace = p.ns
+	dep.Spec.Replicas = &replicas
+	dep.Spec.Template.Spec.NodeSelector = map[string]string{poolLabel: name} // pinned to this pool's nodes
+	p.pauseSelector = labels.SelectorFromSet(dep.Spec.Selector.MatchLabels).String()
 	if _, err := cs.AppsV1().Deployments(p.ns).Create(ctx, dep, metav1.CreateOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(ctx, t, 3*time.Minute, fmt.Sprintf("%d pause pods bound", p.pause), func() (bool, error) {
-		bound, err := p.boundPods(ctx, "app=warm-pool-pause")
+		bound, err := p.boundPods(ctx, p.pauseSelector)
 		return len(bound) == p.pause, err
 	})
 	return p
 }
 
-func podSpec(pool, priorityClass string, grace *int64) corev1.PodSpec {
-	return corev1.PodSpec{
-		PriorityClassName:             priorityClass,
-		TerminationGracePeriodSeconds: grace,
-		NodeSelector:                  map[string]string{poolLabel: pool},
-		Containers: []corev1.Container{{
-			Name:      "main",
-			Image:     "registry.k8s.io/pause:3.10",
-			Resources: corev1.ResourceRequirements{Requests: podRequests},
-		}},
+// workloadPod is a default-priority (0) pod requesting what a pause pod does.
+func (p *pool) workloadPod(name string) *corev1.Pod {
+	zero := int64(0)
+	return &corev1.Pod{
+		ObjectMeta: metav1.ObjectMeta{Name: name, Namespace: p.ns, Labels: map[string]string{"app": "workload"}},
+		Spec: corev1.PodSpec{
+			TerminationGracePeriodSeconds: &zero,
+			NodeSelector:                  map[string]string{poolLabel: p.ns},
+			Containers: []corev1.Container{{
+				Name: "main", Image: "registry.k8s.io/pause:3.10",
+				Resources: corev1.ResourceRequirements{Requests: p.requests},
+			}},
+		},
 	}
-}
-
-func ensurePauseClass(ctx context.Context, cs kubernetes.Interface) error {
-	never := corev1.PreemptNever
-	pc := &schedulingv1.PriorityClass{
-		ObjectMeta:       metav1.ObjectMeta{Name: pauseClass},
-		Value:            -1,
-		GlobalDefault:    false,
-		PreemptionPolicy: &never,
-		Description:      "Pause pods holding warm capacity; any workload preempts them.",
-	}
-	_, err := cs.SchedulingV1().PriorityClasses().Create(ctx, pc, metav1.CreateOptions{})
-	if apierrors.IsAlreadyExists(err) {
-		return nil
-	}
-	return err
 }
 
 // waitNodesSchedulable waits until kwok reports the nodes Ready and the node

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
@@ -47,12 +48,23 @@ func startCluster(t *testing.T, schedulerArgs []string) kubernetes.Interface {
 	return cs
 }
 
-// TestWarmPoolPreemption: a burst of workload pods preempts the pause pods
-// and binds to the warm nodes.
+// The warm pool renderer's output for the guide's example.
+const renderedPausePods = "internal/render/warmpool/testdata/golden/pause-pods-guide.yaml"
+
+// TestWarmPoolPreemption: the PriorityClass and pause Deployment our renderer
+// produces fill the warm nodes; a burst of default-priority workload pods
+// preempts the pause pods and binds to those nodes.
 func TestWarmPoolPreemption(t *testing.T) {
+	root, err := cluster.RepoRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	wp := renderedWarmPool(t, filepath.Join(root, renderedPausePods))
 	cs := startCluster(t, modes[1].args)
 	ctx := context.Background()
-	p := newPool(ctx, t, cs, "warm-check", 20)
+	p := newPool(ctx, t, cs, "warm-check", 10, wp)
+	t.Logf("rendered warm pool: PriorityClass %s (value %d), %d pause pods of %s CPU / %s on %d %s nodes",
+		wp.class.Name, wp.class.Value, p.pause, p.requests.Cpu(), p.requests.Memory(), len(p.nodes), instanceType)
 	res := burst(ctx, t, p, 10, 2*time.Minute)
 	t.Log(res)
 }
@@ -79,7 +91,7 @@ func TestWarmPoolBurstLatency(t *testing.T) {
 			cs := startCluster(t, mode.args)
 			for _, n := range sizes {
 				t.Run(fmt.Sprintf("burst-%d", n), func(t *testing.T) {
-					p := newPool(ctx, t, cs, fmt.Sprintf("warm-burst-%d", n), n)
+					p := newPool(ctx, t, cs, fmt.Sprintf("warm-burst-%d", n), n, syntheticWarmPool())
 					// Long enough for the scheduler's 5-minute unschedulable flush.
 					res := burst(ctx, t, p, n, 7*time.Minute)
 					t.Log(res)
