@@ -26,7 +26,7 @@ provider "scaling" {
 var karpenterDataSource = regexp.MustCompile(`(?m)^data "(scaling_karpenter_[a-z0-9_]+)" "([A-Za-z0-9_-]+)"`)
 
 // Every example under examples/ that uses a scaling_karpenter_* data source
-// is planned with the real provider and terraform, and every object the
+// is read with the real provider and terraform, and every object the
 // data sources render (their yaml output) must pass the real CRDs.
 func TestKarpenterExamplesRenderValidObjects(t *testing.T) {
 	set := karpenterCRDs(t)
@@ -92,15 +92,19 @@ func validateYAMLAttr(set *crdvalidate.Set, addr string, count *atomic.Int64) re
 	}
 }
 
-// withoutResources drops top-level resource blocks (kubernetes_manifest
-// needs a cluster and the hashicorp/kubernetes provider) and outputs that
-// read them; data sources, locals and other outputs stay.
+// withoutResources keeps what the data sources need (data, locals,
+// variable blocks) and drops top-level resource, module, output, provider
+// and terraform blocks: kubernetes_manifest needs a cluster and the
+// hashicorp/kubernetes provider, which an offline test cannot install, and
+// the test brings its own provider block.
 func withoutResources(src string) string {
 	var out []string
 	skip := false
 	for _, line := range strings.Split(src, "\n") {
-		if strings.HasPrefix(line, "resource ") {
-			skip = true
+		for _, kw := range []string{"resource ", "module ", "output ", "provider ", "terraform "} {
+			if strings.HasPrefix(line, kw) {
+				skip = true
+			}
 		}
 		if !skip {
 			out = append(out, line)
