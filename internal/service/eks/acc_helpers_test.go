@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"errors"
+	"flag"
 	"fmt"
 	"os"
 	"testing"
@@ -24,6 +25,15 @@ import (
 const resourceType = "scaling_control_plane_tier"
 
 func TestMain(m *testing.M) {
+	// These tests mostly wait (terraform processes, emulator update delays),
+	// so run more of them at once than the CPU count go test defaults to,
+	// unless -parallel was given.
+	flag.Parse()
+	explicit := false
+	flag.Visit(func(f *flag.Flag) { explicit = explicit || f.Name == "test.parallel" })
+	if !explicit && !acctest.External() {
+		_ = flag.Set("test.parallel", "6")
+	}
 	if !acctest.External() {
 		// The emulator finishes updates in 300 ms: poll at 50 ms, doubling
 		// to 400 ms, and give up on a missing cluster after 1.5 s.
