@@ -19,6 +19,7 @@ type burstResult struct {
 	latencies []time.Duration // pod created -> pod bound, sorted
 	wall      time.Duration   // first create -> last bind
 	preempted int             // pause pods gone from the warm nodes
+	unbound   int             // workload pods still unbound at the timeout
 }
 
 func (r burstResult) quantile(q float64) time.Duration {
@@ -29,9 +30,16 @@ func (r burstResult) quantile(q float64) time.Duration {
 	return r.latencies[max(0, min(i, len(r.latencies)-1))]
 }
 
+func (r burstResult) max() time.Duration {
+	if len(r.latencies) == 0 {
+		return 0
+	}
+	return r.latencies[len(r.latencies)-1]
+}
+
 func (r burstResult) String() string {
-	return fmt.Sprintf("burst %d: p50 %s, p95 %s, max %s, all bound %s after the first create, %d pause pods preempted",
-		r.pods, ms(r.quantile(0.50)), ms(r.quantile(0.95)), ms(r.latencies[len(r.latencies)-1]), ms(r.wall), r.preempted)
+	return fmt.Sprintf("burst %d: p50 %s, p95 %s, max %s, last bound %s after the first create, %d pause pods preempted, %d never bound",
+		r.pods, ms(r.quantile(0.50)), ms(r.quantile(0.95)), ms(r.max()), ms(r.wall), r.preempted, r.unbound)
 }
 
 func ms(d time.Duration) string { return d.Round(time.Millisecond).String() }
@@ -39,8 +47,10 @@ func ms(d time.Duration) string { return d.Round(time.Millisecond).String() }
 // burst creates n workload pods at priority 0 as fast as the API takes them
 // and records, per pod, the time from its Create returning to the first watch
 // event showing it bound. It asserts every pod binds to a warm node and that
-// pause pods made room.
-func burst(ctx context.Context, t testing.TB, p *pool, n int, timeout time.Duration) burstResult {
+// pause pods made room. Pods unbound after timeout fail the test when strict;
+// otherwise they are counted (the measurement reports a scheduler that
+// strands pods rather than stopping).
+func burst(ctx context.Context, t testing.TB, p *pool, n int, timeout time.Duration, strict bool) burstResult {
 	t.Helper()
 	pauseBefore, err := p.boundPods(ctx, p.pauseSelector)
 	if err != nil {
@@ -117,8 +127,11 @@ func burst(ctx context.Context, t testing.TB, p *pool, n int, timeout time.Durat
 		mu.Lock()
 		got := len(bound)
 		mu.Unlock()
-		p.describe(ctx, t)
-		t.Fatalf("only %d of %d workload pods bound after %s", got, n, timeout)
+		if strict {
+			p.describe(ctx, t)
+			t.Fatalf("only %d of %d workload pods bound after %s", got, n, timeout)
+		}
+		t.Logf("only %d of %d workload pods bound after %s", got, n, timeout)
 	}
 	mu.Lock()
 	defer mu.Unlock()
@@ -130,7 +143,11 @@ func burst(ctx context.Context, t testing.TB, p *pool, n int, timeout time.Durat
 	res := burstResult{pods: n}
 	var last time.Time
 	for name, c := range created {
-		b := bound[name]
+		b, ok := bound[name]
+		if !ok {
+			res.unbound++
+			continue
+		}
 		if !warm[nodeOf[name]] {
 			t.Errorf("pod %s bound to %q, not a warm node", name, nodeOf[name])
 		}
@@ -153,7 +170,7 @@ func burst(ctx context.Context, t testing.TB, p *pool, n int, timeout time.Durat
 			res.preempted++
 		}
 	}
-	if res.preempted < n {
+	if res.preempted < n-res.unbound {
 		t.Errorf("%d pause pods preempted for %d workload pods on full nodes; want at least %d", res.preempted, n, n)
 	}
 	return res
