@@ -38,17 +38,28 @@ provider_installation {
 EOF
 }
 
-# plan_prepare NAME SRC: a copy of SRC with its providers installed.
+# plan_prepare NAME SRC: a copy of SRC with its providers installed. A
+# config under examples/ is copied with the repository's modules/ beside
+# it, so its ../../modules sources resolve.
 plan_prepare() {
   local w=$WORK/plan/$1
-  mkdir -p "$w"
-  cp -r "$2"/. "$w/"
-  rm -rf "$w/.terraform" "$w"/*.tfstate* "$w/.terraform.lock.hcl"
+  if [[ "$2" == "$ROOT"/examples/* ]]; then
+    mkdir -p "$WORK/plan/tree/examples"
+    cp -r "$ROOT/modules" "$WORK/plan/tree/"
+    cp -r "$2" "$WORK/plan/tree/examples/"
+    ln -sfn "$WORK/plan/tree/examples/$(basename "$2")" "$w"
+  else
+    mkdir -p "$w"
+    cp -r "$2"/. "$w/"
+  fi
+  rm -rf "$w/.terraform" "$w"/*.tfstate* "$w/.terraform.lock.hcl" "$w/tests"
   TF_CLI_CONFIG_FILE=$WORK/plan.tfrc terraform -chdir="$w" init -input=false -no-color >"$w/init.log" 2>&1 ||
     { cat "$w/init.log" >&2; return 1; }
 }
 
-# plan_once NAME N: prints "wall_ms terraform_mb provider_mb tree_mb".
+# plan_once NAME N: prints wall ms, then CPU seconds of terraform and of the
+# providers, then peak MB of terraform, provider-scaling, provider-kubernetes
+# and the whole tree, tab-separated.
 plan_once() {
   local w=$WORK/plan/$1 out
   out=$(TF_CLI_CONFIG_FILE=$WORK/plan.tfrc "$BIN/benchtool" run -log "$w/plan-$2.log" -- \
@@ -56,7 +67,20 @@ plan_once() {
   if [ "$(jq -r .exit <<<"$out")" != 0 ]; then
     note "terraform plan of $1 at $2 clusters failed:"; tail -30 "$w/plan-$2.log" >&2; return 1
   fi
-  jq -r '[.wall_ms, (.peak_mb.terraform // 0), ([.peak_mb | to_entries[] | select(.key | startswith("provider-")) | .value] | add // 0), .tree_peak_mb] | @tsv' <<<"$out"
+  jq -r '[.wall_ms, (.cpu_s.terraform // 0), ([.cpu_s | to_entries[] | select(.key | startswith("provider-")) | .value] | add // 0),
+          (.peak_mb.terraform // 0), (.peak_mb["provider-scaling"] // 0), (.peak_mb["provider-kubernetes"] // 0), .tree_peak_mb] | @tsv' <<<"$out"
+}
+
+# same_objects N: both configs planned to a file; their gitops_manifests
+# must hold the same objects per cluster.
+same_objects() {
+  local name
+  for name in ours plain; do
+    TF_CLI_CONFIG_FILE=$WORK/plan.tfrc terraform -chdir="$WORK/plan/$name" plan -refresh=false -lock=false -input=false -no-color \
+      -var "$CLUSTER_VAR=$1" -out="$WORK/plan/$name.tfplan" >"$WORK/plan/$name-check.log" 2>&1
+    TF_CLI_CONFIG_FILE=$WORK/plan.tfrc terraform -chdir="$WORK/plan/$name" show -json "$WORK/plan/$name.tfplan" >"$WORK/plan/$name.json"
+  done
+  python3 "$ROOT/bench/same_manifests.py" "$WORK/plan/ours.json" "$WORK/plan/plain.json"
 }
 
 calc() { awk "BEGIN { print $1 }"; }
@@ -72,33 +96,38 @@ bench_plan() {
   plan_mirror
   plan_prepare ours "$PLAN_EXAMPLE"
   plan_prepare plain "$ROOT/bench/plain-hcl"
-  echo "\`terraform plan -refresh=false -var $CLUSTER_VAR=N\` on an empty state, median of $PLAN_RUNS runs per point,"
-  echo "ours and plain HCL interleaved. Memory: peak RSS of the terraform process and the sum of the"
-  echo "provider processes' peaks (plain HCL starts no provider); \"tree\" is the sampled peak of all"
-  echo "processes together."
+  echo "Ours: $(basename "$PLAN_EXAMPLE") (per cluster: fast-scaling-stack with the control-plane tier, Karpenter"
+  echo "node class and spot/on-demand pools, warm pool, HPA, cost and latency estimates; per region: image"
+  echo "cache rules). Plain HCL: bench/plain-hcl, the same Kubernetes objects as HCL objects through yamlencode,"
+  echo "no provider, no tiers, caches or estimates. Objects compared at 7 clusters: $(same_objects 7 || echo "DIFFERENT (see stderr)")."
   echo
-  echo "| clusters | ours: plan | ours: terraform MB | ours: providers MB | ours: tree MB | plain HCL: plan | plain: terraform MB | time ours/plain |"
+  echo "\`terraform plan -refresh=false -var $CLUSTER_VAR=N\` on an empty state, median of $PLAN_RUNS runs per point, ours and"
+  echo "plain HCL interleaved. CPU is user+system seconds; memory is each program's peak RSS (terraform;"
+  echo "the largest scaling and kubernetes provider process) and the sampled peak of the whole process tree."
+  echo
+  echo "| clusters | ours: wall | ours: CPU terraform + providers | ours: MB terraform / scaling / kubernetes / tree | plain: wall | plain: CPU | plain: MB | wall ours/plain |"
   echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
-  local n i first_ours="" first_plain="" last_ours last_plain last_n
+  local n i col first_n="" first_o first_p last_n last_o last_p
   for n in $CLUSTERS; do
     : >"$WORK/plan/ours.$n"; : >"$WORK/plan/plain.$n"
     for i in $(seq 1 "$PLAN_RUNS"); do
       plan_once ours "$n" >>"$WORK/plan/ours.$n"
       plan_once plain "$n" >>"$WORK/plan/plain.$n"
     done
-    local ot om op otr pt pm
-    ot=$(cut -f1 "$WORK/plan/ours.$n" | median); om=$(cut -f2 "$WORK/plan/ours.$n" | median)
-    op=$(cut -f3 "$WORK/plan/ours.$n" | median); otr=$(cut -f4 "$WORK/plan/ours.$n" | median)
-    pt=$(cut -f1 "$WORK/plan/plain.$n" | median); pm=$(cut -f2 "$WORK/plan/plain.$n" | median)
-    printf '| %d | %.2f s | %.0f | %.0f | %.0f | %.2f s | %.0f | %.2fx |\n' "$n" \
-      "$(calc "$ot/1000")" "$om" "$op" "$otr" "$(calc "$pt/1000")" "$pm" "$(calc "$ot/$pt")"
-    [ -n "$first_ours" ] || { first_ours=$ot; first_plain=$pt; first_n=$n; }
-    last_ours=$ot; last_plain=$pt; last_n=$n
+    local o=() p=()
+    for col in 1 2 3 4 5 6 7; do
+      o+=("$(cut -f$col "$WORK/plan/ours.$n" | median)")
+      p+=("$(cut -f$col "$WORK/plan/plain.$n" | median)")
+    done
+    printf '| %d | %.2f s | %.2f + %.2f s | %.0f / %.0f / %.0f / %.0f | %.2f s | %.2f s | %.0f | %.1fx |\n' "$n" \
+      "$(calc "${o[0]}/1000")" "${o[1]}" "${o[2]}" "${o[3]}" "${o[4]}" "${o[5]}" "${o[6]}" \
+      "$(calc "${p[0]}/1000")" "${p[1]}" "${p[3]}" "$(calc "${o[0]}/${p[0]}")"
+    [ -n "$first_n" ] || { first_n=$n; first_o=${o[0]}; first_p=${p[0]}; }
+    last_n=$n; last_o=${o[0]}; last_p=${p[0]}
   done
   if [ "$last_n" != "$first_n" ]; then
     echo
-    printf 'Growth from %d to %d clusters: ours +%.1f ms per cluster, plain HCL +%.1f ms per cluster.\n' \
-      "$first_n" "$last_n" "$(calc "($last_ours-$first_ours)/($last_n-$first_n)")" \
-      "$(calc "($last_plain-$first_plain)/($last_n-$first_n)")"
+    printf 'Growth from %d to %d clusters: ours +%.0f ms per cluster, plain HCL +%.1f ms per cluster.\n' \
+      "$first_n" "$last_n" "$(calc "($last_o-$first_o)/($last_n-$first_n)")" "$(calc "($last_p-$first_p)/($last_n-$first_n)")"
   fi
 }

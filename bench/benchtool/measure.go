@@ -22,7 +22,10 @@ type measureResult struct {
 	// exited), by executable base name; several processes of one program
 	// report the largest.
 	PeakMB map[string]float64 `json:"peak_mb"`
-	Exit   int                `json:"exit"`
+	// CPUSeconds is user+system CPU time by executable base name, summed
+	// over its processes (each as last sampled before it exited).
+	CPUSeconds map[string]float64 `json:"cpu_s"`
+	Exit       int                `json:"exit"`
 }
 
 // runMeasure runs a command, samples its process tree every -every, and
@@ -48,7 +51,9 @@ func runMeasure(args []string) error {
 	}
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
-	res := measureResult{PeakMB: map[string]float64{}}
+	res := measureResult{PeakMB: map[string]float64{}, CPUSeconds: map[string]float64{}}
+	cpuByPid := map[int]float64{}
+	nameByPid := map[int]string{}
 	tick := time.NewTicker(*every)
 	defer tick.Stop()
 	var werr error
@@ -65,11 +70,19 @@ loop:
 				if hwm := float64(statusKB(pid, "VmHWM")) / 1024; name != "" && hwm > res.PeakMB[name] {
 					res.PeakMB[name] = hwm
 				}
+				if name != "" {
+					if c := cpuSeconds(pid); c > 0 {
+						cpuByPid[pid], nameByPid[pid] = c, name
+					}
+				}
 			}
 			res.TreePeakMB = max(res.TreePeakMB, float64(sum)/1024)
 		}
 	}
 	res.WallMS = float64(time.Since(start)) / 1e6
+	for pid, c := range cpuByPid {
+		res.CPUSeconds[nameByPid[pid]] += c
+	}
 	if ps := cmd.ProcessState; ps != nil {
 		res.Exit = ps.ExitCode()
 	} else if werr != nil {
@@ -121,4 +134,21 @@ func exeName(pid int) string {
 		name = "provider-" + strings.SplitN(p, "_", 2)[0]
 	}
 	return name
+}
+
+// cpuSeconds is utime+stime of a process from /proc/<pid>/stat.
+func cpuSeconds(pid int) float64 {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0
+	}
+	s := string(b)
+	f := strings.Fields(s[strings.LastIndexByte(s, ')')+1:])
+	if len(f) < 13 {
+		return 0
+	}
+	// After "(comm)": state is f[0], so utime (field 14) is f[11], stime f[12].
+	ut, _ := strconv.ParseFloat(f[11], 64)
+	st, _ := strconv.ParseFloat(f[12], 64)
+	return (ut + st) / 100 // USER_HZ is 100 on Linux
 }
