@@ -25,6 +25,7 @@ data "scaling_karpenter_fallback_node_pools" "this" {
   architectures           = var.architectures
   zones                   = var.zones
   limits                  = { cpu = tostring(var.cpu_limit) }
+  spot_limits             = { cpu = tostring(local.spot_cpu_limit) }
   spot_weight             = var.spot_weight
   on_demand_weight        = var.on_demand_weight
   expire_after            = var.expire_after
@@ -39,21 +40,11 @@ data "scaling_karpenter_fallback_node_pools" "this" {
 }
 
 locals {
+  # The on-demand pool (the fallback) may use the whole limit, spot its share.
   spot_cpu_limit = ceil(var.cpu_limit * var.spot_share)
 
-  # The pair shares one limit in the data source; the spot pool gets its share.
-  spot_rendered = data.scaling_karpenter_fallback_node_pools.this.spot_manifest
-  spot_manifest = merge(local.spot_rendered, {
-    spec = merge(local.spot_rendered.spec, {
-      limits = merge(local.spot_rendered.spec.limits, { cpu = tostring(local.spot_cpu_limit) })
-    })
-  })
+  spot_manifest      = data.scaling_karpenter_fallback_node_pools.this.spot_manifest
   on_demand_manifest = data.scaling_karpenter_fallback_node_pools.this.on_demand_manifest
-
-  # The spot YAML as rendered, with the same limit change as the manifest.
-  spot_yaml = replace(data.scaling_karpenter_fallback_node_pools.this.spot_yaml,
-    format("  limits:\n    cpu: \"%d\"\n", var.cpu_limit),
-  format("  limits:\n    cpu: \"%d\"\n", local.spot_cpu_limit))
 
   with_spot = var.spot_share > 0
   manifests = concat(

@@ -40,7 +40,7 @@ output "yaml" {
   description = "The rendered objects as one multi-document YAML."
   value = join("---\n", compact([
     data.scaling_karpenter_ec2_node_class.this.yaml,
-    local.with_spot ? local.spot_yaml : "",
+    local.with_spot ? data.scaling_karpenter_fallback_node_pools.this.spot_yaml : "",
     data.scaling_karpenter_fallback_node_pools.this.on_demand_yaml,
   ]))
 }

@@ -28,14 +28,10 @@ data "scaling_warm_pool" "this" {
 
 locals {
   # Stable keys (kind/namespace/name) so adding a window does not replace
-  # every other object.
-  # `globalDefault: false` is left out: the API server drops a false
-  # globalDefault from the PriorityClass it returns, which kubernetes_manifest
-  # reports as an inconsistent result (false is the default anyway).
+  # every other object. The objects go to kubernetes_manifest as rendered:
+  # the renderer leaves out what the API server would drop.
   objects = { for m in data.scaling_warm_pool.this.manifests :
-    "${m.kind}/${try(m.metadata.namespace, "")}/${m.metadata.name}" => {
-      for k, v in m : k => v if !(m.kind == "PriorityClass" && k == "globalDefault" && v == false)
-    }
+    "${m.kind}/${try(m.metadata.namespace, "")}/${m.metadata.name}" => m
   }
 
   # The schedule's scaler changes the pause Deployment's replicas; leave them

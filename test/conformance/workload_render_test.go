@@ -40,6 +40,15 @@ func apiAccepts(t *testing.T, set *crdvalidate.Set, obj k8sobj.Object) error {
 	if len(errs) > 0 {
 		return errs.ToAggregate()
 	}
+	// Accepted is not enough for kubernetes_manifest: the object must also
+	// come back unchanged (roundtrip_test.go).
+	changes, err := roundTripChanges(m)
+	if err != nil {
+		return err
+	}
+	if len(changes) > 0 {
+		return fmt.Errorf("the API server returns it changed: %v", changes)
+	}
 	return nil
 }
 

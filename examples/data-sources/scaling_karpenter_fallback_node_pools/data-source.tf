@@ -11,7 +11,10 @@ data "scaling_karpenter_fallback_node_pools" "web" {
   disruption = {
     consolidate_after = "2m"
   }
-  limits = { cpu = "2000" }
+  # Both pools get `limits`; spot_limits caps spot at 1400 of the 2000 vCPUs,
+  # while the on-demand fallback may take them all.
+  limits      = { cpu = "2000" }
+  spot_limits = { cpu = "1400" }
 
   spot_weight      = 100
   on_demand_weight = 10

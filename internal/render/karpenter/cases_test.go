@@ -135,6 +135,14 @@ var goldenCases = map[string]func() ([]k8sobj.Object, problem.List){
 			OnDemandWeight: ptr(int64(20)),
 		}.Render()
 	},
+	// Spot may hold 70% of the vCPUs, on-demand (the fallback) all of them;
+	// memory stays shared.
+	"fallback-per-pool-limits": func() ([]k8sobj.Object, problem.List) {
+		return Fallback{
+			Pool:       NodePool{Name: "batch", Limits: map[string]string{"cpu": "1000", "memory": "4000Gi"}},
+			SpotLimits: map[string]string{"cpu": "700"},
+		}.Render()
+	},
 }
 
 func one(obj k8sobj.Object, probs problem.List) ([]k8sobj.Object, problem.List) {

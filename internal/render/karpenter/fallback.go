@@ -16,6 +16,11 @@ type Fallback struct {
 	Pool           NodePool
 	SpotWeight     *int64 // default 100
 	OnDemandWeight *int64 // default 10
+	// SpotLimits and OnDemandLimits override Pool.Limits key by key for one
+	// pool, e.g. to cap spot at a share of the vCPUs while on-demand, the
+	// fallback, may take them all.
+	SpotLimits     map[string]string
+	OnDemandLimits map[string]string
 }
 
 // Default fallback weights.
@@ -44,7 +49,24 @@ func (f Fallback) Pools() (spot, onDemand NodePool) {
 	spot.Requirements.CapacityTypes = []string{"spot"}
 	onDemand.Requirements.CapacityTypes = []string{"on-demand"}
 	spot.Weight, onDemand.Weight = &sw, &ow
+	spot.Limits = mergeLimits(f.Pool.Limits, f.SpotLimits)
+	onDemand.Limits = mergeLimits(f.Pool.Limits, f.OnDemandLimits)
 	return spot, onDemand
+}
+
+// mergeLimits returns shared with override's keys replaced or added.
+func mergeLimits(shared, override map[string]string) map[string]string {
+	if len(override) == 0 {
+		return shared
+	}
+	out := make(map[string]string, len(shared)+len(override))
+	for k, v := range shared {
+		out[k] = v
+	}
+	for k, v := range override {
+		out[k] = v
+	}
+	return out
 }
 
 // Validate checks the weights and both pools. Problems in the shared pool
@@ -77,7 +99,12 @@ func (f Fallback) Validate() problem.List {
 	if f.Pool.Name == "" {
 		at(&probs, "name").add("is required: the prefix of both pool names (<name>-spot, <name>-on-demand)")
 	}
+	validateLimits(at(&probs, "spot_limits"), f.SpotLimits)
+	validateLimits(at(&probs, "on_demand_limits"), f.OnDemandLimits)
 	_, od := f.Pools()
+	// Each override was checked at its own attribute; the shared checks see
+	// the shared limits only, so a problem is reported once, where it is.
+	od.Limits = f.Pool.Limits
 	for _, p := range od.Validate() {
 		if len(p.Path) > 0 && p.Path[0] == "name" && f.Pool.Name == "" {
 			continue // reported above
@@ -95,7 +122,8 @@ func (f Fallback) Render() ([]k8sobj.Object, problem.List) {
 	}
 	spot, od := f.Pools()
 	// Both pools were validated above (they differ only in name, capacity
-	// type and weight), so only errors from rendering itself are added.
+	// type, weight and the limit overrides, each checked at its attribute),
+	// so only errors from rendering itself are added.
 	so, sp := spot.Render()
 	oo, op := od.Render()
 	if so == nil || oo == nil {

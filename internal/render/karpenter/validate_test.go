@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/scalingkit/terraform-provider-scaling/internal/render/k8sobj"
 	"github.com/scalingkit/terraform-provider-scaling/internal/render/problem"
 )
 
@@ -183,6 +184,12 @@ var badCases = []badCase{
 	{"fallback shared problem", func() problem.List {
 		return Fallback{Pool: NodePool{Name: "web", ExpireAfter: ptr("1d")}}.Validate()
 	}, "expire_after", "720h"},
+	{"fallback spot limit not a quantity", func() problem.List {
+		return Fallback{Pool: NodePool{Name: "web"}, SpotLimits: map[string]string{"cpu": "lots"}}.Validate()
+	}, `spot_limits`, "not a quantity"},
+	{"fallback on-demand limit negative", func() problem.List {
+		return Fallback{Pool: NodePool{Name: "web"}, OnDemandLimits: map[string]string{"cpu": "-1"}}.Validate()
+	}, `on_demand_limits`, "negative"},
 }
 
 func TestValidateNamesAttributeAndFix(t *testing.T) {
@@ -274,5 +281,35 @@ func TestFallbackPairDiffersOnlyInCapacityTypeAndWeight(t *testing.T) {
 	}
 	if strip(objs[0]) != strip(objs[1]) {
 		t.Fatalf("pools differ beyond capacity type and weight:\n%s\n---\n%s", strip(objs[0]), strip(objs[1]))
+	}
+}
+
+func TestFallbackLimitsOverrideTheSharedLimitsPerPool(t *testing.T) {
+	shared := map[string]string{"cpu": "1000", "memory": "4000Gi"}
+	objs, probs := Fallback{
+		Pool:           NodePool{Name: "web", Limits: shared},
+		SpotLimits:     map[string]string{"cpu": "700"},
+		OnDemandLimits: map[string]string{"nvidia.com/gpu": "8"},
+	}.Render()
+	if probs.HasErrors() {
+		t.Fatal(probs.Err())
+	}
+	limits := func(o k8sobj.Object) map[string]any { return o["spec"].(map[string]any)["limits"].(map[string]any) }
+	spot, od := limits(objs[0]), limits(objs[1])
+	if spot["cpu"] != "700" || spot["memory"] != "4000Gi" || len(spot) != 2 {
+		t.Errorf("spot limits: want cpu 700 (its own) and memory 4000Gi (shared), got %v", spot)
+	}
+	if od["cpu"] != "1000" || od["memory"] != "4000Gi" || od["nvidia.com/gpu"] != "8" || len(od) != 3 {
+		t.Errorf("on-demand limits: want the shared ones plus nvidia.com/gpu 8, got %v", od)
+	}
+	if shared["cpu"] != "1000" || len(shared) != 2 {
+		t.Errorf("the shared limits map was modified: %v", shared)
+	}
+}
+
+func TestFallbackLimitProblemIsReportedOnceAtItsAttribute(t *testing.T) {
+	probs := Fallback{Pool: NodePool{Name: "web"}, OnDemandLimits: map[string]string{"cpu": "lots"}}.Validate()
+	if len(probs) != 1 || !strings.HasPrefix(probs[0].Path.String(), "on_demand_limits") {
+		t.Fatalf("want one problem at on_demand_limits, got %v", probs)
 	}
 }

@@ -28,11 +28,14 @@ func withLabels(obj k8sobj.Object, l map[string]any) k8sobj.Object {
 }
 
 // priorityClass is cluster-scoped; a negative value lets every pod with the
-// default priority 0 preempt the warm pods.
+// default priority 0 preempt the warm pods. It must not be the global
+// default (globalDefault: false), but the field is left out: false is its
+// default, and the API server drops a false globalDefault (omitempty), so
+// kubernetes_manifest would see it vanish and fail with "inconsistent result
+// after apply".
 func priorityClass(s Spec) k8sobj.Object {
 	pc := withLabels(k8sobj.New("scheduling.k8s.io/v1", "PriorityClass", s.PriorityClassName, ""), labels(s))
 	pc["value"] = *s.PriorityValue
-	pc["globalDefault"] = false
 	pc["preemptionPolicy"] = "Never"
 	pc["description"] = "Warm capacity for " + s.Namespace + "/" + s.Name + ": pods of this class are preempted by any default-priority pod."
 	return pc

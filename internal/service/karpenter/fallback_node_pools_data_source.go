@@ -27,6 +27,8 @@ type fallbackModel struct {
 	nodePoolFields
 	SpotWeight       types.Int64   `tfsdk:"spot_weight"`
 	OnDemandWeight   types.Int64   `tfsdk:"on_demand_weight"`
+	SpotLimits       types.Map     `tfsdk:"spot_limits"`
+	OnDemandLimits   types.Map     `tfsdk:"on_demand_limits"`
 	SpotName         types.String  `tfsdk:"spot_name"`
 	SpotManifest     types.Dynamic `tfsdk:"spot_manifest"`
 	SpotYAML         types.String  `tfsdk:"spot_yaml"`
@@ -50,6 +52,12 @@ func (d *fallbackDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 		"Karpenter tries the HIGHER weight first, so it must be higher than `on_demand_weight`. Default `%d`.", karpenter.DefaultSpotWeight)}
 	attrs["on_demand_weight"] = schema.Int64Attribute{Optional: true, MarkdownDescription: fmt.Sprintf("Weight of the on-demand "+
 		"fallback pool, 1-100 and lower than `spot_weight`. Default `%d`.", karpenter.DefaultOnDemandWeight)}
+	attrs["limits"] = strMap("Caps on each pool's total resources, e.g. `{ cpu = \"1000\", memory = \"4000Gi\" }`: both pools get them, " +
+		"unless `spot_limits` or `on_demand_limits` overrides a key for one pool.")
+	attrs["spot_limits"] = strMap("Limits of the spot pool only, overriding `limits` key by key (keys not set here keep the " +
+		"`limits` value), e.g. `{ cpu = \"700\" }` to let spot hold 700 of 1000 vCPUs while the on-demand fallback may take them all.")
+	attrs["on_demand_limits"] = strMap("Limits of the on-demand pool only, overriding `limits` key by key (keys not set here " +
+		"keep the `limits` value).")
 	computed := func(desc string) schema.StringAttribute {
 		return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
 	}
@@ -80,6 +88,8 @@ func (m fallbackModel) input(ctx context.Context, diags *diag.Diagnostics) karpe
 		Pool:           m.nodePool(ctx, diags),
 		SpotWeight:     int64Ptr(m.SpotWeight),
 		OnDemandWeight: int64Ptr(m.OnDemandWeight),
+		SpotLimits:     stringMap(ctx, m.SpotLimits, diags),
+		OnDemandLimits: stringMap(ctx, m.OnDemandLimits, diags),
 	}
 }
 

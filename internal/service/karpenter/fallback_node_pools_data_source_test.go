@@ -47,12 +47,34 @@ func TestFallbackNodePoolsDataSource_spotFirst(t *testing.T) {
 	})
 }
 
+func TestFallbackNodePoolsDataSource_perPoolLimits(t *testing.T) {
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: factories,
+		Steps: []resource.TestStep{{
+			Config: fallbackConfig(`
+  name        = "web"
+  limits      = { cpu = "1000", memory = "4000Gi" }
+  spot_limits = { cpu = "700" }
+`),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(fallback, "spot_manifest.spec.limits.cpu", "700"),
+				resource.TestCheckResourceAttr(fallback, "spot_manifest.spec.limits.memory", "4000Gi"),
+				resource.TestCheckResourceAttr(fallback, "on_demand_manifest.spec.limits.cpu", "1000"),
+				resource.TestCheckResourceAttr(fallback, "on_demand_manifest.spec.limits.memory", "4000Gi"),
+				resource.TestMatchResourceAttr(fallback, "spot_yaml", regexp.MustCompile(`limits:\n    cpu: "700"\n    memory: 4000Gi\n`)),
+			),
+		}},
+	})
+}
+
 func TestFallbackNodePoolsDataSource_badInput(t *testing.T) {
 	t.Parallel()
 	cases := map[string]struct{ body, want string }{
-		"guide's inverted weights": {`name = "web"` + "\n" + `spot_weight = 10` + "\n" + `on_demand_weight = 100`, `must be higher than on_demand_weight`},
-		"weight zero":              {`name = "web"` + "\n" + `on_demand_weight = 0`, `0 is invalid`},
-		"shared attribute":         {`name = "web"` + "\n" + `consolidate_after = "1m"`, `Unsupported argument`},
+		"guide's inverted weights":  {`name = "web"` + "\n" + `spot_weight = 10` + "\n" + `on_demand_weight = 100`, `must be higher than on_demand_weight`},
+		"weight zero":               {`name = "web"` + "\n" + `on_demand_weight = 0`, `0 is invalid`},
+		"spot limit not a quantity": {`name = "web"` + "\n" + `spot_limits = { cpu = "lots" }`, `(?s)spot_limits.*not a quantity`},
+		"shared attribute":          {`name = "web"` + "\n" + `consolidate_after = "1m"`, `Unsupported argument`},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {

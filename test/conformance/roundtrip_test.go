@@ -1,0 +1,190 @@
+package conformance
+
+import (
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"testing"
+
+	"k8s.io/apimachinery/pkg/runtime"
+	"k8s.io/apimachinery/pkg/runtime/schema"
+	"k8s.io/kubernetes/pkg/api/legacyscheme"
+
+	"github.com/scalingkit/terraform-provider-scaling/test/conformance/crdvalidate"
+)
+
+// hashicorp/kubernetes `kubernetes_manifest` plans the object as rendered and
+// fails with "inconsistent result after apply" when the API server returns it
+// with a configured field changed or gone. Built-in kinds are stored as
+// their Go types, whose JSON tags drop zero values (`globalDefault: false`,
+// empty maps and lists) and canonicalize quantities, so every field a
+// renderer emits must come back from the API server unchanged. (Custom
+// resources are stored as the JSON sent, after pruning, which strict
+// validation already rules out.)
+
+// serverRoundTrip returns obj the way kube-apiserver returns it after a
+// create: decoded into the versioned type, defaulted, converted to the
+// internal type and back, encoded. known is false for kinds it does not know.
+func serverRoundTrip(obj map[string]any) (out map[string]any, known bool, err error) {
+	apiVersion, _ := obj["apiVersion"].(string)
+	kind, _ := obj["kind"].(string)
+	gv, err := schema.ParseGroupVersion(apiVersion)
+	if err != nil {
+		return nil, false, err
+	}
+	gvk := gv.WithKind(kind)
+	if !legacyscheme.Scheme.Recognizes(gvk) {
+		return nil, false, nil
+	}
+	versioned, err := legacyscheme.Scheme.New(gvk)
+	if err != nil {
+		return nil, true, err
+	}
+	raw, err := json.Marshal(obj)
+	if err != nil {
+		return nil, true, err
+	}
+	if err := json.Unmarshal(raw, versioned); err != nil {
+		return nil, true, err
+	}
+	legacyscheme.Scheme.Default(versioned)
+	internal, err := legacyscheme.Scheme.ConvertToVersion(versioned, schema.GroupVersion{Group: gv.Group, Version: runtime.APIVersionInternal})
+	if err != nil {
+		return nil, true, err
+	}
+	back, err := legacyscheme.Scheme.ConvertToVersion(internal, gv)
+	if err != nil {
+		return nil, true, err
+	}
+	raw, err = json.Marshal(back)
+	if err != nil {
+		return nil, true, err
+	}
+	out = map[string]any{}
+	return out, true, json.Unmarshal(raw, &out)
+}
+
+// changedFields lists every field of sent that got is missing or has with
+// another value (fields the server adds, such as defaults, are fine).
+func changedFields(sent, got any, path string) []string {
+	switch s := sent.(type) {
+	case map[string]any:
+		g, ok := got.(map[string]any)
+		if !ok {
+			return []string{fmt.Sprintf("%s: sent an object, got %v", path, got)}
+		}
+		keys := make([]string, 0, len(s))
+		for k := range s {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		var out []string
+		for _, k := range keys {
+			gv, present := g[k]
+			if !present {
+				out = append(out, fmt.Sprintf("%s.%s: sent %s, the API server drops it", path, k, jsonText(s[k])))
+				continue
+			}
+			out = append(out, changedFields(s[k], gv, path+"."+k)...)
+		}
+		return out
+	case []any:
+		g, ok := got.([]any)
+		if !ok || len(g) != len(s) {
+			return []string{fmt.Sprintf("%s: sent %s, got %s", path, jsonText(sent), jsonText(got))}
+		}
+		var out []string
+		for i := range s {
+			out = append(out, changedFields(s[i], g[i], fmt.Sprintf("%s[%d]", path, i))...)
+		}
+		return out
+	default:
+		if !reflect.DeepEqual(jsonValue(sent), jsonValue(got)) {
+			return []string{fmt.Sprintf("%s: sent %s, the API server returns %s", path, jsonText(sent), jsonText(got))}
+		}
+		return nil
+	}
+}
+
+func jsonText(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+// jsonValue makes numbers comparable (int64 from YAML, float64 from JSON).
+func jsonValue(v any) any {
+	var out any
+	_ = json.Unmarshal([]byte(jsonText(v)), &out)
+	return out
+}
+
+// roundTripChanges returns what the API server would change in obj; nil
+// for custom resources.
+func roundTripChanges(obj map[string]any) ([]string, error) {
+	back, known, err := serverRoundTrip(obj)
+	if err != nil || !known {
+		return nil, err
+	}
+	sent := jsonValue(obj)
+	return changedFields(sent, back, ""), nil
+}
+
+func checkRoundTrip(t *testing.T, testdata string) int {
+	t.Helper()
+	n := 0
+	files, _ := filepath.Glob(filepath.Join(testdata, "golden", "*.yaml"))
+	for _, f := range files {
+		docs, err := crdvalidate.ReadFile(f)
+		if err != nil {
+			t.Errorf("%s: %v", f, err)
+			continue
+		}
+		for _, d := range docs {
+			changes, err := roundTripChanges(d.Object)
+			if err != nil {
+				t.Errorf("%s: %v", d.Source, err)
+				continue
+			}
+			if _, known, _ := serverRoundTrip(d.Object); known {
+				n++
+			}
+			for _, c := range changes {
+				t.Errorf("%s %v: %s", d.Source, d.Object["kind"], c)
+			}
+		}
+	}
+	return n
+}
+
+func TestWarmPoolGoldenObjectsRoundTrip(t *testing.T) {
+	if n := checkRoundTrip(t, "../../internal/render/warmpool/testdata"); n < 15 {
+		t.Fatalf("only %d built-in objects round-tripped", n)
+	}
+}
+
+func TestAutoscalingGoldenObjectsRoundTrip(t *testing.T) {
+	if n := checkRoundTrip(t, "../../internal/render/autoscaling/testdata"); n < 3 {
+		t.Fatalf("only %d built-in objects round-tripped", n)
+	}
+}
+
+// The check itself: a field the API server drops is reported.
+func TestRoundTripReportsDroppedFields(t *testing.T) {
+	pc := map[string]any{
+		"apiVersion": "scheduling.k8s.io/v1", "kind": "PriorityClass",
+		"metadata": map[string]any{"name": "warm"}, "value": int64(-1), "globalDefault": false,
+	}
+	changes, err := roundTripChanges(pc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(changes) != 1 || changes[0] != ".globalDefault: sent false, the API server drops it" {
+		t.Fatalf("want globalDefault reported as dropped, got %q", changes)
+	}
+	delete(pc, "globalDefault")
+	if changes, _ := roundTripChanges(pc); len(changes) != 0 {
+		t.Fatalf("defaults the server adds are not changes, got %q", changes)
+	}
+}
