@@ -3,15 +3,19 @@ package conformance
 import (
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"path/filepath"
 	"reflect"
 	"sort"
+	"strings"
 	"testing"
 
+	"k8s.io/apimachinery/pkg/api/resource"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/kubernetes/pkg/api/legacyscheme"
 
+	"github.com/scalingkit/terraform-provider-scaling/internal/render/k8sobj"
 	"github.com/scalingkit/terraform-provider-scaling/test/conformance/crdvalidate"
 )
 
@@ -187,4 +191,50 @@ func TestRoundTripReportsDroppedFields(t *testing.T) {
 	if changes, _ := roundTripChanges(pc); len(changes) != 0 {
 		t.Fatalf("defaults the server adds are not changes, got %q", changes)
 	}
+}
+
+// k8sobj.CanonicalQuantity, which renderers use for quantities in built-in
+// kinds, must keep the value and give a string the API server writes back
+// unchanged: resource.ParseQuantity (what decoding a request runs) then
+// String (what encoding the response runs).
+func TestCanonicalQuantityIsStableOnTheAPIServer(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 2026))
+	suffixes := []string{"", "", "m", "n", "u", "k", "M", "G", "T", "Ki", "Mi", "Gi", "Ti", "e3", "e-3", "E6", "e0", "e2"}
+	wholes := []string{"0", "1", "2", "3", "10", "100", "999", "1000", "1023", "1024", "1500", "2048", "4000", "123456", "1048576", ""}
+	fracs := []string{"", "", ".", ".0", ".5", ".25", ".1", ".001", ".0005", ".000000001", ".0000000001", ".333", ".75"}
+	checked, changed := 0, 0
+	for i := 0; i < 20000; i++ {
+		number := pick(r, wholes...) + pick(r, fracs...)
+		s := number + pick(r, suffixes...)
+		sent, err := resource.ParseQuantity(s)
+		got, ok := k8sobj.CanonicalQuantity(s)
+		// apimachinery reads a number without digits (".", ".k") as 0; the
+		// renderers' validation rejects those.
+		if err != nil || !strings.ContainsAny(number, "0123456789") {
+			if err != nil && ok {
+				t.Errorf("%q: apimachinery rejects it (%v), CanonicalQuantity gives %q", s, err, got)
+			}
+			continue
+		}
+		checked++
+		if !ok {
+			t.Errorf("%q: a quantity, but CanonicalQuantity says it is not", s)
+			continue
+		}
+		q, err := resource.ParseQuantity(got)
+		if err != nil || q.Cmp(sent) != 0 {
+			t.Errorf("%q: CanonicalQuantity gives %q, another value (%v)", s, got, err)
+			continue
+		}
+		if back := q.String(); back != got {
+			t.Errorf("%q: CanonicalQuantity gives %q, which the API server writes back as %q", s, got, back)
+		}
+		if sent.String() != s {
+			changed++ // the API server would have changed the string as given
+		}
+	}
+	if checked < 10000 || changed < 1000 {
+		t.Fatalf("only %d quantities checked, %d of them changed by the server as given", checked, changed)
+	}
+	t.Logf("%d quantities checked, %d that the API server would rewrite as given", checked, changed)
 }

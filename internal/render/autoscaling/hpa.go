@@ -205,7 +205,9 @@ func metricSpec(m Metric, at problem.Path, probs *problem.List) map[string]any {
 		if targetType == "Value" {
 			key = "value"
 		}
-		target[key] = m.Value
+		// Written the way the API server writes it back ("0.5" as "500m"),
+		// else kubernetes_manifest sees it change after apply.
+		target[key], _ = k8sobj.CanonicalQuantity(m.Value)
 	default:
 		probs.Addf(at.Child("target_type"), "must be Utilization, AverageValue or Value, got %q", targetType)
 		return nil

@@ -229,3 +229,20 @@ func TestDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// The API server rewrites quantities in built-in kinds ("0.5" as "500m");
+// rendering them that way keeps kubernetes_manifest consistent after apply.
+func TestHPAQuantitiesAreWrittenAsTheAPIServerDoes(t *testing.T) {
+	s := hpaCases["hpa-default-cpu"]
+	s.Metrics = []Metric{{Type: "pods", Name: "rps", Value: "0.5"}, {Type: "resource", Name: "memory", TargetType: "AverageValue", Value: "1024Mi"}}
+	res, probs := RenderHPA(s)
+	if probs.HasErrors() {
+		t.Fatal(probs.Err())
+	}
+	metrics := specOf(res.Object)["metrics"].([]any)
+	pods := metrics[0].(map[string]any)["pods"].(map[string]any)["target"].(map[string]any)
+	mem := metrics[1].(map[string]any)["resource"].(map[string]any)["target"].(map[string]any)
+	if pods["averageValue"] != "500m" || mem["averageValue"] != "1Gi" {
+		t.Fatalf("targets %v, %v; want averageValue 500m and 1Gi", pods, mem)
+	}
+}

@@ -43,19 +43,21 @@ func priorityClass(s Spec) k8sobj.Object {
 
 // resources requests the workload pod's shape. Extended resources and
 // hugepages cannot be overcommitted, so their limits equal the requests.
+// Quantities are written the way the API server writes them back ("2.5" as
+// "2500m"), else kubernetes_manifest sees them change after apply.
 func resources(p PodShape) map[string]any {
 	req := map[string]any{}
 	lim := map[string]any{}
 	if p.CPU != "" {
-		req["cpu"] = p.CPU
+		req["cpu"] = canonical(p.CPU)
 	}
 	if p.Memory != "" {
-		req["memory"] = p.Memory
+		req["memory"] = canonical(p.Memory)
 	}
 	for k, v := range p.Extended {
-		req[k] = v
+		req[k] = canonical(v)
 		if k != "ephemeral-storage" {
-			lim[k] = v
+			lim[k] = canonical(v)
 		}
 	}
 	out := map[string]any{"requests": req}
@@ -143,4 +145,11 @@ func pauseDeployment(s Spec, replicas *int64) k8sobj.Object {
 	}
 	d["spec"] = spec
 	return d
+}
+
+// canonical is the quantity as the API server stores it (validation has
+// already rejected anything that is not a quantity).
+func canonical(q string) string {
+	c, _ := k8sobj.CanonicalQuantity(q)
+	return c
 }

@@ -328,3 +328,21 @@ func TestParseQuantity(t *testing.T) {
 		}
 	}
 }
+
+// The API server rewrites quantities in built-in kinds ("2.5" as "2500m");
+// rendering them that way keeps kubernetes_manifest consistent after apply.
+func TestPodQuantitiesAreWrittenAsTheAPIServerDoes(t *testing.T) {
+	s := goldenCases["pause-pods-gpu"]
+	s.Pod.CPU, s.Pod.Memory = "2.5", "1.5Gi"
+	s.Pod.Extended = map[string]string{"nvidia.com/gpu": "1000m"}
+	res := mustRender(t, s)
+	c := res.Objects[1]["spec"].(map[string]any)["template"].(map[string]any)["spec"].(map[string]any)["containers"].([]any)[0].(map[string]any)
+	req := c["resources"].(map[string]any)["requests"].(map[string]any)
+	lim := c["resources"].(map[string]any)["limits"].(map[string]any)
+	if req["cpu"] != "2500m" || req["memory"] != "1536Mi" || req["nvidia.com/gpu"] != "1" || lim["nvidia.com/gpu"] != "1" {
+		t.Fatalf("requests %v, limits %v; want cpu 2500m, memory 1536Mi, nvidia.com/gpu 1", req, lim)
+	}
+	if !near(res.MonthlyCost, mustRender(t, func() Spec { s.Pod.CPU, s.Pod.Memory = "2500m", "1536Mi"; return s }()).MonthlyCost) {
+		t.Fatal("the same shape written two ways should cost the same")
+	}
+}
