@@ -56,40 +56,77 @@ func burst(ctx context.Context, t testing.TB, p *pool, n int, timeout time.Durat
 	if err != nil {
 		t.Fatal(err)
 	}
-	list, err := p.cs.CoreV1().Pods(p.ns).List(ctx, metav1.ListOptions{LabelSelector: "app=workload"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	w, err := p.cs.CoreV1().Pods(p.ns).Watch(ctx, metav1.ListOptions{LabelSelector: "app=workload", ResourceVersion: list.ResourceVersion})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Stop()
-
 	var mu sync.Mutex
 	created := map[string]time.Time{}
 	bound := map[string]time.Time{}
 	nodeOf := map[string]string{}
 	allBound := make(chan struct{})
+	record := func(pod *corev1.Pod) {
+		if pod.Spec.NodeName == "" {
+			return
+		}
+		now := time.Now()
+		mu.Lock()
+		defer mu.Unlock()
+		if _, seen := bound[pod.Name]; !seen {
+			bound[pod.Name] = now
+			nodeOf[pod.Name] = pod.Spec.NodeName
+			if len(bound) == n {
+				close(allBound)
+			}
+		}
+	}
+	sel := metav1.ListOptions{LabelSelector: "app=workload"}
+	list, err := p.cs.CoreV1().Pods(p.ns).List(ctx, sel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Watch for binds; the server may end a watch (timeout, slow consumer
+	// under load), so resume from the last resource version, or re-list.
+	stop := make(chan struct{})
+	defer close(stop)
+	wctx, cancel := context.WithCancel(ctx)
+	defer cancel() // ends the current watch when the burst is measured
+	watchFrom := list.ResourceVersion
+	w, err := p.cs.CoreV1().Pods(p.ns).Watch(wctx, metav1.ListOptions{LabelSelector: sel.LabelSelector, ResourceVersion: watchFrom})
+	if err != nil {
+		t.Fatal(err)
+	}
 	go func() {
-		for ev := range w.ResultChan() {
-			if ev.Type == watch.Error {
-				continue
-			}
-			pod, ok := ev.Object.(*corev1.Pod)
-			if !ok || pod.Spec.NodeName == "" {
-				continue
-			}
-			now := time.Now()
-			mu.Lock()
-			if _, seen := bound[pod.Name]; !seen {
-				bound[pod.Name] = now
-				nodeOf[pod.Name] = pod.Spec.NodeName
-				if len(bound) == n {
-					close(allBound)
+		for {
+			for ev := range w.ResultChan() {
+				if pod, ok := ev.Object.(*corev1.Pod); ok && ev.Type != watch.Error {
+					watchFrom = pod.ResourceVersion
+					record(pod)
+				} else if ev.Type == watch.Error {
+					watchFrom = "" // e.g. 410 Gone: re-list below
+					break
 				}
 			}
-			mu.Unlock()
+			w.Stop()
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			if watchFrom == "" {
+				l, err := p.cs.CoreV1().Pods(p.ns).List(wctx, sel)
+				if err != nil {
+					time.Sleep(100 * time.Millisecond)
+					continue
+				}
+				for i := range l.Items {
+					record(&l.Items[i])
+				}
+				watchFrom = l.ResourceVersion
+			}
+			nw, err := p.cs.CoreV1().Pods(p.ns).Watch(wctx, metav1.ListOptions{LabelSelector: sel.LabelSelector, ResourceVersion: watchFrom})
+			if err != nil {
+				watchFrom = ""
+				time.Sleep(100 * time.Millisecond)
+				nw = watch.NewEmptyWatch()
+			}
+			w = nw
 		}
 	}()
 
