@@ -75,22 +75,31 @@ plan_once() {
           (.peak_mb.terraform // 0), (.peak_mb["provider-scaling"] // 0), (.peak_mb["provider-kubernetes"] // 0), .tree_peak_mb] | @tsv' <<<"$out"
 }
 
-# same_objects N: both configs planned to a file; their gitops_manifests
-# must hold the same objects per cluster.
+# same_objects A B N: both configs planned to a file at N clusters; their
+# gitops_manifests must hold the same objects per cluster.
 same_objects() {
   local name
-  for name in ours plain; do
+  for name in "$1" "$2"; do
     TF_CLI_CONFIG_FILE=$WORK/plan.tfrc terraform -chdir="$WORK/plan/$name" plan -refresh=false -lock=false -input=false -no-color \
-      -var "$CLUSTER_VAR=$1" -out="$WORK/plan/$name.tfplan" >"$WORK/plan/$name-check.log" 2>&1
+      -var "$CLUSTER_VAR=$3" -out="$WORK/plan/$name.tfplan" >"$WORK/plan/$name-check.log" 2>&1
     TF_CLI_CONFIG_FILE=$WORK/plan.tfrc terraform -chdir="$WORK/plan/$name" show -json "$WORK/plan/$name.tfplan" >"$WORK/plan/$name.json"
   done
-  python3 "$ROOT/bench/same_manifests.py" "$WORK/plan/ours.json" "$WORK/plan/plain.json"
+  python3 "$ROOT/bench/same_manifests.py" "$WORK/plan/$1.json" "$WORK/plan/$2.json"
 }
 
 calc() { awk "BEGIN { print $1 }"; }
 
 # median of numbers on stdin
 median() { sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+
+# plan_row N NAME LABEL: the median row of NAME's runs at N clusters; sets ROW_WALL.
+plan_row() {
+  local m=() col
+  for col in 1 2 3 4 5 6 7; do m+=("$(cut -f$col "$WORK/plan/$2.$1" | median)"); done
+  ROW_WALL=${m[0]}
+  printf '| %d | %s | %.2f s | %.2f s | %.2f s | %.0f | %.0f | %.0f | %.0f |' "$1" "$3" \
+    "$(calc "${m[0]}/1000")" "${m[1]}" "${m[2]}" "${m[3]}" "${m[4]}" "${m[5]}" "${m[6]}"
+}
 
 bench_plan() {
   if [ ! -d "$PLAN_EXAMPLE" ]; then
@@ -99,41 +108,51 @@ bench_plan() {
   fi
   plan_mirror
   plan_prepare ours "$PLAN_EXAMPLE"
+  plan_prepare direct "$ROOT/bench/ours-direct"
   plan_prepare plain "$ROOT/bench/plain-hcl"
-  echo "Ours: $(basename "$PLAN_EXAMPLE") (per cluster: fast-scaling-stack with the control-plane tier, Karpenter"
-  echo "node class and spot/on-demand pools, warm pool, HPA, cost and latency estimates; per region: image"
-  echo "cache rules). Plain HCL: bench/plain-hcl, the same Kubernetes objects as HCL objects through yamlencode,"
-  echo "no provider, no tiers, caches or estimates. Objects compared at 7 clusters: $(same_objects 7 || echo "DIFFERENT (see stderr)")."
+  echo "Three configurations render the same Kubernetes objects per cluster (EC2NodeClass, spot and"
+  echo "on-demand NodePools, warm-pool PriorityClass and Deployment, HPA):"
   echo
-  echo "\`terraform plan -refresh=false -var $CLUSTER_VAR=N\` on an empty state, median of $PLAN_RUNS runs per point, ours and"
-  echo "plain HCL interleaved. CPU is user+system seconds; memory is each program's peak RSS (terraform;"
-  echo "the largest scaling and kubernetes provider process) and the sampled peak of the whole process tree."
+  echo "- **stack**: $(basename "$PLAN_EXAMPLE") as shipped: per cluster the fast-scaling-stack module (also the"
+  echo "  control-plane tier resource and the cost and latency estimates), per region the image-cache module;"
+  echo "- **direct**: bench/ours-direct, only the four data sources per cluster, no modules;"
+  echo "- **plain HCL**: bench/plain-hcl, HCL objects through yamlencode, no provider (and no validation,"
+  echo "  sizing, tiers, caches or estimates)."
   echo
-  echo "| clusters | ours: wall | ours: CPU terraform + providers | ours: MB terraform / scaling / kubernetes / tree | plain: wall | plain: CPU | plain: MB | wall ours/plain |"
-  echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
-  local n i col first_n="" first_o first_p last_n last_o last_p
+  echo "Objects compared (gitops_manifests parsed per cluster): stack vs plain: $(same_objects ours plain 7 || echo "DIFFERENT (see stderr)");"
+  echo "direct vs plain: $(same_objects direct plain 7 || echo "DIFFERENT (see stderr)")."
+  echo
+  echo "\`terraform plan -refresh=false -var $CLUSTER_VAR=N\` on an empty state, median of $PLAN_RUNS runs per point, the"
+  echo "three interleaved. CPU is user+system seconds; memory is each program's peak RSS (terraform, the largest"
+  echo "scaling and kubernetes provider process) and the sampled peak of the whole process tree."
+  echo
+  echo "| clusters | config | wall | CPU terraform | CPU providers | MB terraform | MB scaling | MB kubernetes | MB tree | wall / plain |"
+  echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+  local n i name first_n="" last_n
+  declare -A first last
   for n in $CLUSTERS; do
-    : >"$WORK/plan/ours.$n"; : >"$WORK/plan/plain.$n"
+    for name in ours direct plain; do : >"$WORK/plan/$name.$n"; done
     for i in $(seq 1 "$PLAN_RUNS"); do
-      plan_once ours "$n" >>"$WORK/plan/ours.$n"
-      plan_once plain "$n" >>"$WORK/plan/plain.$n"
+      for name in ours direct plain; do plan_once "$name" "$n" >>"$WORK/plan/$name.$n"; done
     done
-    local o=() p=()
-    for col in 1 2 3 4 5 6 7; do
-      o+=("$(cut -f$col "$WORK/plan/ours.$n" | median)")
-      p+=("$(cut -f$col "$WORK/plan/plain.$n" | median)")
+    local plain_wall
+    plan_row "$n" plain "plain HCL" >/dev/null; plain_wall=$ROW_WALL
+    for name in ours direct plain; do
+      plan_row "$n" "$name" "$(sed 's/ours/stack/; s/plain/plain HCL/' <<<"$name")"
+      if [ "$name" = plain ]; then echo ' 1x |'; else printf ' %.1fx |\n' "$(calc "$ROW_WALL/$plain_wall")"; fi
+      [ -n "$first_n" ] || first[$name]=$ROW_WALL
+      last[$name]=$ROW_WALL
     done
-    printf '| %d | %.2f s | %.2f + %.2f s | %.0f / %.0f / %.0f / %.0f | %.2f s | %.2f s | %.0f | %.1fx |\n' "$n" \
-      "$(calc "${o[0]}/1000")" "${o[1]}" "${o[2]}" "${o[3]}" "${o[4]}" "${o[5]}" "${o[6]}" \
-      "$(calc "${p[0]}/1000")" "${p[1]}" "${p[3]}" "$(calc "${o[0]}/${p[0]}")"
-    [ -n "$first_n" ] || { first_n=$n; first_o=${o[0]}; first_p=${p[0]}; }
-    last_n=$n; last_o=${o[0]}; last_p=${p[0]}
+    [ -n "$first_n" ] || first_n=$n
+    last_n=$n
   done
   if [ "$last_n" != "$first_n" ]; then
     echo
-    printf 'Growth from %d to %d clusters: ours +%.0f ms per cluster, plain HCL +%.1f ms per cluster.\n' \
-      "$first_n" "$last_n" "$(calc "($last_o-$first_o)/($last_n-$first_n)")" "$(calc "($last_p-$first_p)/($last_n-$first_n)")"
+    printf 'Growth from %d to %d clusters, wall time per added cluster: stack %.0f ms, direct %.0f ms, plain HCL %.1f ms.\n' \
+      "$first_n" "$last_n" "$(calc "(${last[ours]}-${first[ours]})/($last_n-$first_n)")" \
+      "$(calc "(${last[direct]}-${first[direct]})/($last_n-$first_n)")" "$(calc "(${last[plain]}-${first[plain]})/($last_n-$first_n)")"
   fi
+
   # Why ours is slower (see the guide): terraform core evaluating the
   # module tree, and the framework formatting TRACE logs that terraform then
   # discards (terraform-plugin-framework#721). The second is the provider's
@@ -151,7 +170,7 @@ bench_plan() {
     b+=("$(cut -f$col "$WORK/plan/off.$k" | median)")
   done
   echo
-  echo "Ours at $k clusters with the provider's SDK logging off ($LOGGING_OFF), interleaved with the default:"
+  echo "The stack at $k clusters with the provider's SDK logging off ($LOGGING_OFF), interleaved with the default:"
   echo
   echo "| provider logging | wall | CPU terraform | CPU providers |"
   echo "|---|---:|---:|---:|"

@@ -24,7 +24,7 @@ export TF_CLI_CONFIG_FILE=${TF_CLI_CONFIG_FILE:-}
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 [ -f "$TF_CLI_CONFIG_FILE" ] || export TF_CLI_CONFIG_FILE=$ROOT/.ci/terraformrc
-WORK=$ROOT/.cache/bench
+WORK=${BENCH_WORK:-$ROOT/.cache/bench}
 BIN=$WORK/bin
 SECTIONS=${BENCH_SECTIONS:-startup plan go calls}
 RUNS=${BENCH_RUNS:-10}
