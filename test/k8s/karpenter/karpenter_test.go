@@ -92,8 +92,14 @@ func TestRenderedNodePoolProvisionsNodes(t *testing.T) {
 	for _, obj := range append(objs, nodeClass) {
 		if obj.GetKind() == "NodePool" {
 			forKwok(t, obj)
-			w, _, _ := unstructured.NestedInt64(obj.Object, "spec", "weight")
-			weights[obj.GetName()] = w
+			// YAML numbers decode as float64 (JSON rules).
+			w, _, _ := unstructured.NestedFieldNoCopy(obj.Object, "spec", "weight")
+			switch v := w.(type) {
+			case float64:
+				weights[obj.GetName()] = int64(v)
+			case int64:
+				weights[obj.GetName()] = v
+			}
 		}
 		if err := a.Apply(ctx, obj); err != nil {
 			t.Fatalf("apply %s %s: %v", obj.GetKind(), obj.GetName(), err)
@@ -105,8 +111,13 @@ func TestRenderedNodePoolProvisionsNodes(t *testing.T) {
 			heaviest = name
 		}
 	}
-	if len(weights) < 2 {
-		t.Fatalf("want a NodePool pair in %s, got %v", renderedPair, weights)
+	if len(weights) != 2 || weights[heaviest] == 0 {
+		t.Fatalf("want a weighted NodePool pair in %s, got weights %v", renderedPair, weights)
+	}
+	for name, w := range weights {
+		if name != heaviest && w >= weights[heaviest] {
+			t.Fatalf("the pair's weights are not distinct: %v", weights)
+		}
 	}
 
 	// Pending pods that need new capacity: 6 x 1 CPU.
