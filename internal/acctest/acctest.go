@@ -84,6 +84,12 @@ func ProviderConfig(t testing.TB) string {
 		return `provider "scaling" {}` + "\n"
 	}
 	Emulator(t)
+	return EmulatorProviderConfig(emuURL)
+}
+
+// EmulatorProviderConfig is the provider block for an emulator at url:
+// its endpoint for every service, with dummy credentials.
+func EmulatorProviderConfig(url string) string {
 	return fmt.Sprintf(`
 provider "scaling" {
   region               = "us-east-1"
@@ -91,7 +97,21 @@ provider "scaling" {
   use_test_credentials = true
   max_retries          = 8
 }
-`, emuURL)
+`, url)
+}
+
+// StartPrivateEmulator starts an emulator owned by one test, so its faults
+// and call counts are the test's own and tests can run in parallel. It is
+// stopped when the test ends.
+func StartPrivateEmulator(t testing.TB, opts emulator.Options) (*emulator.Emulator, string) {
+	t.Helper()
+	emu := emulator.New(opts)
+	url, err := emu.Start("127.0.0.1:0")
+	if err != nil {
+		t.Fatalf("starting emulator: %v", err)
+	}
+	t.Cleanup(func() { _ = emu.Close() })
+	return emu, url
 }
 
 // EmulatorURL is the in-process emulator's endpoint.

@@ -60,12 +60,7 @@ func newTarget(t *testing.T, needsEmulator bool) target {
 		firehoseARN, roleARN = os.Getenv(envFirehoseARN), os.Getenv(envRoleARN)
 		return target{}
 	}
-	emu := emulator.New(emulator.Options{})
-	url, err := emu.Start("127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = emu.Close() })
+	emu, url := acctest.StartPrivateEmulator(t, emulator.Options{})
 	return target{emu: emu, url: url}
 }
 
@@ -73,14 +68,7 @@ func (tg target) providerConfig(t testing.TB) string {
 	if tg.emu == nil {
 		return acctest.ProviderConfig(t)
 	}
-	return fmt.Sprintf(`
-provider "scaling" {
-  region               = "us-east-1"
-  endpoint_url         = %q
-  use_test_credentials = true
-  max_retries          = 8
-}
-`, tg.url)
+	return acctest.EmulatorProviderConfig(tg.url)
 }
 
 func (tg target) client(t testing.TB) *cloudwatch.Client {

@@ -63,12 +63,7 @@ type target struct {
 func privateTarget(t *testing.T) target {
 	t.Helper()
 	acctest.SkipIfExternal(t)
-	emu := emulator.New(emulator.Options{UpdateDelay: acctest.UpdateDelay})
-	url, err := emu.Start("127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = emu.Close() })
+	emu, url := acctest.StartPrivateEmulator(t, emulator.Options{UpdateDelay: acctest.UpdateDelay})
 	return target{emu: emu, url: url}
 }
 
@@ -77,14 +72,7 @@ func (tg target) providerConfig(t testing.TB) string {
 	if tg.emu == nil {
 		return acctest.ProviderConfig(t)
 	}
-	return fmt.Sprintf(`
-provider "scaling" {
-  region               = "us-east-1"
-  endpoint_url         = %q
-  use_test_credentials = true
-  max_retries          = 8
-}
-`, tg.url)
+	return acctest.EmulatorProviderConfig(tg.url)
 }
 
 // client is an SDK client for the target.
