@@ -84,13 +84,13 @@ func (m *metricStreamModel) spec() metricstream.Spec {
 	filters := func(fs []filterModel) []metricstream.Filter {
 		var out []metricstream.Filter
 		for _, f := range fs {
-			out = append(out, metricstream.Filter{Namespace: specValue(f.Namespace), MetricNames: specValues(f.MetricNames)})
+			out = append(out, metricstream.Filter{Namespace: specValue(f.Namespace), MetricNames: specValues(f.MetricNames), MetricNamesUnknown: f.MetricNames.IsUnknown()})
 		}
 		return out
 	}
 	s.IncludeFilters, s.ExcludeFilters = filters(m.IncludeFilter), filters(m.ExcludeFilter)
 	for _, c := range m.StatisticsConfiguration {
-		st := metricstream.Statistics{AdditionalStatistics: specValues(c.AdditionalStatistics)}
+		st := metricstream.Statistics{AdditionalStatistics: specValues(c.AdditionalStatistics), AdditionalStatisticsUnknown: c.AdditionalStatistics.IsUnknown()}
 		for _, im := range c.IncludeMetric {
 			st.IncludeMetrics = append(st.IncludeMetrics, metricstream.MetricRef{Namespace: specValue(im.Namespace), MetricName: specValue(im.MetricName)})
 		}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/aws/aws-sdk-go-v2/service/cloudwatch"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/acctest"
@@ -72,4 +73,41 @@ func TestAccMetricStream_planTimeErrors(t *testing.T) {
 	if n := tg.cloudWatchCalls(); n != 0 {
 		t.Fatalf("plan-time errors made %d CloudWatch calls: %v", n, tg.emu.Calls.Counts())
 	}
+}
+
+// Statistics computed by another resource are unknown at plan: the count
+// check waits for apply instead of failing the plan with "got 0".
+func TestAccMetricStream_statisticsKnownOnlyAtApply(t *testing.T) {
+	tg := newTarget(t, false)
+	t.Parallel()
+	body := `
+  statistics_configuration {
+    additional_statistics = toset(terraform_data.stats.output)
+    include_metric {
+      namespace   = "AWS/SQS"
+      metric_name = "ApproximateAgeOfOldestMessage"
+    }
+  }
+`
+	config := tg.providerConfig(t) + `
+resource "terraform_data" "stats" {
+  input = ["p99", "p50"]
+}
+` + streamConfig("scaling-unknown-stats", "json", body)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             tg.checkDestroyed(t),
+		Steps: []resource.TestStep{{
+			Config: config,
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(address, "statistics_configuration.0.additional_statistics.#", "2"),
+				tg.checkAPI(t, func(out *cloudwatch.GetMetricStreamOutput, _ map[string]string) error {
+					if n := len(out.StatisticsConfigurations); n != 1 || len(out.StatisticsConfigurations[0].AdditionalStatistics) != 2 {
+						return fmt.Errorf("API statistics configurations: %+v", out.StatisticsConfigurations)
+					}
+					return nil
+				}),
+			),
+		}},
+	})
 }

@@ -65,6 +65,9 @@ func (v Value) present() bool { return v.Known && !v.Null }
 type Filter struct {
 	Namespace   Value
 	MetricNames []Value
+	// MetricNamesUnknown is true while the whole metric_names set is not
+	// known yet (computed from another resource).
+	MetricNamesUnknown bool
 }
 
 // MetricRef is a statistics include_metric block.
@@ -74,6 +77,9 @@ type MetricRef struct{ Namespace, MetricName Value }
 type Statistics struct {
 	IncludeMetrics       []MetricRef
 	AdditionalStatistics []Value
+	// AdditionalStatisticsUnknown is true while the whole set is not known
+	// yet; its size is then checked at apply, not at plan.
+	AdditionalStatisticsUnknown bool
 }
 
 // Spec is a metric stream as configured.
@@ -134,7 +140,7 @@ func checkStatisticsStreamed(ps *problem.List, s Spec) {
 // is false while a filter value is not known yet.
 func filtersStream(s Spec, namespace, metric string) (streamed, known bool) {
 	matches := func(f Filter) (bool, bool) {
-		if !f.Namespace.Known {
+		if !f.Namespace.Known || f.MetricNamesUnknown {
 			return false, false
 		}
 		if f.Namespace.V != namespace {
@@ -213,7 +219,7 @@ func checkStatistics(ps *problem.List, s Spec) {
 		if n := len(c.IncludeMetrics); n < 1 || n > MaxStatMetrics {
 			ps.Addf(problem.Path{"statistics_configuration", i, "include_metric"}, "Each statistics_configuration needs 1-%d include_metric blocks, got %d.", MaxStatMetrics, n)
 		}
-		if n := len(c.AdditionalStatistics); n < 1 || n > MaxStatStatistics {
+		if n := len(c.AdditionalStatistics); !c.AdditionalStatisticsUnknown && (n < 1 || n > MaxStatStatistics) {
 			ps.Addf(problem.Path{"statistics_configuration", i, "additional_statistics"}, "Each statistics_configuration needs 1-%d additional_statistics, got %d.", MaxStatStatistics, n)
 		}
 		for _, st := range c.AdditionalStatistics {

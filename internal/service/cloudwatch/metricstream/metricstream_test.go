@@ -60,6 +60,9 @@ func TestValidate(t *testing.T) {
 		{"21 statistics", func(s *Spec) {
 			s.Statistics = []Statistics{{IncludeMetrics: []MetricRef{{Set("AWS/SQS"), Set("Age")}}, AdditionalStatistics: names(21)}}
 		}, "statistics_configuration[0].additional_statistics", "1-20"},
+		{"statistics not known until apply", func(s *Spec) {
+			s.Statistics = []Statistics{{IncludeMetrics: []MetricRef{{Set("AWS/SQS"), Set("Age")}}, AdditionalStatisticsUnknown: true}}
+		}, "", ""},
 		{"101 metrics", func(s *Spec) {
 			s.Statistics = []Statistics{{IncludeMetrics: make([]MetricRef, 101), AdditionalStatistics: []Value{Set("p99")}}}
 		}, "statistics_configuration[0].include_metric", "1-100"},
@@ -117,6 +120,8 @@ func TestStatisticsForMetricsNotStreamed(t *testing.T) {
 		{"other namespace only", []Filter{{Namespace: Set("AWS/EC2")}}, nil, 1},
 		{"excluded namespace", nil, []Filter{{Namespace: Set("AWS/SQS")}}, 1},
 		{"unknown filter", []Filter{{Namespace: Value{}}}, nil, 0},
+		{"metric names not known until apply", []Filter{{Namespace: Set("AWS/SQS"), MetricNamesUnknown: true}}, nil, 0},
+		{"other metric names not known until apply", nil, []Filter{{Namespace: Set("AWS/SQS"), MetricNamesUnknown: true}}, 0},
 	}
 	for _, tc := range cases {
 		s := base()
