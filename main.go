@@ -33,6 +33,9 @@ func main() {
 	var debug bool
 	flag.BoolVar(&debug, "debug", false, "run with support for debuggers like delve")
 	flag.Parse()
+	if err := quietSDKLogsUnlessAsked(os.Environ(), os.Setenv); err != nil {
+		log.Fatal(err)
+	}
 	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
 		Address: address,
 		Debug:   debug,
