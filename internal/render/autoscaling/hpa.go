@@ -193,7 +193,7 @@ func metricSpec(m Metric, at problem.Path, probs *problem.List) map[string]any {
 		}
 		target["averageUtilization"] = *m.Utilization
 	case "AverageValue", "Value":
-		v, err := parseQuantity(m.Value)
+		v, err := k8sobj.ParseQuantity(m.Value)
 		if err != nil || v <= 0 {
 			probs.Addf(at.Child("value"), "target_type %s needs value, a positive quantity (e.g. \"100\", \"500m\"), got %q", targetType, m.Value)
 			return nil

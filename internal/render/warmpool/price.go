@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/model/sizing"
+	"github.com/scalingkit/terraform-provider-scaling/internal/render/k8sobj"
 	"github.com/scalingkit/terraform-provider-scaling/internal/render/problem"
 )
 
@@ -15,8 +16,8 @@ func podShare(s Spec) float64 {
 		if pair[0] == "" || pair[1] == "" {
 			continue
 		}
-		pod, err1 := parseQuantity(pair[0])
-		inst, err2 := parseQuantity(pair[1])
+		pod, err1 := k8sobj.ParseQuantity(pair[0])
+		inst, err2 := k8sobj.ParseQuantity(pair[1])
 		if err1 != nil || err2 != nil || inst <= 0 || pod <= 0 {
 			continue
 		}

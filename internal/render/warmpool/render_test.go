@@ -315,20 +315,6 @@ func TestWindowBelowBaseWarns(t *testing.T) {
 	}
 }
 
-func TestParseQuantity(t *testing.T) {
-	good := map[string]float64{"500m": 0.5, "2": 2, "1Gi": 1 << 30, "1.5": 1.5, "1e3": 1000, "1E": 1e18, "2k": 2000, "512Mi": 512 << 20}
-	for in, want := range good {
-		if v, err := parseQuantity(in); err != nil || !near(v, want) {
-			t.Errorf("%s = %v (%v), want %v", in, v, err, want)
-		}
-	}
-	for _, in := range []string{"", "one", "1GB", "1e", "1.2.3", "--1"} {
-		if _, err := parseQuantity(in); err == nil {
-			t.Errorf("%q: want an error", in)
-		}
-	}
-}
-
 // The API server rewrites quantities in built-in kinds ("2.5" as "2500m");
 // rendering them that way keeps kubernetes_manifest consistent after apply.
 func TestPodQuantitiesAreWrittenAsTheAPIServerDoes(t *testing.T) {

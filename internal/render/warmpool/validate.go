@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/model/sizing"
+	"github.com/scalingkit/terraform-provider-scaling/internal/render/k8sobj"
 	"github.com/scalingkit/terraform-provider-scaling/internal/render/problem"
 )
 
@@ -108,7 +109,7 @@ func validatePod(p PodShape, shapeOptional bool, probs *problem.List) {
 		if r.val == "" {
 			continue
 		}
-		v, err := parseQuantity(r.val)
+		v, err := k8sobj.ParseQuantity(r.val)
 		switch {
 		case err != nil:
 			probs.Addf(problem.Path{r.attr}, "%v", err)
@@ -127,7 +128,7 @@ func validatePod(p PodShape, shapeOptional bool, probs *problem.List) {
 			probs.Addf(at, "%s", msg)
 			continue
 		}
-		v, err := parseQuantity(p.Extended[name])
+		v, err := k8sobj.ParseQuantity(p.Extended[name])
 		switch {
 		case err != nil:
 			probs.Addf(at, "%v", err)
@@ -218,7 +219,7 @@ func validatePrice(s Spec, probs *problem.List) {
 		if f.v == "" {
 			continue
 		}
-		if q, err := parseQuantity(f.v); err != nil || q <= 0 {
+		if q, err := k8sobj.ParseQuantity(f.v); err != nil || q <= 0 {
 			probs.Addf(problem.Path{f.attr}, "must be a positive quantity such as \"4\" or \"16Gi\", got %q", f.v)
 		}
 	}
@@ -256,7 +257,7 @@ func validateModeSettings(s Spec, probs *problem.List) {
 			}
 		}
 		for _, k := range sortedKeys(b.Limits) {
-			if _, err := parseQuantity(b.Limits[k]); err != nil {
+			if _, err := k8sobj.ParseQuantity(b.Limits[k]); err != nil {
 				probs.Addf(problem.Path{"capacity_buffer", "limits", k}, "%v", err)
 			}
 		}

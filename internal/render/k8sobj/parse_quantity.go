@@ -1,4 +1,4 @@
-package autoscaling
+package k8sobj
 
 import (
 	"fmt"
@@ -16,9 +16,9 @@ var quantitySuffixes = map[string]float64{
 	"Ki": 1 << 10, "Mi": 1 << 20, "Gi": 1 << 30, "Ti": 1 << 40, "Pi": 1 << 50, "Ei": 1 << 60,
 }
 
-// parseQuantity reads a Kubernetes quantity ("500m", "1Gi", "2") as a float:
+// ParseQuantity reads a Kubernetes quantity ("500m", "1Gi", "2") as a float:
 // exact enough for shares and sums, and it rejects what the API rejects.
-func parseQuantity(s string) (float64, error) {
+func ParseQuantity(s string) (float64, error) {
 	if !quantityPattern.MatchString(s) {
 		return 0, fmt.Errorf("%q is not a Kubernetes quantity (e.g. 500m, 2, 1Gi)", s)
 	}
