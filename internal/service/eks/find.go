@@ -96,6 +96,9 @@ func findInProgressUpdates(ctx context.Context, conn *eks.Client, cluster string
 // findClusterVersion describes one Kubernetes version, or the API's default
 // version when version is "".
 func findClusterVersion(ctx context.Context, conn *eks.Client, version string) (*types.ClusterVersionInformation, error) {
+	if v, ok := cachedClusterVersion(conn, version); ok {
+		return v, nil
+	}
 	in := &eks.DescribeClusterVersionsInput{}
 	if version == "" {
 		in.DefaultOnly = aws.Bool(true)
@@ -109,6 +112,7 @@ func findClusterVersion(ctx context.Context, conn *eks.Client, version string) (
 	for i := range out.ClusterVersions {
 		v := &out.ClusterVersions[i]
 		if version == "" || aws.ToString(v.ClusterVersion) == version {
+			rememberClusterVersion(conn, version, v)
 			return v, nil
 		}
 	}
