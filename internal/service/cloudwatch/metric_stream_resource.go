@@ -156,15 +156,7 @@ func (r *metricStreamResource) Schema(_ context.Context, _ resource.SchemaReques
 }
 
 func (r *metricStreamResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	if req.ProviderData == nil {
-		return
-	}
-	c, ok := req.ProviderData.(*conns.AWSClient)
-	if !ok {
-		resp.Diagnostics.AddError("Unexpected provider data", fmt.Sprintf("expected *conns.AWSClient, got %T", req.ProviderData))
-		return
-	}
-	r.client = c
+	r.client = framework.AWSClientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *metricStreamResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {

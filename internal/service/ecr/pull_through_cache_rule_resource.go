@@ -150,15 +150,7 @@ func (r *pullThroughCacheRuleResource) Schema(_ context.Context, _ resource.Sche
 }
 
 func (r *pullThroughCacheRuleResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	if req.ProviderData == nil {
-		return
-	}
-	c, ok := req.ProviderData.(*conns.AWSClient)
-	if !ok {
-		resp.Diagnostics.AddError("Unexpected provider data", fmt.Sprintf("expected *conns.AWSClient, got %T", req.ProviderData))
-		return
-	}
-	r.client = c
+	r.client = framework.AWSClientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func ruleValue(v types.String) ptcrule.Value {

@@ -2,7 +2,6 @@ package ecr
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ecr"
@@ -11,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/conns"
+	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
 	"github.com/scalingkit/terraform-provider-scaling/internal/service/ecr/ptcrule"
 )
 
@@ -75,15 +75,7 @@ func (d *pullThroughCacheRulesDataSource) Schema(_ context.Context, _ datasource
 }
 
 func (d *pullThroughCacheRulesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	if req.ProviderData == nil {
-		return
-	}
-	c, ok := req.ProviderData.(*conns.AWSClient)
-	if !ok {
-		resp.Diagnostics.AddError("Unexpected provider data", fmt.Sprintf("expected *conns.AWSClient, got %T", req.ProviderData))
-		return
-	}
-	d.client = c
+	d.client = framework.AWSClientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *pullThroughCacheRulesDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {

@@ -21,6 +21,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/conns"
+	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
 	"github.com/scalingkit/terraform-provider-scaling/internal/model/tiers"
 )
 
@@ -134,15 +135,7 @@ func (r *controlPlaneTierResource) Schema(ctx context.Context, _ resource.Schema
 }
 
 func (r *controlPlaneTierResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	if req.ProviderData == nil {
-		return
-	}
-	c, ok := req.ProviderData.(*conns.AWSClient)
-	if !ok {
-		resp.Diagnostics.AddError("Unexpected provider data", fmt.Sprintf("expected *conns.AWSClient, got %T", req.ProviderData))
-		return
-	}
-	r.client = c
+	r.client = framework.AWSClientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 // ModifyPlan keeps the computed attributes when the tier does not change

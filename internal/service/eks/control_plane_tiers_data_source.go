@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/conns"
+	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
 	"github.com/scalingkit/terraform-provider-scaling/internal/model/tiers"
 )
 
@@ -96,15 +97,7 @@ func (d *controlPlaneTiersDataSource) Schema(_ context.Context, _ datasource.Sch
 }
 
 func (d *controlPlaneTiersDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	if req.ProviderData == nil {
-		return
-	}
-	c, ok := req.ProviderData.(*conns.AWSClient)
-	if !ok {
-		resp.Diagnostics.AddError("Unexpected provider data", fmt.Sprintf("expected *conns.AWSClient, got %T", req.ProviderData))
-		return
-	}
-	d.client = c
+	d.client = framework.AWSClientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *controlPlaneTiersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
