@@ -86,13 +86,6 @@ func (tg target) client(t testing.TB) *cloudwatch.Client {
 	})
 }
 
-func (tg target) inject(t *testing.T, kind emulator.FaultKind, count int, op string) {
-	t.Helper()
-	if err := tg.emu.Faults.Inject(emulator.Fault{Service: "cloudwatch", Operation: op, Kind: kind, Count: count}); err != nil {
-		t.Fatal(err)
-	}
-}
-
 func (tg target) cloudWatchCalls() int {
 	n := 0
 	for k, v := range tg.emu.Calls.Counts() {

@@ -79,13 +79,6 @@ func (tg target) secret(name string, valid bool) string {
 	return arn
 }
 
-func (tg target) inject(t *testing.T, kind emulator.FaultKind, count int, op string) {
-	t.Helper()
-	if err := tg.emu.Faults.Inject(emulator.Fault{Service: "ecr", Operation: op, Kind: kind, Count: count}); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // ecrCalls is how many ECR calls the emulator has seen.
 func (tg target) ecrCalls() int {
 	n := 0

@@ -21,37 +21,27 @@ func ecrCreate(prefix, url string) *ecr.CreatePullThroughCacheRuleInput {
 // retried by the SDK; NotFound right after create is delayed visibility,
 // which the resource waits out.
 func TestAccPullThroughCacheRule_faults(t *testing.T) {
-	cases := []struct {
-		name  string
-		kind  emulator.FaultKind
-		count int
-		op    string
-	}{
-		{"throttled create", emulator.FaultThrottle, 2, "CreatePullThroughCacheRule"},
-		{"throttled read", emulator.FaultThrottle, 2, "DescribePullThroughCacheRules"},
-		{"5xx on create", emulator.FaultServerError, 2, "CreatePullThroughCacheRule"},
-		{"503 on validate", emulator.FaultUnavailable, 1, "ValidatePullThroughCacheRule"},
-		{"not visible after create", emulator.FaultNotFound, 3, "DescribePullThroughCacheRules"},
+	cases := []acctest.FaultCase{
+		{Name: "throttled create", Kind: emulator.FaultThrottle, Count: 2, Operation: "CreatePullThroughCacheRule"},
+		{Name: "throttled read", Kind: emulator.FaultThrottle, Count: 2, Operation: "DescribePullThroughCacheRules"},
+		{Name: "5xx on create", Kind: emulator.FaultServerError, Count: 2, Operation: "CreatePullThroughCacheRule"},
+		{Name: "503 on validate", Kind: emulator.FaultUnavailable, Count: 1, Operation: "ValidatePullThroughCacheRule"},
+		{Name: "not visible after create", Kind: emulator.FaultNotFound, Count: 3, Operation: "DescribePullThroughCacheRules"},
 	}
 	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
+		t.Run(tc.Name, func(t *testing.T) {
 			tg := newTarget(t, true)
 			t.Parallel()
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 				CheckDestroy:             tg.checkDestroyed(t),
 				Steps: []resource.TestStep{{
-					PreConfig: func() { tg.inject(t, tc.kind, tc.count, tc.op) },
+					PreConfig: func() { tc.Inject(t, tg.emu, "ecr") },
 					Config:    tg.providerConfig(t) + ruleConfig("k8s", "registry.k8s.io", ""),
 					Check: resource.ComposeAggregateTestCheckFunc(
 						resource.TestCheckResourceAttr(address, "upstream_registry", "k8s"),
+						tc.CheckRiddenOut(tg.emu, "ecr"),
 						func(*terraform.State) error {
-							if p := tg.emu.Faults.Pending(); len(p) != 0 {
-								return fmt.Errorf("faults not consumed: %+v", p)
-							}
-							if n := tg.emu.Calls.Count("ecr", tc.op); n < tc.count+1 {
-								return fmt.Errorf("%s called %d times, want at least %d", tc.op, n, tc.count+1)
-							}
 							if _, ok := tg.emu.ECR().Rule("k8s"); !ok {
 								return fmt.Errorf("rule lost")
 							}
