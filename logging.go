@@ -8,7 +8,7 @@ var sdkLoggers = []string{"TF_LOG_SDK", "TF_LOG_SDK_PROTO", "TF_LOG_SDK_FRAMEWOR
 // quietSDKLogsUnlessAsked switches the SDK's own loggers off when the user
 // set no TF_LOG* variable. Otherwise the framework builds TRACE entries for
 // every attribute and terraform parses and then discards them
-// (terraform-plugin-framework#721): 40% of a 28-cluster plan's wall time,
+// (terraform-plugin-framework#721): 16-40% of a 28-cluster plan's wall time,
 // see the performance guide. Anyone debugging sets TF_LOG and gets every
 // line as before.
 func quietSDKLogsUnlessAsked(environ []string, setenv func(key, value string) error) error {
