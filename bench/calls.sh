@@ -67,7 +67,7 @@ provider_installation {
   direct {}
 }
 EOF
-  echo "Each resource runs under terraform $(terraform version | head -1 | cut -d' ' -f2) (dev_overrides) against a fresh emulator"
+  echo "Each resource runs under terraform $(terraform version | sed -n 1p | cut -d' ' -f2) (dev_overrides) against a fresh emulator"
   echo "process whose EKS updates stay InProgress for $UPDATE_DELAY. One resource instance per configuration;"
   echo "the provider block itself makes no calls. apply(update) and destroy include their own refresh."
   echo

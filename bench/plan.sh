@@ -19,7 +19,7 @@ plan_mirror() {
   plat=$(go env GOOS)_$(go env GOARCH)
   mkdir -p "$m/scalingkit/scaling/0.1.0/$plat"
   cp "$PROVIDER" "$m/scalingkit/scaling/0.1.0/$plat/terraform-provider-scaling_v0.1.0"
-  k8s=$(ls "$ROOT"/.cache/tf-providers/terraform-provider-kubernetes_* 2>/dev/null | grep -v '\.tmp$' | head -1 || true)
+  k8s=$(ls "$ROOT"/.cache/tf-providers/terraform-provider-kubernetes_* 2>/dev/null | grep -v '\.tmp$' | sed -n 1p || true)
   if [ -n "$k8s" ]; then
     mkdir -p "$m/hashicorp/kubernetes/3.2.1/$plat"
     cp "$k8s" "$m/hashicorp/kubernetes/3.2.1/$plat/terraform-provider-kubernetes_v3.2.1"

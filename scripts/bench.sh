@@ -53,19 +53,19 @@ note "building the provider and bench/benchtool..."
 PROVIDER=$BIN/terraform-provider-scaling
 
 say "Machine"
-echo "- CPU: $(nproc) x $(lscpu | sed -n 's/^Model name: *//p' | head -1), load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "- CPU: $(nproc) x $(lscpu | sed -n 's/^Model name: *//p' | sed -n 1p), load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "- Memory: $(free -g | awk '/^Mem:/{print $2}') GiB"
-echo "- $(go version | cut -d' ' -f3-4), $(terraform version | head -1), $(uname -sr)"
+echo "- $(go version | cut -d' ' -f3-4), $(terraform version | sed -n 1p), $(uname -sr)"
 echo "- commit $(git -C "$ROOT" rev-parse --short HEAD), $(date -u '+%Y-%m-%d %H:%M UTC')"
 
 # ---------------------------------------------------------------- start-up
 k8s_provider() {
   local bin
-  bin=$(ls "$ROOT"/.cache/tf-providers/terraform-provider-kubernetes_* 2>/dev/null | grep -v '\.tmp$' | head -1 || true)
+  bin=$(ls "$ROOT"/.cache/tf-providers/terraform-provider-kubernetes_* 2>/dev/null | grep -v '\.tmp$' | sed -n 1p || true)
   if [ -z "$bin" ]; then
     note "building hashicorp/kubernetes (scripts/tf-mirror.sh --kubernetes, several minutes when cold)..."
     bash "$ROOT/scripts/tf-mirror.sh" --kubernetes >/dev/null
-    bin=$(ls "$ROOT"/.cache/tf-providers/terraform-provider-kubernetes_* | grep -v '\.tmp$' | head -1)
+    bin=$(ls "$ROOT"/.cache/tf-providers/terraform-provider-kubernetes_* | grep -v '\.tmp$' | sed -n 1p)
   fi
   echo "$bin"
 }
