@@ -24,7 +24,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/scalingkit/terraform-provider-scaling/internal/conns"
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
 	"github.com/scalingkit/terraform-provider-scaling/internal/service/cloudwatch/metricstream"
 )
@@ -40,14 +39,12 @@ var (
 // defaultNamePrefix names streams with neither name nor name_prefix.
 const defaultNamePrefix = "terraform-"
 
-func newMetricStreamResource() resource.Resource { return &metricStreamResource{} }
-
-type metricStreamResource struct {
-	client *conns.AWSClient
+func newMetricStreamResource() resource.Resource {
+	return &metricStreamResource{AWSResource: framework.AWSResource{TypeName: "cloudwatch_metric_stream"}}
 }
 
-func (r *metricStreamResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_cloudwatch_metric_stream"
+type metricStreamResource struct {
+	framework.AWSResource
 }
 
 func filterBlock(what string) schema.ListNestedBlock {
@@ -155,10 +152,6 @@ func (r *metricStreamResource) Schema(_ context.Context, _ resource.SchemaReques
 	}
 }
 
-func (r *metricStreamResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = framework.AWSClientFrom(req.ProviderData, &resp.Diagnostics)
-}
-
 func (r *metricStreamResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var m metricStreamModel
 	// Blocks generated from values not yet known cannot be read; they are
@@ -207,7 +200,7 @@ func (r *metricStreamResource) Create(ctx context.Context, req resource.CreateRe
 	for _, k := range sortedKeys(tags) {
 		in.Tags = append(in.Tags, awstypes.Tag{Key: aws.String(k), Value: aws.String(tags[k])})
 	}
-	if _, err := r.client.CloudWatch.PutMetricStream(ctx, in); err != nil {
+	if _, err := r.Client.CloudWatch.PutMetricStream(ctx, in); err != nil {
 		resp.Diagnostics.AddError("Creating the CloudWatch metric stream failed", err.Error())
 		return
 	}
@@ -236,7 +229,7 @@ func (r *metricStreamResource) Read(ctx context.Context, req resource.ReadReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	out, err := findStream(ctx, r.client.CloudWatch, state.ID.ValueString())
+	out, err := findStream(ctx, r.Client.CloudWatch, state.ID.ValueString())
 	if isNotFound(err) {
 		// Deleted outside Terraform: gone, so the next plan recreates it.
 		resp.State.RemoveResource(ctx)
@@ -246,7 +239,7 @@ func (r *metricStreamResource) Read(ctx context.Context, req resource.ReadReques
 		resp.Diagnostics.AddError("Reading the CloudWatch metric stream failed", err.Error())
 		return
 	}
-	tags, err := findTags(ctx, r.client.CloudWatch, aws.ToString(out.Arn))
+	tags, err := findTags(ctx, r.Client.CloudWatch, aws.ToString(out.Arn))
 	if err != nil {
 		resp.Diagnostics.AddError("Reading the CloudWatch metric stream's tags failed", err.Error())
 		return
@@ -264,7 +257,7 @@ func (r *metricStreamResource) Update(ctx context.Context, req resource.UpdateRe
 	}
 	name := state.ID.ValueString()
 	if in := plan.putInput(name); !reflect.DeepEqual(in, state.putInput(name)) {
-		if _, err := r.client.CloudWatch.PutMetricStream(ctx, in); err != nil {
+		if _, err := r.Client.CloudWatch.PutMetricStream(ctx, in); err != nil {
 			resp.Diagnostics.AddError("Updating the CloudWatch metric stream failed", err.Error())
 			return
 		}
@@ -291,18 +284,14 @@ func (r *metricStreamResource) Delete(ctx context.Context, req resource.DeleteRe
 		return
 	}
 	// DeleteMetricStream succeeds for a stream that is already gone.
-	if _, err := r.client.CloudWatch.DeleteMetricStream(ctx, &cloudwatch.DeleteMetricStreamInput{Name: state.ID.ValueStringPointer()}); err != nil {
+	if _, err := r.Client.CloudWatch.DeleteMetricStream(ctx, &cloudwatch.DeleteMetricStreamInput{Name: state.ID.ValueStringPointer()}); err != nil {
 		resp.Diagnostics.AddError("Deleting the CloudWatch metric stream failed", err.Error())
 	}
 }
 
 func (r *metricStreamResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if ps := metricstream.Validate(metricstream.Spec{Name: metricstream.Set(req.ID)}); len(ps) > 0 {
-		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf("The import ID is the metric stream's name (1-255 letters, digits, - and _); got %q.", req.ID))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), req.ID)...)
+	valid := len(metricstream.Validate(metricstream.Spec{Name: metricstream.Set(req.ID)})) == 0
+	framework.ImportID(ctx, req, resp, valid, "The import ID is the metric stream's name (1-255 letters, digits, - and _)", "id", "name")
 }
 
 // refresh reads the stream and its tags into m; wait tolerates the
@@ -313,12 +302,12 @@ func (r *metricStreamResource) refresh(ctx context.Context, m *metricStreamModel
 	if wait {
 		find = waitStreamFound
 	}
-	out, err := find(ctx, r.client.CloudWatch, name)
+	out, err := find(ctx, r.Client.CloudWatch, name)
 	if err != nil {
 		diags.AddError("Reading the CloudWatch metric stream failed", err.Error())
 		return diags
 	}
-	tags, err := findTags(ctx, r.client.CloudWatch, aws.ToString(out.Arn))
+	tags, err := findTags(ctx, r.Client.CloudWatch, aws.ToString(out.Arn))
 	if err != nil {
 		diags.AddError("Reading the CloudWatch metric stream's tags failed", err.Error())
 		return diags
@@ -330,9 +319,9 @@ func (r *metricStreamResource) refresh(ctx context.Context, m *metricStreamModel
 func (r *metricStreamResource) setState(ctx context.Context, name, state string) error {
 	var err error
 	if state == metricstream.StateStopped {
-		_, err = r.client.CloudWatch.StopMetricStreams(ctx, &cloudwatch.StopMetricStreamsInput{Names: []string{name}})
+		_, err = r.Client.CloudWatch.StopMetricStreams(ctx, &cloudwatch.StopMetricStreamsInput{Names: []string{name}})
 	} else {
-		_, err = r.client.CloudWatch.StartMetricStreams(ctx, &cloudwatch.StartMetricStreamsInput{Names: []string{name}})
+		_, err = r.Client.CloudWatch.StartMetricStreams(ctx, &cloudwatch.StartMetricStreamsInput{Names: []string{name}})
 	}
 	return err
 }
@@ -347,7 +336,7 @@ func (r *metricStreamResource) updateTags(ctx context.Context, arn string, old, 
 	}
 	sort.Strings(removed)
 	if len(removed) > 0 {
-		if _, err := r.client.CloudWatch.UntagResource(ctx, &cloudwatch.UntagResourceInput{ResourceARN: aws.String(arn), TagKeys: removed}); err != nil {
+		if _, err := r.Client.CloudWatch.UntagResource(ctx, &cloudwatch.UntagResourceInput{ResourceARN: aws.String(arn), TagKeys: removed}); err != nil {
 			return err
 		}
 	}
@@ -358,7 +347,7 @@ func (r *metricStreamResource) updateTags(ctx context.Context, arn string, old, 
 		}
 	}
 	if len(changed) > 0 {
-		if _, err := r.client.CloudWatch.TagResource(ctx, &cloudwatch.TagResourceInput{ResourceARN: aws.String(arn), Tags: changed}); err != nil {
+		if _, err := r.Client.CloudWatch.TagResource(ctx, &cloudwatch.TagResourceInput{ResourceARN: aws.String(arn), Tags: changed}); err != nil {
 			return err
 		}
 	}

@@ -21,7 +21,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/scalingkit/terraform-provider-scaling/internal/conns"
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
 	"github.com/scalingkit/terraform-provider-scaling/internal/service/ecr/ptcrule"
 )
@@ -40,10 +39,12 @@ const (
 	severityWarning = "warning"
 )
 
-func newPullThroughCacheRuleResource() resource.Resource { return &pullThroughCacheRuleResource{} }
+func newPullThroughCacheRuleResource() resource.Resource {
+	return &pullThroughCacheRuleResource{AWSResource: framework.AWSResource{TypeName: "ecr_pull_through_cache_rule"}}
+}
 
 type pullThroughCacheRuleResource struct {
-	client *conns.AWSClient
+	framework.AWSResource
 }
 
 type pullThroughCacheRuleModel struct {
@@ -60,10 +61,6 @@ type pullThroughCacheRuleModel struct {
 	ValidateAfterApply       types.Bool   `tfsdk:"validate_after_apply"`
 	ValidationSeverity       types.String `tfsdk:"validation_severity"`
 	NodeIAMPolicyJSON        types.String `tfsdk:"node_iam_policy_json"`
-}
-
-func (r *pullThroughCacheRuleResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_ecr_pull_through_cache_rule"
 }
 
 func (r *pullThroughCacheRuleResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -149,10 +146,6 @@ func (r *pullThroughCacheRuleResource) Schema(_ context.Context, _ resource.Sche
 	}
 }
 
-func (r *pullThroughCacheRuleResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = framework.AWSClientFrom(req.ProviderData, &resp.Diagnostics)
-}
-
 func ruleValue(v types.String) ptcrule.Value {
 	return ptcrule.Value{V: v.ValueString(), Null: v.IsNull(), Known: !v.IsUnknown()}
 }
@@ -205,11 +198,11 @@ func (r *pullThroughCacheRuleResource) Create(ctx context.Context, req resource.
 		in.UpstreamRepositoryPrefix = plan.UpstreamRepositoryPrefix.ValueStringPointer()
 	}
 	var attempts atomic.Int32
-	if _, err := r.client.ECR.CreatePullThroughCacheRule(ctx, in, countAttempts(&attempts)); err != nil && !r.createdByRetry(ctx, err, attempts.Load(), in) {
+	if _, err := r.Client.ECR.CreatePullThroughCacheRule(ctx, in, countAttempts(&attempts)); err != nil && !r.createdByRetry(ctx, err, attempts.Load(), in) {
 		resp.Diagnostics.AddError("Creating the ECR pull-through cache rule failed", createFailure(prefix, err))
 		return
 	}
-	rule, err := waitRuleFound(ctx, r.client.ECR, prefix)
+	rule, err := waitRuleFound(ctx, r.Client.ECR, prefix)
 	if err != nil {
 		resp.Diagnostics.AddError("Reading the new ECR pull-through cache rule failed",
 			fmt.Sprintf("The rule %q was created but could not be read back: %v. Import it with `terraform import` once it is visible.", prefix, err))
@@ -227,7 +220,7 @@ func (r *pullThroughCacheRuleResource) createdByRetry(ctx context.Context, err e
 	if attempts < 2 || !errorsAs(err, &exists) {
 		return false
 	}
-	rule, ferr := findRule(ctx, r.client.ECR, aws.ToString(in.EcrRepositoryPrefix))
+	rule, ferr := findRule(ctx, r.Client.ECR, aws.ToString(in.EcrRepositoryPrefix))
 	if ferr != nil {
 		return false
 	}
@@ -259,7 +252,7 @@ func (r *pullThroughCacheRuleResource) Read(ctx context.Context, req resource.Re
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	rule, err := findRule(ctx, r.client.ECR, state.ID.ValueString())
+	rule, err := findRule(ctx, r.Client.ECR, state.ID.ValueString())
 	if isNotFound(err) {
 		// Deleted outside Terraform: gone, so the next plan recreates it.
 		resp.State.RemoveResource(ctx)
@@ -289,7 +282,7 @@ func (r *pullThroughCacheRuleResource) Update(ctx context.Context, req resource.
 	prefix := state.ID.ValueString()
 	changed := !plan.CredentialARN.Equal(state.CredentialARN) || !plan.CustomRoleARN.Equal(state.CustomRoleARN)
 	if changed {
-		_, err := r.client.ECR.UpdatePullThroughCacheRule(ctx, &ecr.UpdatePullThroughCacheRuleInput{
+		_, err := r.Client.ECR.UpdatePullThroughCacheRule(ctx, &ecr.UpdatePullThroughCacheRuleInput{
 			EcrRepositoryPrefix: aws.String(prefix),
 			CredentialArn:       plan.CredentialARN.ValueStringPointer(),
 			CustomRoleArn:       plan.CustomRoleARN.ValueStringPointer(),
@@ -299,7 +292,7 @@ func (r *pullThroughCacheRuleResource) Update(ctx context.Context, req resource.
 			return
 		}
 	}
-	rule, err := waitRuleFound(ctx, r.client.ECR, prefix)
+	rule, err := waitRuleFound(ctx, r.Client.ECR, prefix)
 	if err != nil {
 		resp.Diagnostics.AddError("Reading the ECR pull-through cache rule failed", err.Error())
 		return
@@ -317,19 +310,16 @@ func (r *pullThroughCacheRuleResource) Delete(ctx context.Context, req resource.
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	_, err := r.client.ECR.DeletePullThroughCacheRule(ctx, &ecr.DeletePullThroughCacheRuleInput{EcrRepositoryPrefix: state.ID.ValueStringPointer()})
+	_, err := r.Client.ECR.DeletePullThroughCacheRule(ctx, &ecr.DeletePullThroughCacheRuleInput{EcrRepositoryPrefix: state.ID.ValueStringPointer()})
 	if err != nil && !isRuleNotFound(err) {
 		resp.Diagnostics.AddError("Deleting the ECR pull-through cache rule failed", err.Error())
 	}
 }
 
 func (r *pullThroughCacheRuleResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if v := ruleValue(types.StringValue(req.ID)); len(ptcrule.Validate(ptcrule.Spec{EcrRepositoryPrefix: v})) > 0 {
-		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf("The import ID is the rule's ecr_repository_prefix (2-30 lowercase characters, or ROOT); got %q.", req.ID))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("ecr_repository_prefix"), req.ID)...)
+	valid := len(ptcrule.Validate(ptcrule.Spec{EcrRepositoryPrefix: ruleValue(types.StringValue(req.ID))})) == 0
+	framework.ImportID(ctx, req, resp, valid, "The import ID is the rule's ecr_repository_prefix (2-30 lowercase characters, or ROOT)",
+		"id", "ecr_repository_prefix")
 }
 
 // fill copies the API's view of the rule into the model.
@@ -351,7 +341,7 @@ func (r *pullThroughCacheRuleResource) fill(m *pullThroughCacheRuleModel, rule *
 	if m.UpdatedAt.IsNull() {
 		m.UpdatedAt = m.CreatedAt
 	}
-	m.NodeIAMPolicyJSON = types.StringValue(ptcrule.NodePolicyJSON(r.client.Region, m.RegistryID.ValueString(), prefix))
+	m.NodeIAMPolicyJSON = types.StringValue(ptcrule.NodePolicyJSON(r.Client.Region, m.RegistryID.ValueString(), prefix))
 }
 
 func timeValue(t *time.Time) types.String {
@@ -368,7 +358,7 @@ func (r *pullThroughCacheRuleResource) validateRule(ctx context.Context, m pullT
 	if !m.ValidateAfterApply.ValueBool() {
 		return diags
 	}
-	out, err := r.client.ECR.ValidatePullThroughCacheRule(ctx, &ecr.ValidatePullThroughCacheRuleInput{EcrRepositoryPrefix: m.ID.ValueStringPointer()})
+	out, err := r.Client.ECR.ValidatePullThroughCacheRule(ctx, &ecr.ValidatePullThroughCacheRuleInput{EcrRepositoryPrefix: m.ID.ValueStringPointer()})
 	summary := "The ECR pull-through cache rule cannot reach its upstream"
 	var detail string
 	switch {

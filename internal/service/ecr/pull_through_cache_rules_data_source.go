@@ -9,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/scalingkit/terraform-provider-scaling/internal/conns"
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
 	"github.com/scalingkit/terraform-provider-scaling/internal/service/ecr/ptcrule"
 )
@@ -20,13 +19,13 @@ var (
 )
 
 func newPullThroughCacheRulesDataSource() datasource.DataSource {
-	return &pullThroughCacheRulesDataSource{}
+	return &pullThroughCacheRulesDataSource{AWSDataSource: framework.AWSDataSource{TypeName: "ecr_pull_through_cache_rules"}}
 }
 
 // pullThroughCacheRulesDataSource lists the registry's rules, e.g. to find
 // the prefixes to import.
 type pullThroughCacheRulesDataSource struct {
-	client *conns.AWSClient
+	framework.AWSDataSource
 }
 
 type pullThroughCacheRulesModel struct {
@@ -42,10 +41,6 @@ type ruleSummaryModel struct {
 	CustomRoleARN            types.String `tfsdk:"custom_role_arn"`
 	RegistryID               types.String `tfsdk:"registry_id"`
 	NodeIAMPolicyJSON        types.String `tfsdk:"node_iam_policy_json"`
-}
-
-func (d *pullThroughCacheRulesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_ecr_pull_through_cache_rules"
 }
 
 func (d *pullThroughCacheRulesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -74,13 +69,9 @@ func (d *pullThroughCacheRulesDataSource) Schema(_ context.Context, _ datasource
 	}
 }
 
-func (d *pullThroughCacheRulesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = framework.AWSClientFrom(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *pullThroughCacheRulesDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
 	m := pullThroughCacheRulesModel{Rules: []ruleSummaryModel{}}
-	p := ecr.NewDescribePullThroughCacheRulesPaginator(d.client.ECR, &ecr.DescribePullThroughCacheRulesInput{})
+	p := ecr.NewDescribePullThroughCacheRulesPaginator(d.Client.ECR, &ecr.DescribePullThroughCacheRulesInput{})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
 		if err != nil {
@@ -97,7 +88,7 @@ func (d *pullThroughCacheRulesDataSource) Read(ctx context.Context, _ datasource
 				CredentialARN:            types.StringPointerValue(r.CredentialArn),
 				CustomRoleARN:            types.StringPointerValue(r.CustomRoleArn),
 				RegistryID:               types.StringValue(registry),
-				NodeIAMPolicyJSON:        types.StringValue(ptcrule.NodePolicyJSON(d.client.Region, registry, prefix)),
+				NodeIAMPolicyJSON:        types.StringValue(ptcrule.NodePolicyJSON(d.Client.Region, registry, prefix)),
 			})
 		}
 	}

@@ -20,7 +20,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/scalingkit/terraform-provider-scaling/internal/conns"
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
 	"github.com/scalingkit/terraform-provider-scaling/internal/model/tiers"
 )
@@ -45,10 +44,12 @@ var (
 // clusterNameRegexp is EKS's cluster name pattern.
 var clusterNameRegexp = regexp.MustCompile(`^[0-9A-Za-z][A-Za-z0-9\-_]*$`)
 
-func newControlPlaneTierResource() resource.Resource { return &controlPlaneTierResource{} }
+func newControlPlaneTierResource() resource.Resource {
+	return &controlPlaneTierResource{AWSResource: framework.AWSResource{TypeName: "control_plane_tier"}}
+}
 
 type controlPlaneTierResource struct {
-	client *conns.AWSClient
+	framework.AWSResource
 }
 
 type controlPlaneTierModel struct {
@@ -63,10 +64,6 @@ type controlPlaneTierModel struct {
 	PodSchedulingRatePerSecond types.Int64    `tfsdk:"pod_scheduling_rate_per_second"`
 	ClusterDatabaseSizeGB      types.Int64    `tfsdk:"cluster_database_size_gb"`
 	Timeouts                   timeouts.Value `tfsdk:"timeouts"`
-}
-
-func (r *controlPlaneTierResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_control_plane_tier"
 }
 
 func (r *controlPlaneTierResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -134,10 +131,6 @@ func (r *controlPlaneTierResource) Schema(ctx context.Context, _ resource.Schema
 	}
 }
 
-func (r *controlPlaneTierResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = framework.AWSClientFrom(req.ProviderData, &resp.Diagnostics)
-}
-
 // ModifyPlan keeps the computed attributes when the tier does not change
 // (e.g. only timeouts or revert_on_destroy changed), so the plan shows no
 // spurious "known after apply".
@@ -175,11 +168,11 @@ func (r *controlPlaneTierResource) Create(ctx context.Context, req resource.Crea
 	defer cancel()
 
 	cluster, tier := plan.ClusterName.ValueString(), plan.Tier.ValueString()
-	change, err := setTier(ctx, r.client.EKS, cluster, tier)
+	change, err := setTier(ctx, r.Client.EKS, cluster, tier)
 	if isNotFound(err) {
 		resp.Diagnostics.AddAttributeError(path.Root("cluster_name"), "EKS cluster not found",
 			fmt.Sprintf("No EKS cluster named %q exists in region %s (%v). Create the cluster first (or check cluster_name and the provider's region); nothing was written to state.",
-				cluster, r.client.Region, err))
+				cluster, r.Client.Region, err))
 		return
 	}
 	if err != nil {
@@ -193,7 +186,7 @@ func (r *controlPlaneTierResource) Create(ctx context.Context, req resource.Crea
 			plan.LastUpdateID = updateIDValue(change.Update)
 			settleCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), settleTimeout)
 			defer cancel()
-			if c, ferr := findCluster(settleCtx, r.client.EKS, cluster); ferr == nil {
+			if c, ferr := findCluster(settleCtx, r.Client.EKS, cluster); ferr == nil {
 				r.fill(settleCtx, &plan, c)
 				resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 				msg += "\n\nThe resource is saved as tainted so that destroy can still revert the tier. " +
@@ -218,7 +211,7 @@ func (r *controlPlaneTierResource) Read(ctx context.Context, req resource.ReadRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c, err := findCluster(ctx, r.client.EKS, state.ClusterName.ValueString())
+	c, err := findCluster(ctx, r.Client.EKS, state.ClusterName.ValueString())
 	if isNotFound(err) {
 		resp.Diagnostics.AddWarning("EKS cluster gone",
 			fmt.Sprintf("EKS cluster %q no longer exists; removing its control-plane tier from state.", state.ClusterName.ValueString()))
@@ -232,7 +225,7 @@ func (r *controlPlaneTierResource) Read(ctx context.Context, req resource.ReadRe
 	// Just imported: fill previous_tier and last_update_id from the
 	// cluster's update history.
 	if state.PreviousTier.IsNull() {
-		latest, err := findLatestTierUpdate(ctx, r.client.EKS, state.ClusterName.ValueString())
+		latest, err := findLatestTierUpdate(ctx, r.Client.EKS, state.ClusterName.ValueString())
 		if err != nil {
 			resp.Diagnostics.AddError("Reading the EKS control-plane tier failed", err.Error())
 			return
@@ -268,7 +261,7 @@ func (r *controlPlaneTierResource) Update(ctx context.Context, req resource.Upda
 		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 		return
 	}
-	change, err := setTier(ctx, r.client.EKS, cluster, tier)
+	change, err := setTier(ctx, r.Client.EKS, cluster, tier)
 	if err != nil {
 		// Record the tier really in effect, so state matches the cluster
 		// and the next apply retries the change.
@@ -279,7 +272,7 @@ func (r *controlPlaneTierResource) Update(ctx context.Context, req resource.Upda
 		}
 		settleCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), settleTimeout)
 		defer cancel()
-		if c, ferr := findCluster(settleCtx, r.client.EKS, cluster); ferr == nil {
+		if c, ferr := findCluster(settleCtx, r.Client.EKS, cluster); ferr == nil {
 			r.fill(settleCtx, &state, c)
 			resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 		}
@@ -309,7 +302,7 @@ func (r *controlPlaneTierResource) Delete(ctx context.Context, req resource.Dele
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	cluster := state.ClusterName.ValueString()
-	change, err := setTier(withoutPropagationWait(ctx), r.client.EKS, cluster, tiers.Standard)
+	change, err := setTier(withoutPropagationWait(ctx), r.Client.EKS, cluster, tiers.Standard)
 	if isNotFound(err) {
 		return // the cluster is gone, and its tier with it
 	}
@@ -319,18 +312,17 @@ func (r *controlPlaneTierResource) Delete(ctx context.Context, req resource.Dele
 }
 
 func (r *controlPlaneTierResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if req.ID == "" || !clusterNameRegexp.MatchString(req.ID) {
-		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf("Import by EKS cluster name, e.g. `terraform import scaling_control_plane_tier.this my-cluster`; got %q.", req.ID))
+	valid := req.ID != "" && clusterNameRegexp.MatchString(req.ID)
+	if !framework.ImportID(ctx, req, resp, valid, "Import by EKS cluster name, e.g. `terraform import scaling_control_plane_tier.this my-cluster`",
+		"id", "cluster_name") {
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("cluster_name"), req.ID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("revert_on_destroy"), true)...)
 }
 
 // refresh re-reads the cluster after a successful change and fills m.
 func (r *controlPlaneTierResource) refresh(ctx context.Context, m *controlPlaneTierModel) (diags diag.Diagnostics) {
-	c, err := findCluster(ctx, r.client.EKS, m.ClusterName.ValueString())
+	c, err := findCluster(ctx, r.Client.EKS, m.ClusterName.ValueString())
 	if err != nil {
 		diags.AddError("Reading the EKS cluster after the tier change failed", err.Error())
 		return diags
@@ -345,7 +337,7 @@ func (r *controlPlaneTierResource) fill(ctx context.Context, m *controlPlaneTier
 	m.Tier = types.StringValue(clusterTier(c))
 	m.KubernetesVersion = types.StringPointerValue(c.Version)
 	m.APIRequestConcurrency, m.PodSchedulingRatePerSecond, m.ClusterDatabaseSizeGB = types.Int64Null(), types.Int64Null(), types.Int64Null()
-	info, err := findTierInfo(ctx, r.client.EKS, aws.ToString(c.Version), clusterTier(c))
+	info, err := findTierInfo(ctx, r.Client.EKS, aws.ToString(c.Version), clusterTier(c))
 	if isNotFound(err) {
 		return diags // the API does not describe this tier: capabilities unknown
 	}
@@ -368,7 +360,7 @@ func (r *controlPlaneTierResource) describeFailure(ctx context.Context, cluster 
 	}
 	settleCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), settleTimeout)
 	defer cancel()
-	if c, ferr := findCluster(settleCtx, r.client.EKS, cluster); ferr == nil {
+	if c, ferr := findCluster(settleCtx, r.Client.EKS, cluster); ferr == nil {
 		msg += fmt.Sprintf("\n\nEKS cluster %q is on tier %s now. Run apply again to retry.", cluster, clusterTier(c))
 	}
 	return msg

@@ -14,17 +14,18 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/scalingkit/terraform-provider-scaling/internal/conns"
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
 	"github.com/scalingkit/terraform-provider-scaling/internal/model/tiers"
 )
 
 var _ datasource.DataSourceWithConfigure = (*controlPlaneTiersDataSource)(nil)
 
-func newControlPlaneTiersDataSource() datasource.DataSource { return &controlPlaneTiersDataSource{} }
+func newControlPlaneTiersDataSource() datasource.DataSource {
+	return &controlPlaneTiersDataSource{AWSDataSource: framework.AWSDataSource{TypeName: "control_plane_tiers"}}
+}
 
 type controlPlaneTiersDataSource struct {
-	client *conns.AWSClient
+	framework.AWSDataSource
 }
 
 type controlPlaneTiersModel struct {
@@ -43,10 +44,6 @@ type tierInfoModel struct {
 	MonthlyPriceUSD            types.Float64 `tfsdk:"monthly_price_usd"`
 	PriceSource                types.String  `tfsdk:"price_source"`
 	Note                       types.String  `tfsdk:"note"`
-}
-
-func (d *controlPlaneTiersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_control_plane_tiers"
 }
 
 func (d *controlPlaneTiersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -96,17 +93,13 @@ func (d *controlPlaneTiersDataSource) Schema(_ context.Context, _ datasource.Sch
 	}
 }
 
-func (d *controlPlaneTiersDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = framework.AWSClientFrom(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *controlPlaneTiersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m controlPlaneTiersModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	v, err := findClusterVersion(ctx, d.client.EKS, m.KubernetesVersion.ValueString())
+	v, err := findClusterVersion(ctx, d.Client.EKS, m.KubernetesVersion.ValueString())
 	if isNotFound(err) {
 		resp.Diagnostics.AddAttributeError(path.Root("kubernetes_version"), "Kubernetes version not offered by EKS",
 			fmt.Sprintf("%v. Use a version EKS supports (see `aws eks describe-cluster-versions`).", err))
