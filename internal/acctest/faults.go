@@ -40,3 +40,26 @@ func (fc FaultCase) CheckRiddenOut(emu *emulator.Emulator, service string) resou
 		return nil
 	}
 }
+
+// Step applies config with the fault armed on emu, then checks that it was
+// ridden out and that checks hold (nothing was lost).
+func (fc FaultCase) Step(t *testing.T, emu *emulator.Emulator, service, config string, checks ...resource.TestCheckFunc) resource.TestStep {
+	return resource.TestStep{
+		PreConfig: func() { fc.Inject(t, emu, service) },
+		Config:    config,
+		Check:     resource.ComposeAggregateTestCheckFunc(append([]resource.TestCheckFunc{fc.CheckRiddenOut(emu, service)}, checks...)...),
+	}
+}
+
+// RunFaultCases runs test once per case, as parallel subtests each on an
+// emulator of its own (faults match by operation, so they must not meet
+// other tests' calls). Against a real endpoint they skip.
+func RunFaultCases(t *testing.T, cases []FaultCase, test func(t *testing.T, tg Target, fc FaultCase)) {
+	for _, fc := range cases {
+		t.Run(fc.Name, func(t *testing.T) {
+			tg := PrivateTarget(t, emulator.Options{})
+			t.Parallel()
+			test(t, tg, fc)
+		})
+	}
+}

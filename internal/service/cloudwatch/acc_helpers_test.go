@@ -10,13 +10,11 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	awsconfig "github.com/aws/aws-sdk-go-v2/config"
-	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatch"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/acctest"
-	"github.com/scalingkit/terraform-provider-scaling/internal/emulator"
 	tfcloudwatch "github.com/scalingkit/terraform-provider-scaling/internal/service/cloudwatch"
 )
 
@@ -40,79 +38,34 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// target is where a test runs: a private emulator (faults and call counts
-// are the test's own, so tests run in parallel), or the real endpoint when
-// SCALING_ACC_EXTERNAL=1 and the test needs no emulator.
-type target struct {
-	emu *emulator.Emulator
-	url string
-}
+// target is where a test runs (see acctest.Target), with the CloudWatch
+// helpers.
+type target struct{ acctest.Target }
 
+// newTarget is acctest.NewTarget; a real endpoint also needs a real
+// delivery stream and role.
 func newTarget(t *testing.T, needsEmulator bool) target {
 	t.Helper()
-	if acctest.External() {
-		if needsEmulator {
-			acctest.SkipIfExternal(t)
-		}
+	tg := target{acctest.NewTarget(t, needsEmulator)}
+	if tg.Emu == nil {
 		if os.Getenv(envFirehoseARN) == "" || os.Getenv(envRoleARN) == "" {
 			t.Skipf("set %s and %s to run against a real endpoint", envFirehoseARN, envRoleARN)
 		}
 		firehoseARN, roleARN = os.Getenv(envFirehoseARN), os.Getenv(envRoleARN)
-		return target{}
 	}
-	emu, url := acctest.StartPrivateEmulator(t, emulator.Options{})
-	return target{emu: emu, url: url}
-}
-
-func (tg target) providerConfig(t testing.TB) string {
-	if tg.emu == nil {
-		return acctest.ProviderConfig(t)
-	}
-	return acctest.EmulatorProviderConfig(tg.url)
+	return tg
 }
 
 func (tg target) client(t testing.TB) *cloudwatch.Client {
-	t.Helper()
-	if tg.emu == nil {
-		cfg, err := awsconfig.LoadDefaultConfig(context.Background())
-		if err != nil {
-			t.Fatalf("loading AWS config: %v", err)
-		}
-		return cloudwatch.NewFromConfig(cfg)
-	}
-	return cloudwatch.New(cloudwatch.Options{
-		Region: "us-east-1", BaseEndpoint: aws.String(tg.url),
-		Credentials: credentials.NewStaticCredentialsProvider("test", "test", ""),
-	})
-}
-
-func (tg target) cloudWatchCalls() int {
-	n := 0
-	for k, v := range tg.emu.Calls.Counts() {
-		if strings.HasPrefix(k, "cloudwatch:") {
-			n += v
-		}
-	}
-	return n
+	return cloudwatch.NewFromConfig(tg.AWSConfig(t))
 }
 
 // checkDestroyed verifies against the API that every stream is gone.
-func (tg target) checkDestroyed(t testing.TB) func(*terraform.State) error {
-	return func(s *terraform.State) error {
-		for _, rs := range s.RootModule().Resources {
-			if rs.Type != resourceType {
-				continue
-			}
-			_, err := tg.client(t).GetMetricStream(context.Background(), &cloudwatch.GetMetricStreamInput{Name: aws.String(rs.Primary.ID)})
-			if err == nil {
-				return fmt.Errorf("metric stream %s still exists", rs.Primary.ID)
-			}
-			if !strings.Contains(err.Error(), "ResourceNotFoundException") {
-				return err
-			}
-		}
-		return nil
-	}
+func (tg target) checkDestroyed(t testing.TB) resource.TestCheckFunc {
+	return acctest.CheckGone(resourceType, "ResourceNotFoundException", func(name string) error {
+		_, err := tg.client(t).GetMetricStream(context.Background(), &cloudwatch.GetMetricStreamInput{Name: aws.String(name)})
+		return err
+	})
 }
 
 // checkAPI asserts the API's view of the stream named in state.

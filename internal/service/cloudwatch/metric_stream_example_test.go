@@ -18,15 +18,11 @@ func TestAccMetricStream_example(t *testing.T) {
 		t.Fatal(err)
 	}
 	const addr = "scaling_cloudwatch_metric_stream.scaling_signals"
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             tg.checkDestroyed(t),
-		Steps: []resource.TestStep{{
-			Config: tg.providerConfig(t) + string(example),
-			Check: resource.ComposeAggregateTestCheckFunc(
-				resource.TestCheckResourceAttr(addr, "state", "running"),
-				resource.TestCheckResourceAttr(addr, "include_filter.#", "2"),
-			),
-		}},
-	})
+	acctest.Test(t, tg.checkDestroyed(t), []resource.TestStep{{
+		Config: tg.ProviderConfig(t) + string(example),
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(addr, "state", "running"),
+			resource.TestCheckResourceAttr(addr, "include_filter.#", "2"),
+		),
+	}})
 }

@@ -22,29 +22,19 @@ func TestAccMetricStream_faults(t *testing.T) {
 		{Name: "503 on tags", Kind: emulator.FaultUnavailable, Count: 1, Operation: "ListTagsForResource"},
 		{Name: "not visible after create", Kind: emulator.FaultNotFound, Count: 3, Operation: "GetMetricStream"},
 	}
-	for _, tc := range cases {
-		t.Run(tc.Name, func(t *testing.T) {
-			tg := newTarget(t, true)
-			t.Parallel()
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-				CheckDestroy:             tg.checkDestroyed(t),
-				Steps: []resource.TestStep{{
-					PreConfig: func() { tc.Inject(t, tg.emu, "cloudwatch") },
-					Config:    tg.providerConfig(t) + streamConfig("scaling-faults", "json", "  state = \"stopped\"\n  tags = { team = \"platform\" }"),
-					Check: resource.ComposeAggregateTestCheckFunc(
-						resource.TestCheckResourceAttr(address, "state", "stopped"),
-						tc.CheckRiddenOut(tg.emu, "cloudwatch"),
-						func(*terraform.State) error {
-							st, ok := tg.emu.CloudWatch().Stream("scaling-faults")
-							if !ok || st.State != "stopped" || st.Tags["team"] != "platform" {
-								return fmt.Errorf("stream lost or wrong: %+v", st)
-							}
-							return nil
-						},
-					),
-				}},
-			})
+	acctest.RunFaultCases(t, cases, func(t *testing.T, at acctest.Target, fc acctest.FaultCase) {
+		tg := target{at}
+		acctest.Test(t, tg.checkDestroyed(t), []resource.TestStep{
+			fc.Step(t, tg.Emu, "cloudwatch", tg.ProviderConfig(t)+streamConfig("scaling-faults", "json", "  state = \"stopped\"\n  tags = { team = \"platform\" }"),
+				resource.TestCheckResourceAttr(address, "state", "stopped"),
+				func(*terraform.State) error {
+					st, ok := tg.Emu.CloudWatch().Stream("scaling-faults")
+					if !ok || st.State != "stopped" || st.Tags["team"] != "platform" {
+						return fmt.Errorf("stream lost or wrong: %+v", st)
+					}
+					return nil
+				},
+			),
 		})
-	}
+	})
 }

@@ -52,7 +52,7 @@ func TestAccMetricStream_planTimeErrors(t *testing.T) {
 	var steps []resource.TestStep
 	for _, tc := range cases {
 		steps = append(steps, resource.TestStep{
-			Config:      tg.providerConfig(t) + streamConfig(tc.name, tc.format, tc.body),
+			Config:      tg.ProviderConfig(t) + streamConfig(tc.name, tc.format, tc.body),
 			PlanOnly:    true,
 			ExpectError: wrapped(tc.want),
 		})
@@ -60,18 +60,18 @@ func TestAccMetricStream_planTimeErrors(t *testing.T) {
 	// Raw ARNs are checked too.
 	steps = append(steps,
 		resource.TestStep{
-			Config: tg.providerConfig(t) + strings.Replace(streamConfig("arn", "json", ""), firehoseARN,
+			Config: tg.ProviderConfig(t) + strings.Replace(streamConfig("arn", "json", ""), firehoseARN,
 				"arn:aws:kinesis:us-east-1:123456789012:stream/x", 1),
 			PlanOnly: true, ExpectError: wrapped("is not a Firehose delivery stream ARN"),
 		},
 		resource.TestStep{
-			Config:   tg.providerConfig(t) + strings.Replace(streamConfig("arn", "json", ""), roleARN, "arn:aws:iam::123456789012:user/x", 1),
+			Config:   tg.ProviderConfig(t) + strings.Replace(streamConfig("arn", "json", ""), roleARN, "arn:aws:iam::123456789012:user/x", 1),
 			PlanOnly: true, ExpectError: wrapped("is not an IAM role ARN"),
 		},
 	)
 	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories, Steps: steps})
-	if n := tg.cloudWatchCalls(); n != 0 {
-		t.Fatalf("plan-time errors made %d CloudWatch calls: %v", n, tg.emu.Calls.Counts())
+	if n := tg.Calls("cloudwatch"); n != 0 {
+		t.Fatalf("plan-time errors made %d CloudWatch calls: %v", n, tg.Emu.Calls.Counts())
 	}
 }
 
@@ -89,25 +89,21 @@ func TestAccMetricStream_statisticsKnownOnlyAtApply(t *testing.T) {
     }
   }
 `
-	config := tg.providerConfig(t) + `
+	config := tg.ProviderConfig(t) + `
 resource "terraform_data" "stats" {
   input = ["p99", "p50"]
 }
 ` + streamConfig("scaling-unknown-stats", "json", body)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             tg.checkDestroyed(t),
-		Steps: []resource.TestStep{{
-			Config: config,
-			Check: resource.ComposeAggregateTestCheckFunc(
-				resource.TestCheckResourceAttr(address, "statistics_configuration.0.additional_statistics.#", "2"),
-				tg.checkAPI(t, func(out *cloudwatch.GetMetricStreamOutput, _ map[string]string) error {
-					if n := len(out.StatisticsConfigurations); n != 1 || len(out.StatisticsConfigurations[0].AdditionalStatistics) != 2 {
-						return fmt.Errorf("API statistics configurations: %+v", out.StatisticsConfigurations)
-					}
-					return nil
-				}),
-			),
-		}},
-	})
+	acctest.Test(t, tg.checkDestroyed(t), []resource.TestStep{{
+		Config: config,
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(address, "statistics_configuration.0.additional_statistics.#", "2"),
+			tg.checkAPI(t, func(out *cloudwatch.GetMetricStreamOutput, _ map[string]string) error {
+				if n := len(out.StatisticsConfigurations); n != 1 || len(out.StatisticsConfigurations[0].AdditionalStatistics) != 2 {
+					return fmt.Errorf("API statistics configurations: %+v", out.StatisticsConfigurations)
+				}
+				return nil
+			}),
+		),
+	}})
 }

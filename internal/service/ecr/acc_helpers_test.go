@@ -11,13 +11,11 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	awsconfig "github.com/aws/aws-sdk-go-v2/config"
-	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/ecr"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/acctest"
-	"github.com/scalingkit/terraform-provider-scaling/internal/emulator"
 	tfecr "github.com/scalingkit/terraform-provider-scaling/internal/service/ecr"
 )
 
@@ -30,83 +28,29 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// target is where a test runs: a private emulator (so faults and call
-// counts are the test's own and tests can run in parallel), or the real
-// endpoint when SCALING_ACC_EXTERNAL=1 and the test needs no emulator.
-type target struct {
-	emu *emulator.Emulator
-	url string
-}
+// target is where a test runs (see acctest.Target), with the ECR helpers.
+type target struct{ acctest.Target }
 
 func newTarget(t *testing.T, needsEmulator bool) target {
 	t.Helper()
-	if acctest.External() {
-		if needsEmulator {
-			acctest.SkipIfExternal(t)
-		}
-		return target{}
-	}
-	emu, url := acctest.StartPrivateEmulator(t, emulator.Options{})
-	return target{emu: emu, url: url}
+	return target{acctest.NewTarget(t, needsEmulator)}
 }
 
-func (tg target) providerConfig(t testing.TB) string {
-	if tg.emu == nil {
-		return acctest.ProviderConfig(t)
-	}
-	return acctest.EmulatorProviderConfig(tg.url)
-}
-
-func (tg target) client(t testing.TB) *ecr.Client {
-	t.Helper()
-	if tg.emu == nil {
-		cfg, err := awsconfig.LoadDefaultConfig(context.Background())
-		if err != nil {
-			t.Fatalf("loading AWS config: %v", err)
-		}
-		return ecr.NewFromConfig(cfg)
-	}
-	return ecr.New(ecr.Options{
-		Region: "us-east-1", BaseEndpoint: aws.String(tg.url),
-		Credentials: credentials.NewStaticCredentialsProvider("test", "test", ""),
-	})
-}
+func (tg target) client(t testing.TB) *ecr.Client { return ecr.NewFromConfig(tg.AWSConfig(t)) }
 
 // secret registers a Secrets Manager secret with the emulated registry.
 func (tg target) secret(name string, valid bool) string {
 	arn := "arn:aws:secretsmanager:us-east-1:123456789012:secret:ecr-pullthroughcache/" + name + "-AbCdEf"
-	tg.emu.ECR().PutSecret(arn, valid)
+	tg.Emu.ECR().PutSecret(arn, valid)
 	return arn
 }
 
-// ecrCalls is how many ECR calls the emulator has seen.
-func (tg target) ecrCalls() int {
-	n := 0
-	for k, v := range tg.emu.Calls.Counts() {
-		if strings.HasPrefix(k, "ecr:") {
-			n += v
-		}
-	}
-	return n
-}
-
 // checkDestroyed verifies against the API that every rule is gone.
-func (tg target) checkDestroyed(t testing.TB) func(*terraform.State) error {
-	return func(s *terraform.State) error {
-		for _, rs := range s.RootModule().Resources {
-			if rs.Type != resourceType {
-				continue
-			}
-			_, err := tg.client(t).DescribePullThroughCacheRules(context.Background(), &ecr.DescribePullThroughCacheRulesInput{EcrRepositoryPrefixes: []string{rs.Primary.ID}})
-			if err == nil {
-				return fmt.Errorf("pull-through cache rule %s still exists", rs.Primary.ID)
-			}
-			if !strings.Contains(err.Error(), "PullThroughCacheRuleNotFoundException") {
-				return err
-			}
-		}
-		return nil
-	}
+func (tg target) checkDestroyed(t testing.TB) resource.TestCheckFunc {
+	return acctest.CheckGone(resourceType, "PullThroughCacheRuleNotFoundException", func(prefix string) error {
+		_, err := tg.client(t).DescribePullThroughCacheRules(context.Background(), &ecr.DescribePullThroughCacheRulesInput{EcrRepositoryPrefixes: []string{prefix}})
+		return err
+	})
 }
 
 // checkRule asserts the API's view of a rule.

@@ -20,42 +20,38 @@ func TestAccPullThroughCacheRule_driftAndFailedValidationOnUpdate(t *testing.T) 
 	t.Parallel()
 	good, other, refused := tg.secret("gh", true), tg.secret("gh-other", true), tg.secret("gh-refused", false)
 	cfg := func(secret string) string {
-		return tg.providerConfig(t) + ruleConfig("github", "ghcr.io", fmt.Sprintf("  credential_arn = %q", secret))
+		return tg.ProviderConfig(t) + ruleConfig("github", "ghcr.io", fmt.Sprintf("  credential_arn = %q", secret))
 	}
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             tg.checkDestroyed(t),
-		Steps: []resource.TestStep{
-			{Config: cfg(good)},
-			{
-				PreConfig: func() {
-					if _, err := tg.client(t).UpdatePullThroughCacheRule(t.Context(), &ecr.UpdatePullThroughCacheRuleInput{
-						EcrRepositoryPrefix: aws.String("github"), CredentialArn: aws.String(other),
-					}); err != nil {
-						t.Fatal(err)
-					}
-				},
-				Config: cfg(good),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(address, plancheck.ResourceActionUpdate),
-				}},
-				Check: tg.checkRule(t, "github", func(cred, _, _ string) error {
-					if cred != good {
-						return fmt.Errorf("credential %s, want %s", cred, good)
-					}
-					return nil
-				}),
+	acctest.Test(t, tg.checkDestroyed(t), []resource.TestStep{
+		{Config: cfg(good)},
+		{
+			PreConfig: func() {
+				if _, err := tg.client(t).UpdatePullThroughCacheRule(t.Context(), &ecr.UpdatePullThroughCacheRuleInput{
+					EcrRepositoryPrefix: aws.String("github"), CredentialArn: aws.String(other),
+				}); err != nil {
+					t.Fatal(err)
+				}
 			},
-			{Config: cfg(refused), ExpectError: wrapped("cannot reach its upstream")},
-			{
-				// The failed update was recorded: the plan is empty for the
-				// refused secret, and moving back to the good one is an update.
-				Config: cfg(good),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(address, plancheck.ResourceActionUpdate),
-				}},
-				Check: resource.TestCheckResourceAttr(address, "credential_arn", good),
-			},
+			Config: cfg(good),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(address, plancheck.ResourceActionUpdate),
+			}},
+			Check: tg.checkRule(t, "github", func(cred, _, _ string) error {
+				if cred != good {
+					return fmt.Errorf("credential %s, want %s", cred, good)
+				}
+				return nil
+			}),
+		},
+		{Config: cfg(refused), ExpectError: wrapped("cannot reach its upstream")},
+		{
+			// The failed update was recorded: the plan is empty for the
+			// refused secret, and moving back to the good one is an update.
+			Config: cfg(good),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(address, plancheck.ResourceActionUpdate),
+			}},
+			Check: resource.TestCheckResourceAttr(address, "credential_arn", good),
 		},
 	})
 }

@@ -28,30 +28,20 @@ func TestAccPullThroughCacheRule_faults(t *testing.T) {
 		{Name: "503 on validate", Kind: emulator.FaultUnavailable, Count: 1, Operation: "ValidatePullThroughCacheRule"},
 		{Name: "not visible after create", Kind: emulator.FaultNotFound, Count: 3, Operation: "DescribePullThroughCacheRules"},
 	}
-	for _, tc := range cases {
-		t.Run(tc.Name, func(t *testing.T) {
-			tg := newTarget(t, true)
-			t.Parallel()
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-				CheckDestroy:             tg.checkDestroyed(t),
-				Steps: []resource.TestStep{{
-					PreConfig: func() { tc.Inject(t, tg.emu, "ecr") },
-					Config:    tg.providerConfig(t) + ruleConfig("k8s", "registry.k8s.io", ""),
-					Check: resource.ComposeAggregateTestCheckFunc(
-						resource.TestCheckResourceAttr(address, "upstream_registry", "k8s"),
-						tc.CheckRiddenOut(tg.emu, "ecr"),
-						func(*terraform.State) error {
-							if _, ok := tg.emu.ECR().Rule("k8s"); !ok {
-								return fmt.Errorf("rule lost")
-							}
-							return nil
-						},
-					),
-				}},
-			})
+	acctest.RunFaultCases(t, cases, func(t *testing.T, at acctest.Target, fc acctest.FaultCase) {
+		tg := target{at}
+		acctest.Test(t, tg.checkDestroyed(t), []resource.TestStep{
+			fc.Step(t, tg.Emu, "ecr", tg.ProviderConfig(t)+ruleConfig("k8s", "registry.k8s.io", ""),
+				resource.TestCheckResourceAttr(address, "upstream_registry", "k8s"),
+				func(*terraform.State) error {
+					if _, ok := tg.Emu.ECR().Rule("k8s"); !ok {
+						return fmt.Errorf("rule lost")
+					}
+					return nil
+				},
+			),
 		})
-	}
+	})
 }
 
 // A create whose reply is lost (500 after the rule was made) is retried by
@@ -59,18 +49,14 @@ func TestAccPullThroughCacheRule_faults(t *testing.T) {
 func TestAccPullThroughCacheRule_createReplyLost(t *testing.T) {
 	tg := newTarget(t, true)
 	t.Parallel()
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             tg.checkDestroyed(t),
-		Steps: []resource.TestStep{{
-			PreConfig: func() { tg.emu.ECR().FailAfterCommit("CreatePullThroughCacheRule", 1) },
-			Config:    tg.providerConfig(t) + ruleConfig("k8s", "registry.k8s.io", ""),
-			Check: func(*terraform.State) error {
-				if n := tg.emu.Calls.Count("ecr", "CreatePullThroughCacheRule"); n != 2 {
-					return fmt.Errorf("CreatePullThroughCacheRule called %d times, want 2 (one retry)", n)
-				}
-				return nil
-			},
-		}},
-	})
+	acctest.Test(t, tg.checkDestroyed(t), []resource.TestStep{{
+		PreConfig: func() { tg.Emu.ECR().FailAfterCommit("CreatePullThroughCacheRule", 1) },
+		Config:    tg.ProviderConfig(t) + ruleConfig("k8s", "registry.k8s.io", ""),
+		Check: func(*terraform.State) error {
+			if n := tg.Emu.Calls.Count("ecr", "CreatePullThroughCacheRule"); n != 2 {
+				return fmt.Errorf("CreatePullThroughCacheRule called %d times, want 2 (one retry)", n)
+			}
+			return nil
+		},
+	}})
 }

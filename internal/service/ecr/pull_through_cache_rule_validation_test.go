@@ -37,13 +37,13 @@ func TestAccPullThroughCacheRule_planTimeErrors(t *testing.T) {
 	var steps []resource.TestStep
 	for _, tc := range cases {
 		steps = append(steps, resource.TestStep{
-			Config:      tg.providerConfig(t) + ruleConfig(tc.prefix, tc.url, tc.extra),
+			Config:      tg.ProviderConfig(t) + ruleConfig(tc.prefix, tc.url, tc.extra),
 			PlanOnly:    true,
 			ExpectError: wrapped(tc.want),
 		})
 	}
 	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories, Steps: steps})
-	if n := tg.ecrCalls(); n != 0 {
-		t.Fatalf("plan-time errors made %d ECR calls: %v", n, tg.emu.Calls.Counts())
+	if n := tg.Calls("ecr"); n != 0 {
+		t.Fatalf("plan-time errors made %d ECR calls: %v", n, tg.Emu.Calls.Counts())
 	}
 }

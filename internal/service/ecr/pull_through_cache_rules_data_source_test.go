@@ -21,7 +21,7 @@ func TestAccPullThroughCacheRulesDataSource_basic(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: tg.providerConfig(t) + `data "scaling_ecr_pull_through_cache_rules" "all" {}`,
+			Config: tg.ProviderConfig(t) + `data "scaling_ecr_pull_through_cache_rules" "all" {}`,
 			Check: resource.ComposeAggregateTestCheckFunc(
 				resource.TestCheckResourceAttr(ds, "rules.#", "2"),
 				resource.TestCheckResourceAttr(ds, "rules.0.ecr_repository_prefix", "k8s"),

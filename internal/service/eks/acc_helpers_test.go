@@ -11,8 +11,6 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	awsconfig "github.com/aws/aws-sdk-go-v2/config"
-	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/eks"
 	awstypes "github.com/aws/aws-sdk-go-v2/service/eks/types"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
@@ -50,52 +48,20 @@ func parallel(t *testing.T) {
 	}
 }
 
-// target is the endpoint a test runs against: the shared in-process
-// emulator (or a real endpoint when external), or a private emulator for
-// tests that inject faults, which match by operation and would hit other
-// tests' calls on a shared one.
-type target struct {
-	emu *emulator.Emulator
-	url string
-}
+// target is the endpoint a test runs against (see acctest.Target), with
+// the EKS helpers: the shared in-process emulator (or a real endpoint when
+// external), or a private emulator for tests that inject faults, which
+// match by operation and would hit other tests' calls on a shared one.
+type target struct{ acctest.Target }
 
 // privateTarget starts an emulator of the test's own.
 func privateTarget(t *testing.T) target {
 	t.Helper()
-	acctest.SkipIfExternal(t)
-	emu, url := acctest.StartPrivateEmulator(t, emulator.Options{UpdateDelay: acctest.UpdateDelay})
-	return target{emu: emu, url: url}
-}
-
-// providerConfig is the provider block for the target.
-func (tg target) providerConfig(t testing.TB) string {
-	if tg.emu == nil {
-		return acctest.ProviderConfig(t)
-	}
-	return acctest.EmulatorProviderConfig(tg.url)
+	return target{acctest.PrivateTarget(t, emulator.Options{UpdateDelay: acctest.UpdateDelay})}
 }
 
 // client is an SDK client for the target.
-func (tg target) client(t testing.TB) *eks.Client {
-	t.Helper()
-	url := tg.url
-	switch {
-	case tg.emu != nil:
-	case acctest.External():
-		cfg, err := awsconfig.LoadDefaultConfig(context.Background())
-		if err != nil {
-			t.Fatalf("loading AWS config: %v", err)
-		}
-		return eks.NewFromConfig(cfg)
-	default:
-		url = acctest.EmulatorURL(t)
-	}
-	return eks.New(eks.Options{
-		Region:       "us-east-1",
-		BaseEndpoint: aws.String(url),
-		Credentials:  credentials.NewStaticCredentialsProvider("test", "test", ""),
-	})
-}
+func (tg target) client(t testing.TB) *eks.Client { return eks.NewFromConfig(tg.AWSConfig(t)) }
 
 // shared is the suite's common endpoint.
 var shared target
@@ -266,7 +232,7 @@ func tierConfig(t testing.TB, cluster, tier, extra string) string {
 }
 
 func (tg target) tierConfig(t testing.TB, cluster, tier, extra string) string {
-	return tg.providerConfig(t) + fmt.Sprintf(`
+	return tg.ProviderConfig(t) + fmt.Sprintf(`
 resource "scaling_control_plane_tier" "test" {
   cluster_name = %q
   tier         = %q

@@ -23,29 +23,31 @@ import (
 // injected faults match by operation, not by cluster, so on the shared
 // emulator they would hit other tests' calls.
 
-func (tg target) inject(t *testing.T, kind emulator.FaultKind, count int, ops ...string) {
+// faults is the same fault on each of ops.
+func faults(kind emulator.FaultKind, count int, ops ...string) []acctest.FaultCase {
+	cases := make([]acctest.FaultCase, len(ops))
+	for i, op := range ops {
+		cases[i] = acctest.FaultCase{Name: op, Kind: kind, Count: count, Operation: op}
+	}
+	return cases
+}
+
+// injectAll arms every fault on the target's emulator.
+func (tg target) injectAll(t *testing.T, fcs []acctest.FaultCase) {
 	t.Helper()
-	for _, op := range ops {
-		if err := tg.emu.Faults.Inject(emulator.Fault{Service: "eks", Operation: op, Kind: kind, Count: count}); err != nil {
-			t.Fatal(err)
-		}
+	for _, fc := range fcs {
+		fc.Inject(t, tg.Emu, "eks")
 	}
 }
 
-// checkFaultsUsed asserts every injected fault was consumed (the provider
-// really met them) and that each operation was called count+1 times or more.
-func (tg target) checkFaultsUsed(count int, ops ...string) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		if p := tg.emu.Faults.Pending(); len(p) != 0 {
-			return fmt.Errorf("faults not consumed: %+v", p)
-		}
-		for _, op := range ops {
-			if n := tg.emu.Calls.Count("eks", op); n < count+1 {
-				return fmt.Errorf("%s called %d times, want at least %d", op, n, count+1)
-			}
-		}
-		return nil
+// checkRiddenOut asserts every fault was consumed (the provider really met
+// them) and that each operation was called again after its faults.
+func (tg target) checkRiddenOut(fcs []acctest.FaultCase) resource.TestCheckFunc {
+	checks := make([]resource.TestCheckFunc, len(fcs))
+	for i, fc := range fcs {
+		checks[i] = fc.CheckRiddenOut(tg.Emu, "eks")
 	}
+	return resource.ComposeAggregateTestCheckFunc(checks...)
 }
 
 // wrapped matches a message terraform may have wrapped across lines.
@@ -60,21 +62,18 @@ func testRetriedFault(t *testing.T, kind emulator.FaultKind, count int, ops ...s
 	tg := privateTarget(t)
 	t.Parallel()
 	cluster := tg.cluster(t, "standard")
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             tg.checkDestroyReverted(t),
-		Steps: []resource.TestStep{{
-			PreConfig: func() { tg.inject(t, kind, count, ops...) },
-			Config:    tg.tierConfig(t, cluster, "tier-xl", ""),
-			Check: resource.ComposeAggregateTestCheckFunc(
-				tg.checkFaultsUsed(count, ops...),
-				tg.checkClusterTier(t, cluster, "tier-xl"),
-				// Retries reuse the client request token: one update only.
-				tg.checkUpdateCount(t, cluster, 1),
-				tg.checkCapabilities(t, cluster, "tier-xl"),
-			),
-		}},
-	})
+	fcs := faults(kind, count, ops...)
+	acctest.Test(t, tg.checkDestroyReverted(t), []resource.TestStep{{
+		PreConfig: func() { tg.injectAll(t, fcs) },
+		Config:    tg.tierConfig(t, cluster, "tier-xl", ""),
+		Check: resource.ComposeAggregateTestCheckFunc(
+			tg.checkRiddenOut(fcs),
+			tg.checkClusterTier(t, cluster, "tier-xl"),
+			// Retries reuse the client request token: one update only.
+			tg.checkUpdateCount(t, cluster, 1),
+			tg.checkCapabilities(t, cluster, "tier-xl"),
+		),
+	}})
 }
 
 func TestAccControlPlaneTier_throttled(t *testing.T) {
@@ -89,60 +88,53 @@ func TestAccControlPlaneTier_notFoundAfterCreate(t *testing.T) {
 	tg := privateTarget(t)
 	t.Parallel()
 	cluster := tg.cluster(t, "standard")
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             tg.checkDestroyReverted(t),
-		Steps: []resource.TestStep{{
-			// The cluster was just created: the first reads miss it.
-			PreConfig: func() { tg.inject(t, emulator.FaultNotFound, 3, "DescribeCluster") },
-			Config:    tg.tierConfig(t, cluster, "tier-xl", ""),
-			Check: resource.ComposeAggregateTestCheckFunc(
-				tg.checkFaultsUsed(3, "DescribeCluster"),
-				tg.checkClusterTier(t, cluster, "tier-xl"),
-				resource.TestCheckResourceAttr(addr, "tier", "tier-xl"),
-			),
-		}},
-	})
+	notVisible := faults(emulator.FaultNotFound, 3, "DescribeCluster")
+	acctest.Test(t, tg.checkDestroyReverted(t), []resource.TestStep{{
+		// The cluster was just created: the first reads miss it.
+		PreConfig: func() { tg.injectAll(t, notVisible) },
+		Config:    tg.tierConfig(t, cluster, "tier-xl", ""),
+		Check: resource.ComposeAggregateTestCheckFunc(
+			tg.checkRiddenOut(notVisible),
+			tg.checkClusterTier(t, cluster, "tier-xl"),
+			resource.TestCheckResourceAttr(addr, "tier", "tier-xl"),
+		),
+	}})
 }
 
 func TestAccControlPlaneTier_updateInFlight(t *testing.T) {
 	tg := privateTarget(t)
 	t.Parallel()
 	cluster := tg.cluster(t, "standard")
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             tg.checkDestroyReverted(t),
-		Steps: []resource.TestStep{{
-			// Someone else's update is running when apply starts, and the
-			// cluster still reports ACTIVE (the status is eventually
-			// consistent): the provider gets 409 ResourceInUseException,
-			// waits the update out, and retries.
-			PreConfig: func() {
-				tg.emu.EKS().SetUpdateDelay(cluster, 5*time.Second)
-				tg.emu.EKS().SetStatusLag(cluster, 5*time.Second)
-				if _, err := tg.client(t).UpdateClusterConfig(context.Background(), &eks.UpdateClusterConfigInput{
-					Name:                      aws.String(cluster),
-					ControlPlaneScalingConfig: &awstypes.ControlPlaneScalingConfig{Tier: awstypes.ProvisionedControlPlaneTierTier4xl},
-				}); err != nil {
-					t.Fatal(err)
+	acctest.Test(t, tg.checkDestroyReverted(t), []resource.TestStep{{
+		// Someone else's update is running when apply starts, and the
+		// cluster still reports ACTIVE (the status is eventually
+		// consistent): the provider gets 409 ResourceInUseException,
+		// waits the update out, and retries.
+		PreConfig: func() {
+			tg.Emu.EKS().SetUpdateDelay(cluster, 5*time.Second)
+			tg.Emu.EKS().SetStatusLag(cluster, 5*time.Second)
+			if _, err := tg.client(t).UpdateClusterConfig(context.Background(), &eks.UpdateClusterConfigInput{
+				Name:                      aws.String(cluster),
+				ControlPlaneScalingConfig: &awstypes.ControlPlaneScalingConfig{Tier: awstypes.ProvisionedControlPlaneTierTier4xl},
+			}); err != nil {
+				t.Fatal(err)
+			}
+			tg.Emu.EKS().SetUpdateDelay(cluster, acctest.UpdateDelay)
+			tg.Emu.Calls.Clear()
+		},
+		Config: tg.tierConfig(t, cluster, "tier-xl", ""),
+		Check: resource.ComposeAggregateTestCheckFunc(
+			tg.checkClusterTier(t, cluster, "tier-xl"),
+			resource.TestCheckResourceAttr(addr, "previous_tier", "tier-4xl"),
+			tg.checkUpdateCount(t, cluster, 2),
+			func(*terraform.State) error {
+				if n := tg.Emu.Calls.Count("eks", "UpdateClusterConfig"); n != 2 {
+					return fmt.Errorf("UpdateClusterConfig called %d times, want 2 (409, then the retry)", n)
 				}
-				tg.emu.EKS().SetUpdateDelay(cluster, acctest.UpdateDelay)
-				tg.emu.Calls.Clear()
+				return nil
 			},
-			Config: tg.tierConfig(t, cluster, "tier-xl", ""),
-			Check: resource.ComposeAggregateTestCheckFunc(
-				tg.checkClusterTier(t, cluster, "tier-xl"),
-				resource.TestCheckResourceAttr(addr, "previous_tier", "tier-4xl"),
-				tg.checkUpdateCount(t, cluster, 2),
-				func(*terraform.State) error {
-					if n := tg.emu.Calls.Count("eks", "UpdateClusterConfig"); n != 2 {
-						return fmt.Errorf("UpdateClusterConfig called %d times, want 2 (409, then the retry)", n)
-					}
-					return nil
-				},
-			),
-		}},
-	})
+		),
+	}})
 }
 
 func TestAccControlPlaneTier_failedUpdate(t *testing.T) {
@@ -150,36 +142,32 @@ func TestAccControlPlaneTier_failedUpdate(t *testing.T) {
 	t.Parallel()
 	cluster := tg.cluster(t, "standard")
 	const awsMessage = "Insufficient capacity to scale the control plane in us-east-1a."
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             tg.checkDestroyReverted(t),
-		Steps: []resource.TestStep{
-			{Config: tg.tierConfig(t, cluster, "tier-xl", "")},
-			{
-				PreConfig: func() { tg.emu.EKS().FailNextUpdate(cluster, awsMessage) },
-				Config:    tg.tierConfig(t, cluster, "tier-2xl", ""),
-				ExpectError: regexp.MustCompile(`(?s)ended\s+Failed:\s+Unknown:\s+` + wrapped(awsMessage) +
-					`.*is\s+on\s+tier\s+tier-xl\s+now`),
+	acctest.Test(t, tg.checkDestroyReverted(t), []resource.TestStep{
+		{Config: tg.tierConfig(t, cluster, "tier-xl", "")},
+		{
+			PreConfig: func() { tg.Emu.EKS().FailNextUpdate(cluster, awsMessage) },
+			Config:    tg.tierConfig(t, cluster, "tier-2xl", ""),
+			ExpectError: regexp.MustCompile(`(?s)ended\s+Failed:\s+Unknown:\s+` + wrapped(awsMessage) +
+				`.*is\s+on\s+tier\s+tier-xl\s+now`),
+		},
+		{
+			// State holds the tier really in effect: a config asking
+			// for it plans nothing, even without a refresh.
+			PreConfig: func() {
+				if got, _ := tg.clusterTier(t, cluster); got != "tier-xl" {
+					t.Fatalf("after the failed update the cluster is on %s", got)
+				}
 			},
-			{
-				// State holds the tier really in effect: a config asking
-				// for it plans nothing, even without a refresh.
-				PreConfig: func() {
-					if got, _ := tg.clusterTier(t, cluster); got != "tier-xl" {
-						t.Fatalf("after the failed update the cluster is on %s", got)
-					}
-				},
-				Config:   tg.tierConfig(t, cluster, "tier-xl", ""),
-				PlanOnly: true,
-			},
-			{
-				// Re-running apply retries, and now succeeds.
-				Config: tg.tierConfig(t, cluster, "tier-2xl", ""),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					tg.checkClusterTier(t, cluster, "tier-2xl"),
-					resource.TestCheckResourceAttr(addr, "previous_tier", "tier-xl"),
-				),
-			},
+			Config:   tg.tierConfig(t, cluster, "tier-xl", ""),
+			PlanOnly: true,
+		},
+		{
+			// Re-running apply retries, and now succeeds.
+			Config: tg.tierConfig(t, cluster, "tier-2xl", ""),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				tg.checkClusterTier(t, cluster, "tier-2xl"),
+				resource.TestCheckResourceAttr(addr, "previous_tier", "tier-xl"),
+			),
 		},
 	})
 }
@@ -193,40 +181,36 @@ func TestAccControlPlaneTier_canceledApply(t *testing.T) {
 	cluster := tg.cluster(t, "standard")
 	var firstUpdate string
 	shortTimeout := "  timeouts {\n    update = \"300ms\"\n  }"
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             tg.checkDestroyReverted(t),
-		Steps: []resource.TestStep{
-			{
-				Config: tg.tierConfig(t, cluster, "tier-xl", ""),
-				Check: func(s *terraform.State) error {
-					firstUpdate = s.RootModule().Resources[addr].Primary.Attributes["last_update_id"]
-					return nil
+	acctest.Test(t, tg.checkDestroyReverted(t), []resource.TestStep{
+		{
+			Config: tg.tierConfig(t, cluster, "tier-xl", ""),
+			Check: func(s *terraform.State) error {
+				firstUpdate = s.RootModule().Resources[addr].Primary.Attributes["last_update_id"]
+				return nil
+			},
+		},
+		{
+			PreConfig: func() { tg.Emu.EKS().SetUpdateDelay(cluster, 5*time.Second) },
+			Config:    tg.tierConfig(t, cluster, "tier-2xl", shortTimeout),
+			ExpectError: regexp.MustCompile(`(?s)context\s+deadline\s+exceeded.*still\s+in\s+progress\s+in\s+AWS` +
+				`.*is\s+on\s+tier\s+tier-xl\s+now`),
+		},
+		{
+			// The plan starts from what the canceled apply wrote: tier-xl
+			// and the in-flight update. Applying waits that update out.
+			Config: tg.tierConfig(t, cluster, "tier-2xl", ""),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+					checkPriorState(&firstUpdate, "tier-xl"),
 				},
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
-			{
-				PreConfig: func() { tg.emu.EKS().SetUpdateDelay(cluster, 5*time.Second) },
-				Config:    tg.tierConfig(t, cluster, "tier-2xl", shortTimeout),
-				ExpectError: regexp.MustCompile(`(?s)context\s+deadline\s+exceeded.*still\s+in\s+progress\s+in\s+AWS` +
-					`.*is\s+on\s+tier\s+tier-xl\s+now`),
-			},
-			{
-				// The plan starts from what the canceled apply wrote: tier-xl
-				// and the in-flight update. Applying waits that update out.
-				Config: tg.tierConfig(t, cluster, "tier-2xl", ""),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-						checkPriorState(&firstUpdate, "tier-xl"),
-					},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					tg.checkClusterTier(t, cluster, "tier-2xl"),
-					// Two updates: tier-xl, and the one the canceled apply started.
-					tg.checkUpdateCount(t, cluster, 2),
-				),
-			},
+			Check: resource.ComposeAggregateTestCheckFunc(
+				tg.checkClusterTier(t, cluster, "tier-2xl"),
+				// Two updates: tier-xl, and the one the canceled apply started.
+				tg.checkUpdateCount(t, cluster, 2),
+			),
 		},
 	})
 }
@@ -238,28 +222,24 @@ func TestAccControlPlaneTier_canceledCreate(t *testing.T) {
 	tg := privateTarget(t)
 	t.Parallel()
 	cluster := tg.cluster(t, "standard")
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             tg.checkDestroyReverted(t),
-		Steps: []resource.TestStep{
-			{
-				PreConfig: func() { tg.emu.EKS().SetUpdateDelay(cluster, 2*time.Second) },
-				Config:    tg.tierConfig(t, cluster, "tier-xl", "  timeouts {\n    create = \"300ms\"\n  }"),
-				ExpectError: regexp.MustCompile(`(?s)context\s+deadline\s+exceeded.*is\s+on\s+tier\s+standard\s+now` +
-					`.*saved\s+as\s+tainted`),
+	acctest.Test(t, tg.checkDestroyReverted(t), []resource.TestStep{
+		{
+			PreConfig: func() { tg.Emu.EKS().SetUpdateDelay(cluster, 2*time.Second) },
+			Config:    tg.tierConfig(t, cluster, "tier-xl", "  timeouts {\n    create = \"300ms\"\n  }"),
+			ExpectError: regexp.MustCompile(`(?s)context\s+deadline\s+exceeded.*is\s+on\s+tier\s+standard\s+now` +
+				`.*saved\s+as\s+tainted`),
+		},
+		{
+			PreConfig: func() { tg.Emu.EKS().SetUpdateDelay(cluster, acctest.UpdateDelay) },
+			Config:    tg.tierConfig(t, cluster, "tier-xl", ""),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionDestroyBeforeCreate)},
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
-			{
-				PreConfig: func() { tg.emu.EKS().SetUpdateDelay(cluster, acctest.UpdateDelay) },
-				Config:    tg.tierConfig(t, cluster, "tier-xl", ""),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionDestroyBeforeCreate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					tg.checkClusterTier(t, cluster, "tier-xl"),
-					resource.TestCheckResourceAttr(addr, "previous_tier", "standard"),
-				),
-			},
+			Check: resource.ComposeAggregateTestCheckFunc(
+				tg.checkClusterTier(t, cluster, "tier-xl"),
+				resource.TestCheckResourceAttr(addr, "previous_tier", "standard"),
+			),
 		},
 	})
 }

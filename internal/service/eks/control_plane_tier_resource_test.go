@@ -23,25 +23,21 @@ const addr = resourceType + ".test"
 func TestAccControlPlaneTier_basic(t *testing.T) {
 	parallel(t)
 	cluster := testCluster(t, "standard")
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             checkDestroyReverted(t),
-		Steps: []resource.TestStep{{
-			Config: tierConfig(t, cluster, "tier-xl", ""),
-			Check: resource.ComposeAggregateTestCheckFunc(
-				checkClusterTier(t, cluster, "tier-xl"),
-				resource.TestCheckResourceAttr(addr, "id", cluster),
-				resource.TestCheckResourceAttr(addr, "tier", "tier-xl"),
-				resource.TestCheckResourceAttr(addr, "revert_on_destroy", "true"),
-				resource.TestCheckResourceAttrSet(addr, "previous_tier"),
-				resource.TestCheckResourceAttrSet(addr, "last_update_id"),
-				checkCapabilities(t, cluster, "tier-xl"),
-			),
-			ConfigPlanChecks: resource.ConfigPlanChecks{
-				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-			},
-		}},
-	})
+	acctest.Test(t, checkDestroyReverted(t), []resource.TestStep{{
+		Config: tierConfig(t, cluster, "tier-xl", ""),
+		Check: resource.ComposeAggregateTestCheckFunc(
+			checkClusterTier(t, cluster, "tier-xl"),
+			resource.TestCheckResourceAttr(addr, "id", cluster),
+			resource.TestCheckResourceAttr(addr, "tier", "tier-xl"),
+			resource.TestCheckResourceAttr(addr, "revert_on_destroy", "true"),
+			resource.TestCheckResourceAttrSet(addr, "previous_tier"),
+			resource.TestCheckResourceAttrSet(addr, "last_update_id"),
+			checkCapabilities(t, cluster, "tier-xl"),
+		),
+		ConfigPlanChecks: resource.ConfigPlanChecks{
+			PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+		},
+	}})
 }
 
 // checkCapabilities compares the computed capabilities with what
@@ -66,39 +62,35 @@ func (tg target) checkCapabilities(t *testing.T, cluster, tier string) resource.
 func TestAccControlPlaneTier_update(t *testing.T) {
 	parallel(t)
 	cluster := testCluster(t, "standard")
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             checkDestroyReverted(t),
-		Steps: []resource.TestStep{
-			{
-				Config: tierConfig(t, cluster, "tier-xl", ""),
-				Check:  checkClusterTier(t, cluster, "tier-xl"),
+	acctest.Test(t, checkDestroyReverted(t), []resource.TestStep{
+		{
+			Config: tierConfig(t, cluster, "tier-xl", ""),
+			Check:  checkClusterTier(t, cluster, "tier-xl"),
+		},
+		{
+			Config: tierConfig(t, cluster, "tier-2xl", ""),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)},
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
-			{
-				Config: tierConfig(t, cluster, "tier-2xl", ""),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			Check: resource.ComposeAggregateTestCheckFunc(
+				checkClusterTier(t, cluster, "tier-2xl"),
+				resource.TestCheckResourceAttr(addr, "tier", "tier-2xl"),
+				resource.TestCheckResourceAttr(addr, "previous_tier", "tier-xl"),
+				checkCapabilities(t, cluster, "tier-2xl"),
+			),
+		},
+		{
+			// Only revert_on_destroy changes: an in-place update with
+			// no API call and no "known after apply" noise.
+			Config: tierConfig(t, cluster, "tier-2xl", "  revert_on_destroy = true\n  timeouts {\n    update = \"10m\"\n  }"),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+					plancheck.ExpectKnownValue(addr, tfjsonpath.New("last_update_id"), knownvalue.NotNull()),
 				},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					checkClusterTier(t, cluster, "tier-2xl"),
-					resource.TestCheckResourceAttr(addr, "tier", "tier-2xl"),
-					resource.TestCheckResourceAttr(addr, "previous_tier", "tier-xl"),
-					checkCapabilities(t, cluster, "tier-2xl"),
-				),
 			},
-			{
-				// Only revert_on_destroy changes: an in-place update with
-				// no API call and no "known after apply" noise.
-				Config: tierConfig(t, cluster, "tier-2xl", "  revert_on_destroy = true\n  timeouts {\n    update = \"10m\"\n  }"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-						plancheck.ExpectKnownValue(addr, tfjsonpath.New("last_update_id"), knownvalue.NotNull()),
-					},
-				},
-				Check: checkUpdateCount(t, cluster, 2),
-			},
+			Check: checkUpdateCount(t, cluster, 2),
 		},
 	})
 }
@@ -123,40 +115,27 @@ func TestAccControlPlaneTier_sameTierMakesNoCall(t *testing.T) {
 	acctest.SkipIfExternal(t)
 	parallel(t)
 	cluster := testCluster(t, "tier-xl")
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             checkDestroyReverted(t),
-		Steps: []resource.TestStep{{
-			Config: tierConfig(t, cluster, "tier-xl", ""),
-			Check: resource.ComposeAggregateTestCheckFunc(
-				checkUpdateCount(t, cluster, 0),
-				resource.TestCheckResourceAttr(addr, "previous_tier", "tier-xl"),
-				resource.TestCheckNoResourceAttr(addr, "last_update_id"),
-			),
-		}},
-	})
+	acctest.Test(t, checkDestroyReverted(t), []resource.TestStep{{
+		Config: tierConfig(t, cluster, "tier-xl", ""),
+		Check: resource.ComposeAggregateTestCheckFunc(
+			checkUpdateCount(t, cluster, 0),
+			resource.TestCheckResourceAttr(addr, "previous_tier", "tier-xl"),
+			resource.TestCheckNoResourceAttr(addr, "last_update_id"),
+		),
+	}})
 }
 
 func TestAccControlPlaneTier_import(t *testing.T) {
 	parallel(t)
 	cluster := testCluster(t, "standard")
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             checkDestroyReverted(t),
-		Steps: []resource.TestStep{
-			{Config: tierConfig(t, cluster, "tier-xl", "")},
-			{
-				ResourceName:      addr,
-				ImportState:       true,
-				ImportStateId:     cluster,
-				ImportStateVerify: true,
-			},
-			{
-				ResourceName:  addr,
-				ImportState:   true,
-				ImportStateId: "not a cluster name",
-				ExpectError:   regexp.MustCompile(`Import by EKS cluster name`),
-			},
+	acctest.Test(t, checkDestroyReverted(t), []resource.TestStep{
+		{Config: tierConfig(t, cluster, "tier-xl", "")},
+		acctest.ImportStep(addr, cluster),
+		{
+			ResourceName:  addr,
+			ImportState:   true,
+			ImportStateId: "not a cluster name",
+			ExpectError:   regexp.MustCompile(`Import by EKS cluster name`),
 		},
 	})
 }
@@ -165,39 +144,31 @@ func TestAccControlPlaneTier_disappears(t *testing.T) {
 	acctest.SkipIfExternal(t) // it deletes the cluster
 	parallel(t)
 	cluster := testCluster(t, "standard")
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             checkDestroyReverted(t),
-		Steps: []resource.TestStep{{
-			Config: tierConfig(t, cluster, "tier-xl", ""),
-			Check: func(*terraform.State) error {
-				_, err := eksClient(t).DeleteCluster(context.Background(), &eks.DeleteClusterInput{Name: aws.String(cluster)})
-				return err
-			},
-			// The refresh finds the cluster gone and drops the resource,
-			// so the plan wants to create it again.
-			ExpectNonEmptyPlan: true,
-			ConfigPlanChecks: resource.ConfigPlanChecks{
-				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionCreate)},
-			},
-		}},
-	})
+	acctest.Test(t, checkDestroyReverted(t), []resource.TestStep{{
+		Config: tierConfig(t, cluster, "tier-xl", ""),
+		Check: func(*terraform.State) error {
+			_, err := eksClient(t).DeleteCluster(context.Background(), &eks.DeleteClusterInput{Name: aws.String(cluster)})
+			return err
+		},
+		// The refresh finds the cluster gone and drops the resource,
+		// so the plan wants to create it again.
+		ExpectNonEmptyPlan: true,
+		ConfigPlanChecks: resource.ConfigPlanChecks{
+			PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionCreate)},
+		},
+	}})
 }
 
 func TestAccControlPlaneTier_keepOnDestroy(t *testing.T) {
 	acctest.SkipIfExternal(t) // it would leave a real cluster on a paid tier
 	parallel(t)
 	cluster := testCluster(t, "standard")
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy: resource.ComposeAggregateTestCheckFunc(
-			checkDestroyReverted(t),
-			checkClusterTier(t, cluster, "tier-xl"),
-		),
-		Steps: []resource.TestStep{{
-			Config: tierConfig(t, cluster, "tier-xl", "  revert_on_destroy = false"),
-		}},
-	})
+	acctest.Test(t, resource.ComposeAggregateTestCheckFunc(
+		checkDestroyReverted(t),
+		checkClusterTier(t, cluster, "tier-xl"),
+	), []resource.TestStep{{
+		Config: tierConfig(t, cluster, "tier-xl", "  revert_on_destroy = false"),
+	}})
 }
 
 func TestAccControlPlaneTier_planTimeErrors(t *testing.T) {
