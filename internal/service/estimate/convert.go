@@ -7,24 +7,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-// Unknown and null inputs both mean "use the model's default"; at validate
-// time unknown values are simply not checked yet.
-
-func float64Ptr(v types.Float64) *float64 {
-	if v.IsNull() || v.IsUnknown() {
-		return nil
-	}
-	f := v.ValueFloat64()
-	return &f
-}
-
-func int64Ptr(v types.Int64) *int64 {
-	if v.IsNull() || v.IsUnknown() {
-		return nil
-	}
-	i := v.ValueInt64()
-	return &i
-}
+// Model results as Terraform values: nil becomes null. (Inputs go through
+// internal/framework's conversions: unknown and null both mean "use the
+// model's default"; at validate time unknown values are not checked yet.)
 
 func float64Value(p *float64) types.Float64 {
 	if p == nil {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
@@ -66,20 +67,20 @@ type costItemModel struct {
 func (m costEstimateModel) input() cost.Input {
 	in := cost.Input{
 		Tier:          m.ControlPlaneTier.ValueString(),
-		TierHourlyUSD: float64Ptr(m.TierHourlyUSD),
-		WarmPods:      int64Ptr(m.WarmPods),
+		TierHourlyUSD: framework.Float64Pointer(m.TierHourlyUSD),
+		WarmPods:      framework.Int64Pointer(m.WarmPods),
 		PodHour: sizing.PodHourPrice{PerPodHour: m.WarmPodHourUSD.ValueFloat64(),
 			InstanceHourly: m.WarmInstanceHourlyUSD.ValueFloat64(), PodsPerInstance: m.WarmPodsPerInstance.ValueFloat64()},
-		WarmHoursPerWeek:       float64Ptr(m.WarmHoursPerWeek),
+		WarmHoursPerWeek:       framework.Float64Pointer(m.WarmHoursPerWeek),
 		CustomMetrics:          m.CustomMetrics.ValueInt64(),
-		PublishIntervalSeconds: float64Ptr(m.MetricPublishIntervalSeconds),
-		MetricsPerPutRequest:   int64Ptr(m.MetricsPerPutRequest),
-		ReadIntervalSeconds:    float64Ptr(m.MetricReadIntervalSeconds),
+		PublishIntervalSeconds: framework.Float64Pointer(m.MetricPublishIntervalSeconds),
+		MetricsPerPutRequest:   framework.Int64Pointer(m.MetricsPerPutRequest),
+		ReadIntervalSeconds:    framework.Float64Pointer(m.MetricReadIntervalSeconds),
 		StreamMetrics:          m.StreamMetrics.ValueInt64(),
 		HighResolutionAlarms:   m.HighResolutionAlarms.ValueInt64(),
-		Clusters:               int64Ptr(m.Clusters),
-		Regions:                int64Ptr(m.Regions),
-		BudgetUSD:              float64Ptr(m.MonthlyBudgetUSD),
+		Clusters:               framework.Int64Pointer(m.Clusters),
+		Regions:                framework.Int64Pointer(m.Regions),
+		BudgetUSD:              framework.Float64Pointer(m.MonthlyBudgetUSD),
 	}
 	if !m.WarmPeakReplicas.IsNull() {
 		basis := sizing.Basis(m.WarmBasis.ValueString())
@@ -155,14 +156,17 @@ func (d *costEstimateDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 }
 
 func (d *costEstimateDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
-	var m costEstimateModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if m.hasUnknown() {
-		return // checked again at read time, when every value is known
-	}
+	framework.ValidateConfig(ctx, req, resp, func(m *costEstimateModel, _ *diag.Diagnostics) problem.List {
+		if m.hasUnknown() {
+			return nil // checked again at read time, when every value is known
+		}
+		return m.validate()
+	})
+}
+
+// validate is the model's checks plus the warm_* inputs that only count
+// with warm_peak_replicas.
+func (m costEstimateModel) validate() problem.List {
 	ps := m.input().Validate()
 	if m.WarmPeakReplicas.IsNull() {
 		for _, a := range []struct {
@@ -174,7 +178,7 @@ func (d *costEstimateDataSource) ValidateConfig(ctx context.Context, req datasou
 			}
 		}
 	}
-	framework.AddProblems(&resp.Diagnostics, ps)
+	return ps
 }
 
 // hasUnknown reports unknown inputs that the cross-field checks depend on.
@@ -189,16 +193,15 @@ func (m costEstimateModel) hasUnknown() bool {
 }
 
 func (d *costEstimateDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m costEstimateModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	res, ps := cost.Estimate(m.input())
-	framework.AddProblems(&resp.Diagnostics, ps)
-	if resp.Diagnostics.HasError() {
-		return
-	}
+	framework.ReadComputed(ctx, req, resp,
+		func(m *costEstimateModel, _ *diag.Diagnostics) (cost.Result, problem.List) {
+			return cost.Estimate(m.input())
+		},
+		(*costEstimateModel).setOutputs)
+}
+
+// setOutputs fills the computed attributes from the estimate.
+func (m *costEstimateModel) setOutputs(res cost.Result, _ *diag.Diagnostics) {
 	m.Items = make([]costItemModel, 0, len(res.Items))
 	for _, it := range res.Items {
 		m.Items = append(m.Items, costItemModel{Name: types.StringValue(it.Name), PerClusterUSD: types.Float64Value(it.PerCluster),
@@ -212,5 +215,4 @@ func (d *costEstimateDataSource) Read(ctx context.Context, req datasource.ReadRe
 	m.WithinBudget = boolValue(res.WithinBudget)
 	m.Assumptions = res.Assumptions
 	m.SummaryMarkdown = types.StringValue(res.Markdown("Monthly cost estimate"))
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }

@@ -6,11 +6,13 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
 	"github.com/scalingkit/terraform-provider-scaling/internal/model/latency"
 	"github.com/scalingkit/terraform-provider-scaling/internal/model/tiers"
+	"github.com/scalingkit/terraform-provider-scaling/internal/render/problem"
 )
 
 var _ datasource.DataSourceWithValidateConfig = (*latencyEstimateDataSource)(nil)
@@ -71,27 +73,27 @@ type rangeModel struct {
 func (m latencyEstimateModel) input() latency.Input {
 	return latency.Input{
 		MetricSource:                 m.MetricSource.ValueString(),
-		ScrapeIntervalSeconds:        float64Ptr(m.ScrapeIntervalSeconds),
-		MetricWindowSeconds:          float64Ptr(m.MetricWindowSeconds),
-		PollingIntervalSeconds:       float64Ptr(m.PollingIntervalSeconds),
+		ScrapeIntervalSeconds:        framework.Float64Pointer(m.ScrapeIntervalSeconds),
+		MetricWindowSeconds:          framework.Float64Pointer(m.MetricWindowSeconds),
+		PollingIntervalSeconds:       framework.Float64Pointer(m.PollingIntervalSeconds),
 		ScaleFromZero:                m.ScaleFromZero.ValueBool(),
-		HPASyncPeriodSeconds:         float64Ptr(m.HPASyncPeriodSeconds),
-		StabilizationWindowSeconds:   float64Ptr(m.StabilizationWindowSeconds),
+		HPASyncPeriodSeconds:         framework.Float64Pointer(m.HPASyncPeriodSeconds),
+		StabilizationWindowSeconds:   framework.Float64Pointer(m.StabilizationWindowSeconds),
 		ScaleUpPolicy:                m.ScaleUpPolicy.ValueString(),
-		CurrentReplicas:              int64Ptr(m.CurrentReplicas),
+		CurrentReplicas:              framework.Int64Pointer(m.CurrentReplicas),
 		Capacity:                     m.Capacity.ValueString(),
 		AMIFamily:                    m.AMIFamily.ValueString(),
-		ImageSizeMB:                  float64Ptr(m.ImageSizeMB),
+		ImageSizeMB:                  framework.Float64Pointer(m.ImageSizeMB),
 		ImageRegistry:                m.ImageRegistry.ValueString(),
 		PullThroughCache:             m.PullThroughCache.ValueBool(),
 		ImageCachedOnNode:            m.ImageCachedOnNode.ValueBool(),
-		AppStartSeconds:              float64Ptr(m.AppStartSeconds),
-		ReadinessInitialDelaySeconds: float64Ptr(m.ReadinessInitialDelaySeconds),
-		ReadinessPeriodSeconds:       float64Ptr(m.ReadinessPeriodSeconds),
-		BurstPods:                    int64Ptr(m.BurstPods),
+		AppStartSeconds:              framework.Float64Pointer(m.AppStartSeconds),
+		ReadinessInitialDelaySeconds: framework.Float64Pointer(m.ReadinessInitialDelaySeconds),
+		ReadinessPeriodSeconds:       framework.Float64Pointer(m.ReadinessPeriodSeconds),
+		BurstPods:                    framework.Int64Pointer(m.BurstPods),
 		Tier:                         m.ControlPlaneTier.ValueString(),
-		PodSchedulingRatePerSecond:   float64Ptr(m.PodSchedulingRatePerSecond),
-		TargetP95Seconds:             float64Ptr(m.TargetP95Seconds),
+		PodSchedulingRatePerSecond:   framework.Float64Pointer(m.PodSchedulingRatePerSecond),
+		TargetP95Seconds:             framework.Float64Pointer(m.TargetP95Seconds),
 	}
 }
 
@@ -191,15 +193,12 @@ func (d *latencyEstimateDataSource) Schema(_ context.Context, _ datasource.Schem
 }
 
 func (d *latencyEstimateDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
-	var m latencyEstimateModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if m.hasUnknown() {
-		return // checked again at read time, when every value is known
-	}
-	framework.AddProblems(&resp.Diagnostics, m.input().Validate())
+	framework.ValidateConfig(ctx, req, resp, func(m *latencyEstimateModel, _ *diag.Diagnostics) problem.List {
+		if m.hasUnknown() {
+			return nil // checked again at read time, when every value is known
+		}
+		return m.input().Validate()
+	})
 }
 
 // hasUnknown reports unknown inputs that cross-field checks depend on.
@@ -213,16 +212,15 @@ func (m latencyEstimateModel) hasUnknown() bool {
 }
 
 func (d *latencyEstimateDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m latencyEstimateModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	res, ps := latency.Estimate(m.input())
-	framework.AddProblems(&resp.Diagnostics, ps)
-	if resp.Diagnostics.HasError() {
-		return
-	}
+	framework.ReadComputed(ctx, req, resp,
+		func(m *latencyEstimateModel, _ *diag.Diagnostics) (latency.Result, problem.List) {
+			return latency.Estimate(m.input())
+		},
+		(*latencyEstimateModel).setOutputs)
+}
+
+// setOutputs fills the computed attributes from the estimate.
+func (m *latencyEstimateModel) setOutputs(res latency.Result, _ *diag.Diagnostics) {
 	m.Stages = stageModels(res.Stages)
 	total := toRange(res.Total)
 	m.Total = &total
@@ -231,5 +229,4 @@ func (d *latencyEstimateDataSource) Read(ctx context.Context, req datasource.Rea
 	m.MeetsSLO = boolValue(res.MeetsSLO)
 	m.Assumptions = res.Assumptions
 	m.SummaryMarkdown = types.StringValue(res.Markdown("Scale-out latency estimate"))
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }

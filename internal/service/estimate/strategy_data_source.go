@@ -5,10 +5,12 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
 	"github.com/scalingkit/terraform-provider-scaling/internal/model/advice"
+	"github.com/scalingkit/terraform-provider-scaling/internal/render/problem"
 )
 
 var _ datasource.DataSourceWithValidateConfig = (*strategyDataSource)(nil)
@@ -51,14 +53,14 @@ func (m strategyModel) input() advice.Input {
 		PredictableTraffic: m.PredictableTraffic.ValueBool(),
 		RequestsCanWait:    m.RequestsCanWait.ValueBool(),
 		BaselineCanRise:    m.BaselineCanRise.ValueBool(),
-		MonthlyBudgetUSD:   float64Ptr(m.MonthlyBudgetUSD),
+		MonthlyBudgetUSD:   framework.Float64Pointer(m.MonthlyBudgetUSD),
 		BaselineReplicas:   m.BaselineReplicas.ValueInt64(),
 		PeakReplicas:       m.PeakReplicas.ValueInt64(),
-		SafetyFactor:       float64Ptr(m.SafetyFactor),
-		PodHourUSD:         float64Ptr(m.PodHourUSD),
-		PeakHoursPerWeek:   float64Ptr(m.PeakHoursPerWeek),
-		TargetP95Seconds:   float64Ptr(m.TargetP95Seconds),
-		ImageSizeMB:        float64Ptr(m.ImageSizeMB),
+		SafetyFactor:       framework.Float64Pointer(m.SafetyFactor),
+		PodHourUSD:         framework.Float64Pointer(m.PodHourUSD),
+		PeakHoursPerWeek:   framework.Float64Pointer(m.PeakHoursPerWeek),
+		TargetP95Seconds:   framework.Float64Pointer(m.TargetP95Seconds),
+		ImageSizeMB:        framework.Float64Pointer(m.ImageSizeMB),
 	}
 }
 
@@ -116,25 +118,24 @@ func (d *strategyDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 }
 
 func (d *strategyDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
-	var m strategyModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() || m.BaselineReplicas.IsUnknown() || m.PeakReplicas.IsUnknown() {
-		return
-	}
-	framework.AddProblems(&resp.Diagnostics, m.input().Validate())
+	framework.ValidateConfig(ctx, req, resp, func(m *strategyModel, _ *diag.Diagnostics) problem.List {
+		if m.BaselineReplicas.IsUnknown() || m.PeakReplicas.IsUnknown() {
+			return nil // checked again at read time, when every value is known
+		}
+		return m.input().Validate()
+	})
 }
 
 func (d *strategyDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m strategyModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	rec, ps := advice.Recommend(m.input())
-	framework.AddProblems(&resp.Diagnostics, ps)
-	if resp.Diagnostics.HasError() {
-		return
-	}
+	framework.ReadComputed(ctx, req, resp,
+		func(m *strategyModel, _ *diag.Diagnostics) (advice.Recommendation, problem.List) {
+			return advice.Recommend(m.input())
+		},
+		(*strategyModel).setOutputs)
+}
+
+// setOutputs fills the computed attributes from the recommendation.
+func (m *strategyModel) setOutputs(rec advice.Recommendation, _ *diag.Diagnostics) {
 	m.Strategy = types.StringValue(rec.Strategy)
 	m.Components = rec.Components
 	m.Reasons = rec.Reasons
@@ -149,5 +150,4 @@ func (d *strategyDataSource) Read(ctx context.Context, req datasource.ReadReques
 	m.MeetsSLO = boolValue(rec.Latency.MeetsSLO)
 	m.Assumptions = rec.Assumptions
 	m.SummaryMarkdown = types.StringValue(rec.Markdown("Recommended scaling strategy"))
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }

@@ -6,10 +6,13 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
+	"github.com/scalingkit/terraform-provider-scaling/internal/render/k8sobj"
 	"github.com/scalingkit/terraform-provider-scaling/internal/render/karpenter"
+	"github.com/scalingkit/terraform-provider-scaling/internal/render/problem"
 )
 
 var (
@@ -36,34 +39,22 @@ func (d *ec2NodeClassDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 }
 
 func (d *ec2NodeClassDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
-	if !req.Config.Raw.IsFullyKnown() {
-		return
-	}
-	var m ec2NodeClassModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	framework.AddProblems(&resp.Diagnostics, errorsOnly(m.input(ctx, &resp.Diagnostics).Validate()))
+	framework.ValidateRenderedConfig(ctx, req, resp, func(m *ec2NodeClassModel, diags *diag.Diagnostics) problem.List {
+		return m.input(ctx, diags).Validate()
+	})
 }
 
 func (d *ec2NodeClassDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m ec2NodeClassModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	obj, probs := m.input(ctx, &resp.Diagnostics).Render()
-	framework.AddProblems(&resp.Diagnostics, probs)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	var err error
-	if m.Manifest, m.YAML, m.JSON, err = objectOutputs(obj); err != nil {
-		resp.Diagnostics.AddError("Rendering the EC2NodeClass", fmt.Sprint(err))
-		return
-	}
-	ud, _ := obj["spec"].(map[string]any)["userData"].(string)
-	m.RenderedUserData = types.StringValue(ud)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	framework.ReadComputed(ctx, req, resp,
+		func(m *ec2NodeClassModel, diags *diag.Diagnostics) (k8sobj.Object, problem.List) {
+			return m.input(ctx, diags).Render()
+		},
+		func(m *ec2NodeClassModel, obj k8sobj.Object, diags *diag.Diagnostics) {
+			var err error
+			if m.Manifest, m.YAML, m.JSON, err = objectOutputs(obj); err != nil {
+				diags.AddError("Rendering the EC2NodeClass", fmt.Sprint(err))
+			}
+			ud, _ := obj["spec"].(map[string]any)["userData"].(string)
+			m.RenderedUserData = types.StringValue(ud)
+		})
 }

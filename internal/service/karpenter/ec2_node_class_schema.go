@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
 	"github.com/scalingkit/terraform-provider-scaling/internal/render/karpenter"
 )
 
@@ -102,57 +103,57 @@ func (m ec2NodeClassModel) input(ctx context.Context, diags *diag.Diagnostics) k
 		AMIFamily:                m.AMIFamily.ValueString(),
 		Role:                     m.Role.ValueString(),
 		InstanceProfile:          m.InstanceProfile.ValueString(),
-		Tags:                     stringMap(ctx, m.Tags, diags),
-		AssociatePublicIPAddress: boolPtr(m.AssociatePublicIPAddress),
-		DetailedMonitoring:       boolPtr(m.DetailedMonitoring),
+		Tags:                     framework.StringMap(ctx, m.Tags, diags),
+		AssociatePublicIPAddress: framework.BoolPointer(m.AssociatePublicIPAddress),
+		DetailedMonitoring:       framework.BoolPointer(m.DetailedMonitoring),
 	}
 	for _, t := range m.AMISelectorTerms {
 		nc.AMISelectorTerms = append(nc.AMISelectorTerms, karpenter.AMISelectorTerm{
 			ID: t.ID.ValueString(), Name: t.Name.ValueString(), Owner: t.Owner.ValueString(),
-			SSMParameter: t.SSMParameter.ValueString(), Tags: stringMap(ctx, t.Tags, diags),
+			SSMParameter: t.SSMParameter.ValueString(), Tags: framework.StringMap(ctx, t.Tags, diags),
 		})
 	}
 	for _, t := range m.SubnetSelectorTerms {
-		nc.SubnetSelectorTerms = append(nc.SubnetSelectorTerms, karpenter.SelectorTerm{ID: t.ID.ValueString(), Tags: stringMap(ctx, t.Tags, diags)})
+		nc.SubnetSelectorTerms = append(nc.SubnetSelectorTerms, karpenter.SelectorTerm{ID: t.ID.ValueString(), Tags: framework.StringMap(ctx, t.Tags, diags)})
 	}
 	for _, t := range m.SecurityGroupSelectorTerms {
 		nc.SecurityGroupSelectorTerms = append(nc.SecurityGroupSelectorTerms, karpenter.SelectorTerm{
-			ID: t.ID.ValueString(), Name: t.Name.ValueString(), Tags: stringMap(ctx, t.Tags, diags),
+			ID: t.ID.ValueString(), Name: t.Name.ValueString(), Tags: framework.StringMap(ctx, t.Tags, diags),
 		})
 	}
 	for _, b := range m.BlockDeviceMappings {
 		nc.BlockDeviceMappings = append(nc.BlockDeviceMappings, karpenter.BlockDeviceMapping{
 			DeviceName: b.DeviceName.ValueString(), RootVolume: b.RootVolume.ValueBool(),
 			VolumeSize: b.VolumeSize.ValueString(), VolumeType: b.VolumeType.ValueString(),
-			IOPS: int64Ptr(b.IOPS), Throughput: int64Ptr(b.Throughput),
-			Encrypted: boolPtr(b.Encrypted), DeleteOnTermination: boolPtr(b.DeleteOnTermination),
+			IOPS: framework.Int64Pointer(b.IOPS), Throughput: framework.Int64Pointer(b.Throughput),
+			Encrypted: framework.BoolPointer(b.Encrypted), DeleteOnTermination: framework.BoolPointer(b.DeleteOnTermination),
 			KMSKeyID: b.KMSKeyID.ValueString(), SnapshotID: b.SnapshotID.ValueString(),
 		})
 	}
 	if o := m.MetadataOptions; o != nil {
 		nc.MetadataOptions = karpenter.MetadataOptions{
 			HTTPEndpoint: o.HTTPEndpoint.ValueString(), HTTPProtocolIPv6: o.HTTPProtocolIPv6.ValueString(),
-			HTTPPutResponseHopLimit: int64Ptr(o.HTTPPutResponseHopLimit), HTTPTokens: o.HTTPTokens.ValueString(),
+			HTTPPutResponseHopLimit: framework.Int64Pointer(o.HTTPPutResponseHopLimit), HTTPTokens: o.HTTPTokens.ValueString(),
 		}
 	}
 	if k := m.Kubelet; k != nil {
 		nc.Kubelet = &karpenter.Kubelet{
-			MaxPods: int64Ptr(k.MaxPods), PodsPerCore: int64Ptr(k.PodsPerCore),
-			SystemReserved: stringMap(ctx, k.SystemReserved, diags), KubeReserved: stringMap(ctx, k.KubeReserved, diags),
-			EvictionHard: stringMap(ctx, k.EvictionHard, diags), EvictionSoft: stringMap(ctx, k.EvictionSoft, diags),
-			EvictionSoftGracePeriod:     stringMap(ctx, k.EvictionSoftGracePeriod, diags),
-			EvictionMaxPodGracePeriod:   int64Ptr(k.EvictionMaxPodGracePeriod),
-			ImageGCHighThresholdPercent: int64Ptr(k.ImageGCHighThresholdPercent),
-			ImageGCLowThresholdPercent:  int64Ptr(k.ImageGCLowThresholdPercent),
-			CPUCFSQuota:                 boolPtr(k.CPUCFSQuota),
-			ClusterDNS:                  stringList(ctx, k.ClusterDNS, diags),
+			MaxPods: framework.Int64Pointer(k.MaxPods), PodsPerCore: framework.Int64Pointer(k.PodsPerCore),
+			SystemReserved: framework.StringMap(ctx, k.SystemReserved, diags), KubeReserved: framework.StringMap(ctx, k.KubeReserved, diags),
+			EvictionHard: framework.StringMap(ctx, k.EvictionHard, diags), EvictionSoft: framework.StringMap(ctx, k.EvictionSoft, diags),
+			EvictionSoftGracePeriod:     framework.StringMap(ctx, k.EvictionSoftGracePeriod, diags),
+			EvictionMaxPodGracePeriod:   framework.Int64Pointer(k.EvictionMaxPodGracePeriod),
+			ImageGCHighThresholdPercent: framework.Int64Pointer(k.ImageGCHighThresholdPercent),
+			ImageGCLowThresholdPercent:  framework.Int64Pointer(k.ImageGCLowThresholdPercent),
+			CPUCFSQuota:                 framework.BoolPointer(k.CPUCFSQuota),
+			ClusterDNS:                  framework.StringList(ctx, k.ClusterDNS, diags),
 		}
 	}
 	if u := m.UserData; u != nil {
 		nc.UserData = karpenter.UserData{
-			SerializeImagePulls: boolPtr(u.SerializeImagePulls), MaxParallelImagePulls: int64Ptr(u.MaxParallelImagePulls),
-			RegistryPullQPS: int64Ptr(u.RegistryPullQPS), RegistryBurst: int64Ptr(u.RegistryBurst),
-			PrePullImages: stringList(ctx, u.PrePullImages, diags), Raw: u.Raw.ValueString(),
+			SerializeImagePulls: framework.BoolPointer(u.SerializeImagePulls), MaxParallelImagePulls: framework.Int64Pointer(u.MaxParallelImagePulls),
+			RegistryPullQPS: framework.Int64Pointer(u.RegistryPullQPS), RegistryBurst: framework.Int64Pointer(u.RegistryBurst),
+			PrePullImages: framework.StringList(ctx, u.PrePullImages, diags), Raw: u.Raw.ValueString(),
 		}
 	}
 	return nc

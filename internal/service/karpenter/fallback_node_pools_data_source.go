@@ -12,6 +12,7 @@ import (
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
 	"github.com/scalingkit/terraform-provider-scaling/internal/render/k8sobj"
 	"github.com/scalingkit/terraform-provider-scaling/internal/render/karpenter"
+	"github.com/scalingkit/terraform-provider-scaling/internal/render/problem"
 )
 
 var (
@@ -86,41 +87,29 @@ func (d *fallbackDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 func (m fallbackModel) input(ctx context.Context, diags *diag.Diagnostics) karpenter.Fallback {
 	return karpenter.Fallback{
 		Pool:           m.nodePool(ctx, diags),
-		SpotWeight:     int64Ptr(m.SpotWeight),
-		OnDemandWeight: int64Ptr(m.OnDemandWeight),
-		SpotLimits:     stringMap(ctx, m.SpotLimits, diags),
-		OnDemandLimits: stringMap(ctx, m.OnDemandLimits, diags),
+		SpotWeight:     framework.Int64Pointer(m.SpotWeight),
+		OnDemandWeight: framework.Int64Pointer(m.OnDemandWeight),
+		SpotLimits:     framework.StringMap(ctx, m.SpotLimits, diags),
+		OnDemandLimits: framework.StringMap(ctx, m.OnDemandLimits, diags),
 	}
 }
 
 func (d *fallbackDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
-	if !req.Config.Raw.IsFullyKnown() {
-		return
-	}
-	var m fallbackModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	framework.AddProblems(&resp.Diagnostics, errorsOnly(m.input(ctx, &resp.Diagnostics).Validate()))
+	framework.ValidateRenderedConfig(ctx, req, resp, func(m *fallbackModel, diags *diag.Diagnostics) problem.List {
+		return m.input(ctx, diags).Validate()
+	})
 }
 
 func (d *fallbackDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m fallbackModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	objs, probs := m.input(ctx, &resp.Diagnostics).Render()
-	framework.AddProblems(&resp.Diagnostics, probs)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := m.setOutputs(objs); err != nil {
-		resp.Diagnostics.AddError("Rendering the NodePools", fmt.Sprint(err))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	framework.ReadComputed(ctx, req, resp,
+		func(m *fallbackModel, diags *diag.Diagnostics) ([]k8sobj.Object, problem.List) {
+			return m.input(ctx, diags).Render()
+		},
+		func(m *fallbackModel, objs []k8sobj.Object, diags *diag.Diagnostics) {
+			if err := m.setOutputs(objs); err != nil {
+				diags.AddError("Rendering the NodePools", fmt.Sprint(err))
+			}
+		})
 }
 
 func (m *fallbackModel) setOutputs(objs []k8sobj.Object) error {

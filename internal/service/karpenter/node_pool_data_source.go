@@ -10,7 +10,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
+	"github.com/scalingkit/terraform-provider-scaling/internal/render/k8sobj"
 	"github.com/scalingkit/terraform-provider-scaling/internal/render/karpenter"
+	"github.com/scalingkit/terraform-provider-scaling/internal/render/problem"
 )
 
 var (
@@ -55,39 +57,26 @@ func (d *nodePoolDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 
 func (m nodePoolModel) input(ctx context.Context, diags *diag.Diagnostics) karpenter.NodePool {
 	np := m.nodePool(ctx, diags)
-	np.Requirements.CapacityTypes = stringList(ctx, m.CapacityTypes, diags)
-	np.Weight = int64Ptr(m.Weight)
+	np.Requirements.CapacityTypes = framework.StringList(ctx, m.CapacityTypes, diags)
+	np.Weight = framework.Int64Pointer(m.Weight)
 	return np
 }
 
 func (d *nodePoolDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
-	if !req.Config.Raw.IsFullyKnown() {
-		return
-	}
-	var m nodePoolModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	np := m.input(ctx, &resp.Diagnostics)
-	framework.AddProblems(&resp.Diagnostics, errorsOnly(np.Validate()))
+	framework.ValidateRenderedConfig(ctx, req, resp, func(m *nodePoolModel, diags *diag.Diagnostics) problem.List {
+		return m.input(ctx, diags).Validate()
+	})
 }
 
 func (d *nodePoolDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m nodePoolModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	obj, probs := m.input(ctx, &resp.Diagnostics).Render()
-	framework.AddProblems(&resp.Diagnostics, probs)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	var err error
-	if m.Manifest, m.YAML, m.JSON, err = objectOutputs(obj); err != nil {
-		resp.Diagnostics.AddError("Rendering the NodePool", fmt.Sprint(err))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	framework.ReadComputed(ctx, req, resp,
+		func(m *nodePoolModel, diags *diag.Diagnostics) (k8sobj.Object, problem.List) {
+			return m.input(ctx, diags).Render()
+		},
+		func(m *nodePoolModel, obj k8sobj.Object, diags *diag.Diagnostics) {
+			var err error
+			if m.Manifest, m.YAML, m.JSON, err = objectOutputs(obj); err != nil {
+				diags.AddError("Rendering the NodePool", fmt.Sprint(err))
+			}
+		})
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
 	"github.com/scalingkit/terraform-provider-scaling/internal/render/karpenter"
 )
 
@@ -68,38 +69,38 @@ func (m nodePoolFields) nodePool(ctx context.Context, diags *diag.Diagnostics) k
 			Group: m.NodeClassGroup.ValueString(), Kind: m.NodeClassKind.ValueString(), Name: m.NodeClassName.ValueString(),
 		},
 		Requirements: karpenter.Requirements{
-			InstanceCategories:    stringList(ctx, m.InstanceCategories, diags),
-			InstanceFamilies:      stringList(ctx, m.InstanceFamilies, diags),
-			InstanceTypes:         stringList(ctx, m.InstanceTypes, diags),
-			InstanceSizes:         stringList(ctx, m.InstanceSizes, diags),
-			MinInstanceGeneration: int64Ptr(m.MinInstanceGeneration),
-			Architectures:         stringList(ctx, m.Architectures, diags),
-			Zones:                 stringList(ctx, m.Zones, diags),
+			InstanceCategories:    framework.StringList(ctx, m.InstanceCategories, diags),
+			InstanceFamilies:      framework.StringList(ctx, m.InstanceFamilies, diags),
+			InstanceTypes:         framework.StringList(ctx, m.InstanceTypes, diags),
+			InstanceSizes:         framework.StringList(ctx, m.InstanceSizes, diags),
+			MinInstanceGeneration: framework.Int64Pointer(m.MinInstanceGeneration),
+			Architectures:         framework.StringList(ctx, m.Architectures, diags),
+			Zones:                 framework.StringList(ctx, m.Zones, diags),
 		},
-		Labels:                 stringMap(ctx, m.Labels, diags),
-		Annotations:            stringMap(ctx, m.Annotations, diags),
-		ExpireAfter:            strPtr(m.ExpireAfter),
-		TerminationGracePeriod: strPtr(m.TerminationGracePeriod),
-		Limits:                 stringMap(ctx, m.Limits, diags),
+		Labels:                 framework.StringMap(ctx, m.Labels, diags),
+		Annotations:            framework.StringMap(ctx, m.Annotations, diags),
+		ExpireAfter:            framework.StringPointer(m.ExpireAfter),
+		TerminationGracePeriod: framework.StringPointer(m.TerminationGracePeriod),
+		Limits:                 framework.StringMap(ctx, m.Limits, diags),
 	}
 	for _, r := range m.Requirements {
 		np.Requirements.Custom = append(np.Requirements.Custom, karpenter.Requirement{
 			Key: r.Key.ValueString(), Operator: r.Operator.ValueString(),
-			Values: stringList(ctx, r.Values, diags), MinValues: int64Ptr(r.MinValues),
+			Values: framework.StringList(ctx, r.Values, diags), MinValues: framework.Int64Pointer(r.MinValues),
 		})
 	}
 	np.Taints = taints(m.Taints)
 	np.StartupTaints = taints(m.StartupTaints)
 	if d := m.Disruption; d != nil {
 		np.Disruption.ConsolidationPolicy = d.ConsolidationPolicy.ValueString()
-		np.Disruption.ConsolidateAfter = strPtr(d.ConsolidateAfter)
+		np.Disruption.ConsolidateAfter = framework.StringPointer(d.ConsolidateAfter)
 		if d.Budgets != nil {
 			np.Disruption.Budgets = []karpenter.Budget{}
 		}
 		for _, b := range d.Budgets {
 			np.Disruption.Budgets = append(np.Disruption.Budgets, karpenter.Budget{
 				Nodes: b.Nodes.ValueString(), Schedule: b.Schedule.ValueString(), Duration: b.Duration.ValueString(),
-				Reasons: stringList(ctx, b.Reasons, diags),
+				Reasons: framework.StringList(ctx, b.Reasons, diags),
 			})
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
 	"github.com/scalingkit/terraform-provider-scaling/internal/render/autoscaling"
 	"github.com/scalingkit/terraform-provider-scaling/internal/render/k8sobj"
 )
@@ -51,7 +52,7 @@ func (r *rulesModel) rules() *autoscaling.Rules {
 	if r == nil {
 		return nil
 	}
-	out := &autoscaling.Rules{StabilizationWindowSeconds: int64Ptr(r.StabilizationWindowSeconds), SelectPolicy: r.SelectPolicy.ValueString()}
+	out := &autoscaling.Rules{StabilizationWindowSeconds: framework.Int64Pointer(r.StabilizationWindowSeconds), SelectPolicy: r.SelectPolicy.ValueString()}
 	for _, p := range r.Policies {
 		out.Policies = append(out.Policies, autoscaling.Policy{Type: p.Type.ValueString(), Value: p.Value.ValueInt64(), PeriodSeconds: p.PeriodSeconds.ValueInt64()})
 	}

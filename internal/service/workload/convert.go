@@ -1,44 +1,16 @@
 package workload
 
 import (
-	"context"
 	"math"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
 	"github.com/scalingkit/terraform-provider-scaling/internal/render/k8sobj"
-	"github.com/scalingkit/terraform-provider-scaling/internal/render/problem"
 )
 
-// Small conversions between Terraform values and the renderers' plain Go.
-
-func int64Ptr(v types.Int64) *int64 {
-	if v.IsNull() || v.IsUnknown() {
-		return nil
-	}
-	i := v.ValueInt64()
-	return &i
-}
-
-func stringMap(ctx context.Context, m types.Map, diags *diag.Diagnostics) map[string]string {
-	if m.IsNull() || m.IsUnknown() {
-		return nil
-	}
-	out := map[string]string{}
-	diags.Append(m.ElementsAs(ctx, &out, false)...)
-	return out
-}
-
-func stringList(ctx context.Context, l types.List, diags *diag.Diagnostics) []string {
-	if l.IsNull() || l.IsUnknown() {
-		return nil
-	}
-	var out []string
-	diags.Append(l.ElementsAs(ctx, &out, false)...)
-	return out
-}
+// Rendered objects and computed figures as Terraform values (the inputs'
+// conversions are in internal/framework).
 
 // float64OrNull is a computed float that is null when not known.
 func float64OrNull(ok bool, v float64) types.Float64 {
@@ -70,18 +42,6 @@ func renderedOutputs(objs []k8sobj.Object) (types.Dynamic, string, string, error
 		return types.DynamicNull(), "", "", err
 	}
 	return dyn, y, j, nil
-}
-
-// errorsOnly keeps the errors: ValidateConfig reports those, Read reports
-// everything (so warnings show once).
-func errorsOnly(probs problem.List) problem.List {
-	var out problem.List
-	for _, p := range probs {
-		if !p.Warning {
-			out = append(out, p)
-		}
-	}
-	return out
 }
 
 func toDynamicObject(o k8sobj.Object) (types.Dynamic, error) {

@@ -11,6 +11,7 @@ import (
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
 	"github.com/scalingkit/terraform-provider-scaling/internal/render/autoscaling"
 	"github.com/scalingkit/terraform-provider-scaling/internal/render/k8sobj"
+	"github.com/scalingkit/terraform-provider-scaling/internal/render/problem"
 )
 
 var (
@@ -87,14 +88,14 @@ func (d *hpaDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, re
 func (m hpaModel) spec(ctx context.Context, diags *diag.Diagnostics) autoscaling.HPASpec {
 	s := autoscaling.HPASpec{
 		Name: m.Name.ValueString(), Namespace: m.Namespace.ValueString(), Target: m.Target.target(),
-		MinReplicas: int64Ptr(m.MinReplicas), MaxReplicas: m.MaxReplicas.ValueInt64(), ScaleUpPods: m.ScaleUpPods.ValueInt64(),
+		MinReplicas: framework.Int64Pointer(m.MinReplicas), MaxReplicas: m.MaxReplicas.ValueInt64(), ScaleUpPods: m.ScaleUpPods.ValueInt64(),
 		Behavior: m.Behavior.behavior(),
 	}
 	for _, mm := range m.Metrics {
 		metric := autoscaling.Metric{
 			Type: mm.Type.ValueString(), Name: mm.Name.ValueString(), Container: mm.Container.ValueString(),
-			Selector: stringMap(ctx, mm.Selector, diags), TargetType: mm.TargetType.ValueString(),
-			Utilization: int64Ptr(mm.Utilization), Value: mm.Value.ValueString(),
+			Selector: framework.StringMap(ctx, mm.Selector, diags), TargetType: mm.TargetType.ValueString(),
+			Utilization: framework.Int64Pointer(mm.Utilization), Value: mm.Value.ValueString(),
 		}
 		if mm.DescribedObject != nil {
 			t := mm.DescribedObject.target()
@@ -106,36 +107,23 @@ func (m hpaModel) spec(ctx context.Context, diags *diag.Diagnostics) autoscaling
 }
 
 func (d *hpaDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
-	if !req.Config.Raw.IsFullyKnown() {
-		return
-	}
-	var m hpaModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	_, probs := autoscaling.RenderHPA(m.spec(ctx, &resp.Diagnostics))
-	framework.AddProblems(&resp.Diagnostics, errorsOnly(probs))
+	framework.ValidateRenderedConfig(ctx, req, resp, func(m *hpaModel, diags *diag.Diagnostics) problem.List {
+		_, probs := autoscaling.RenderHPA(m.spec(ctx, diags))
+		return probs
+	})
 }
 
 func (d *hpaDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m hpaModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	res, probs := autoscaling.RenderHPA(m.spec(ctx, &resp.Diagnostics))
-	framework.AddProblems(&resp.Diagnostics, probs)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	var err error
-	var y, j string
-	m.Manifest, m.Manifests, y, j, err = manifestOutputs([]k8sobj.Object{res.Object})
-	if err != nil {
-		resp.Diagnostics.AddError("Rendering the HorizontalPodAutoscaler failed", err.Error())
-		return
-	}
-	m.YAML, m.JSON = types.StringValue(y), types.StringValue(j)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	framework.ReadComputed(ctx, req, resp,
+		func(m *hpaModel, diags *diag.Diagnostics) (autoscaling.HPAResult, problem.List) {
+			return autoscaling.RenderHPA(m.spec(ctx, diags))
+		},
+		func(m *hpaModel, res autoscaling.HPAResult, diags *diag.Diagnostics) {
+			var err error
+			var y, j string
+			if m.Manifest, m.Manifests, y, j, err = manifestOutputs([]k8sobj.Object{res.Object}); err != nil {
+				diags.AddError("Rendering the HorizontalPodAutoscaler failed", err.Error())
+			}
+			m.YAML, m.JSON = types.StringValue(y), types.StringValue(j)
+		})
 }

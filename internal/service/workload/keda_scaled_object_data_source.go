@@ -5,10 +5,12 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
 	"github.com/scalingkit/terraform-provider-scaling/internal/render/autoscaling"
+	"github.com/scalingkit/terraform-provider-scaling/internal/render/problem"
 )
 
 var (
@@ -156,8 +158,8 @@ func (d *kedaDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, r
 func (m kedaModel) spec() autoscaling.ScaledObjectSpec {
 	s := autoscaling.ScaledObjectSpec{
 		Name: m.Name.ValueString(), Namespace: m.Namespace.ValueString(), Target: m.Target.target(),
-		PollingInterval: int64Ptr(m.PollingInterval), CooldownPeriod: int64Ptr(m.CooldownPeriod),
-		MinReplicas: int64Ptr(m.MinReplicas), MaxReplicas: m.MaxReplicas.ValueInt64(), IdleReplicas: int64Ptr(m.IdleReplicas),
+		PollingInterval: framework.Int64Pointer(m.PollingInterval), CooldownPeriod: framework.Int64Pointer(m.CooldownPeriod),
+		MinReplicas: framework.Int64Pointer(m.MinReplicas), MaxReplicas: m.MaxReplicas.ValueInt64(), IdleReplicas: framework.Int64Pointer(m.IdleReplicas),
 		ScaleUpPods: m.ScaleUpPods.ValueInt64(), Behavior: m.Behavior.behavior(),
 	}
 	if f := m.Fallback; f != nil {
@@ -174,7 +176,7 @@ func (m kedaModel) spec() autoscaling.ScaledObjectSpec {
 		}
 		if q := t.SQS; q != nil {
 			tr.SQS = &autoscaling.SQSTrigger{QueueURL: q.QueueURL.ValueString(), QueueLength: q.QueueLength.ValueInt64(),
-				ActivationQueueLength: int64Ptr(q.ActivationQueueLength), AWSRegion: q.AWSRegion.ValueString(), AuthenticationRef: q.AuthenticationRef.ValueString()}
+				ActivationQueueLength: framework.Int64Pointer(q.ActivationQueueLength), AWSRegion: q.AWSRegion.ValueString(), AuthenticationRef: q.AuthenticationRef.ValueString()}
 		}
 		if c := t.Cron; c != nil {
 			tr.Cron = &autoscaling.CronTrigger{TimeZone: c.TimeZone.ValueString(), Start: c.Start.ValueString(), End: c.End.ValueString(), DesiredReplicas: c.DesiredReplicas.ValueInt64()}
@@ -185,40 +187,27 @@ func (m kedaModel) spec() autoscaling.ScaledObjectSpec {
 }
 
 func (d *kedaDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
-	if !req.Config.Raw.IsFullyKnown() {
-		return
-	}
-	var m kedaModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	_, probs := autoscaling.RenderScaledObject(m.spec())
-	framework.AddProblems(&resp.Diagnostics, errorsOnly(probs))
+	framework.ValidateRenderedConfig(ctx, req, resp, func(m *kedaModel, _ *diag.Diagnostics) problem.List {
+		_, probs := autoscaling.RenderScaledObject(m.spec())
+		return probs
+	})
 }
 
 func (d *kedaDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m kedaModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	res, probs := autoscaling.RenderScaledObject(m.spec())
-	framework.AddProblems(&resp.Diagnostics, probs)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	var err error
-	var y, j string
-	m.Manifest, m.Manifests, y, j, err = manifestOutputs(res.Objects)
-	if err != nil {
-		resp.Diagnostics.AddError("Rendering the ScaledObject failed", err.Error())
-		return
-	}
-	m.YAML, m.JSON = types.StringValue(y), types.StringValue(j)
-	m.TriggerAuthName = types.StringNull()
-	if res.TriggerAuthenticationName != "" {
-		m.TriggerAuthName = types.StringValue(res.TriggerAuthenticationName)
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	framework.ReadComputed(ctx, req, resp,
+		func(m *kedaModel, _ *diag.Diagnostics) (autoscaling.ScaledObjectResult, problem.List) {
+			return autoscaling.RenderScaledObject(m.spec())
+		},
+		func(m *kedaModel, res autoscaling.ScaledObjectResult, diags *diag.Diagnostics) {
+			var err error
+			var y, j string
+			if m.Manifest, m.Manifests, y, j, err = manifestOutputs(res.Objects); err != nil {
+				diags.AddError("Rendering the ScaledObject failed", err.Error())
+			}
+			m.YAML, m.JSON = types.StringValue(y), types.StringValue(j)
+			m.TriggerAuthName = types.StringNull()
+			if res.TriggerAuthenticationName != "" {
+				m.TriggerAuthName = types.StringValue(res.TriggerAuthenticationName)
+			}
+		})
 }

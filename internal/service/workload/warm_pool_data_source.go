@@ -9,6 +9,7 @@ import (
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
 	"github.com/scalingkit/terraform-provider-scaling/internal/model/sizing"
+	"github.com/scalingkit/terraform-provider-scaling/internal/render/problem"
 	"github.com/scalingkit/terraform-provider-scaling/internal/render/warmpool"
 )
 
@@ -115,16 +116,16 @@ func (m warmPoolModel) spec(ctx context.Context, diags *diag.Diagnostics) warmpo
 		Name:              m.Name.ValueString(),
 		Namespace:         m.Namespace.ValueString(),
 		Mode:              warmpool.Mode(m.Mode.ValueString()),
-		Replicas:          int64Ptr(m.Replicas),
+		Replicas:          framework.Int64Pointer(m.Replicas),
 		NodePool:          m.NodePool.ValueString(),
-		NodeSelector:      stringMap(ctx, m.NodeSelector, diags),
+		NodeSelector:      framework.StringMap(ctx, m.NodeSelector, diags),
 		PriorityClassName: m.PriorityClassName.ValueString(),
-		PriorityValue:     int64Ptr(m.PriorityClassValue),
+		PriorityValue:     framework.Int64Pointer(m.PriorityClassValue),
 		Scaler:            warmpool.Scaler(m.Scaler.ValueString()),
 		KubectlImage:      m.KubectlImage.ValueString(),
 		Pod: warmpool.PodShape{
 			CPU: m.CPU.ValueString(), Memory: m.Memory.ValueString(), Image: m.Image.ValueString(),
-			Extended: stringMap(ctx, m.ExtendedResources, diags),
+			Extended: framework.StringMap(ctx, m.ExtendedResources, diags),
 		},
 		Price: warmpool.Price{
 			PerPodHour: m.PricePerPodHour.ValueFloat64(), InstanceHourly: m.InstanceHourlyPrice.ValueFloat64(),
@@ -155,8 +156,8 @@ func (m warmPoolModel) spec(ctx context.Context, diags *diag.Diagnostics) warmpo
 		})
 	}
 	if b := m.CapacityBuffer; b != nil {
-		s.Buffer.Percentage = int64Ptr(b.Percentage)
-		s.Buffer.Limits = stringMap(ctx, b.Limits, diags)
+		s.Buffer.Percentage = framework.Int64Pointer(b.Percentage)
+		s.Buffer.Limits = framework.StringMap(ctx, b.Limits, diags)
 		if r := b.ScalableRef; r != nil {
 			s.Buffer.ScalableRef = &warmpool.ScalableRef{APIGroup: r.APIGroup.ValueString(), Kind: r.Kind.ValueString(), Name: r.Name.ValueString()}
 		}
@@ -165,7 +166,7 @@ func (m warmPoolModel) spec(ctx context.Context, diags *diag.Diagnostics) warmpo
 		s.Static = warmpool.StaticNodePoolSpec{
 			NodeClassGroup: st.NodeClassGroup.ValueString(), NodeClassKind: st.NodeClassKind.ValueString(),
 			NodeClassName: st.NodeClassName.ValueString(), PodsPerNode: st.PodsPerNode.ValueInt64(),
-			InstanceTypes: stringList(ctx, st.InstanceTypes, diags), CapacityType: st.CapacityType.ValueString(),
+			InstanceTypes: framework.StringList(ctx, st.InstanceTypes, diags), CapacityType: st.CapacityType.ValueString(),
 		}
 	}
 	return s
@@ -174,41 +175,32 @@ func (m warmPoolModel) spec(ctx context.Context, diags *diag.Diagnostics) warmpo
 // ValidateConfig reports bad input at validate/plan time, once every
 // value is known.
 func (d *warmPoolDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
-	if !req.Config.Raw.IsFullyKnown() {
-		return
-	}
-	var m warmPoolModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	s := m.spec(ctx, &resp.Diagnostics)
-	_, probs := warmpool.Render(s)
-	framework.AddProblems(&resp.Diagnostics, errorsOnly(probs))
+	framework.ValidateRenderedConfig(ctx, req, resp, func(m *warmPoolModel, diags *diag.Diagnostics) problem.List {
+		_, probs := warmpool.Render(m.spec(ctx, diags))
+		return probs
+	})
 }
 
 func (d *warmPoolDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m warmPoolModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	s := m.spec(ctx, &resp.Diagnostics)
-	res, probs := warmpool.Render(s)
-	framework.AddProblems(&resp.Diagnostics, probs)
-	if resp.Diagnostics.HasError() {
-		return
-	}
+	framework.ReadComputed(ctx, req, resp,
+		func(m *warmPoolModel, diags *diag.Diagnostics) (warmpool.Result, problem.List) {
+			return warmpool.Render(m.spec(ctx, diags))
+		},
+		(*warmPoolModel).setOutputs)
+}
+
+// setOutputs fills the computed attributes from the rendered warm pool.
+func (m *warmPoolModel) setOutputs(res warmpool.Result, diags *diag.Diagnostics) {
 	dyn, y, j, err := renderedOutputs(res.Objects)
 	if err != nil {
-		resp.Diagnostics.AddError("Rendering the warm pool failed", err.Error())
+		diags.AddError("Rendering the warm pool failed", err.Error())
 		return
 	}
 	m.Manifests, m.YAML, m.JSON = dyn, types.StringValue(y), types.StringValue(j)
 	m.Replicas = types.Int64Value(res.Replicas)
 	m.SizingBasis = types.StringValue(res.Basis)
 	m.Nodes = types.Int64Null()
-	if s.Mode == warmpool.ModeStaticNodePool {
+	if warmpool.Mode(m.Mode.ValueString()) == warmpool.ModeStaticNodePool {
 		m.Nodes = types.Int64Value(res.Nodes)
 	}
 	m.MaxReplicas = types.Int64Value(res.MaxReplicas)
@@ -227,5 +219,4 @@ func (d *warmPoolDataSource) Read(ctx context.Context, req datasource.ReadReques
 	if res.FeatureGate != "" {
 		m.FeatureGate = types.StringValue(res.FeatureGate)
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
