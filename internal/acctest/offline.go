@@ -19,6 +19,19 @@ provider "scaling" {
 }
 `
 
+// OfflineDataSourceConfig is OfflineProviderConfig and one data source of
+// type ds labelled "test", with body as its arguments.
+func OfflineDataSourceConfig(ds, body string) string {
+	return OfflineProviderConfig + "\ndata \"" + ds + "\" \"test\" {\n" + body + "\n}\n"
+}
+
+// UnitTestOffline runs steps against the in-process provider: the
+// rendering data sources need neither AWS nor TF_ACC.
+func UnitTestOffline(t *testing.T, steps []resource.TestStep) {
+	t.Helper()
+	resource.UnitTest(t, resource.TestCase{ProtoV6ProviderFactories: ProtoV6ProviderFactories, Steps: steps})
+}
+
 // TestDataSourceExamplesRender plans the published example of each data
 // source (examples/data-sources/<type>/data-source.tf) offline and checks
 // that its first data source of that type renders yaml. Resource blocks

@@ -5,70 +5,62 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/scalingkit/terraform-provider-scaling/internal/acctest"
 )
 
 const nodeClass = "data.scaling_karpenter_ec2_node_class.test"
 
 func nodeClassConfig(body string) string {
-	return offlineProvider + `
-data "scaling_karpenter_ec2_node_class" "test" {
-  name                          = "default"
+	return acctest.OfflineDataSourceConfig("scaling_karpenter_ec2_node_class", `  name                          = "default"
   subnet_selector_terms         = [{ tags = { "karpenter.sh/discovery" = "my-cluster" } }]
   security_group_selector_terms = [{ tags = { "karpenter.sh/discovery" = "my-cluster" } }]
-` + body + `
-}
-`
+`+body)
 }
 
 func TestEC2NodeClassDataSource_al2023(t *testing.T) {
 	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: factories,
-		Steps: []resource.TestStep{{
-			Config: nodeClassConfig(`
+	acctest.UnitTestOffline(t, []resource.TestStep{{
+		Config: nodeClassConfig(`
   role = "KarpenterNodeRole-my-cluster"
   block_device_mappings = [{ device_name = "/dev/xvda", root_volume = true, volume_size = "100Gi", throughput = 500 }]
   user_data = {
     pre_pull_images = ["public.ecr.aws/docker/library/nginx:1.27"]
   }
 `),
-			Check: resource.ComposeAggregateTestCheckFunc(
-				resource.TestCheckResourceAttr(nodeClass, "manifest.apiVersion", "karpenter.k8s.aws/v1"),
-				resource.TestCheckResourceAttr(nodeClass, "manifest.kind", "EC2NodeClass"),
-				resource.TestCheckResourceAttr(nodeClass, "manifest.spec.amiSelectorTerms.0.alias", "al2023@latest"),
-				resource.TestCheckResourceAttr(nodeClass, "manifest.spec.role", "KarpenterNodeRole-my-cluster"),
-				resource.TestCheckResourceAttr(nodeClass, "manifest.spec.metadataOptions.httpTokens", "required"),
-				resource.TestCheckResourceAttr(nodeClass, "manifest.spec.blockDeviceMappings.0.ebs.volumeType", "gp3"),
-				resource.TestCheckResourceAttr(nodeClass, "manifest.spec.blockDeviceMappings.0.ebs.throughput", "500"),
-				resource.TestMatchResourceAttr(nodeClass, "rendered_user_data", regexp.MustCompile(`(?s)Content-Type: multipart/mixed.*application/node.eks.aws.*kind: NodeConfig.*serializeImagePulls: false.*text/x-shellscript.*ctr --namespace k8s.io images pull`)),
-				resource.TestMatchResourceAttr(nodeClass, "yaml", regexp.MustCompile(`userData: \|`)),
-			),
-		}},
-	})
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(nodeClass, "manifest.apiVersion", "karpenter.k8s.aws/v1"),
+			resource.TestCheckResourceAttr(nodeClass, "manifest.kind", "EC2NodeClass"),
+			resource.TestCheckResourceAttr(nodeClass, "manifest.spec.amiSelectorTerms.0.alias", "al2023@latest"),
+			resource.TestCheckResourceAttr(nodeClass, "manifest.spec.role", "KarpenterNodeRole-my-cluster"),
+			resource.TestCheckResourceAttr(nodeClass, "manifest.spec.metadataOptions.httpTokens", "required"),
+			resource.TestCheckResourceAttr(nodeClass, "manifest.spec.blockDeviceMappings.0.ebs.volumeType", "gp3"),
+			resource.TestCheckResourceAttr(nodeClass, "manifest.spec.blockDeviceMappings.0.ebs.throughput", "500"),
+			resource.TestMatchResourceAttr(nodeClass, "rendered_user_data", regexp.MustCompile(`(?s)Content-Type: multipart/mixed.*application/node.eks.aws.*kind: NodeConfig.*serializeImagePulls: false.*text/x-shellscript.*ctr --namespace k8s.io images pull`)),
+			resource.TestMatchResourceAttr(nodeClass, "yaml", regexp.MustCompile(`userData: \|`)),
+		),
+	}})
 }
 
 func TestEC2NodeClassDataSource_bottlerocket(t *testing.T) {
 	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: factories,
-		Steps: []resource.TestStep{{
-			Config: nodeClassConfig(`
+	acctest.UnitTestOffline(t, []resource.TestStep{{
+		Config: nodeClassConfig(`
   ami_alias        = "bottlerocket@latest"
   instance_profile = "KarpenterNodeInstanceProfile"
   user_data        = { registry_pull_qps = 20 }
 `),
-			Check: resource.ComposeAggregateTestCheckFunc(
-				resource.TestCheckResourceAttr(nodeClass, "manifest.spec.instanceProfile", "KarpenterNodeInstanceProfile"),
-				resource.TestCheckNoResourceAttr(nodeClass, "manifest.spec.role"),
-				resource.TestCheckResourceAttr(nodeClass, "rendered_user_data", "[settings.kubernetes]\nregistry-qps = 20\n"),
-			),
-		}},
-	})
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(nodeClass, "manifest.spec.instanceProfile", "KarpenterNodeInstanceProfile"),
+			resource.TestCheckNoResourceAttr(nodeClass, "manifest.spec.role"),
+			resource.TestCheckResourceAttr(nodeClass, "rendered_user_data", "[settings.kubernetes]\nregistry-qps = 20\n"),
+		),
+	}})
 }
 
 func TestEC2NodeClassDataSource_badInput(t *testing.T) {
 	t.Parallel()
-	cases := map[string]struct{ body, want string }{
+	cases := badInputs{
 		"role and instance profile": {`role = "r"` + "\n" + `instance_profile = "p"`, `set exactly one of role and instance_profile`},
 		"no role":                   {``, `set role`},
 		"bootstrap.sh on AL2023":    {`role = "r"` + "\n" + `user_data = { raw = "/etc/eks/bootstrap.sh my-cluster" }`, `AL2023 has no /etc/eks/bootstrap.sh`},
@@ -76,17 +68,5 @@ func TestEC2NodeClassDataSource_badInput(t *testing.T) {
 		"restricted tag":            {`role = "r"` + "\n" + `tags = { "kubernetes.io/cluster/my-cluster" = "owned" }`, `set by Karpenter itself`},
 		"prepull on bottlerocket":   {`role = "r"` + "\n" + `ami_alias = "bottlerocket@latest"` + "\n" + `user_data = { pre_pull_images = ["nginx:1"] }`, `snapshot_id`},
 	}
-	for name, tc := range cases {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			resource.UnitTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: factories,
-				Steps: []resource.TestStep{{
-					Config:      nodeClassConfig(tc.body),
-					PlanOnly:    true,
-					ExpectError: regexp.MustCompile(tc.want),
-				}},
-			})
-		})
-	}
+	expectErrors(t, nodeClassConfig, cases)
 }

@@ -5,88 +5,68 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/scalingkit/terraform-provider-scaling/internal/acctest"
 )
 
 const fallback = "data.scaling_karpenter_fallback_node_pools.test"
 
 func fallbackConfig(body string) string {
-	return offlineProvider + `
-data "scaling_karpenter_fallback_node_pools" "test" {
-` + body + `
-}
-`
+	return acctest.OfflineDataSourceConfig("scaling_karpenter_fallback_node_pools", body)
 }
 
 func TestFallbackNodePoolsDataSource_spotFirst(t *testing.T) {
 	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: factories,
-		Steps: []resource.TestStep{{
-			Config: fallbackConfig(`
+	acctest.UnitTestOffline(t, []resource.TestStep{{
+		Config: fallbackConfig(`
   name            = "web"
   node_class_name = "web"
   labels          = { "example.com/workload" = "web" }
 `),
-			Check: resource.ComposeAggregateTestCheckFunc(
-				resource.TestCheckResourceAttr(fallback, "spot_name", "web-spot"),
-				resource.TestCheckResourceAttr(fallback, "on_demand_name", "web-on-demand"),
-				resource.TestCheckResourceAttr(fallback, "spot_manifest.spec.weight", "100"),
-				resource.TestCheckResourceAttr(fallback, "on_demand_manifest.spec.weight", "10"),
-				resource.TestCheckResourceAttr(fallback, "spot_manifest.spec.template.spec.requirements.2.key", "karpenter.sh/capacity-type"),
-				resource.TestCheckResourceAttr(fallback, "spot_manifest.spec.template.spec.requirements.2.values.0", "spot"),
-				resource.TestCheckResourceAttr(fallback, "on_demand_manifest.spec.template.spec.requirements.2.values.0", "on-demand"),
-				resource.TestCheckResourceAttr(fallback, "on_demand_manifest.spec.template.spec.nodeClassRef.name", "web"),
-				resource.TestCheckResourceAttr(fallback, "manifests.#", "2"),
-				resource.TestCheckResourceAttr(fallback, "manifests.0.metadata.name", "web-spot"),
-				resource.TestCheckResourceAttr(fallback, "manifests.1.metadata.name", "web-on-demand"),
-				resource.TestMatchResourceAttr(fallback, "yaml", regexp.MustCompile(`(?s)name: web-spot.*---\n.*name: web-on-demand`)),
-				resource.TestMatchResourceAttr(fallback, "spot_yaml", regexp.MustCompile(`weight: 100`)),
-				resource.TestMatchResourceAttr(fallback, "json", regexp.MustCompile(`^\[\n`)),
-			),
-		}},
-	})
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(fallback, "spot_name", "web-spot"),
+			resource.TestCheckResourceAttr(fallback, "on_demand_name", "web-on-demand"),
+			resource.TestCheckResourceAttr(fallback, "spot_manifest.spec.weight", "100"),
+			resource.TestCheckResourceAttr(fallback, "on_demand_manifest.spec.weight", "10"),
+			resource.TestCheckResourceAttr(fallback, "spot_manifest.spec.template.spec.requirements.2.key", "karpenter.sh/capacity-type"),
+			resource.TestCheckResourceAttr(fallback, "spot_manifest.spec.template.spec.requirements.2.values.0", "spot"),
+			resource.TestCheckResourceAttr(fallback, "on_demand_manifest.spec.template.spec.requirements.2.values.0", "on-demand"),
+			resource.TestCheckResourceAttr(fallback, "on_demand_manifest.spec.template.spec.nodeClassRef.name", "web"),
+			resource.TestCheckResourceAttr(fallback, "manifests.#", "2"),
+			resource.TestCheckResourceAttr(fallback, "manifests.0.metadata.name", "web-spot"),
+			resource.TestCheckResourceAttr(fallback, "manifests.1.metadata.name", "web-on-demand"),
+			resource.TestMatchResourceAttr(fallback, "yaml", regexp.MustCompile(`(?s)name: web-spot.*---\n.*name: web-on-demand`)),
+			resource.TestMatchResourceAttr(fallback, "spot_yaml", regexp.MustCompile(`weight: 100`)),
+			resource.TestMatchResourceAttr(fallback, "json", regexp.MustCompile(`^\[\n`)),
+		),
+	}})
 }
 
 func TestFallbackNodePoolsDataSource_perPoolLimits(t *testing.T) {
 	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: factories,
-		Steps: []resource.TestStep{{
-			Config: fallbackConfig(`
+	acctest.UnitTestOffline(t, []resource.TestStep{{
+		Config: fallbackConfig(`
   name        = "web"
   limits      = { cpu = "1000", memory = "4000Gi" }
   spot_limits = { cpu = "700" }
 `),
-			Check: resource.ComposeAggregateTestCheckFunc(
-				resource.TestCheckResourceAttr(fallback, "spot_manifest.spec.limits.cpu", "700"),
-				resource.TestCheckResourceAttr(fallback, "spot_manifest.spec.limits.memory", "4000Gi"),
-				resource.TestCheckResourceAttr(fallback, "on_demand_manifest.spec.limits.cpu", "1000"),
-				resource.TestCheckResourceAttr(fallback, "on_demand_manifest.spec.limits.memory", "4000Gi"),
-				resource.TestMatchResourceAttr(fallback, "spot_yaml", regexp.MustCompile(`limits:\n    cpu: "700"\n    memory: 4000Gi\n`)),
-			),
-		}},
-	})
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(fallback, "spot_manifest.spec.limits.cpu", "700"),
+			resource.TestCheckResourceAttr(fallback, "spot_manifest.spec.limits.memory", "4000Gi"),
+			resource.TestCheckResourceAttr(fallback, "on_demand_manifest.spec.limits.cpu", "1000"),
+			resource.TestCheckResourceAttr(fallback, "on_demand_manifest.spec.limits.memory", "4000Gi"),
+			resource.TestMatchResourceAttr(fallback, "spot_yaml", regexp.MustCompile(`limits:\n    cpu: "700"\n    memory: 4000Gi\n`)),
+		),
+	}})
 }
 
 func TestFallbackNodePoolsDataSource_badInput(t *testing.T) {
 	t.Parallel()
-	cases := map[string]struct{ body, want string }{
+	cases := badInputs{
 		"guide's inverted weights":  {`name = "web"` + "\n" + `spot_weight = 10` + "\n" + `on_demand_weight = 100`, `must be higher than on_demand_weight`},
 		"weight zero":               {`name = "web"` + "\n" + `on_demand_weight = 0`, `0 is invalid`},
 		"spot limit not a quantity": {`name = "web"` + "\n" + `spot_limits = { cpu = "lots" }`, `(?s)spot_limits.*not a quantity`},
 		"shared attribute":          {`name = "web"` + "\n" + `consolidate_after = "1m"`, `Unsupported argument`},
 	}
-	for name, tc := range cases {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			resource.UnitTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: factories,
-				Steps: []resource.TestStep{{
-					Config:      fallbackConfig(tc.body),
-					PlanOnly:    true,
-					ExpectError: regexp.MustCompile(tc.want),
-				}},
-			})
-		})
-	}
+	expectErrors(t, fallbackConfig, cases)
 }

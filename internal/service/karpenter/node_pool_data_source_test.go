@@ -5,47 +5,40 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/scalingkit/terraform-provider-scaling/internal/acctest"
 )
 
 const nodePool = "data.scaling_karpenter_node_pool.test"
 
 func nodePoolConfig(body string) string {
-	return offlineProvider + `
-data "scaling_karpenter_node_pool" "test" {
-` + body + `
-}
-`
+	return acctest.OfflineDataSourceConfig("scaling_karpenter_node_pool", body)
 }
 
 func TestNodePoolDataSource_defaults(t *testing.T) {
 	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: factories,
-		Steps: []resource.TestStep{{
-			Config: nodePoolConfig(`name = "default"`),
-			Check: resource.ComposeAggregateTestCheckFunc(
-				resource.TestCheckResourceAttr(nodePool, "manifest.apiVersion", "karpenter.sh/v1"),
-				resource.TestCheckResourceAttr(nodePool, "manifest.kind", "NodePool"),
-				resource.TestCheckResourceAttr(nodePool, "manifest.metadata.name", "default"),
-				resource.TestCheckResourceAttr(nodePool, "manifest.spec.template.spec.expireAfter", "720h"),
-				resource.TestCheckResourceAttr(nodePool, "manifest.spec.template.spec.nodeClassRef.kind", "EC2NodeClass"),
-				resource.TestCheckResourceAttr(nodePool, "manifest.spec.template.spec.requirements.#", "4"),
-				resource.TestCheckResourceAttr(nodePool, "manifest.spec.template.spec.requirements.0.key", "karpenter.k8s.aws/instance-category"),
-				resource.TestCheckResourceAttr(nodePool, "manifest.spec.disruption.consolidationPolicy", "WhenEmptyOrUnderutilized"),
-				resource.TestCheckNoResourceAttr(nodePool, "manifest.spec.weight"),
-				resource.TestMatchResourceAttr(nodePool, "yaml", regexp.MustCompile(`^apiVersion: karpenter.sh/v1\nkind: NodePool\n`)),
-				resource.TestMatchResourceAttr(nodePool, "json", regexp.MustCompile(`"kind": "NodePool"`)),
-			),
-		}},
-	})
+	acctest.UnitTestOffline(t, []resource.TestStep{{
+		Config: nodePoolConfig(`name = "default"`),
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(nodePool, "manifest.apiVersion", "karpenter.sh/v1"),
+			resource.TestCheckResourceAttr(nodePool, "manifest.kind", "NodePool"),
+			resource.TestCheckResourceAttr(nodePool, "manifest.metadata.name", "default"),
+			resource.TestCheckResourceAttr(nodePool, "manifest.spec.template.spec.expireAfter", "720h"),
+			resource.TestCheckResourceAttr(nodePool, "manifest.spec.template.spec.nodeClassRef.kind", "EC2NodeClass"),
+			resource.TestCheckResourceAttr(nodePool, "manifest.spec.template.spec.requirements.#", "4"),
+			resource.TestCheckResourceAttr(nodePool, "manifest.spec.template.spec.requirements.0.key", "karpenter.k8s.aws/instance-category"),
+			resource.TestCheckResourceAttr(nodePool, "manifest.spec.disruption.consolidationPolicy", "WhenEmptyOrUnderutilized"),
+			resource.TestCheckNoResourceAttr(nodePool, "manifest.spec.weight"),
+			resource.TestMatchResourceAttr(nodePool, "yaml", regexp.MustCompile(`^apiVersion: karpenter.sh/v1\nkind: NodePool\n`)),
+			resource.TestMatchResourceAttr(nodePool, "json", regexp.MustCompile(`"kind": "NodePool"`)),
+		),
+	}})
 }
 
 func TestNodePoolDataSource_full(t *testing.T) {
 	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: factories,
-		Steps: []resource.TestStep{{
-			Config: nodePoolConfig(`
+	acctest.UnitTestOffline(t, []resource.TestStep{{
+		Config: nodePoolConfig(`
   name              = "batch"
   node_class_name   = "batch"
   instance_families = ["c7i", "m7i", "r7i"]
@@ -69,27 +62,26 @@ func TestNodePoolDataSource_full(t *testing.T) {
   limits = { cpu = "1000" }
   weight = 60
 `),
-			Check: resource.ComposeAggregateTestCheckFunc(
-				resource.TestCheckResourceAttr(nodePool, "manifest.spec.weight", "60"),
-				resource.TestCheckResourceAttr(nodePool, "manifest.spec.limits.cpu", "1000"),
-				resource.TestCheckResourceAttr(nodePool, "manifest.spec.template.spec.nodeClassRef.name", "batch"),
-				resource.TestCheckResourceAttr(nodePool, "manifest.spec.template.spec.requirements.0.key", "karpenter.k8s.aws/instance-family"),
-				resource.TestCheckResourceAttr(nodePool, "manifest.spec.template.spec.requirements.1.values.0", "spot"),
-				resource.TestCheckResourceAttr(nodePool, "manifest.spec.template.spec.requirements.5.minValues", "2"),
-				resource.TestCheckResourceAttr(nodePool, "manifest.spec.template.metadata.labels.example.com/team", "batch"),
-				resource.TestCheckResourceAttr(nodePool, "manifest.spec.template.spec.taints.0.effect", "NoSchedule"),
-				resource.TestCheckResourceAttr(nodePool, "manifest.spec.disruption.budgets.1.schedule", "0 9 * * mon-fri"),
-				resource.TestCheckResourceAttr(nodePool, "manifest.spec.disruption.budgets.1.duration", "8h"),
-				resource.TestCheckResourceAttr(nodePool, "manifest.spec.disruption.budgets.1.reasons.0", "Underutilized"),
-			),
-		}},
-	})
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(nodePool, "manifest.spec.weight", "60"),
+			resource.TestCheckResourceAttr(nodePool, "manifest.spec.limits.cpu", "1000"),
+			resource.TestCheckResourceAttr(nodePool, "manifest.spec.template.spec.nodeClassRef.name", "batch"),
+			resource.TestCheckResourceAttr(nodePool, "manifest.spec.template.spec.requirements.0.key", "karpenter.k8s.aws/instance-family"),
+			resource.TestCheckResourceAttr(nodePool, "manifest.spec.template.spec.requirements.1.values.0", "spot"),
+			resource.TestCheckResourceAttr(nodePool, "manifest.spec.template.spec.requirements.5.minValues", "2"),
+			resource.TestCheckResourceAttr(nodePool, "manifest.spec.template.metadata.labels.example.com/team", "batch"),
+			resource.TestCheckResourceAttr(nodePool, "manifest.spec.template.spec.taints.0.effect", "NoSchedule"),
+			resource.TestCheckResourceAttr(nodePool, "manifest.spec.disruption.budgets.1.schedule", "0 9 * * mon-fri"),
+			resource.TestCheckResourceAttr(nodePool, "manifest.spec.disruption.budgets.1.duration", "8h"),
+			resource.TestCheckResourceAttr(nodePool, "manifest.spec.disruption.budgets.1.reasons.0", "Underutilized"),
+		),
+	}})
 }
 
 // Bad input fails at plan time, naming the attribute and the fix.
 func TestNodePoolDataSource_badInput(t *testing.T) {
 	t.Parallel()
-	cases := map[string]struct{ body, want string }{
+	cases := badInputs{
 		"weight zero":          {`name = "a"` + "\n" + `weight = 0`, `must be 1-100`},
 		"schedule no duration": {`name = "a"` + "\n" + `disruption = { budgets = [{ nodes = "1" }, { schedule = "0 9 * * *" }] }`, `budgets\[1\]\.schedule needs a duration, e.g. 8h`},
 		"unknown reason":       {`name = "a"` + "\n" + `disruption = { budgets = [{ reasons = ["Expired"] }] }`, `"Expired" is not a disruption reason`},
@@ -99,17 +91,5 @@ func TestNodePoolDataSource_badInput(t *testing.T) {
 		"bad duration":         {`name = "a"` + "\n" + `expire_after = "30d"`, `not a duration`},
 		"bad cron":             {`name = "a"` + "\n" + `disruption = { budgets = [{ schedule = "0 25 * * *", duration = "1h" }] }`, `not a valid cron`},
 	}
-	for name, tc := range cases {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			resource.UnitTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: factories,
-				Steps: []resource.TestStep{{
-					Config:      nodePoolConfig(tc.body),
-					PlanOnly:    true,
-					ExpectError: regexp.MustCompile(tc.want),
-				}},
-			})
-		})
-	}
+	expectErrors(t, nodePoolConfig, cases)
 }

@@ -5,53 +5,46 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/scalingkit/terraform-provider-scaling/internal/acctest"
 )
 
 const hpa = "data.scaling_horizontal_pod_autoscaler.test"
 
 func hpaConfig(body string) string {
-	return offlineProvider + `
-data "scaling_horizontal_pod_autoscaler" "test" {
-` + body + `
-}
-`
+	return acctest.OfflineDataSourceConfig("scaling_horizontal_pod_autoscaler", body)
 }
 
 func TestHPADataSource_defaults(t *testing.T) {
 	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: factories,
-		Steps: []resource.TestStep{{
-			Config: hpaConfig(`
+	acctest.UnitTestOffline(t, []resource.TestStep{{
+		Config: hpaConfig(`
   namespace        = "shop"
   scale_target_ref = { name = "checkout" }
   max_replicas     = 50
 `),
-			Check: resource.ComposeAggregateTestCheckFunc(
-				resource.TestCheckResourceAttr(hpa, "manifest.apiVersion", "autoscaling/v2"),
-				resource.TestCheckResourceAttr(hpa, "manifest.metadata.name", "checkout"),
-				resource.TestCheckResourceAttr(hpa, "manifest.spec.minReplicas", "1"),
-				resource.TestCheckResourceAttr(hpa, "manifest.spec.metrics.0.resource.target.averageUtilization", "70"),
-				resource.TestCheckResourceAttr(hpa, "manifest.spec.behavior.scaleUp.stabilizationWindowSeconds", "0"),
-				resource.TestCheckResourceAttr(hpa, "manifest.spec.behavior.scaleUp.selectPolicy", "Max"),
-				resource.TestCheckResourceAttr(hpa, "manifest.spec.behavior.scaleUp.policies.0.type", "Percent"),
-				resource.TestCheckResourceAttr(hpa, "manifest.spec.behavior.scaleUp.policies.0.value", "100"),
-				resource.TestCheckResourceAttr(hpa, "manifest.spec.behavior.scaleUp.policies.1.type", "Pods"),
-				resource.TestCheckResourceAttr(hpa, "manifest.spec.behavior.scaleUp.policies.1.periodSeconds", "15"),
-				resource.TestCheckResourceAttr(hpa, "manifest.spec.behavior.scaleDown.stabilizationWindowSeconds", "300"),
-				resource.TestCheckResourceAttr(hpa, "manifests.#", "1"),
-				resource.TestMatchResourceAttr(hpa, "yaml", regexp.MustCompile(`kind: HorizontalPodAutoscaler`)),
-			),
-		}},
-	})
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(hpa, "manifest.apiVersion", "autoscaling/v2"),
+			resource.TestCheckResourceAttr(hpa, "manifest.metadata.name", "checkout"),
+			resource.TestCheckResourceAttr(hpa, "manifest.spec.minReplicas", "1"),
+			resource.TestCheckResourceAttr(hpa, "manifest.spec.metrics.0.resource.target.averageUtilization", "70"),
+			resource.TestCheckResourceAttr(hpa, "manifest.spec.behavior.scaleUp.stabilizationWindowSeconds", "0"),
+			resource.TestCheckResourceAttr(hpa, "manifest.spec.behavior.scaleUp.selectPolicy", "Max"),
+			resource.TestCheckResourceAttr(hpa, "manifest.spec.behavior.scaleUp.policies.0.type", "Percent"),
+			resource.TestCheckResourceAttr(hpa, "manifest.spec.behavior.scaleUp.policies.0.value", "100"),
+			resource.TestCheckResourceAttr(hpa, "manifest.spec.behavior.scaleUp.policies.1.type", "Pods"),
+			resource.TestCheckResourceAttr(hpa, "manifest.spec.behavior.scaleUp.policies.1.periodSeconds", "15"),
+			resource.TestCheckResourceAttr(hpa, "manifest.spec.behavior.scaleDown.stabilizationWindowSeconds", "300"),
+			resource.TestCheckResourceAttr(hpa, "manifests.#", "1"),
+			resource.TestMatchResourceAttr(hpa, "yaml", regexp.MustCompile(`kind: HorizontalPodAutoscaler`)),
+		),
+	}})
 }
 
 func TestHPADataSource_metrics(t *testing.T) {
 	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: factories,
-		Steps: []resource.TestStep{{
-			Config: hpaConfig(`
+	acctest.UnitTestOffline(t, []resource.TestStep{{
+		Config: hpaConfig(`
   scale_target_ref = { kind = "StatefulSet", name = "workers" }
   min_replicas     = 2
   max_replicas     = 100
@@ -67,24 +60,23 @@ func TestHPADataSource_metrics(t *testing.T) {
     scale_down = { stabilization_window_seconds = 600, policies = [{ type = "Pods", value = 2, period_seconds = 60 }] }
   }
 `),
-			Check: resource.ComposeAggregateTestCheckFunc(
-				resource.TestCheckResourceAttr(hpa, "manifest.spec.scaleTargetRef.kind", "StatefulSet"),
-				resource.TestCheckResourceAttr(hpa, "manifest.spec.metrics.#", "4"),
-				resource.TestCheckResourceAttr(hpa, "manifest.spec.metrics.1.pods.target.averageValue", "5"),
-				resource.TestCheckResourceAttr(hpa, "manifest.spec.metrics.2.object.describedObject.kind", "Ingress"),
-				resource.TestCheckResourceAttr(hpa, "manifest.spec.metrics.2.object.target.value", "2k"),
-				resource.TestCheckResourceAttr(hpa, "manifest.spec.metrics.3.external.metric.selector.matchLabels.queue", "jobs"),
-				resource.TestCheckResourceAttr(hpa, "manifest.spec.behavior.scaleUp.policies.1.value", "10"),
-				resource.TestCheckResourceAttr(hpa, "manifest.spec.behavior.scaleDown.stabilizationWindowSeconds", "600"),
-				resource.TestCheckResourceAttr(hpa, "manifest.spec.behavior.scaleDown.policies.0.type", "Pods"),
-			),
-		}},
-	})
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(hpa, "manifest.spec.scaleTargetRef.kind", "StatefulSet"),
+			resource.TestCheckResourceAttr(hpa, "manifest.spec.metrics.#", "4"),
+			resource.TestCheckResourceAttr(hpa, "manifest.spec.metrics.1.pods.target.averageValue", "5"),
+			resource.TestCheckResourceAttr(hpa, "manifest.spec.metrics.2.object.describedObject.kind", "Ingress"),
+			resource.TestCheckResourceAttr(hpa, "manifest.spec.metrics.2.object.target.value", "2k"),
+			resource.TestCheckResourceAttr(hpa, "manifest.spec.metrics.3.external.metric.selector.matchLabels.queue", "jobs"),
+			resource.TestCheckResourceAttr(hpa, "manifest.spec.behavior.scaleUp.policies.1.value", "10"),
+			resource.TestCheckResourceAttr(hpa, "manifest.spec.behavior.scaleDown.stabilizationWindowSeconds", "600"),
+			resource.TestCheckResourceAttr(hpa, "manifest.spec.behavior.scaleDown.policies.0.type", "Pods"),
+		),
+	}})
 }
 
 func TestHPADataSource_badInput(t *testing.T) {
 	t.Parallel()
-	cases := map[string]struct{ body, err string }{
+	cases := badInputs{
 		"max below min": {`scale_target_ref = { name = "a" }
   min_replicas = 5
   max_replicas = 2`, `max_replicas[\s\S]*at least min_replicas`},
@@ -95,13 +87,5 @@ func TestHPADataSource_badInput(t *testing.T) {
   max_replicas = 5
   behavior = { scale_up = { policies = [{ type = "Pods", value = 4, period_seconds = 3600 }] } }`, `period_seconds[\s\S]*1800`},
 	}
-	for name, c := range cases {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			resource.UnitTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: factories,
-				Steps:                    []resource.TestStep{{Config: hpaConfig(c.body), ExpectError: regexp.MustCompile(c.err)}},
-			})
-		})
-	}
+	expectErrors(t, hpaConfig, cases)
 }

@@ -1,28 +1,23 @@
 package workload_test
 
 import (
-	"regexp"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/scalingkit/terraform-provider-scaling/internal/acctest"
 )
 
 const scaledObject = "data.scaling_keda_scaled_object.test"
 
 func kedaConfig(body string) string {
-	return offlineProvider + `
-data "scaling_keda_scaled_object" "test" {
-` + body + `
-}
-`
+	return acctest.OfflineDataSourceConfig("scaling_keda_scaled_object", body)
 }
 
 func TestKEDADataSource_sqsWithPodIdentity(t *testing.T) {
 	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: factories,
-		Steps: []resource.TestStep{{
-			Config: kedaConfig(`
+	acctest.UnitTestOffline(t, []resource.TestStep{{
+		Config: kedaConfig(`
   namespace        = "orders"
   scale_target_ref = { name = "order-worker" }
   min_replicas     = 0
@@ -38,30 +33,27 @@ func TestKEDADataSource_sqsWithPodIdentity(t *testing.T) {
     }
   }]
 `),
-			Check: resource.ComposeAggregateTestCheckFunc(
-				resource.TestCheckResourceAttr(scaledObject, "trigger_authentication_name", "order-worker-aws"),
-				resource.TestCheckResourceAttr(scaledObject, "manifests.#", "2"),
-				resource.TestCheckResourceAttr(scaledObject, "manifests.0.kind", "TriggerAuthentication"),
-				resource.TestCheckResourceAttr(scaledObject, "manifests.0.spec.podIdentity.provider", "aws"),
-				resource.TestCheckResourceAttr(scaledObject, "manifest.kind", "ScaledObject"),
-				resource.TestCheckResourceAttr(scaledObject, "manifest.spec.minReplicaCount", "0"),
-				resource.TestCheckResourceAttr(scaledObject, "manifest.spec.pollingInterval", "5"),
-				resource.TestCheckResourceAttr(scaledObject, "manifest.spec.cooldownPeriod", "300"),
-				resource.TestCheckResourceAttr(scaledObject, "manifest.spec.triggers.0.metadata.queueLength", "10"),
-				resource.TestCheckResourceAttr(scaledObject, "manifest.spec.triggers.0.authenticationRef.name", "order-worker-aws"),
-				resource.TestCheckResourceAttr(scaledObject, "manifest.spec.advanced.horizontalPodAutoscalerConfig.behavior.scaleUp.stabilizationWindowSeconds", "0"),
-				resource.TestCheckNoResourceAttr(scaledObject, "manifest.spec.triggers.0.metadata.metricName"),
-			),
-		}},
-	})
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(scaledObject, "trigger_authentication_name", "order-worker-aws"),
+			resource.TestCheckResourceAttr(scaledObject, "manifests.#", "2"),
+			resource.TestCheckResourceAttr(scaledObject, "manifests.0.kind", "TriggerAuthentication"),
+			resource.TestCheckResourceAttr(scaledObject, "manifests.0.spec.podIdentity.provider", "aws"),
+			resource.TestCheckResourceAttr(scaledObject, "manifest.kind", "ScaledObject"),
+			resource.TestCheckResourceAttr(scaledObject, "manifest.spec.minReplicaCount", "0"),
+			resource.TestCheckResourceAttr(scaledObject, "manifest.spec.pollingInterval", "5"),
+			resource.TestCheckResourceAttr(scaledObject, "manifest.spec.cooldownPeriod", "300"),
+			resource.TestCheckResourceAttr(scaledObject, "manifest.spec.triggers.0.metadata.queueLength", "10"),
+			resource.TestCheckResourceAttr(scaledObject, "manifest.spec.triggers.0.authenticationRef.name", "order-worker-aws"),
+			resource.TestCheckResourceAttr(scaledObject, "manifest.spec.advanced.horizontalPodAutoscalerConfig.behavior.scaleUp.stabilizationWindowSeconds", "0"),
+			resource.TestCheckNoResourceAttr(scaledObject, "manifest.spec.triggers.0.metadata.metricName"),
+		),
+	}})
 }
 
 func TestKEDADataSource_prometheusAndCron(t *testing.T) {
 	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: factories,
-		Steps: []resource.TestStep{{
-			Config: kedaConfig(`
+	acctest.UnitTestOffline(t, []resource.TestStep{{
+		Config: kedaConfig(`
   scale_target_ref = { name = "api" }
   min_replicas     = 3
   max_replicas     = 80
@@ -77,22 +69,21 @@ func TestKEDADataSource_prometheusAndCron(t *testing.T) {
     } },
   ]
 `),
-			Check: resource.ComposeAggregateTestCheckFunc(
-				resource.TestCheckNoResourceAttr(scaledObject, "trigger_authentication_name"),
-				resource.TestCheckResourceAttr(scaledObject, "manifests.#", "1"),
-				resource.TestCheckResourceAttr(scaledObject, "manifest.spec.fallback.replicas", "10"),
-				resource.TestCheckResourceAttr(scaledObject, "manifest.spec.triggers.0.metadata.threshold", "100"),
-				resource.TestCheckResourceAttr(scaledObject, "manifest.spec.triggers.1.type", "cron"),
-				resource.TestCheckResourceAttr(scaledObject, "manifest.spec.triggers.1.metadata.timezone", "Europe/Berlin"),
-				resource.TestCheckResourceAttr(scaledObject, "manifest.spec.triggers.1.metadata.desiredReplicas", "20"),
-			),
-		}},
-	})
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckNoResourceAttr(scaledObject, "trigger_authentication_name"),
+			resource.TestCheckResourceAttr(scaledObject, "manifests.#", "1"),
+			resource.TestCheckResourceAttr(scaledObject, "manifest.spec.fallback.replicas", "10"),
+			resource.TestCheckResourceAttr(scaledObject, "manifest.spec.triggers.0.metadata.threshold", "100"),
+			resource.TestCheckResourceAttr(scaledObject, "manifest.spec.triggers.1.type", "cron"),
+			resource.TestCheckResourceAttr(scaledObject, "manifest.spec.triggers.1.metadata.timezone", "Europe/Berlin"),
+			resource.TestCheckResourceAttr(scaledObject, "manifest.spec.triggers.1.metadata.desiredReplicas", "20"),
+		),
+	}})
 }
 
 func TestKEDADataSource_badInput(t *testing.T) {
 	t.Parallel()
-	cases := map[string]struct{ body, err string }{
+	cases := badInputs{
 		"no triggers": {`scale_target_ref = { name = "a" }
   max_replicas = 5
   trigger = []`, `at least one trigger`},
@@ -106,13 +97,5 @@ func TestKEDADataSource_badInput(t *testing.T) {
   max_replicas = 5
   trigger = [{ type = "prometheus", cron = { time_zone = "UTC", start = "0 8 * * *", end = "0 9 * * *", desired_replicas = 2 } }]`, `matching block`},
 	}
-	for name, c := range cases {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			resource.UnitTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: factories,
-				Steps:                    []resource.TestStep{{Config: kedaConfig(c.body), ExpectError: regexp.MustCompile(c.err)}},
-			})
-		})
-	}
+	expectErrors(t, kedaConfig, cases)
 }

@@ -5,25 +5,21 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/scalingkit/terraform-provider-scaling/internal/acctest"
 )
 
 const warmPool = "data.scaling_warm_pool.test"
 
 func warmPoolConfig(body string) string {
-	return offlineProvider + `
-data "scaling_warm_pool" "test" {
-` + body + `
-}
-`
+	return acctest.OfflineDataSourceConfig("scaling_warm_pool", body)
 }
 
 // The guide's example end to end: 15 pods, $540/month at $0.05/pod-hour.
 func TestWarmPoolDataSource_guideExample(t *testing.T) {
 	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: factories,
-		Steps: []resource.TestStep{{
-			Config: warmPoolConfig(`
+	acctest.UnitTestOffline(t, []resource.TestStep{{
+		Config: warmPoolConfig(`
   name               = "checkout-warm"
   namespace          = "shop"
   baseline_replicas  = 100
@@ -34,35 +30,32 @@ func TestWarmPoolDataSource_guideExample(t *testing.T) {
   node_pool          = "general"
   price_per_pod_hour = 0.05
 `),
-			Check: resource.ComposeAggregateTestCheckFunc(
-				resource.TestCheckResourceAttr(warmPool, "replicas", "15"),
-				resource.TestCheckResourceAttr(warmPool, "sizing_basis", "peak_delta"),
-				resource.TestCheckResourceAttr(warmPool, "monthly_cost", "540"),
-				resource.TestCheckResourceAttr(warmPool, "pod_hour_price", "0.05"),
-				resource.TestCheckResourceAttr(warmPool, "weekly_pod_hours", "2520"),
-				resource.TestCheckResourceAttr(warmPool, "hours_per_month", "720"),
-				resource.TestCheckNoResourceAttr(warmPool, "feature_gate"),
-				resource.TestCheckResourceAttr(warmPool, "manifests.#", "2"),
-				resource.TestCheckResourceAttr(warmPool, "manifests.0.kind", "PriorityClass"),
-				resource.TestCheckResourceAttr(warmPool, "manifests.0.value", "-1"),
-				resource.TestCheckResourceAttr(warmPool, "manifests.1.kind", "Deployment"),
-				resource.TestCheckResourceAttr(warmPool, "manifests.1.spec.replicas", "15"),
-				resource.TestCheckResourceAttr(warmPool, "manifests.1.spec.template.spec.terminationGracePeriodSeconds", "0"),
-				resource.TestCheckResourceAttr(warmPool, "manifests.1.spec.template.spec.nodeSelector.karpenter.sh/nodepool", "general"),
-				resource.TestMatchResourceAttr(warmPool, "yaml", regexp.MustCompile(`(?s)kind: PriorityClass.*---\n.*kind: Deployment`)),
-				resource.TestMatchResourceAttr(warmPool, "json", regexp.MustCompile(`^\[\n`)),
-			),
-		}},
-	})
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(warmPool, "replicas", "15"),
+			resource.TestCheckResourceAttr(warmPool, "sizing_basis", "peak_delta"),
+			resource.TestCheckResourceAttr(warmPool, "monthly_cost", "540"),
+			resource.TestCheckResourceAttr(warmPool, "pod_hour_price", "0.05"),
+			resource.TestCheckResourceAttr(warmPool, "weekly_pod_hours", "2520"),
+			resource.TestCheckResourceAttr(warmPool, "hours_per_month", "720"),
+			resource.TestCheckNoResourceAttr(warmPool, "feature_gate"),
+			resource.TestCheckResourceAttr(warmPool, "manifests.#", "2"),
+			resource.TestCheckResourceAttr(warmPool, "manifests.0.kind", "PriorityClass"),
+			resource.TestCheckResourceAttr(warmPool, "manifests.0.value", "-1"),
+			resource.TestCheckResourceAttr(warmPool, "manifests.1.kind", "Deployment"),
+			resource.TestCheckResourceAttr(warmPool, "manifests.1.spec.replicas", "15"),
+			resource.TestCheckResourceAttr(warmPool, "manifests.1.spec.template.spec.terminationGracePeriodSeconds", "0"),
+			resource.TestCheckResourceAttr(warmPool, "manifests.1.spec.template.spec.nodeSelector.karpenter.sh/nodepool", "general"),
+			resource.TestMatchResourceAttr(warmPool, "yaml", regexp.MustCompile(`(?s)kind: PriorityClass.*---\n.*kind: Deployment`)),
+			resource.TestMatchResourceAttr(warmPool, "json", regexp.MustCompile(`^\[\n`)),
+		),
+	}})
 }
 
 // The cost table: a 200-pod peak at 15 % of peak = 30 pods, $1,080.
 func TestWarmPoolDataSource_peakBasis(t *testing.T) {
 	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: factories,
-		Steps: []resource.TestStep{{
-			Config: warmPoolConfig(`
+	acctest.UnitTestOffline(t, []resource.TestStep{{
+		Config: warmPoolConfig(`
   baseline_replicas  = 100
   peak_replicas      = 200
   safety_factor      = 0.15
@@ -71,21 +64,18 @@ func TestWarmPoolDataSource_peakBasis(t *testing.T) {
   node_pool          = "general"
   price_per_pod_hour = 0.05
 `),
-			Check: resource.ComposeAggregateTestCheckFunc(
-				resource.TestCheckResourceAttr(warmPool, "replicas", "30"),
-				resource.TestCheckResourceAttr(warmPool, "sizing_basis", "peak"),
-				resource.TestCheckResourceAttr(warmPool, "monthly_cost", "1080"),
-			),
-		}},
-	})
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(warmPool, "replicas", "30"),
+			resource.TestCheckResourceAttr(warmPool, "sizing_basis", "peak"),
+			resource.TestCheckResourceAttr(warmPool, "monthly_cost", "1080"),
+		),
+	}})
 }
 
 func TestWarmPoolDataSource_scheduleKEDA(t *testing.T) {
 	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: factories,
-		Steps: []resource.TestStep{{
-			Config: warmPoolConfig(`
+	acctest.UnitTestOffline(t, []resource.TestStep{{
+		Config: warmPoolConfig(`
   replicas           = 5
   cpu                = "1"
   memory             = "2Gi"
@@ -97,31 +87,28 @@ func TestWarmPoolDataSource_scheduleKEDA(t *testing.T) {
     { name = "lunch-peak", start = "30 11 * * 1-5", end = "0 14 * * 1-5", time_zone = "Europe/Berlin", replicas = 30 },
   ]
 `),
-			Check: resource.ComposeAggregateTestCheckFunc(
-				resource.TestCheckResourceAttr(warmPool, "sizing_basis", "replicas"),
-				resource.TestCheckResourceAttr(warmPool, "max_replicas", "30"),
-				// 5 x 168 + 15 x 50 h + 10 x 12.5 h
-				resource.TestCheckResourceAttr(warmPool, "weekly_pod_hours", "1715"),
-				resource.TestCheckResourceAttr(warmPool, "monthly_cost", "367.5"),
-				resource.TestCheckResourceAttr(warmPool, "windows.#", "2"),
-				resource.TestCheckResourceAttr(warmPool, "windows.0.active_hours_per_week", "50"),
-				resource.TestCheckResourceAttr(warmPool, "windows.1.active_hours_per_week", "12.5"),
-				resource.TestCheckResourceAttr(warmPool, "manifests.#", "3"),
-				resource.TestCheckResourceAttr(warmPool, "manifests.2.kind", "ScaledObject"),
-				resource.TestCheckResourceAttr(warmPool, "manifests.2.spec.minReplicaCount", "5"),
-				resource.TestCheckResourceAttr(warmPool, "manifests.2.spec.triggers.1.metadata.desiredReplicas", "30"),
-				resource.TestCheckNoResourceAttr(warmPool, "manifests.1.spec.replicas"),
-			),
-		}},
-	})
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(warmPool, "sizing_basis", "replicas"),
+			resource.TestCheckResourceAttr(warmPool, "max_replicas", "30"),
+			// 5 x 168 + 15 x 50 h + 10 x 12.5 h
+			resource.TestCheckResourceAttr(warmPool, "weekly_pod_hours", "1715"),
+			resource.TestCheckResourceAttr(warmPool, "monthly_cost", "367.5"),
+			resource.TestCheckResourceAttr(warmPool, "windows.#", "2"),
+			resource.TestCheckResourceAttr(warmPool, "windows.0.active_hours_per_week", "50"),
+			resource.TestCheckResourceAttr(warmPool, "windows.1.active_hours_per_week", "12.5"),
+			resource.TestCheckResourceAttr(warmPool, "manifests.#", "3"),
+			resource.TestCheckResourceAttr(warmPool, "manifests.2.kind", "ScaledObject"),
+			resource.TestCheckResourceAttr(warmPool, "manifests.2.spec.minReplicaCount", "5"),
+			resource.TestCheckResourceAttr(warmPool, "manifests.2.spec.triggers.1.metadata.desiredReplicas", "30"),
+			resource.TestCheckNoResourceAttr(warmPool, "manifests.1.spec.replicas"),
+		),
+	}})
 }
 
 func TestWarmPoolDataSource_scheduleCronJob(t *testing.T) {
 	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: factories,
-		Steps: []resource.TestStep{{
-			Config: warmPoolConfig(`
+	acctest.UnitTestOffline(t, []resource.TestStep{{
+		Config: warmPoolConfig(`
   name      = "api-warm"
   replicas  = 2
   cpu       = "1"
@@ -130,58 +117,54 @@ func TestWarmPoolDataSource_scheduleCronJob(t *testing.T) {
     { name = "nightly-batch", start = "0 22 * * *", end = "0 6 * * *", time_zone = "UTC", replicas = 12 },
   ]
 `),
-			Check: resource.ComposeAggregateTestCheckFunc(
-				resource.TestCheckResourceAttr(warmPool, "manifests.#", "7"),
-				resource.TestCheckResourceAttr(warmPool, "manifests.1.kind", "ServiceAccount"),
-				resource.TestCheckResourceAttr(warmPool, "manifests.2.kind", "Role"),
-				resource.TestCheckResourceAttr(warmPool, "manifests.2.rules.1.resources.0", "deployments/scale"),
-				resource.TestCheckResourceAttr(warmPool, "manifests.3.kind", "RoleBinding"),
-				resource.TestCheckResourceAttr(warmPool, "manifests.5.kind", "CronJob"),
-				resource.TestCheckResourceAttr(warmPool, "manifests.5.spec.schedule", "0 6 * * 0,1,2,3,4,5,6"),
-				resource.TestCheckResourceAttr(warmPool, "manifests.5.spec.jobTemplate.spec.template.spec.containers.0.args.3", "--replicas=2"),
-				resource.TestCheckResourceAttr(warmPool, "manifests.6.spec.schedule", "0 22 * * 0,1,2,3,4,5,6"),
-				resource.TestCheckResourceAttr(warmPool, "manifests.6.spec.timeZone", "UTC"),
-				resource.TestCheckResourceAttr(warmPool, "weekly_pod_hours", "896"),
-				resource.TestCheckNoResourceAttr(warmPool, "monthly_cost"),
-			),
-		}},
-	})
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(warmPool, "manifests.#", "7"),
+			resource.TestCheckResourceAttr(warmPool, "manifests.1.kind", "ServiceAccount"),
+			resource.TestCheckResourceAttr(warmPool, "manifests.2.kind", "Role"),
+			resource.TestCheckResourceAttr(warmPool, "manifests.2.rules.1.resources.0", "deployments/scale"),
+			resource.TestCheckResourceAttr(warmPool, "manifests.3.kind", "RoleBinding"),
+			resource.TestCheckResourceAttr(warmPool, "manifests.5.kind", "CronJob"),
+			resource.TestCheckResourceAttr(warmPool, "manifests.5.spec.schedule", "0 6 * * 0,1,2,3,4,5,6"),
+			resource.TestCheckResourceAttr(warmPool, "manifests.5.spec.jobTemplate.spec.template.spec.containers.0.args.3", "--replicas=2"),
+			resource.TestCheckResourceAttr(warmPool, "manifests.6.spec.schedule", "0 22 * * 0,1,2,3,4,5,6"),
+			resource.TestCheckResourceAttr(warmPool, "manifests.6.spec.timeZone", "UTC"),
+			resource.TestCheckResourceAttr(warmPool, "weekly_pod_hours", "896"),
+			resource.TestCheckNoResourceAttr(warmPool, "monthly_cost"),
+		),
+	}})
 }
 
 func TestWarmPoolDataSource_nativeModes(t *testing.T) {
 	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: factories,
-		Steps: []resource.TestStep{
-			{
-				Config: warmPoolConfig(`
+	acctest.UnitTestOffline(t, []resource.TestStep{
+		{
+			Config: warmPoolConfig(`
   mode          = "capacity_buffer"
   peak_replicas = 100
   safety_factor = 0.1
   cpu           = "500m"
   node_pool     = "general"
 `),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(warmPool, "feature_gate", "CapacityBuffer"),
-					resource.TestCheckResourceAttr(warmPool, "manifests.1.apiVersion", "autoscaling.x-k8s.io/v1beta1"),
-					resource.TestCheckResourceAttr(warmPool, "manifests.1.spec.replicas", "10"),
-				),
-			},
-			{
-				Config: warmPoolConfig(`
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(warmPool, "feature_gate", "CapacityBuffer"),
+				resource.TestCheckResourceAttr(warmPool, "manifests.1.apiVersion", "autoscaling.x-k8s.io/v1beta1"),
+				resource.TestCheckResourceAttr(warmPool, "manifests.1.spec.replicas", "10"),
+			),
+		},
+		{
+			Config: warmPoolConfig(`
   mode                  = "static_node_pool"
   replicas              = 15
   cpu                   = "1"
   instance_hourly_price = 0.4
   instance_cpu          = "8"
 `),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttr(warmPool, "feature_gate", "StaticCapacity"),
-					resource.TestCheckResourceAttr(warmPool, "nodes", "2"),
-					resource.TestCheckResourceAttr(warmPool, "manifests.0.spec.replicas", "2"),
-					resource.TestCheckResourceAttr(warmPool, "monthly_cost", "576"),
-				),
-			},
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(warmPool, "feature_gate", "StaticCapacity"),
+				resource.TestCheckResourceAttr(warmPool, "nodes", "2"),
+				resource.TestCheckResourceAttr(warmPool, "manifests.0.spec.replicas", "2"),
+				resource.TestCheckResourceAttr(warmPool, "monthly_cost", "576"),
+			),
 		},
 	})
 }
@@ -189,7 +172,7 @@ func TestWarmPoolDataSource_nativeModes(t *testing.T) {
 // Bad input fails at plan time with the attribute and the fix.
 func TestWarmPoolDataSource_badInput(t *testing.T) {
 	t.Parallel()
-	cases := map[string]struct{ body, err string }{
+	cases := badInputs{
 		"non-negative priority": {`replicas = 1
   cpu = "1"
   node_pool = "g"
@@ -220,13 +203,5 @@ func TestWarmPoolDataSource_badInput(t *testing.T) {
   node_pool = "g"
   extended_resources = { gpu = "1" }`, `not a resource a container can request`},
 	}
-	for name, c := range cases {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			resource.UnitTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: factories,
-				Steps:                    []resource.TestStep{{Config: warmPoolConfig(c.body), ExpectError: regexp.MustCompile(c.err)}},
-			})
-		})
-	}
+	expectErrors(t, warmPoolConfig, cases)
 }

@@ -1,0 +1,45 @@
+package framework
+
+import (
+	"context"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// Null and unknown inputs become nil (the renderer's default applies); an
+// empty list stays empty, which renderers read as "no entries".
+func TestConvertValues(t *testing.T) {
+	ctx := context.Background()
+	var diags diag.Diagnostics
+	if Int64Pointer(types.Int64Null()) != nil || Int64Pointer(types.Int64Unknown()) != nil {
+		t.Error("null or unknown int64 should be nil")
+	}
+	if p := Int64Pointer(types.Int64Value(3)); p == nil || *p != 3 {
+		t.Errorf("Int64Pointer(3) = %v", p)
+	}
+	if p := Float64Pointer(types.Float64Value(0.5)); p == nil || *p != 0.5 {
+		t.Errorf("Float64Pointer(0.5) = %v", p)
+	}
+	if p := BoolPointer(types.BoolValue(false)); p == nil || *p {
+		t.Errorf("BoolPointer(false) = %v", p)
+	}
+	if p := StringPointer(types.StringValue("")); p == nil || *p != "" {
+		t.Errorf("StringPointer(\"\") = %v", p)
+	}
+	if StringList(ctx, types.ListNull(types.StringType), &diags) != nil {
+		t.Error("null list should be nil")
+	}
+	if l := StringList(ctx, types.ListValueMust(types.StringType, []attr.Value{}), &diags); l == nil || len(l) != 0 {
+		t.Errorf("empty list = %#v, want empty and not nil", l)
+	}
+	m := StringMap(ctx, types.MapValueMust(types.StringType, map[string]attr.Value{"cpu": types.StringValue("1")}), &diags)
+	if m["cpu"] != "1" || StringMap(ctx, types.MapUnknown(types.StringType), &diags) != nil {
+		t.Errorf("StringMap = %v", m)
+	}
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+}
