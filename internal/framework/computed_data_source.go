@@ -3,6 +3,7 @@ package framework
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
@@ -71,4 +72,15 @@ func errorsOnly(probs problem.List) problem.List {
 		}
 	}
 	return out
+}
+
+// AnyUnknown reports whether any of values is not known yet, for
+// ValidateConfig checks that must wait for them.
+func AnyUnknown(values ...attr.Value) bool {
+	for _, v := range values {
+		if v.IsUnknown() {
+			return true
+		}
+	}
+	return false
 }

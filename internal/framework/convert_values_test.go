@@ -43,3 +43,12 @@ func TestConvertValues(t *testing.T) {
 		t.Fatal(diags)
 	}
 }
+
+func TestAnyUnknown(t *testing.T) {
+	if AnyUnknown(types.StringNull(), types.Int64Value(1)) {
+		t.Error("null and known values are not unknown")
+	}
+	if !AnyUnknown(types.StringValue("a"), types.BoolUnknown()) {
+		t.Error("an unknown bool was missed")
+	}
+}

@@ -183,13 +183,8 @@ func (m costEstimateModel) validate() problem.List {
 
 // hasUnknown reports unknown inputs that the cross-field checks depend on.
 func (m costEstimateModel) hasUnknown() bool {
-	for _, v := range []interface{ IsUnknown() bool }{m.ControlPlaneTier, m.TierHourlyUSD, m.WarmPeakReplicas, m.WarmBaselineReplicas,
-		m.WarmPods, m.WarmPodHourUSD, m.WarmInstanceHourlyUSD, m.WarmPodsPerInstance, m.WarmSafetyFactor, m.WarmBasis} {
-		if v.IsUnknown() {
-			return true
-		}
-	}
-	return false
+	return framework.AnyUnknown(m.ControlPlaneTier, m.TierHourlyUSD, m.WarmPeakReplicas, m.WarmBaselineReplicas,
+		m.WarmPods, m.WarmPodHourUSD, m.WarmInstanceHourlyUSD, m.WarmPodsPerInstance, m.WarmSafetyFactor, m.WarmBasis)
 }
 
 func (d *costEstimateDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

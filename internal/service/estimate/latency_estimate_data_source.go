@@ -203,12 +203,7 @@ func (d *latencyEstimateDataSource) ValidateConfig(ctx context.Context, req data
 
 // hasUnknown reports unknown inputs that cross-field checks depend on.
 func (m latencyEstimateModel) hasUnknown() bool {
-	for _, v := range []interface{ IsUnknown() bool }{m.MetricSource, m.ScaleFromZero, m.ControlPlaneTier, m.PodSchedulingRatePerSecond, m.ScaleUpPolicy, m.CurrentReplicas} {
-		if v.IsUnknown() {
-			return true
-		}
-	}
-	return false
+	return framework.AnyUnknown(m.MetricSource, m.ScaleFromZero, m.ControlPlaneTier, m.PodSchedulingRatePerSecond, m.ScaleUpPolicy, m.CurrentReplicas)
 }
 
 func (d *latencyEstimateDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

@@ -119,7 +119,7 @@ func (d *strategyDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 
 func (d *strategyDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
 	framework.ValidateConfig(ctx, req, resp, func(m *strategyModel, _ *diag.Diagnostics) problem.List {
-		if m.BaselineReplicas.IsUnknown() || m.PeakReplicas.IsUnknown() {
+		if framework.AnyUnknown(m.BaselineReplicas, m.PeakReplicas) {
 			return nil // checked again at read time, when every value is known
 		}
 		return m.input().Validate()
