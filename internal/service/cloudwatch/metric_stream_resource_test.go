@@ -61,6 +61,25 @@ func TestAccMetricStream_basic(t *testing.T) {
 	})
 }
 
+// updatedBody is the stream updateInPlace changes to; its steps differ
+// only in tags.
+func updatedBody(tags string) string {
+	return `
+  exclude_filter {
+    namespace = "AWS/EC2"
+  }
+  statistics_configuration {
+    additional_statistics = ["tm99"]
+    include_metric {
+      namespace   = "AWS/SQS"
+      metric_name = "ApproximateAgeOfOldestMessage"
+    }
+  }
+  include_linked_accounts_metrics = true
+  tags = { ` + tags + ` }
+`
+}
+
 func TestAccMetricStream_updateInPlace(t *testing.T) {
 	tg := newTarget(t, true)
 	t.Parallel()
@@ -76,20 +95,7 @@ func TestAccMetricStream_updateInPlace(t *testing.T) {
 		},
 		{
 			// Stream settings change: one PutMetricStream, same stream.
-			Config: tg.ProviderConfig(t) + streamConfig("scaling-update", "json", `
-  exclude_filter {
-    namespace = "AWS/EC2"
-  }
-  statistics_configuration {
-    additional_statistics = ["tm99"]
-    include_metric {
-      namespace   = "AWS/SQS"
-      metric_name = "ApproximateAgeOfOldestMessage"
-    }
-  }
-  include_linked_accounts_metrics = true
-  tags = { team = "platform" }
-`),
+			Config:           tg.ProviderConfig(t) + streamConfig("scaling-update", "json", updatedBody(`team = "platform"`)),
 			ConfigPlanChecks: update,
 			Check: resource.ComposeAggregateTestCheckFunc(
 				resource.TestCheckResourceAttrWith(address, "creation_date", func(v string) error {
@@ -111,21 +117,8 @@ func TestAccMetricStream_updateInPlace(t *testing.T) {
 		},
 		{
 			// Tags only: Tag/UntagResource, no PutMetricStream.
-			PreConfig: func() { tg.Emu.Calls.Clear() },
-			Config: tg.ProviderConfig(t) + streamConfig("scaling-update", "json", `
-  exclude_filter {
-    namespace = "AWS/EC2"
-  }
-  statistics_configuration {
-    additional_statistics = ["tm99"]
-    include_metric {
-      namespace   = "AWS/SQS"
-      metric_name = "ApproximateAgeOfOldestMessage"
-    }
-  }
-  include_linked_accounts_metrics = true
-  tags = { env = "prod" }
-`),
+			PreConfig:        func() { tg.Emu.Calls.Clear() },
+			Config:           tg.ProviderConfig(t) + streamConfig("scaling-update", "json", updatedBody(`env = "prod"`)),
 			ConfigPlanChecks: update,
 			Check: resource.ComposeAggregateTestCheckFunc(
 				resource.TestCheckResourceAttr(address, "tags.%", "1"),

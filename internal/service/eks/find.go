@@ -68,9 +68,10 @@ func findUpdate(ctx context.Context, conn *eks.Client, cluster, id string) (*typ
 	return out.Update, nil
 }
 
-// findInProgressUpdates lists the cluster's updates still InProgress.
-func findInProgressUpdates(ctx context.Context, conn *eks.Client, cluster string) ([]string, error) {
-	var running []string
+// findUpdates describes every update of the cluster, skipping any that
+// vanish while listing.
+func findUpdates(ctx context.Context, conn *eks.Client, cluster string) ([]*types.Update, error) {
+	var updates []*types.Update
 	p := eks.NewListUpdatesPaginator(conn, &eks.ListUpdatesInput{Name: aws.String(cluster)})
 	for p.HasMorePages() {
 		page, err := p.NextPage(ctx)
@@ -85,9 +86,22 @@ func findInProgressUpdates(ctx context.Context, conn *eks.Client, cluster string
 			if err != nil {
 				return nil, err
 			}
-			if u.Status == types.UpdateStatusInProgress {
-				running = append(running, id)
-			}
+			updates = append(updates, u)
+		}
+	}
+	return updates, nil
+}
+
+// findInProgressUpdates lists the IDs of the cluster's updates still InProgress.
+func findInProgressUpdates(ctx context.Context, conn *eks.Client, cluster string) ([]string, error) {
+	updates, err := findUpdates(ctx, conn, cluster)
+	if err != nil {
+		return nil, err
+	}
+	var running []string
+	for _, u := range updates {
+		if u.Status == types.UpdateStatusInProgress {
+			running = append(running, aws.ToString(u.Id))
 		}
 	}
 	return running, nil

@@ -97,27 +97,17 @@ func updateParam(u *types.Update, typ types.UpdateParamType) string {
 // findLatestTierUpdate is the cluster's most recent successful tier update,
 // used to fill previous_tier and last_update_id on import.
 func findLatestTierUpdate(ctx context.Context, conn *eks.Client, cluster string) (*types.Update, error) {
+	updates, err := findUpdates(ctx, conn, cluster)
+	if err != nil {
+		return nil, err
+	}
 	var latest *types.Update
-	p := eks.NewListUpdatesPaginator(conn, &eks.ListUpdatesInput{Name: aws.String(cluster)})
-	for p.HasMorePages() {
-		page, err := p.NextPage(ctx)
-		if err != nil {
-			return nil, fmt.Errorf("listing updates of EKS cluster %q: %w", cluster, err)
+	for _, u := range updates {
+		if u.Type != types.UpdateTypeControlPlaneScalingConfigUpdate || u.Status != types.UpdateStatusSuccessful {
+			continue
 		}
-		for _, id := range page.UpdateIds {
-			u, err := findUpdate(ctx, conn, cluster, id)
-			if isNotFound(err) {
-				continue
-			}
-			if err != nil {
-				return nil, err
-			}
-			if u.Type != types.UpdateTypeControlPlaneScalingConfigUpdate || u.Status != types.UpdateStatusSuccessful {
-				continue
-			}
-			if latest == nil || !aws.ToTime(u.CreatedAt).Before(aws.ToTime(latest.CreatedAt)) {
-				latest = u
-			}
+		if latest == nil || !aws.ToTime(u.CreatedAt).Before(aws.ToTime(latest.CreatedAt)) {
+			latest = u
 		}
 	}
 	return latest, nil
