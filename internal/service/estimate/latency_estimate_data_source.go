@@ -123,6 +123,23 @@ func rangeAttributes(what string) map[string]schema.Attribute {
 	}
 }
 
+// stagesAttribute is the computed list of latency stages (stageModel),
+// shared with scaling_strategy; the descriptions differ per data source.
+func stagesAttribute(desc, phaseDesc string) schema.ListNestedAttribute {
+	return schema.ListNestedAttribute{
+		Computed:            true,
+		MarkdownDescription: desc,
+		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+			"name":            computedString("Stage name."),
+			"phase":           computedString(phaseDesc),
+			"best_seconds":    computedFloat("Fastest case."),
+			"typical_seconds": computedFloat("Typical case."),
+			"p95_seconds":     computedFloat("95th percentile."),
+			"note":            computedString("What drives this stage's figure."),
+		}},
+	}
+}
+
 // latencyInputAttributes is shared with scaling_strategy's documentation.
 func latencyInputAttributes() map[string]schema.Attribute {
 	return map[string]schema.Attribute{
@@ -162,18 +179,8 @@ func latencyInputAttributes() map[string]schema.Attribute {
 
 func (d *latencyEstimateDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := latencyInputAttributes()
-	attrs["stages"] = schema.ListNestedAttribute{
-		Computed:            true,
-		MarkdownDescription: "The stages in order: metric_detection, scaling_decision, capacity, node_readiness, pod_scheduling, image_pull, container_start.",
-		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-			"name":            computedString("Stage name."),
-			"phase":           computedString("Column of the guide's P95 table the stage belongs to: `detect`, `provision` or `pod_start`."),
-			"best_seconds":    computedFloat("Fastest case."),
-			"typical_seconds": computedFloat("Typical case."),
-			"p95_seconds":     computedFloat("95th percentile."),
-			"note":            computedString("What drives this stage's figure."),
-		}},
-	}
+	attrs["stages"] = stagesAttribute("The stages in order: metric_detection, scaling_decision, capacity, node_readiness, pod_scheduling, image_pull, container_start.",
+		"Column of the guide's P95 table the stage belongs to: `detect`, `provision` or `pod_start`.")
 	attrs["total"] = schema.SingleNestedAttribute{
 		Computed:            true,
 		MarkdownDescription: "End-to-end scale-out time. Best and typical are sums; p95 is the typical sum plus the root-sum-square of each stage's p95 tail.",
