@@ -2,6 +2,7 @@ package workload
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
@@ -123,14 +124,25 @@ func merge(maps ...map[string]schema.Attribute) map[string]schema.Attribute {
 	return out
 }
 
-// manifestOutputs fills manifest (the last object: the one the data source
-// is named after), manifests, yaml and json.
-func manifestOutputs(objs []k8sobj.Object) (manifest, manifests types.Dynamic, y, j string, err error) {
-	manifests, y, j, err = renderedOutputs(objs)
-	if err != nil {
-		return
+// manifestFields are the rendered outputs of the HPA and ScaledObject data
+// sources (their schema is outputSchemas).
+type manifestFields struct {
+	Manifest  types.Dynamic `tfsdk:"manifest"`
+	Manifests types.Dynamic `tfsdk:"manifests"`
+	YAML      types.String  `tfsdk:"yaml"`
+	JSON      types.String  `tfsdk:"json"`
+}
+
+// set fills manifest (the last object: the one the data source is named
+// after), manifests, yaml and json; what names the object in the error.
+func (f *manifestFields) set(objs []k8sobj.Object, what string, diags *diag.Diagnostics) {
+	manifests, y, j, err := renderedOutputs(objs)
+	if err == nil {
+		f.Manifests = manifests
+		f.Manifest, err = toDynamicObject(objs[len(objs)-1])
 	}
-	var m types.Dynamic
-	m, err = toDynamicObject(objs[len(objs)-1])
-	return m, manifests, y, j, err
+	if err != nil {
+		diags.AddError("Rendering the "+what+" failed", err.Error())
+	}
+	f.YAML, f.JSON = types.StringValue(y), types.StringValue(j)
 }

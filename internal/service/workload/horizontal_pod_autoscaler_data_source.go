@@ -32,10 +32,7 @@ type hpaModel struct {
 	ScaleUpPods types.Int64    `tfsdk:"scale_up_pods"`
 	Metrics     []metricModel  `tfsdk:"metric"`
 	Behavior    *behaviorModel `tfsdk:"behavior"`
-	Manifest    types.Dynamic  `tfsdk:"manifest"`
-	Manifests   types.Dynamic  `tfsdk:"manifests"`
-	YAML        types.String   `tfsdk:"yaml"`
-	JSON        types.String   `tfsdk:"json"`
+	manifestFields
 }
 
 type metricModel struct {
@@ -119,11 +116,6 @@ func (d *hpaDataSource) Read(ctx context.Context, req datasource.ReadRequest, re
 			return autoscaling.RenderHPA(m.spec(ctx, diags))
 		},
 		func(m *hpaModel, res autoscaling.HPAResult, diags *diag.Diagnostics) {
-			var err error
-			var y, j string
-			if m.Manifest, m.Manifests, y, j, err = manifestOutputs([]k8sobj.Object{res.Object}); err != nil {
-				diags.AddError("Rendering the HorizontalPodAutoscaler failed", err.Error())
-			}
-			m.YAML, m.JSON = types.StringValue(y), types.StringValue(j)
+			m.set([]k8sobj.Object{res.Object}, "HorizontalPodAutoscaler", diags)
 		})
 }

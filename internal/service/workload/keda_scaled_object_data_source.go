@@ -37,10 +37,7 @@ type kedaModel struct {
 	Behavior        *behaviorModel    `tfsdk:"behavior"`
 	PodIdentity     *podIdentityModel `tfsdk:"pod_identity"`
 	TriggerAuthName types.String      `tfsdk:"trigger_authentication_name"`
-	Manifest        types.Dynamic     `tfsdk:"manifest"`
-	Manifests       types.Dynamic     `tfsdk:"manifests"`
-	YAML            types.String      `tfsdk:"yaml"`
-	JSON            types.String      `tfsdk:"json"`
+	manifestFields
 }
 
 type fallbackModel struct {
@@ -199,12 +196,7 @@ func (d *kedaDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 			return autoscaling.RenderScaledObject(m.spec())
 		},
 		func(m *kedaModel, res autoscaling.ScaledObjectResult, diags *diag.Diagnostics) {
-			var err error
-			var y, j string
-			if m.Manifest, m.Manifests, y, j, err = manifestOutputs(res.Objects); err != nil {
-				diags.AddError("Rendering the ScaledObject failed", err.Error())
-			}
-			m.YAML, m.JSON = types.StringValue(y), types.StringValue(j)
+			m.set(res.Objects, "ScaledObject", diags)
 			m.TriggerAuthName = types.StringNull()
 			if res.TriggerAuthenticationName != "" {
 				m.TriggerAuthName = types.StringValue(res.TriggerAuthenticationName)
