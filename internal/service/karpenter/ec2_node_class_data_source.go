@@ -2,7 +2,6 @@ package karpenter
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -50,10 +49,7 @@ func (d *ec2NodeClassDataSource) Read(ctx context.Context, req datasource.ReadRe
 			return m.input(ctx, diags).Render()
 		},
 		func(m *ec2NodeClassModel, obj k8sobj.Object, diags *diag.Diagnostics) {
-			var err error
-			if m.Manifest, m.YAML, m.JSON, err = objectOutputs(obj); err != nil {
-				diags.AddError("Rendering the EC2NodeClass", fmt.Sprint(err))
-			}
+			m.set(obj, "EC2NodeClass", diags)
 			ud, _ := obj["spec"].(map[string]any)["userData"].(string)
 			m.RenderedUserData = types.StringValue(ud)
 		})

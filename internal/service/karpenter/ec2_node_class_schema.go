@@ -27,10 +27,8 @@ type ec2NodeClassModel struct {
 	AssociatePublicIPAddress   types.Bool            `tfsdk:"associate_public_ip_address"`
 	DetailedMonitoring         types.Bool            `tfsdk:"detailed_monitoring"`
 	UserData                   *userDataModel        `tfsdk:"user_data"`
-	Manifest                   types.Dynamic         `tfsdk:"manifest"`
-	YAML                       types.String          `tfsdk:"yaml"`
-	JSON                       types.String          `tfsdk:"json"`
-	RenderedUserData           types.String          `tfsdk:"rendered_user_data"`
+	objectFields
+	RenderedUserData types.String `tfsdk:"rendered_user_data"`
 }
 
 type amiTermModel struct {
@@ -170,7 +168,7 @@ func ec2NodeClassAttributes() map[string]schema.Attribute {
 	optBool := func(desc string) schema.BoolAttribute {
 		return schema.BoolAttribute{Optional: true, MarkdownDescription: desc}
 	}
-	return map[string]schema.Attribute{
+	return withObjectAttributes("EC2NodeClass", map[string]schema.Attribute{
 		"name": schema.StringAttribute{Required: true, MarkdownDescription: "EC2NodeClass name (NodePools reference it as `node_class_name`)."},
 		"ami_alias": optStr("AMI alias `family@version`: `al2023@latest` (default), `al2023@v20251117`, `bottlerocket@latest`... " +
 			"Families: " + joinQuoted(karpenter.AMIAliasFamilies) + ". Pin a version in production so node images change only when you say. " +
@@ -251,9 +249,6 @@ func ec2NodeClassAttributes() map[string]schema.Attribute {
 				"pre_pull_images":          strList("AL2023: images pulled in the background at boot (into containerd's `k8s.io` namespace), so the first pods skip their pulls. Private ECR images need the AWS CLI on the AMI and `ecr:GetAuthorizationToken` on the node role."),
 				"raw":                      optStr("Use this user data verbatim instead (excludes the other attributes)."),
 			}},
-		"manifest":           schema.DynamicAttribute{Computed: true, MarkdownDescription: "The EC2NodeClass as an object, for `kubernetes_manifest`'s `manifest`."},
-		"yaml":               schema.StringAttribute{Computed: true, MarkdownDescription: "The EC2NodeClass as YAML (keys sorted, stable between plans)."},
-		"json":               schema.StringAttribute{Computed: true, MarkdownDescription: "The EC2NodeClass as JSON (keys sorted)."},
 		"rendered_user_data": schema.StringAttribute{Computed: true, MarkdownDescription: "`spec.userData` as rendered (empty when there is none)."},
-	}
+	})
 }

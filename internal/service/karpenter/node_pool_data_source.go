@@ -2,7 +2,6 @@ package karpenter
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -26,11 +25,9 @@ type nodePoolDataSource struct{}
 
 type nodePoolModel struct {
 	nodePoolFields
-	CapacityTypes types.List    `tfsdk:"capacity_types"`
-	Weight        types.Int64   `tfsdk:"weight"`
-	Manifest      types.Dynamic `tfsdk:"manifest"`
-	YAML          types.String  `tfsdk:"yaml"`
-	JSON          types.String  `tfsdk:"json"`
+	CapacityTypes types.List  `tfsdk:"capacity_types"`
+	Weight        types.Int64 `tfsdk:"weight"`
+	objectFields
 }
 
 func (d *nodePoolDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -43,15 +40,12 @@ func (d *nodePoolDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 		". Default `[\"spot\", \"on-demand\"]`: Karpenter prefers spot and falls back to on-demand within one pool.")
 	attrs["weight"] = schema.Int64Attribute{Optional: true, MarkdownDescription: "Priority among NodePools, 1-100: the HIGHER " +
 		"weight is tried first. Unset: no preference. `0` is invalid."}
-	attrs["manifest"] = schema.DynamicAttribute{Computed: true, MarkdownDescription: "The NodePool as an object, for `kubernetes_manifest`'s `manifest`."}
-	attrs["yaml"] = schema.StringAttribute{Computed: true, MarkdownDescription: "The NodePool as YAML (keys sorted, stable between plans)."}
-	attrs["json"] = schema.StringAttribute{Computed: true, MarkdownDescription: "The NodePool as JSON (keys sorted)."}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Renders a Karpenter `" + karpenter.NodePoolAPIVersion + "` NodePool offline, at plan time, valid against " +
 			"the real CRD (schema and CEL rules of Karpenter v1.14): bad input fails the plan with the attribute named and the fix. " +
 			"Defaults are for fast scale-out: broad instance flexibility (categories c, m, r, generation 5+, any size), spot and " +
 			"on-demand, `WhenEmptyOrUnderutilized` consolidation after 1m, `expireAfter` 720h in `spec.template.spec`.",
-		Attributes: attrs,
+		Attributes: withObjectAttributes("NodePool", attrs),
 	}
 }
 
@@ -74,9 +68,6 @@ func (d *nodePoolDataSource) Read(ctx context.Context, req datasource.ReadReques
 			return m.input(ctx, diags).Render()
 		},
 		func(m *nodePoolModel, obj k8sobj.Object, diags *diag.Diagnostics) {
-			var err error
-			if m.Manifest, m.YAML, m.JSON, err = objectOutputs(obj); err != nil {
-				diags.AddError("Rendering the NodePool", fmt.Sprint(err))
-			}
+			m.set(obj, "NodePool", diags)
 		})
 }
