@@ -18,10 +18,12 @@ import (
 
 var _ datasource.DataSourceWithValidateConfig = (*costEstimateDataSource)(nil)
 
-func newCostEstimateDataSource() datasource.DataSource { return &costEstimateDataSource{} }
+func newCostEstimateDataSource() datasource.DataSource {
+	return &costEstimateDataSource{framework.OfflineDataSource{TypeName: "cost_estimate"}}
+}
 
 // costEstimateDataSource is offline: it needs no AWS client.
-type costEstimateDataSource struct{}
+type costEstimateDataSource struct{ framework.OfflineDataSource }
 
 type costEstimateModel struct {
 	ControlPlaneTier             types.String  `tfsdk:"control_plane_tier"`
@@ -99,10 +101,6 @@ func (m costEstimateModel) input() cost.Input {
 
 // defaultSafetyFactor is the guide's 15 %.
 const defaultSafetyFactor = sizing.GuideSafetyFactor
-
-func (d *costEstimateDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_cost_estimate"
-}
 
 func (d *costEstimateDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{

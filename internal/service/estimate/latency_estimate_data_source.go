@@ -17,10 +17,12 @@ import (
 
 var _ datasource.DataSourceWithValidateConfig = (*latencyEstimateDataSource)(nil)
 
-func newLatencyEstimateDataSource() datasource.DataSource { return &latencyEstimateDataSource{} }
+func newLatencyEstimateDataSource() datasource.DataSource {
+	return &latencyEstimateDataSource{framework.OfflineDataSource{TypeName: "latency_estimate"}}
+}
 
 // latencyEstimateDataSource is offline: it needs no AWS client.
-type latencyEstimateDataSource struct{}
+type latencyEstimateDataSource struct{ framework.OfflineDataSource }
 
 type latencyEstimateModel struct {
 	MetricSource                 types.String  `tfsdk:"metric_source"`
@@ -109,10 +111,6 @@ func stageModels(stages []latency.Stage) []stageModel {
 			BestSeconds: r.BestSeconds, TypicalSeconds: r.TypicalSeconds, P95Seconds: r.P95Seconds, Note: types.StringValue(s.Note)})
 	}
 	return out
-}
-
-func (d *latencyEstimateDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_latency_estimate"
 }
 
 func rangeAttributes(what string) map[string]schema.Attribute {

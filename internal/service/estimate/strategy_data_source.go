@@ -15,10 +15,12 @@ import (
 
 var _ datasource.DataSourceWithValidateConfig = (*strategyDataSource)(nil)
 
-func newStrategyDataSource() datasource.DataSource { return &strategyDataSource{} }
+func newStrategyDataSource() datasource.DataSource {
+	return &strategyDataSource{framework.OfflineDataSource{TypeName: "strategy"}}
+}
 
 // strategyDataSource is offline: it needs no AWS client.
-type strategyDataSource struct{}
+type strategyDataSource struct{ framework.OfflineDataSource }
 
 type strategyModel struct {
 	PredictableTraffic types.Bool    `tfsdk:"predictable_traffic"`
@@ -62,10 +64,6 @@ func (m strategyModel) input() advice.Input {
 		TargetP95Seconds:   framework.Float64Pointer(m.TargetP95Seconds),
 		ImageSizeMB:        framework.Float64Pointer(m.ImageSizeMB),
 	}
-}
-
-func (d *strategyDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_strategy"
 }
 
 func (d *strategyDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

@@ -19,13 +19,11 @@ var (
 	_ datasource.DataSourceWithValidateConfig = (*ec2NodeClassDataSource)(nil)
 )
 
-func newEC2NodeClassDataSource() datasource.DataSource { return &ec2NodeClassDataSource{} }
-
-type ec2NodeClassDataSource struct{}
-
-func (d *ec2NodeClassDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_karpenter_ec2_node_class"
+func newEC2NodeClassDataSource() datasource.DataSource {
+	return &ec2NodeClassDataSource{framework.OfflineDataSource{TypeName: "karpenter_ec2_node_class"}}
 }
+
+type ec2NodeClassDataSource struct{ framework.OfflineDataSource }
 
 func (d *ec2NodeClassDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{

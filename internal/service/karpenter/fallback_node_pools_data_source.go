@@ -20,9 +20,11 @@ var (
 	_ datasource.DataSourceWithValidateConfig = (*fallbackDataSource)(nil)
 )
 
-func newFallbackDataSource() datasource.DataSource { return &fallbackDataSource{} }
+func newFallbackDataSource() datasource.DataSource {
+	return &fallbackDataSource{framework.OfflineDataSource{TypeName: "karpenter_fallback_node_pools"}}
+}
 
-type fallbackDataSource struct{}
+type fallbackDataSource struct{ framework.OfflineDataSource }
 
 type fallbackModel struct {
 	nodePoolFields
@@ -41,10 +43,6 @@ type fallbackModel struct {
 	Manifests        types.Dynamic `tfsdk:"manifests"`
 	YAML             types.String  `tfsdk:"yaml"`
 	JSON             types.String  `tfsdk:"json"`
-}
-
-func (d *fallbackDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_karpenter_fallback_node_pools"
 }
 
 func (d *fallbackDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

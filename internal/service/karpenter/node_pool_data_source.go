@@ -19,19 +19,17 @@ var (
 	_ datasource.DataSourceWithValidateConfig = (*nodePoolDataSource)(nil)
 )
 
-func newNodePoolDataSource() datasource.DataSource { return &nodePoolDataSource{} }
+func newNodePoolDataSource() datasource.DataSource {
+	return &nodePoolDataSource{framework.OfflineDataSource{TypeName: "karpenter_node_pool"}}
+}
 
-type nodePoolDataSource struct{}
+type nodePoolDataSource struct{ framework.OfflineDataSource }
 
 type nodePoolModel struct {
 	nodePoolFields
 	CapacityTypes types.List  `tfsdk:"capacity_types"`
 	Weight        types.Int64 `tfsdk:"weight"`
 	objectFields
-}
-
-func (d *nodePoolDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_karpenter_node_pool"
 }
 
 func (d *nodePoolDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

@@ -19,9 +19,11 @@ var (
 	_ datasource.DataSourceWithValidateConfig = (*hpaDataSource)(nil)
 )
 
-func newHPADataSource() datasource.DataSource { return &hpaDataSource{} }
+func newHPADataSource() datasource.DataSource {
+	return &hpaDataSource{framework.OfflineDataSource{TypeName: "horizontal_pod_autoscaler"}}
+}
 
-type hpaDataSource struct{}
+type hpaDataSource struct{ framework.OfflineDataSource }
 
 type hpaModel struct {
 	Name        types.String   `tfsdk:"name"`
@@ -44,10 +46,6 @@ type metricModel struct {
 	TargetType      types.String `tfsdk:"target_type"`
 	Utilization     types.Int64  `tfsdk:"utilization"`
 	Value           types.String `tfsdk:"value"`
-}
-
-func (d *hpaDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_horizontal_pod_autoscaler"
 }
 
 func (d *hpaDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

@@ -18,9 +18,11 @@ var (
 	_ datasource.DataSourceWithValidateConfig = (*kedaDataSource)(nil)
 )
 
-func newKEDADataSource() datasource.DataSource { return &kedaDataSource{} }
+func newKEDADataSource() datasource.DataSource {
+	return &kedaDataSource{framework.OfflineDataSource{TypeName: "keda_scaled_object"}}
+}
 
-type kedaDataSource struct{}
+type kedaDataSource struct{ framework.OfflineDataSource }
 
 type kedaModel struct {
 	Name            types.String      `tfsdk:"name"`
@@ -81,10 +83,6 @@ type cronModel struct {
 	Start           types.String `tfsdk:"start"`
 	End             types.String `tfsdk:"end"`
 	DesiredReplicas types.Int64  `tfsdk:"desired_replicas"`
-}
-
-func (d *kedaDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_keda_scaled_object"
 }
 
 func (d *kedaDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

@@ -18,9 +18,11 @@ var (
 	_ datasource.DataSourceWithValidateConfig = (*warmPoolDataSource)(nil)
 )
 
-func newWarmPoolDataSource() datasource.DataSource { return &warmPoolDataSource{} }
+func newWarmPoolDataSource() datasource.DataSource {
+	return &warmPoolDataSource{framework.OfflineDataSource{TypeName: "warm_pool"}}
+}
 
-type warmPoolDataSource struct{}
+type warmPoolDataSource struct{ framework.OfflineDataSource }
 
 type warmPoolModel struct {
 	Name                types.String         `tfsdk:"name"`
@@ -104,10 +106,6 @@ type staticNodePoolModel struct {
 	PodsPerNode    types.Int64  `tfsdk:"pods_per_node"`
 	InstanceTypes  types.List   `tfsdk:"instance_types"`
 	CapacityType   types.String `tfsdk:"capacity_type"`
-}
-
-func (d *warmPoolDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_warm_pool"
 }
 
 // spec turns the configuration into the renderer's input.
