@@ -3,7 +3,6 @@ package estimate
 import (
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
@@ -23,36 +22,6 @@ func boolValue(p *bool) types.Bool {
 		return types.BoolNull()
 	}
 	return types.BoolValue(*p)
-}
-
-// optionalFloat, optionalInt, optionalString, optionalBool and computed*
-// keep the schemas short.
-func optionalFloat(desc string) schema.Float64Attribute {
-	return schema.Float64Attribute{Optional: true, MarkdownDescription: desc}
-}
-
-func optionalInt(desc string) schema.Int64Attribute {
-	return schema.Int64Attribute{Optional: true, MarkdownDescription: desc}
-}
-
-func optionalString(desc string) schema.StringAttribute {
-	return schema.StringAttribute{Optional: true, MarkdownDescription: desc}
-}
-
-func optionalBool(desc string) schema.BoolAttribute {
-	return schema.BoolAttribute{Optional: true, MarkdownDescription: desc}
-}
-
-func computedFloat(desc string) schema.Float64Attribute {
-	return schema.Float64Attribute{Computed: true, MarkdownDescription: desc}
-}
-
-func computedString(desc string) schema.StringAttribute {
-	return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
-}
-
-func computedStrings(desc string) schema.ListAttribute {
-	return schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: desc}
 }
 
 // oneOf renders allowed values for a description: `a`, `b` or `c`.

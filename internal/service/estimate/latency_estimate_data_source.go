@@ -115,9 +115,9 @@ func stageModels(stages []latency.Stage) []stageModel {
 
 func rangeAttributes(what string) map[string]schema.Attribute {
 	return map[string]schema.Attribute{
-		"best_seconds":    computedFloat(what + " with everything at its fastest."),
-		"typical_seconds": computedFloat(what + ", typical case."),
-		"p95_seconds":     computedFloat(what + ", 95th percentile."),
+		"best_seconds":    framework.ComputedFloat64(what + " with everything at its fastest."),
+		"typical_seconds": framework.ComputedFloat64(what + ", typical case."),
+		"p95_seconds":     framework.ComputedFloat64(what + ", 95th percentile."),
 	}
 }
 
@@ -128,12 +128,12 @@ func stagesAttribute(desc, phaseDesc string) schema.ListNestedAttribute {
 		Computed:            true,
 		MarkdownDescription: desc,
 		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-			"name":            computedString("Stage name."),
-			"phase":           computedString(phaseDesc),
-			"best_seconds":    computedFloat("Fastest case."),
-			"typical_seconds": computedFloat("Typical case."),
-			"p95_seconds":     computedFloat("95th percentile."),
-			"note":            computedString("What drives this stage's figure."),
+			"name":            framework.ComputedString("Stage name."),
+			"phase":           framework.ComputedString(phaseDesc),
+			"best_seconds":    framework.ComputedFloat64("Fastest case."),
+			"typical_seconds": framework.ComputedFloat64("Typical case."),
+			"p95_seconds":     framework.ComputedFloat64("95th percentile."),
+			"note":            framework.ComputedString("What drives this stage's figure."),
 		}},
 	}
 }
@@ -141,37 +141,37 @@ func stagesAttribute(desc, phaseDesc string) schema.ListNestedAttribute {
 // latencyInputAttributes is shared with scaling_strategy's documentation.
 func latencyInputAttributes() map[string]schema.Attribute {
 	return map[string]schema.Attribute{
-		"metric_source": optionalString(fmt.Sprintf("What the autoscaler reads: one of %s. Default `%s`.", oneOf(latency.MetricSources), latency.MetricsServerCPU)),
-		"scrape_interval_seconds": optionalFloat(fmt.Sprintf("How often the metric is sampled: metrics-server resolution (default %gs, its release manifest), "+
+		"metric_source": framework.OptionalString(fmt.Sprintf("What the autoscaler reads: one of %s. Default `%s`.", oneOf(latency.MetricSources), latency.MetricsServerCPU)),
+		"scrape_interval_seconds": framework.OptionalFloat64(fmt.Sprintf("How often the metric is sampled: metrics-server resolution (default %gs, its release manifest), "+
 			"CloudWatch publish interval (default %gs), Prometheus scrape interval (default %gs, Prometheus' own default). `keda_sqs` reads live and has none.",
 			latency.DefaultMetricsServerResolution, latency.DefaultCloudWatchPublishInterval, latency.DefaultPrometheusScrapeInterval)),
-		"metric_window_seconds": optionalFloat(fmt.Sprintf("Averaging or `rate()` window of the query. Default: the scrape interval for metrics-server and CloudWatch, "+
+		"metric_window_seconds": framework.OptionalFloat64(fmt.Sprintf("Averaging or `rate()` window of the query. Default: the scrape interval for metrics-server and CloudWatch, "+
 			"%g scrape intervals for Prometheus, 0 for SQS queue depth (a gauge).", latency.PrometheusWindowScrapes)),
-		"polling_interval_seconds": optionalFloat(fmt.Sprintf("KEDA `pollingInterval` (default %gs). It only matters with `scale_from_zero`: "+
+		"polling_interval_seconds": framework.OptionalFloat64(fmt.Sprintf("KEDA `pollingInterval` (default %gs). It only matters with `scale_from_zero`: "+
 			"from one replica up the HPA's sync loop decides.", latency.DefaultKEDAPollingInterval)),
-		"scale_from_zero": optionalBool("The workload scales from 0 replicas (KEDA activation). Needs a KEDA metric source. Default false."),
-		"hpa_sync_period_seconds": optionalFloat(fmt.Sprintf("kube-controller-manager `--horizontal-pod-autoscaler-sync-period` (default %gs). "+
+		"scale_from_zero": framework.OptionalBool("The workload scales from 0 replicas (KEDA activation). Needs a KEDA metric source. Default false."),
+		"hpa_sync_period_seconds": framework.OptionalFloat64(fmt.Sprintf("kube-controller-manager `--horizontal-pod-autoscaler-sync-period` (default %gs). "+
 			"EKS does not let you change it; other values draw a warning.", latency.DefaultHPASyncPeriod)),
-		"stabilization_window_seconds": optionalFloat("HPA `behavior.scaleUp.stabilizationWindowSeconds` (default 0, the Kubernetes default)."),
-		"scale_up_policy": optionalString(fmt.Sprintf("HPA `behavior.scaleUp`: `%s` (default: policies that allow the whole burst in one step) or `%s` "+
+		"stabilization_window_seconds": framework.OptionalFloat64("HPA `behavior.scaleUp.stabilizationWindowSeconds` (default 0, the Kubernetes default)."),
+		"scale_up_policy": framework.OptionalString(fmt.Sprintf("HPA `behavior.scaleUp`: `%s` (default: policies that allow the whole burst in one step) or `%s` "+
 			"(the autoscaling/v2 default, the larger of 100%% and 4 pods per 15 s, which takes several steps for a big burst; needs `current_replicas`).",
 			latency.PolicyOneStep, latency.PolicyKubernetesDefault)),
-		"current_replicas": optionalInt("Replicas before the burst; used by `scale_up_policy = \"kubernetes_default\"`."),
-		"capacity":         optionalString(fmt.Sprintf("Where the new pods land: one of %s. Default `%s`.", oneOf(latency.Capacities), latency.CapacityKarpenterSpot)),
-		"ami_family":       optionalString(fmt.Sprintf("AMI family of new nodes: one of %s. Default `%s`.", oneOf(latency.AMIFamilies), latency.AMIAL2023)),
-		"image_size_mb": optionalFloat(fmt.Sprintf("Compressed image size in MB (default %g). Pulled at %g-%g MB/s from in-region ECR.",
+		"current_replicas": framework.OptionalInt64("Replicas before the burst; used by `scale_up_policy = \"kubernetes_default\"`."),
+		"capacity":         framework.OptionalString(fmt.Sprintf("Where the new pods land: one of %s. Default `%s`.", oneOf(latency.Capacities), latency.CapacityKarpenterSpot)),
+		"ami_family":       framework.OptionalString(fmt.Sprintf("AMI family of new nodes: one of %s. Default `%s`.", oneOf(latency.AMIFamilies), latency.AMIAL2023)),
+		"image_size_mb": framework.OptionalFloat64(fmt.Sprintf("Compressed image size in MB (default %g). Pulled at %g-%g MB/s from in-region ECR.",
 			latency.DefaultImageSizeMB, latency.PullThroughputP95MBps, latency.PullThroughputBestMBps)),
-		"image_registry":                  optionalString(fmt.Sprintf("Where the image lives: one of %s. Default `%s`.", oneOf(latency.Registries), latency.RegistryECR)),
-		"pull_through_cache":              optionalBool("A `public` image is pulled through an ECR pull-through cache (in-region speed after the first pull). Default false."),
-		"image_cached_on_node":            optionalBool("The image is already on the node (pre-pulled, or the node already runs the app): no pull. Default false."),
-		"app_start_seconds":               optionalFloat(fmt.Sprintf("Your app's start time (default %gs, a placeholder: set yours).", latency.DefaultAppStart)),
-		"readiness_initial_delay_seconds": optionalFloat("readinessProbe `initialDelaySeconds` (default 0)."),
-		"readiness_period_seconds":        optionalFloat(fmt.Sprintf("readinessProbe `periodSeconds` (default %g, the Kubernetes default).", latency.DefaultReadinessPeriod)),
-		"burst_pods":                      optionalInt(fmt.Sprintf("Pods created in one scale-out (default %d). Binding them is bounded by the control plane's pod scheduling rate.", latency.DefaultBurstPods)),
-		"control_plane_tier": optionalString(fmt.Sprintf("EKS control-plane tier: one of %s (default `standard`). Sets the pod scheduling rate: "+
+		"image_registry":                  framework.OptionalString(fmt.Sprintf("Where the image lives: one of %s. Default `%s`.", oneOf(latency.Registries), latency.RegistryECR)),
+		"pull_through_cache":              framework.OptionalBool("A `public` image is pulled through an ECR pull-through cache (in-region speed after the first pull). Default false."),
+		"image_cached_on_node":            framework.OptionalBool("The image is already on the node (pre-pulled, or the node already runs the app): no pull. Default false."),
+		"app_start_seconds":               framework.OptionalFloat64(fmt.Sprintf("Your app's start time (default %gs, a placeholder: set yours).", latency.DefaultAppStart)),
+		"readiness_initial_delay_seconds": framework.OptionalFloat64("readinessProbe `initialDelaySeconds` (default 0)."),
+		"readiness_period_seconds":        framework.OptionalFloat64(fmt.Sprintf("readinessProbe `periodSeconds` (default %g, the Kubernetes default).", latency.DefaultReadinessPeriod)),
+		"burst_pods":                      framework.OptionalInt64(fmt.Sprintf("Pods created in one scale-out (default %d). Binding them is bounded by the control plane's pod scheduling rate.", latency.DefaultBurstPods)),
+		"control_plane_tier": framework.OptionalString(fmt.Sprintf("EKS control-plane tier: one of %s (default `standard`). Sets the pod scheduling rate: "+
 			"the launch figures for tiers, %g pods/s assumed for standard.", oneOf(tiers.Names), latency.StandardPodSchedulingRate)),
-		"pod_scheduling_rate_per_second": optionalFloat("Overrides the tier's pod scheduling rate, e.g. with what `scaling_control_plane_tiers` reports. Required for `tier-8xl`."),
-		"target_p95_seconds":             optionalFloat("Optional SLO for the p95 total. Sets `meets_slo`; a target below the path's fastest possible time draws a warning naming the stage that makes it impossible."),
+		"pod_scheduling_rate_per_second": framework.OptionalFloat64("Overrides the tier's pod scheduling rate, e.g. with what `scaling_control_plane_tiers` reports. Required for `tier-8xl`."),
+		"target_p95_seconds":             framework.OptionalFloat64("Optional SLO for the p95 total. Sets `meets_slo`; a target below the path's fastest possible time draws a warning naming the stage that makes it impossible."),
 	}
 }
 
@@ -184,11 +184,11 @@ func (d *latencyEstimateDataSource) Schema(_ context.Context, _ datasource.Schem
 		MarkdownDescription: "End-to-end scale-out time. Best and typical are sums; p95 is the typical sum plus the root-sum-square of each stage's p95 tail.",
 		Attributes:          rangeAttributes("End-to-end time"),
 	}
-	attrs["floor_seconds"] = computedFloat("The fastest this path can ever be: every stage at its best.")
-	attrs["dominant_stage"] = computedString("The stage with the largest p95: where to look first.")
+	attrs["floor_seconds"] = framework.ComputedFloat64("The fastest this path can ever be: every stage at its best.")
+	attrs["dominant_stage"] = framework.ComputedString("The stage with the largest p95: where to look first.")
 	attrs["meets_slo"] = schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether the p95 total is within `target_p95_seconds`; null without a target."}
-	attrs["assumptions"] = computedStrings("Every default and assumption the estimate relied on.")
-	attrs["summary_markdown"] = computedString("The estimate as Markdown, fit for a pull-request comment.")
+	attrs["assumptions"] = framework.ComputedStringList("Every default and assumption the estimate relied on.")
+	attrs["summary_markdown"] = framework.ComputedString("The estimate as Markdown, fit for a pull-request comment.")
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Plan-time estimate of end-to-end scale-out time, stage by stage (best, typical, p95), from the metric source, " +
 			"intervals, capacity path, node AMI, image, readiness probe, burst size and control-plane tier. Offline: no AWS call. " +

@@ -158,96 +158,90 @@ func (m ec2NodeClassModel) input(ctx context.Context, diags *diag.Diagnostics) k
 }
 
 func tagsAttr(desc string) schema.MapAttribute {
-	return strMap(desc + " At most 20 tags; empty keys or values are not allowed (`\"*\"` matches any value).")
+	return framework.OptionalStringMap(desc + " At most 20 tags; empty keys or values are not allowed (`\"*\"` matches any value).")
 }
 
 func ec2NodeClassAttributes() map[string]schema.Attribute {
-	optInt := func(desc string) schema.Int64Attribute {
-		return schema.Int64Attribute{Optional: true, MarkdownDescription: desc}
-	}
-	optBool := func(desc string) schema.BoolAttribute {
-		return schema.BoolAttribute{Optional: true, MarkdownDescription: desc}
-	}
 	return withObjectAttributes("EC2NodeClass", map[string]schema.Attribute{
 		"name": schema.StringAttribute{Required: true, MarkdownDescription: "EC2NodeClass name (NodePools reference it as `node_class_name`)."},
-		"ami_alias": optStr("AMI alias `family@version`: `al2023@latest` (default), `al2023@v20251117`, `bottlerocket@latest`... " +
+		"ami_alias": framework.OptionalString("AMI alias `family@version`: `al2023@latest` (default), `al2023@v20251117`, `bottlerocket@latest`... " +
 			"Families: " + joinQuoted(karpenter.AMIAliasFamilies) + ". Pin a version in production so node images change only when you say. " +
 			"Excludes `ami_selector_terms`."),
-		"ami_family": optStr("AMI family, required with `ami_selector_terms` (how Karpenter bootstraps the AMI): " + joinQuoted(karpenter.AMIFamilies) + "."),
+		"ami_family": framework.OptionalString("AMI family, required with `ami_selector_terms` (how Karpenter bootstraps the AMI): " + joinQuoted(karpenter.AMIFamilies) + "."),
 		"ami_selector_terms": schema.ListNestedAttribute{Optional: true, MarkdownDescription: "Select AMIs instead of an alias (at most 30 terms).",
 			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-				"id":            optStr("AMI id (`ami-...`); alone in its term."),
-				"name":          optStr("AMI name (wildcards allowed)."),
-				"owner":         optStr("AMI owner (account id, `self` or `amazon`), with `name` or `tags`."),
-				"ssm_parameter": optStr("SSM parameter holding the AMI id."),
+				"id":            framework.OptionalString("AMI id (`ami-...`); alone in its term."),
+				"name":          framework.OptionalString("AMI name (wildcards allowed)."),
+				"owner":         framework.OptionalString("AMI owner (account id, `self` or `amazon`), with `name` or `tags`."),
+				"ssm_parameter": framework.OptionalString("SSM parameter holding the AMI id."),
 				"tags":          tagsAttr("AMI tags."),
 			}}},
-		"role":             optStr("IAM role name of the nodes; Karpenter creates the instance profile. Exactly one of `role` and `instance_profile`."),
-		"instance_profile": optStr("Existing instance profile name, instead of `role`."),
+		"role":             framework.OptionalString("IAM role name of the nodes; Karpenter creates the instance profile. Exactly one of `role` and `instance_profile`."),
+		"instance_profile": framework.OptionalString("Existing instance profile name, instead of `role`."),
 		"subnet_selector_terms": schema.ListNestedAttribute{Required: true, MarkdownDescription: "Subnets for the nodes (1-30 terms), e.g. " +
 			"`[{ tags = { \"karpenter.sh/discovery\" = \"my-cluster\" } }]`.",
 			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-				"id":   optStr("Subnet id (`subnet-...`); alone in its term."),
+				"id":   framework.OptionalString("Subnet id (`subnet-...`); alone in its term."),
 				"tags": tagsAttr("Subnet tags."),
 			}}},
 		"security_group_selector_terms": schema.ListNestedAttribute{Required: true, MarkdownDescription: "Security groups for the nodes (1-30 terms).",
 			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-				"id":   optStr("Security group id (`sg-...`); alone in its term."),
-				"name": optStr("Security group name; alone in its term."),
+				"id":   framework.OptionalString("Security group id (`sg-...`); alone in its term."),
+				"name": framework.OptionalString("Security group name; alone in its term."),
 				"tags": tagsAttr("Security group tags."),
 			}}},
 		"block_device_mappings": schema.ListNestedAttribute{Optional: true, MarkdownDescription: "EBS volumes. Unset: the AMI family's defaults " +
 			"(AL2023: 20Gi gp3 root). Faster image pulls: a larger gp3 root with more throughput, or a `snapshot_id` with images pre-cached.",
 			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 				"device_name":           schema.StringAttribute{Required: true, MarkdownDescription: "Device name, e.g. `/dev/xvda` (AL2023 root; Bottlerocket OS volume) or `/dev/xvdb` (Bottlerocket data volume)."},
-				"root_volume":           optBool("Whether this is the root volume (at most one). Default false."),
-				"volume_size":           optStr("Size, e.g. `100Gi` (1Gi-64000G). Required unless `snapshot_id` is set."),
-				"volume_type":           optStr("EBS type: " + joinQuoted(karpenter.VolumeTypes) + ". Default `gp3`."),
-				"iops":                  optInt("Provisioned IOPS (gp3, io1, io2)."),
-				"throughput":            optInt("Throughput in MiB/s (gp3)."),
-				"encrypted":             optBool("Encrypt the volume."),
-				"delete_on_termination": optBool("Delete with the instance."),
-				"kms_key_id":            optStr("KMS key for encryption."),
-				"snapshot_id":           optStr("Snapshot to create the volume from (e.g. one with images pre-cached)."),
+				"root_volume":           framework.OptionalBool("Whether this is the root volume (at most one). Default false."),
+				"volume_size":           framework.OptionalString("Size, e.g. `100Gi` (1Gi-64000G). Required unless `snapshot_id` is set."),
+				"volume_type":           framework.OptionalString("EBS type: " + joinQuoted(karpenter.VolumeTypes) + ". Default `gp3`."),
+				"iops":                  framework.OptionalInt64("Provisioned IOPS (gp3, io1, io2)."),
+				"throughput":            framework.OptionalInt64("Throughput in MiB/s (gp3)."),
+				"encrypted":             framework.OptionalBool("Encrypt the volume."),
+				"delete_on_termination": framework.OptionalBool("Delete with the instance."),
+				"kms_key_id":            framework.OptionalString("KMS key for encryption."),
+				"snapshot_id":           framework.OptionalString("Snapshot to create the volume from (e.g. one with images pre-cached)."),
 			}}},
 		"metadata_options": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Instance metadata service. Default: IMDSv2 " +
 			"required, hop limit 1 (pods cannot reach IMDS; use EKS Pod Identity or IRSA).",
 			Attributes: map[string]schema.Attribute{
-				"http_endpoint":               optStr("`enabled` (default) or `disabled`."),
-				"http_protocol_ipv6":          optStr("`disabled` (default) or `enabled`."),
-				"http_put_response_hop_limit": optInt("1-64. Default 1; 2 lets pods reach IMDS."),
-				"http_tokens":                 optStr("`required` (IMDSv2, default) or `optional` (allows IMDSv1; a warning)."),
+				"http_endpoint":               framework.OptionalString("`enabled` (default) or `disabled`."),
+				"http_protocol_ipv6":          framework.OptionalString("`disabled` (default) or `enabled`."),
+				"http_put_response_hop_limit": framework.OptionalInt64("1-64. Default 1; 2 lets pods reach IMDS."),
+				"http_tokens":                 framework.OptionalString("`required` (IMDSv2, default) or `optional` (allows IMDSv1; a warning)."),
 			}},
 		"kubelet": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Kubelet settings (`spec.kubelet`; Karpenter writes " +
 			"them into the node's bootstrap configuration and uses them to compute allocatable capacity).",
 			Attributes: map[string]schema.Attribute{
-				"max_pods":                        optInt("Maximum pods per node."),
-				"pods_per_core":                   optInt("Pods per vCPU (the lower of this and `max_pods` applies)."),
-				"system_reserved":                 strMap("Reserved for the OS: keys `cpu`, `memory`, `ephemeral-storage`, `pid`."),
-				"kube_reserved":                   strMap("Reserved for Kubernetes daemons: same keys."),
-				"eviction_hard":                   strMap("Hard eviction thresholds by signal (`memory.available` = `\"5%\"` or `\"500Mi\"`)."),
-				"eviction_soft":                   strMap("Soft eviction thresholds; each needs an `eviction_soft_grace_period`."),
-				"eviction_soft_grace_period":      strMap("Grace period per soft eviction signal, e.g. `1m30s`."),
-				"eviction_max_pod_grace_period":   optInt("Maximum pod termination grace period in seconds on soft eviction."),
-				"image_gc_high_threshold_percent": optInt("Disk usage (0-100) that triggers image garbage collection; above `image_gc_low_threshold_percent`."),
-				"image_gc_low_threshold_percent":  optInt("Disk usage (0-100) image garbage collection frees down to."),
-				"cpu_cfs_quota":                   optBool("Enforce CPU limits with CFS quota."),
-				"cluster_dns":                     strList("Cluster DNS server IPs."),
+				"max_pods":                        framework.OptionalInt64("Maximum pods per node."),
+				"pods_per_core":                   framework.OptionalInt64("Pods per vCPU (the lower of this and `max_pods` applies)."),
+				"system_reserved":                 framework.OptionalStringMap("Reserved for the OS: keys `cpu`, `memory`, `ephemeral-storage`, `pid`."),
+				"kube_reserved":                   framework.OptionalStringMap("Reserved for Kubernetes daemons: same keys."),
+				"eviction_hard":                   framework.OptionalStringMap("Hard eviction thresholds by signal (`memory.available` = `\"5%\"` or `\"500Mi\"`)."),
+				"eviction_soft":                   framework.OptionalStringMap("Soft eviction thresholds; each needs an `eviction_soft_grace_period`."),
+				"eviction_soft_grace_period":      framework.OptionalStringMap("Grace period per soft eviction signal, e.g. `1m30s`."),
+				"eviction_max_pod_grace_period":   framework.OptionalInt64("Maximum pod termination grace period in seconds on soft eviction."),
+				"image_gc_high_threshold_percent": framework.OptionalInt64("Disk usage (0-100) that triggers image garbage collection; above `image_gc_low_threshold_percent`."),
+				"image_gc_low_threshold_percent":  framework.OptionalInt64("Disk usage (0-100) image garbage collection frees down to."),
+				"cpu_cfs_quota":                   framework.OptionalBool("Enforce CPU limits with CFS quota."),
+				"cluster_dns":                     framework.OptionalStringList("Cluster DNS server IPs."),
 			}},
-		"tags": strMap("Tags on the instances, volumes and launch templates. Tags Karpenter sets itself (`kubernetes.io/cluster/*`, " +
+		"tags": framework.OptionalStringMap("Tags on the instances, volumes and launch templates. Tags Karpenter sets itself (`kubernetes.io/cluster/*`, " +
 			"`karpenter.sh/nodepool`, `karpenter.sh/nodeclaim`, `karpenter.k8s.aws/ec2nodeclass`, `eks:eks-cluster-name`) are rejected."),
-		"associate_public_ip_address": optBool("Give nodes a public IP (default: the subnet's setting)."),
-		"detailed_monitoring":         optBool("Enable EC2 detailed monitoring."),
+		"associate_public_ip_address": framework.OptionalBool("Give nodes a public IP (default: the subnet's setting)."),
+		"detailed_monitoring":         framework.OptionalBool("Enable EC2 detailed monitoring."),
 		"user_data": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "User data, rendered for the AMI family. AL2023: a " +
 			"`nodeadm` NodeConfig in MIME multipart (AL2023 has no `/etc/eks/bootstrap.sh`), with parallel image pulls on by default and an " +
 			"optional shell part that pre-pulls images. Bottlerocket: TOML settings. Karpenter merges it with the cluster settings it adds.",
 			Attributes: map[string]schema.Attribute{
-				"serialize_image_pulls":    optBool("AL2023: pull one image at a time. Default false (parallel pulls, faster pod start)."),
-				"max_parallel_image_pulls": optInt("AL2023: maximum parallel pulls when not serialized. Default 5."),
-				"registry_pull_qps":        optInt("Registry pulls per second allowed to the kubelet (AL2023 `registryPullQPS`; Bottlerocket `registry-qps`)."),
-				"registry_burst":           optInt("Burst of registry pulls (AL2023 `registryBurst`; Bottlerocket `registry-burst`)."),
-				"pre_pull_images":          strList("AL2023: images pulled in the background at boot (into containerd's `k8s.io` namespace), so the first pods skip their pulls. Private ECR images need the AWS CLI on the AMI and `ecr:GetAuthorizationToken` on the node role."),
-				"raw":                      optStr("Use this user data verbatim instead (excludes the other attributes)."),
+				"serialize_image_pulls":    framework.OptionalBool("AL2023: pull one image at a time. Default false (parallel pulls, faster pod start)."),
+				"max_parallel_image_pulls": framework.OptionalInt64("AL2023: maximum parallel pulls when not serialized. Default 5."),
+				"registry_pull_qps":        framework.OptionalInt64("Registry pulls per second allowed to the kubelet (AL2023 `registryPullQPS`; Bottlerocket `registry-qps`)."),
+				"registry_burst":           framework.OptionalInt64("Burst of registry pulls (AL2023 `registryBurst`; Bottlerocket `registry-burst`)."),
+				"pre_pull_images":          framework.OptionalStringList("AL2023: images pulled in the background at boot (into containerd's `k8s.io` namespace), so the first pods skip their pulls. Private ECR images need the AWS CLI on the AMI and `ecr:GetAuthorizationToken` on the node role."),
+				"raw":                      framework.OptionalString("Use this user data verbatim instead (excludes the other attributes)."),
 			}},
 		"rendered_user_data": schema.StringAttribute{Computed: true, MarkdownDescription: "`spec.userData` as rendered (empty when there is none)."},
 	})

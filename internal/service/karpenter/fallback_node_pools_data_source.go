@@ -51,27 +51,24 @@ func (d *fallbackDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 		"Karpenter tries the HIGHER weight first, so it must be higher than `on_demand_weight`. Default `%d`.", karpenter.DefaultSpotWeight)}
 	attrs["on_demand_weight"] = schema.Int64Attribute{Optional: true, MarkdownDescription: fmt.Sprintf("Weight of the on-demand "+
 		"fallback pool, 1-100 and lower than `spot_weight`. Default `%d`.", karpenter.DefaultOnDemandWeight)}
-	attrs["limits"] = strMap("Caps on each pool's total resources, e.g. `{ cpu = \"1000\", memory = \"4000Gi\" }`: both pools get them, " +
+	attrs["limits"] = framework.OptionalStringMap("Caps on each pool's total resources, e.g. `{ cpu = \"1000\", memory = \"4000Gi\" }`: both pools get them, " +
 		"unless `spot_limits` or `on_demand_limits` overrides a key for one pool.")
-	attrs["spot_limits"] = strMap("Limits of the spot pool only, overriding `limits` key by key (keys not set here keep the " +
+	attrs["spot_limits"] = framework.OptionalStringMap("Limits of the spot pool only, overriding `limits` key by key (keys not set here keep the " +
 		"`limits` value), e.g. `{ cpu = \"700\" }` to let spot hold 700 of 1000 vCPUs while the on-demand fallback may take them all.")
-	attrs["on_demand_limits"] = strMap("Limits of the on-demand pool only, overriding `limits` key by key (keys not set here " +
+	attrs["on_demand_limits"] = framework.OptionalStringMap("Limits of the on-demand pool only, overriding `limits` key by key (keys not set here " +
 		"keep the `limits` value).")
-	computed := func(desc string) schema.StringAttribute {
-		return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
-	}
-	attrs["spot_name"] = computed("Name of the spot NodePool.")
+	attrs["spot_name"] = framework.ComputedString("Name of the spot NodePool.")
 	attrs["spot_manifest"] = schema.DynamicAttribute{Computed: true, MarkdownDescription: "The spot NodePool as an object, for `kubernetes_manifest`."}
-	attrs["spot_yaml"] = computed("The spot NodePool as YAML.")
-	attrs["spot_json"] = computed("The spot NodePool as JSON.")
-	attrs["on_demand_name"] = computed("Name of the on-demand NodePool.")
+	attrs["spot_yaml"] = framework.ComputedString("The spot NodePool as YAML.")
+	attrs["spot_json"] = framework.ComputedString("The spot NodePool as JSON.")
+	attrs["on_demand_name"] = framework.ComputedString("Name of the on-demand NodePool.")
 	attrs["on_demand_manifest"] = schema.DynamicAttribute{Computed: true, MarkdownDescription: "The on-demand NodePool as an object, for `kubernetes_manifest`."}
-	attrs["on_demand_yaml"] = computed("The on-demand NodePool as YAML.")
-	attrs["on_demand_json"] = computed("The on-demand NodePool as JSON.")
+	attrs["on_demand_yaml"] = framework.ComputedString("The on-demand NodePool as YAML.")
+	attrs["on_demand_json"] = framework.ComputedString("The on-demand NodePool as JSON.")
 	attrs["manifests"] = schema.DynamicAttribute{Computed: true, MarkdownDescription: "Both NodePools, spot first, as a tuple of objects " +
 		"(use `for_each` over `range(2)` or the `*_manifest` outputs with `kubernetes_manifest`)."}
-	attrs["yaml"] = computed("Both NodePools as one YAML stream (`---` between them).")
-	attrs["json"] = computed("Both NodePools as a JSON array.")
+	attrs["yaml"] = framework.ComputedString("Both NodePools as one YAML stream (`---` between them).")
+	attrs["json"] = framework.ComputedString("Both NodePools as a JSON array.")
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Renders a spot-first / on-demand-fallback pair of Karpenter `" + karpenter.NodePoolAPIVersion + "` NodePools " +
 			"for one workload's nodes: the same node class and requirements, one pool with `karpenter.sh/capacity-type` `spot` " +

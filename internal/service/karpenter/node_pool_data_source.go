@@ -34,7 +34,7 @@ type nodePoolModel struct {
 
 func (d *nodePoolDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := nodePoolAttributes("NodePool name (lowercase, at most 63 characters: Karpenter puts it in the `karpenter.sh/nodepool` label).")
-	attrs["capacity_types"] = strList("Capacity types (`karpenter.sh/capacity-type` In): " + joinQuoted(karpenter.CapacityTypes) +
+	attrs["capacity_types"] = framework.OptionalStringList("Capacity types (`karpenter.sh/capacity-type` In): " + joinQuoted(karpenter.CapacityTypes) +
 		". Default `[\"spot\", \"on-demand\"]`: Karpenter prefers spot and falls back to on-demand within one pool.")
 	attrs["weight"] = schema.Int64Attribute{Optional: true, MarkdownDescription: "Priority among NodePools, 1-100: the HIGHER " +
 		"weight is tried first. Unset: no preference. `0` is invalid."}

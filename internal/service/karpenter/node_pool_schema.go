@@ -115,18 +115,6 @@ func taints(in []taintModel) []karpenter.Taint {
 	return out
 }
 
-func strList(desc string) schema.ListAttribute {
-	return schema.ListAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: desc}
-}
-
-func optStr(desc string) schema.StringAttribute {
-	return schema.StringAttribute{Optional: true, MarkdownDescription: desc}
-}
-
-func strMap(desc string) schema.MapAttribute {
-	return schema.MapAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: desc}
-}
-
 func joinQuoted(vals []string) string {
 	out := ""
 	for i, v := range vals {
@@ -141,7 +129,7 @@ func joinQuoted(vals []string) string {
 func taintAttributes() schema.NestedAttributeObject {
 	return schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 		"key":    schema.StringAttribute{Required: true, MarkdownDescription: "Taint key (a qualified name, e.g. `example.com/gpu`)."},
-		"value":  optStr("Taint value (optional)."),
+		"value":  framework.OptionalString("Taint value (optional)."),
 		"effect": schema.StringAttribute{Required: true, MarkdownDescription: "One of " + joinQuoted(karpenter.TaintEffects) + "."},
 	}}
 }
@@ -150,20 +138,20 @@ func taintAttributes() schema.NestedAttributeObject {
 func nodePoolAttributes(nameDesc string) map[string]schema.Attribute {
 	return map[string]schema.Attribute{
 		"name":             schema.StringAttribute{Required: true, MarkdownDescription: nameDesc},
-		"node_class_name":  optStr("Name of the EC2NodeClass the nodes use. Default `" + karpenter.DefaultNodeClassName + "`."),
-		"node_class_group": optStr("API group of the node class (no version). Default `" + karpenter.EC2NodeClassGroup + "`."),
-		"node_class_kind":  optStr("Kind of the node class. Default `" + karpenter.EC2NodeClassKind + "`."),
-		"instance_categories": strList("Instance categories (`karpenter.k8s.aws/instance-category` In). Default " +
+		"node_class_name":  framework.OptionalString("Name of the EC2NodeClass the nodes use. Default `" + karpenter.DefaultNodeClassName + "`."),
+		"node_class_group": framework.OptionalString("API group of the node class (no version). Default `" + karpenter.EC2NodeClassGroup + "`."),
+		"node_class_kind":  framework.OptionalString("Kind of the node class. Default `" + karpenter.EC2NodeClassKind + "`."),
+		"instance_categories": framework.OptionalStringList("Instance categories (`karpenter.k8s.aws/instance-category` In). Default " +
 			joinQuoted(karpenter.DefaultInstanceCategories) + " unless `instance_families` or `instance_types` is set: broad " +
 			"flexibility lets Karpenter pick whatever capacity is available and cheapest right now. `[]` for no requirement."),
-		"instance_families": strList("Instance families (`karpenter.k8s.aws/instance-family` In), e.g. `[\"c7i\", \"m7i\"]`."),
-		"instance_types":    strList("Instance types (`node.kubernetes.io/instance-type` In). Pinning a few types defeats spot flexibility; prefer categories or families."),
-		"instance_sizes":    strList("Instance sizes (`karpenter.k8s.aws/instance-size` In), e.g. `[\"xlarge\", \"2xlarge\"]`."),
+		"instance_families": framework.OptionalStringList("Instance families (`karpenter.k8s.aws/instance-family` In), e.g. `[\"c7i\", \"m7i\"]`."),
+		"instance_types":    framework.OptionalStringList("Instance types (`node.kubernetes.io/instance-type` In). Pinning a few types defeats spot flexibility; prefer categories or families."),
+		"instance_sizes":    framework.OptionalStringList("Instance sizes (`karpenter.k8s.aws/instance-size` In), e.g. `[\"xlarge\", \"2xlarge\"]`."),
 		"min_instance_generation": schema.Int64Attribute{Optional: true, MarkdownDescription: "Lowest instance generation " +
 			"(rendered as `karpenter.k8s.aws/instance-generation` Gt n-1). Default `5` unless `instance_families` or `instance_types` is set."},
-		"architectures": strList("CPU architectures (`kubernetes.io/arch` In): " + joinQuoted(karpenter.Architectures) +
+		"architectures": framework.OptionalStringList("CPU architectures (`kubernetes.io/arch` In): " + joinQuoted(karpenter.Architectures) +
 			". Default `amd64`; add `arm64` (Graviton) when every image is multi-arch."),
-		"zones": strList("Availability zones (`topology.kubernetes.io/zone` In). Default: every zone of the selected subnets."),
+		"zones": framework.OptionalStringList("Availability zones (`topology.kubernetes.io/zone` In). Default: every zone of the selected subnets."),
 		"requirements": schema.ListNestedAttribute{Optional: true, MarkdownDescription: "More requirements, after the typed ones.",
 			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 				"key": schema.StringAttribute{Required: true, MarkdownDescription: "Label key. Keys in the `karpenter.sh` and " +
@@ -171,33 +159,33 @@ func nodePoolAttributes(nameDesc string) map[string]schema.Attribute {
 					"`kubernetes.io/hostname` are not allowed."},
 				"operator": schema.StringAttribute{Required: true, MarkdownDescription: "One of " + joinQuoted(karpenter.Operators) +
 					". `In` needs values; `Gt`/`Lt`/`Gte`/`Lte` one non-negative integer; `Exists`/`DoesNotExist` none."},
-				"values": strList("Values."),
+				"values": framework.OptionalStringList("Values."),
 				"min_values": schema.Int64Attribute{Optional: true, MarkdownDescription: "Minimum number of distinct values " +
 					"Karpenter must keep in play (1-50); with `In`, at most the number of values given."},
 			}}},
-		"labels":      strMap("Labels on every node (template metadata). Restricted domains as for requirement keys."),
-		"annotations": strMap("Annotations on every node."),
+		"labels":      framework.OptionalStringMap("Labels on every node (template metadata). Restricted domains as for requirement keys."),
+		"annotations": framework.OptionalStringMap("Annotations on every node."),
 		"taints": schema.ListNestedAttribute{Optional: true, MarkdownDescription: "Taints on every node.",
 			NestedObject: taintAttributes()},
 		"startup_taints": schema.ListNestedAttribute{Optional: true, MarkdownDescription: "Taints an agent (e.g. a CNI) removes " +
 			"once the node is ready. Key and effect must be unique across `taints` and `startup_taints`.",
 			NestedObject: taintAttributes()},
-		"expire_after": optStr("Node lifetime (`spec.template.spec.expireAfter`, not under disruption), e.g. `720h`, or `Never`. Default `" +
+		"expire_after": framework.OptionalString("Node lifetime (`spec.template.spec.expireAfter`, not under disruption), e.g. `720h`, or `Never`. Default `" +
 			karpenter.DefaultExpireAfter + "`."),
-		"termination_grace_period": optStr("How long a draining node waits for pods before it is forcibly terminated, e.g. `48h`. Default: unset (wait)."),
+		"termination_grace_period": framework.OptionalString("How long a draining node waits for pods before it is forcibly terminated, e.g. `48h`. Default: unset (wait)."),
 		"disruption": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Consolidation and disruption budgets (`spec.disruption`). " +
 			"`ttlSecondsAfterEmpty` no longer exists: use `consolidation_policy = \"WhenEmpty\"` and `consolidate_after`.",
 			Attributes: map[string]schema.Attribute{
-				"consolidation_policy": optStr("One of " + joinQuoted(karpenter.ConsolidationPolicies) + ". Default `" + karpenter.DefaultConsolidationPolicy + "`."),
-				"consolidate_after":    optStr("How long a node must be consolidatable before Karpenter acts, e.g. `30s`, `5m`, or `Never`. Default `" + karpenter.DefaultConsolidateAfter + "`."),
+				"consolidation_policy": framework.OptionalString("One of " + joinQuoted(karpenter.ConsolidationPolicies) + ". Default `" + karpenter.DefaultConsolidationPolicy + "`."),
+				"consolidate_after":    framework.OptionalString("How long a node must be consolidatable before Karpenter acts, e.g. `30s`, `5m`, or `Never`. Default `" + karpenter.DefaultConsolidateAfter + "`."),
 				"budgets": schema.ListNestedAttribute{Optional: true, MarkdownDescription: "Disruption budgets. Unset: Karpenter's default (10% of nodes).",
 					NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-						"nodes":    optStr("Nodes that may be disrupted at once: a count (`\"5\"`) or a percentage (`\"10%\"`). Default `10%`."),
-						"schedule": optStr("When the budget starts (cron, UTC), e.g. `0 9 * * mon-fri` or `@daily`. Needs `duration`."),
-						"duration": optStr("How long it lasts after each `schedule` start, in hours/minutes, e.g. `8h` or `1h30m`. Needs `schedule`."),
-						"reasons":  strList("Disruption reasons the budget applies to: " + joinQuoted(karpenter.DisruptionReasons) + ". Default: all."),
+						"nodes":    framework.OptionalString("Nodes that may be disrupted at once: a count (`\"5\"`) or a percentage (`\"10%\"`). Default `10%`."),
+						"schedule": framework.OptionalString("When the budget starts (cron, UTC), e.g. `0 9 * * mon-fri` or `@daily`. Needs `duration`."),
+						"duration": framework.OptionalString("How long it lasts after each `schedule` start, in hours/minutes, e.g. `8h` or `1h30m`. Needs `schedule`."),
+						"reasons":  framework.OptionalStringList("Disruption reasons the budget applies to: " + joinQuoted(karpenter.DisruptionReasons) + ". Default: all."),
 					}}},
 			}},
-		"limits": strMap("Caps on the pool's total resources, e.g. `{ cpu = \"1000\", memory = \"4000Gi\" }`."),
+		"limits": framework.OptionalStringMap("Caps on the pool's total resources, e.g. `{ cpu = \"1000\", memory = \"4000Gi\" }`."),
 	}
 }

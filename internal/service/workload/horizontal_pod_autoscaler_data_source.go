@@ -49,16 +49,13 @@ type metricModel struct {
 }
 
 func (d *hpaDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	str := func(desc string) schema.StringAttribute {
-		return schema.StringAttribute{Optional: true, MarkdownDescription: desc}
-	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Renders an `autoscaling/v2` HorizontalPodAutoscaler offline, with the guide's fast scale-up and calm " +
 			"scale-down defaults (no stabilization up, +100 % or +N pods per 15 s, whichever is more; 300 s stabilization down). " +
 			"Without `metric` it targets 70 % CPU utilization.",
 		Attributes: merge(map[string]schema.Attribute{
-			"name":             str("HPA name. Defaults to the target's name."),
-			"namespace":        str("Namespace. Default `default`."),
+			"name":             framework.OptionalString("HPA name. Defaults to the target's name."),
+			"namespace":        framework.OptionalString("Namespace. Default `default`."),
 			"scale_target_ref": targetSchema("The workload to scale."),
 			"min_replicas":     schema.Int64Attribute{Optional: true, MarkdownDescription: "Minimum replicas (at least 1). Default 1."},
 			"max_replicas":     schema.Int64Attribute{Required: true, MarkdownDescription: "Maximum replicas."},
@@ -67,13 +64,13 @@ func (d *hpaDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, re
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 					"type":             schema.StringAttribute{Required: true, MarkdownDescription: "`resource`, `container_resource`, `pods`, `object` or `external`."},
 					"name":             schema.StringAttribute{Required: true, MarkdownDescription: "Resource name (`cpu`, `memory`) or metric name."},
-					"container":        str("Container of a `container_resource` metric."),
+					"container":        framework.OptionalString("Container of a `container_resource` metric."),
 					"selector":         schema.MapAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: "Label selector (matchLabels) of a pods, object or external metric."},
 					"described_object": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Object an `object` metric describes.", Attributes: targetAttributes()},
-					"target_type": str("`Utilization` (default for resources), `AverageValue` (default for pods) or `Value` " +
+					"target_type": framework.OptionalString("`Utilization` (default for resources), `AverageValue` (default for pods) or `Value` " +
 						"(default for object and external)."),
 					"utilization": schema.Int64Attribute{Optional: true, MarkdownDescription: "Target percentage of the request (target_type `Utilization`)."},
-					"value":       str("Target quantity (target_type `AverageValue` or `Value`), e.g. `100`, `500m`."),
+					"value":       framework.OptionalString("Target quantity (target_type `AverageValue` or `Value`), e.g. `100`, `500m`."),
 				}}},
 			"behavior": behaviorSchema(),
 		}, outputSchemas("HorizontalPodAutoscaler")),

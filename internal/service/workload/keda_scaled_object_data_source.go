@@ -86,9 +86,6 @@ type cronModel struct {
 }
 
 func (d *kedaDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	str := func(desc string) schema.StringAttribute {
-		return schema.StringAttribute{Optional: true, MarkdownDescription: desc}
-	}
 	req := func(desc string) schema.StringAttribute {
 		return schema.StringAttribute{Required: true, MarkdownDescription: desc}
 	}
@@ -98,8 +95,8 @@ func (d *kedaDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, r
 			"(fast scale-up, calm scale-down by default). SQS triggers without `authentication_ref` get a TriggerAuthentication " +
 			"with pod identity (`provider = aws`). `metricName` is never rendered: KEDA ignores it since 2.12.",
 		Attributes: merge(map[string]schema.Attribute{
-			"name":             str("ScaledObject name. Defaults to the target's name."),
-			"namespace":        str("Namespace. Default `default`."),
+			"name":             framework.OptionalString("ScaledObject name. Defaults to the target's name."),
+			"namespace":        framework.OptionalString("Namespace. Default `default`."),
 			"scale_target_ref": targetSchema("The workload to scale."),
 			"polling_interval": schema.Int64Attribute{Optional: true, MarkdownDescription: "Seconds between trigger polls. Default 15 (KEDA's own default is 30; faster polling means faster scale-out)."},
 			"cooldown_period":  schema.Int64Attribute{Optional: true, MarkdownDescription: "Seconds after the last active trigger before scaling to zero. Default 300."},
@@ -110,25 +107,25 @@ func (d *kedaDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, r
 				Attributes: map[string]schema.Attribute{
 					"failure_threshold": schema.Int64Attribute{Required: true, MarkdownDescription: "Failed polls before the fallback applies."},
 					"replicas":          schema.Int64Attribute{Required: true, MarkdownDescription: "Replicas during the fallback."},
-					"behavior":          str("`static` (KEDA's default), `currentReplicas`, `currentReplicasIfHigher` or `currentReplicasIfLower`."),
+					"behavior":          framework.OptionalString("`static` (KEDA's default), `currentReplicas`, `currentReplicasIfHigher` or `currentReplicasIfLower`."),
 				}},
 			"trigger": schema.ListNestedAttribute{Required: true, MarkdownDescription: "Triggers (at least one); set the block matching `type`.",
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 					"type":        req("`prometheus`, `aws-sqs-queue` or `cron`."),
-					"name":        str("Trigger name (a DNS label, unique)."),
-					"metric_type": str("`AverageValue` (KEDA's default), `Value` or `Utilization`."),
+					"name":        framework.OptionalString("Trigger name (a DNS label, unique)."),
+					"metric_type": framework.OptionalString("`AverageValue` (KEDA's default), `Value` or `Utilization`."),
 					"prometheus": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Prometheus scaler.", Attributes: map[string]schema.Attribute{
 						"server_address":       req("Prometheus URL, e.g. `http://prometheus.monitoring:9090`."),
 						"query":                req("PromQL query returning one value."),
 						"threshold":            req("Target value per pod, e.g. `100`."),
-						"activation_threshold": str("Value above which the scaler is active (scale from zero)."),
+						"activation_threshold": framework.OptionalString("Value above which the scaler is active (scale from zero)."),
 					}},
 					"aws_sqs_queue": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Amazon SQS scaler.", Attributes: map[string]schema.Attribute{
 						"queue_url":               req("Queue URL."),
 						"aws_region":              req("Queue region."),
 						"queue_length":            schema.Int64Attribute{Optional: true, MarkdownDescription: "Target messages per pod. Default 5 (KEDA's)."},
 						"activation_queue_length": schema.Int64Attribute{Optional: true, MarkdownDescription: "Messages above which the scaler is active."},
-						"authentication_ref":      str("Existing TriggerAuthentication to use instead of the generated one."),
+						"authentication_ref":      framework.OptionalString("Existing TriggerAuthentication to use instead of the generated one."),
 					}},
 					"cron": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Cron scaler: `desired_replicas` from each `start` to the next `end`.", Attributes: map[string]schema.Attribute{
 						"time_zone":        req("IANA time zone, e.g. `Europe/Berlin`."),
@@ -141,9 +138,9 @@ func (d *kedaDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, r
 			"behavior":      behaviorSchema(),
 			"pod_identity": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Pod identity of the generated TriggerAuthentication.",
 				Attributes: map[string]schema.Attribute{
-					"provider":       str("`aws` (default: EKS Pod Identity or IRSA) or `aws-eks`."),
-					"role_arn":       str("Role KEDA assumes to read the queue."),
-					"identity_owner": str("`keda` (KEDA's role) or `workload` (the scaled workload's role)."),
+					"provider":       framework.OptionalString("`aws` (default: EKS Pod Identity or IRSA) or `aws-eks`."),
+					"role_arn":       framework.OptionalString("Role KEDA assumes to read the queue."),
+					"identity_owner": framework.OptionalString("`keda` (KEDA's role) or `workload` (the scaled workload's role)."),
 				}},
 			"trigger_authentication_name": schema.StringAttribute{Computed: true, MarkdownDescription: "Name of the generated TriggerAuthentication, or null."},
 		}, outputSchemas("ScaledObject")),

@@ -7,13 +7,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
 	"github.com/scalingkit/terraform-provider-scaling/internal/render/warmpool"
 )
 
 func (d *warmPoolDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	str := func(desc string) schema.StringAttribute {
-		return schema.StringAttribute{Optional: true, MarkdownDescription: desc}
-	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Renders warm capacity for a workload, offline at plan time, with its size and cost. " +
 			"`mode` picks how capacity is held: `pause_pods` (a negative-priority PriorityClass and a pause Deployment " +
@@ -24,33 +22,33 @@ func (d *warmPoolDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 			"every window the pool holds `replicas`; inside, the largest of `replicas` and the active windows' replicas " +
 			"(overlaps: the maximum wins; gaps: the base size). Pass `manifests` to `kubernetes_manifest` (one per element).",
 		Attributes: map[string]schema.Attribute{
-			"name":      str("Name of the rendered objects (a DNS label of at most 40 characters). Default `" + warmpool.DefaultName + "`."),
-			"namespace": str("Namespace of the namespaced objects. Default `" + warmpool.DefaultNamespace + "`."),
-			"mode":      str("`pause_pods` (default), `capacity_buffer` or `static_node_pool`."),
+			"name":      framework.OptionalString("Name of the rendered objects (a DNS label of at most 40 characters). Default `" + warmpool.DefaultName + "`."),
+			"namespace": framework.OptionalString("Namespace of the namespaced objects. Default `" + warmpool.DefaultNamespace + "`."),
+			"mode":      framework.OptionalString("`pause_pods` (default), `capacity_buffer` or `static_node_pool`."),
 			"replicas": schema.Int64Attribute{Optional: true, Computed: true, MarkdownDescription: "Warm pods outside every schedule window. " +
 				"Set it, or leave it to the sizing inputs: then it is `ceil(basis x safety_factor)`."},
 			"baseline_replicas": schema.Int64Attribute{Optional: true, MarkdownDescription: "Replicas the workload runs at its usual load (sizing input). Default 0."},
 			"peak_replicas":     schema.Int64Attribute{Optional: true, MarkdownDescription: "Replicas the workload runs at its peak (sizing input); not below `baseline_replicas`."},
 			"safety_factor":     schema.Float64Attribute{Optional: true, MarkdownDescription: "Share of the basis kept warm, in (0, 1], e.g. `0.15`."},
-			"basis": str("What `safety_factor` multiplies: `peak_delta` (default, `peak - baseline`, the guide's formula) or " +
+			"basis": framework.OptionalString("What `safety_factor` multiplies: `peak_delta` (default, `peak - baseline`, the guide's formula) or " +
 				"`peak` (the whole peak, as the guide's cost table did). Echoed in `sizing_basis`."),
-			"cpu":    str("CPU one warm pod requests: the same as one real workload pod, e.g. `500m`."),
-			"memory": str("Memory one warm pod requests, e.g. `512Mi`."),
+			"cpu":    framework.OptionalString("CPU one warm pod requests: the same as one real workload pod, e.g. `500m`."),
+			"memory": framework.OptionalString("Memory one warm pod requests, e.g. `512Mi`."),
 			"extended_resources": schema.MapAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: "Other resources " +
 				"the workload pod requests (`nvidia.com/gpu`, `hugepages-2Mi`, `ephemeral-storage`), by quantity. They are requested " +
 				"and limited at the same quantity, as the API requires for resources that cannot be overcommitted."},
-			"image":     str("Pause container image. Default `" + warmpool.DefaultPauseImage + "`."),
-			"node_pool": str("Karpenter NodePool the warm pods are pinned to (node selector `" + warmpool.NodePoolLabel + "`)."),
+			"image":     framework.OptionalString("Pause container image. Default `" + warmpool.DefaultPauseImage + "`."),
+			"node_pool": framework.OptionalString("Karpenter NodePool the warm pods are pinned to (node selector `" + warmpool.NodePoolLabel + "`)."),
 			"node_selector": schema.MapAttribute{ElementType: types.StringType, Optional: true,
 				MarkdownDescription: "Node selector used instead of `node_pool`, for pools selected otherwise."},
 			"tolerations": schema.ListNestedAttribute{Optional: true, MarkdownDescription: "Tolerations for a tainted NodePool.",
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"key":      str("Taint key."),
-					"operator": str("`Equal` (default) or `Exists`."),
-					"value":    str("Taint value (with `Equal`)."),
-					"effect":   str("`NoSchedule`, `PreferNoSchedule` or `NoExecute`; empty matches all."),
+					"key":      framework.OptionalString("Taint key."),
+					"operator": framework.OptionalString("`Equal` (default) or `Exists`."),
+					"value":    framework.OptionalString("Taint value (with `Equal`)."),
+					"effect":   framework.OptionalString("`NoSchedule`, `PreferNoSchedule` or `NoExecute`; empty matches all."),
 				}}},
-			"priority_class_name": str("PriorityClass of the pause pods (cluster-scoped). Default `<namespace>-<name>`."),
+			"priority_class_name": framework.OptionalString("PriorityClass of the pause pods (cluster-scoped). Default `<namespace>-<name>`."),
 			"priority_class_value": schema.Int64Attribute{Optional: true, MarkdownDescription: "Its value: negative, so that every " +
 				"default-priority pod preempts the warm pods. Default `-1`."},
 			"schedule": schema.ListNestedAttribute{Optional: true, MarkdownDescription: "Time-of-day windows (mode `pause_pods`). A window " +
@@ -63,21 +61,21 @@ func (d *warmPoolDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 					"time_zone": schema.StringAttribute{Optional: true, MarkdownDescription: "IANA time zone of both crons, e.g. `Europe/Berlin` (required by both scalers; the cronjob scaler needs one zone for all windows)."},
 					"replicas":  schema.Int64Attribute{Required: true, MarkdownDescription: "Warm pods while the window is active (at least 1 with KEDA)."},
 				}}},
-			"scaler": str("What applies the schedule: `cronjob` (default: CronJobs running `kubectl scale`, one per change of the " +
+			"scaler": framework.OptionalString("What applies the schedule: `cronjob` (default: CronJobs running `kubectl scale`, one per change of the " +
 				"weekly size, with a ServiceAccount, Role on `deployments` and `deployments/scale`, RoleBinding; windows must repeat " +
 				"weekly) or `keda` (a ScaledObject with one `cron` trigger per window; no kubectl image, no RBAC)."),
-			"kubectl_image":         str("Image of the CronJobs (entrypoint `kubectl`). Default `" + warmpool.DefaultKubectlImage + "`."),
+			"kubectl_image":         framework.OptionalString("Image of the CronJobs (entrypoint `kubectl`). Default `" + warmpool.DefaultKubectlImage + "`."),
 			"price_per_pod_hour":    schema.Float64Attribute{Optional: true, MarkdownDescription: "Price of one warm pod per hour, in USD."},
 			"instance_hourly_price": schema.Float64Attribute{Optional: true, MarkdownDescription: "Hourly price of the instance warm pods run on; priced by the pod's share (`pods_per_instance`, or `instance_cpu`/`instance_memory`). For `static_node_pool`, the price of one node."},
 			"pods_per_instance":     schema.Float64Attribute{Optional: true, MarkdownDescription: "Warm pods one instance holds (the pod's share is 1/this)."},
-			"instance_cpu":          str("CPU of the instance, e.g. `8`: the pod's share is the larger of its CPU and memory fractions."),
-			"instance_memory":       str("Memory of the instance, e.g. `32Gi`."),
+			"instance_cpu":          framework.OptionalString("CPU of the instance, e.g. `8`: the pod's share is the larger of its CPU and memory fractions."),
+			"instance_memory":       framework.OptionalString("Memory of the instance, e.g. `32Gi`."),
 			"capacity_buffer": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Settings of mode `capacity_buffer`. " +
 				"Without `scalable_ref` a PodTemplate of the pod shape is rendered and referenced.",
 				Attributes: map[string]schema.Attribute{
 					"scalable_ref": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Workload whose pod shape the buffer copies.",
 						Attributes: map[string]schema.Attribute{
-							"api_group": str("API group, e.g. `apps`."),
+							"api_group": framework.OptionalString("API group, e.g. `apps`."),
 							"kind":      schema.StringAttribute{Required: true, MarkdownDescription: "`Deployment`, `StatefulSet` or `ReplicaSet`."},
 							"name":      schema.StringAttribute{Required: true, MarkdownDescription: "Its name."},
 						}},
@@ -86,13 +84,13 @@ func (d *warmPoolDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 				}},
 			"static_node_pool": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Settings of mode `static_node_pool`.",
 				Attributes: map[string]schema.Attribute{
-					"node_class_group": str("NodeClass group. Default `karpenter.k8s.aws`."),
-					"node_class_kind":  str("NodeClass kind. Default `EC2NodeClass`."),
-					"node_class_name":  str("NodeClass name. Default `default`."),
+					"node_class_group": framework.OptionalString("NodeClass group. Default `karpenter.k8s.aws`."),
+					"node_class_kind":  framework.OptionalString("NodeClass kind. Default `EC2NodeClass`."),
+					"node_class_name":  framework.OptionalString("NodeClass name. Default `default`."),
 					"pods_per_node": schema.Int64Attribute{Optional: true, MarkdownDescription: "Warm pods one node holds; nodes = " +
 						"ceil(warm pods / this). Defaults to `pods_per_instance` or the pod's share of `instance_cpu`/`instance_memory`."},
 					"instance_types": schema.ListAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: "Instance types allowed (requirement `node.kubernetes.io/instance-type`)."},
-					"capacity_type":  str("`on-demand` (default), `spot` or `reserved`."),
+					"capacity_type":  framework.OptionalString("`on-demand` (default), `spot` or `reserved`."),
 				}},
 			"sizing_basis":     schema.StringAttribute{Computed: true, MarkdownDescription: "How `replicas` was found: `replicas` (given), `peak_delta` or `peak`."},
 			"nodes":            schema.Int64Attribute{Computed: true, MarkdownDescription: "Nodes of the static NodePool (mode `static_node_pool`), else null."},
