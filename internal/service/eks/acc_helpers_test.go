@@ -119,8 +119,6 @@ func randomName(prefix string) string {
 }
 
 // clusterTier asks the API for the tier in effect.
-func clusterTier(t testing.TB, name string) (string, error) { return shared.clusterTier(t, name) }
-
 func (tg target) clusterTier(t testing.TB, name string) (string, error) {
 	out, err := tg.client(t).DescribeCluster(context.Background(), &eks.DescribeClusterInput{Name: aws.String(name)})
 	if err != nil {

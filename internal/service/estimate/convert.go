@@ -10,13 +10,6 @@ import (
 // internal/framework's conversions: unknown and null both mean "use the
 // model's default"; at validate time unknown values are not checked yet.)
 
-func float64Value(p *float64) types.Float64 {
-	if p == nil {
-		return types.Float64Null()
-	}
-	return types.Float64Value(*p)
-}
-
 func boolValue(p *bool) types.Bool {
 	if p == nil {
 		return types.BoolNull()
