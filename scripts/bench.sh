@@ -91,12 +91,12 @@ fi
 # ---------------------------------------------------------------- go
 if want go; then
   say "3. Go benchmarks (-benchmem)"
-  echo "\`go test -run '^\$' -bench . -benchmem -benchtime 200ms ./internal/render/... ./internal/model/...\`"
+  echo "\`go test -run '^\$' -bench . -benchmem -benchtime 200ms ./internal/core/render/... ./internal/core/model/...\`"
   echo "Render = validation + rendering of one golden case; RenderYAML adds the multi-document YAML output."
   echo
   echo "| package | benchmark | time/op | B/op | allocs/op |"
   echo "|---|---|---:|---:|---:|"
-  (cd "$ROOT" && go test -run '^$' -bench . -benchmem -benchtime 200ms ./internal/render/... ./internal/model/...) |
+  (cd "$ROOT" && go test -run '^$' -bench . -benchmem -benchtime 200ms ./internal/core/render/... ./internal/core/model/...) |
     awk '/^pkg:/ { pkg = $2; sub(".*/internal/", "", pkg) }
          /^Benchmark/ {
            name = $1; sub(/-[0-9]+$/, "", name); sub(/^Benchmark/, "", name)

@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/scalingkit/terraform-provider-scaling/internal/model/tiers"
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/model/tiers"
 )
 
 // Kubernetes versions and their control-plane tiers, for
@@ -50,7 +50,7 @@ func validEKSTier(t string) bool { return tiers.Valid(t) }
 
 // eksTierFigures are the capabilities the emulator reports for every
 // version. XL, 2XL and 4XL seats and pods/s, and XL's 16 GB, are the launch
-// figures (internal/model/tiers). Everything marked "emulator value" was not
+// figures (internal/core/model/tiers). Everything marked "emulator value" was not
 // published and is made up here, plausibly, so the API shape is complete:
 // standard's 600 seats are kube-apiserver's default max-requests-inflight
 // (400) plus max-mutating-requests-inflight (200), its 8 GB the etcd size

@@ -7,7 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
-	"github.com/scalingkit/terraform-provider-scaling/internal/render/problem"
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/problem"
 )
 
 // The rendering and estimating data sources compute their outputs offline

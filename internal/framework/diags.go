@@ -4,7 +4,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 
-	"github.com/scalingkit/terraform-provider-scaling/internal/render/problem"
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/problem"
 )
 
 // AddProblems reports renderer problems as attribute diagnostics, so

@@ -3,8 +3,8 @@ package conformance
 import (
 	"testing"
 
-	"github.com/scalingkit/terraform-provider-scaling/internal/render/k8sobj"
-	"github.com/scalingkit/terraform-provider-scaling/internal/render/karpenter/fuzzcase"
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/k8sobj"
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/karpenterv1/fuzzcase"
 )
 
 // The property the renderer promises: whatever its validator accepts, the

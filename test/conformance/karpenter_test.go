@@ -34,8 +34,8 @@ func karpenterCRDs(t testing.TB) *crdvalidate.Set {
 func TestKarpenterGoldenAndInvalidFiles(t *testing.T) {
 	set := karpenterCRDs(t)
 	c := crdvalidate.CheckDir(t, set,
-		"../../internal/render/karpenter/testdata/golden/*.yaml",
-		"../../internal/render/karpenter/testdata/invalid/*.yaml")
+		"../../internal/core/render/karpenterv1/testdata/golden/*.yaml",
+		"../../internal/core/render/karpenterv1/testdata/invalid/*.yaml")
 	if c.Valid < 8 || c.Invalid < 10 || c.Skipped > 0 {
 		t.Errorf("checked too little: %+v", c)
 	}

@@ -15,7 +15,7 @@ import (
 	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/kubernetes/pkg/api/legacyscheme"
 
-	"github.com/scalingkit/terraform-provider-scaling/internal/render/k8sobj"
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/k8sobj"
 	"github.com/scalingkit/terraform-provider-scaling/test/conformance/crdvalidate"
 )
 
@@ -163,13 +163,13 @@ func checkRoundTrip(t *testing.T, testdata string) int {
 }
 
 func TestWarmPoolGoldenObjectsRoundTrip(t *testing.T) {
-	if n := checkRoundTrip(t, "../../internal/render/warmpool/testdata"); n < 15 {
+	if n := checkRoundTrip(t, "../../internal/core/render/warmpool/testdata"); n < 15 {
 		t.Fatalf("only %d built-in objects round-tripped", n)
 	}
 }
 
 func TestAutoscalingGoldenObjectsRoundTrip(t *testing.T) {
-	if n := checkRoundTrip(t, "../../internal/render/autoscaling/testdata"); n < 3 {
+	if n := checkRoundTrip(t, "../../internal/core/render/autoscaling/testdata"); n < 3 {
 		t.Fatalf("only %d built-in objects round-tripped", n)
 	}
 }

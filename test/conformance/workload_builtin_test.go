@@ -149,7 +149,7 @@ func checkBuiltinObjects(t *testing.T, testdata string) builtinCounts {
 }
 
 func TestWarmPoolBuiltinObjects(t *testing.T) {
-	c := checkBuiltinObjects(t, "../../internal/render/warmpool/testdata")
+	c := checkBuiltinObjects(t, "../../internal/core/render/warmpool/testdata")
 	if c.valid < 15 || c.invalid < 5 {
 		t.Fatalf("too few built-in objects checked: %+v", c)
 	}
@@ -157,7 +157,7 @@ func TestWarmPoolBuiltinObjects(t *testing.T) {
 }
 
 func TestAutoscalingBuiltinObjects(t *testing.T) {
-	c := checkBuiltinObjects(t, "../../internal/render/autoscaling/testdata")
+	c := checkBuiltinObjects(t, "../../internal/core/render/autoscaling/testdata")
 	if c.valid < 3 || c.invalid < 4 {
 		t.Fatalf("too few built-in objects checked: %+v", c)
 	}

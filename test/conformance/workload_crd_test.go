@@ -31,8 +31,8 @@ func workloadCRDs(t *testing.T) *crdvalidate.Set {
 // are rejected.
 func TestWarmPoolCRDObjects(t *testing.T) {
 	c := crdvalidate.CheckDir(t, workloadCRDs(t),
-		"../../internal/render/warmpool/testdata/golden/*.yaml",
-		"../../internal/render/warmpool/testdata/invalid/*.yaml")
+		"../../internal/core/render/warmpool/testdata/golden/*.yaml",
+		"../../internal/core/render/warmpool/testdata/invalid/*.yaml")
 	if c.Valid < 4 || c.Invalid < 5 {
 		t.Fatalf("too few CRD objects checked: %+v", c)
 	}
@@ -41,8 +41,8 @@ func TestWarmPoolCRDObjects(t *testing.T) {
 
 func TestAutoscalingCRDObjects(t *testing.T) {
 	c := crdvalidate.CheckDir(t, workloadCRDs(t),
-		"../../internal/render/autoscaling/testdata/golden/*.yaml",
-		"../../internal/render/autoscaling/testdata/invalid/*.yaml")
+		"../../internal/core/render/autoscaling/testdata/golden/*.yaml",
+		"../../internal/core/render/autoscaling/testdata/invalid/*.yaml")
 	if c.Valid < 4 || c.Invalid < 5 {
 		t.Fatalf("too few CRD objects checked: %+v", c)
 	}

@@ -5,10 +5,10 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"github.com/scalingkit/terraform-provider-scaling/internal/model/sizing"
-	"github.com/scalingkit/terraform-provider-scaling/internal/render/autoscaling"
-	"github.com/scalingkit/terraform-provider-scaling/internal/render/k8sobj"
-	"github.com/scalingkit/terraform-provider-scaling/internal/render/warmpool"
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/model/sizing"
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/autoscaling"
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/k8sobj"
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/warmpool"
 	"github.com/scalingkit/terraform-provider-scaling/test/conformance/crdvalidate"
 )
 

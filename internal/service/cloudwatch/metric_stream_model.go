@@ -11,7 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/scalingkit/terraform-provider-scaling/internal/service/cloudwatch/metricstream"
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/model/metricstream"
 )
 
 // Conversions between the resource model, the pure validation spec and

@@ -7,7 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 
-	"github.com/scalingkit/terraform-provider-scaling/internal/service/ecr/ptcrule"
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/model/pullthroughcache"
 )
 
 // requiresReplaceOnRemoval replaces the rule when a credential or role is
@@ -15,7 +15,7 @@ import (
 func requiresReplaceOnRemoval() planmodifier.String {
 	return stringplanmodifier.RequiresReplaceIf(
 		func(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
-			resp.RequiresReplace = ptcrule.RequiresReplaceOnRemoval(ruleValue(req.StateValue), ruleValue(req.PlanValue))
+			resp.RequiresReplace = pullthroughcache.RequiresReplaceOnRemoval(ruleValue(req.StateValue), ruleValue(req.PlanValue))
 		},
 		"Removing it replaces the rule: the API cannot clear it.",
 		"Removing it replaces the rule: the API cannot clear it.",

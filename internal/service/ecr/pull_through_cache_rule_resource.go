@@ -21,8 +21,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/model/pullthroughcache"
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
-	"github.com/scalingkit/terraform-provider-scaling/internal/service/ecr/ptcrule"
 )
 
 var (
@@ -69,7 +69,7 @@ func (r *pullThroughCacheRuleResource) Schema(_ context.Context, _ resource.Sche
 		MarkdownDescription: "An ECR pull-through cache rule: the registry caches images from an upstream registry " +
 			"(Docker Hub, Quay, registry.k8s.io, GitHub, GitLab, Azure, Chainguard, ECR Public or another ECR registry) " +
 			"under `ecr_repository_prefix`, so nodes pull from ECR in their own Region. Every API rule (prefix shape, which " +
-			"upstreams need a credential or role, the `" + ptcrule.SecretNamePrefix + "` secret name) is checked at plan time. " +
+			"upstreams need a credential or role, the `" + pullthroughcache.SecretNamePrefix + "` secret name) is checked at plan time. " +
 			"After apply the rule is tested with `ValidatePullThroughCacheRule`, and `node_iam_policy_json` gives the " +
 			"least-privilege policy nodes need to pull through it.",
 		Attributes: map[string]schema.Attribute{
@@ -100,7 +100,7 @@ func (r *pullThroughCacheRuleResource) Schema(_ context.Context, _ resource.Sche
 				Optional: true,
 				MarkdownDescription: "ARN of the Secrets Manager secret with the upstream credentials (`{\"username\": ..., \"accessToken\": ...}`). " +
 					"Required for Docker Hub, GitHub, GitLab and Azure, optional for Quay and Chainguard, not allowed otherwise. " +
-					"The secret's name must start with `" + ptcrule.SecretNamePrefix + "`. Changing it updates the rule in place; removing it replaces the rule.",
+					"The secret's name must start with `" + pullthroughcache.SecretNamePrefix + "`. Changing it updates the rule in place; removing it replaces the rule.",
 				PlanModifiers: []planmodifier.String{requiresReplaceOnRemoval()},
 			},
 			"custom_role_arn": schema.StringAttribute{
@@ -146,8 +146,8 @@ func (r *pullThroughCacheRuleResource) Schema(_ context.Context, _ resource.Sche
 	}
 }
 
-func ruleValue(v types.String) ptcrule.Value {
-	return ptcrule.Value{V: v.ValueString(), Null: v.IsNull(), Known: !v.IsUnknown()}
+func ruleValue(v types.String) pullthroughcache.Value {
+	return pullthroughcache.Value{V: v.ValueString(), Null: v.IsNull(), Known: !v.IsUnknown()}
 }
 
 func (r *pullThroughCacheRuleResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
@@ -156,7 +156,7 @@ func (r *pullThroughCacheRuleResource) ValidateConfig(ctx context.Context, req r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	framework.AddProblems(&resp.Diagnostics, ptcrule.Validate(ptcrule.Spec{
+	framework.AddProblems(&resp.Diagnostics, pullthroughcache.Validate(pullthroughcache.Spec{
 		EcrRepositoryPrefix:      ruleValue(m.EcrRepositoryPrefix),
 		UpstreamRegistryURL:      ruleValue(m.UpstreamRegistryURL),
 		UpstreamRepositoryPrefix: ruleValue(m.UpstreamRepositoryPrefix),
@@ -226,7 +226,7 @@ func (r *pullThroughCacheRuleResource) createdByRetry(ctx context.Context, err e
 	}
 	upstreamPrefix := aws.ToString(in.UpstreamRepositoryPrefix)
 	if upstreamPrefix == "" {
-		upstreamPrefix = ptcrule.Root
+		upstreamPrefix = pullthroughcache.Root
 	}
 	return aws.ToString(rule.UpstreamRegistryUrl) == aws.ToString(in.UpstreamRegistryUrl) &&
 		aws.ToString(rule.UpstreamRepositoryPrefix) == upstreamPrefix &&
@@ -241,7 +241,7 @@ func createFailure(prefix string, err error) string {
 	case errorsAs(err, &exists):
 		return fmt.Sprintf("A rule with prefix %q already exists in this registry: import it with `terraform import <address> %s`, or pick another ecr_repository_prefix. (%v)", prefix, prefix, err)
 	case errorsAs(err, &secret):
-		return fmt.Sprintf("ECR cannot find the secret in credential_arn. Create it in Secrets Manager in the same Region as the rule, named %s<name>. (%v)", ptcrule.SecretNamePrefix, err)
+		return fmt.Sprintf("ECR cannot find the secret in credential_arn. Create it in Secrets Manager in the same Region as the rule, named %s<name>. (%v)", pullthroughcache.SecretNamePrefix, err)
 	}
 	return err.Error()
 }
@@ -317,7 +317,7 @@ func (r *pullThroughCacheRuleResource) Delete(ctx context.Context, req resource.
 }
 
 func (r *pullThroughCacheRuleResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	valid := len(ptcrule.Validate(ptcrule.Spec{EcrRepositoryPrefix: ruleValue(types.StringValue(req.ID))})) == 0
+	valid := len(pullthroughcache.Validate(pullthroughcache.Spec{EcrRepositoryPrefix: ruleValue(types.StringValue(req.ID))})) == 0
 	framework.ImportID(ctx, req, resp, valid, "The import ID is the rule's ecr_repository_prefix (2-30 lowercase characters, or ROOT)",
 		"id", "ecr_repository_prefix")
 }
@@ -330,7 +330,7 @@ func (r *pullThroughCacheRuleResource) fill(m *pullThroughCacheRuleModel, rule *
 	m.UpstreamRegistryURL = types.StringValue(aws.ToString(rule.UpstreamRegistryUrl))
 	m.UpstreamRepositoryPrefix = types.StringValue(aws.ToString(rule.UpstreamRepositoryPrefix))
 	if m.UpstreamRepositoryPrefix.ValueString() == "" {
-		m.UpstreamRepositoryPrefix = types.StringValue(ptcrule.Root)
+		m.UpstreamRepositoryPrefix = types.StringValue(pullthroughcache.Root)
 	}
 	m.CredentialARN = types.StringPointerValue(rule.CredentialArn)
 	m.CustomRoleARN = types.StringPointerValue(rule.CustomRoleArn)
@@ -341,7 +341,7 @@ func (r *pullThroughCacheRuleResource) fill(m *pullThroughCacheRuleModel, rule *
 	if m.UpdatedAt.IsNull() {
 		m.UpdatedAt = m.CreatedAt
 	}
-	m.NodeIAMPolicyJSON = types.StringValue(ptcrule.NodePolicyJSON(r.Client.Region, m.RegistryID.ValueString(), prefix))
+	m.NodeIAMPolicyJSON = types.StringValue(pullthroughcache.NodePolicyJSON(r.Client.Region, m.RegistryID.ValueString(), prefix))
 }
 
 func timeValue(t *time.Time) types.String {
@@ -367,7 +367,7 @@ func (r *pullThroughCacheRuleResource) validateRule(ctx context.Context, m pullT
 		detail = err.Error()
 	case !out.IsValid:
 		detail = fmt.Sprintf("ValidatePullThroughCacheRule for %q (%s) says: %s\nCheck the secret in credential_arn (it must exist in this Region, be named %s<name> and hold valid {\"username\", \"accessToken\"}) or the role in custom_role_arn. Set validation_severity = \"warning\" to keep the rule anyway.",
-			m.ID.ValueString(), m.UpstreamRegistryURL.ValueString(), aws.ToString(out.Failure), ptcrule.SecretNamePrefix)
+			m.ID.ValueString(), m.UpstreamRegistryURL.ValueString(), aws.ToString(out.Failure), pullthroughcache.SecretNamePrefix)
 	default:
 		return diags
 	}

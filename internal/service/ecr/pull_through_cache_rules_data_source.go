@@ -9,8 +9,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/model/pullthroughcache"
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
-	"github.com/scalingkit/terraform-provider-scaling/internal/service/ecr/ptcrule"
 )
 
 var (
@@ -88,7 +88,7 @@ func (d *pullThroughCacheRulesDataSource) Read(ctx context.Context, _ datasource
 				CredentialARN:            types.StringPointerValue(r.CredentialArn),
 				CustomRoleARN:            types.StringPointerValue(r.CustomRoleArn),
 				RegistryID:               types.StringValue(registry),
-				NodeIAMPolicyJSON:        types.StringValue(ptcrule.NodePolicyJSON(d.Client.Region, registry, prefix)),
+				NodeIAMPolicyJSON:        types.StringValue(pullthroughcache.NodePolicyJSON(d.Client.Region, registry, prefix)),
 			})
 		}
 	}

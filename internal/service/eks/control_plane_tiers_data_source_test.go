@@ -10,7 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/acctest"
-	"github.com/scalingkit/terraform-provider-scaling/internal/model/tiers"
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/model/tiers"
 )
 
 const dsAddr = "data.scaling_control_plane_tiers.test"

@@ -9,11 +9,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/model/cost"
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/model/sizing"
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/model/tiers"
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/problem"
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
-	"github.com/scalingkit/terraform-provider-scaling/internal/model/cost"
-	"github.com/scalingkit/terraform-provider-scaling/internal/model/sizing"
-	"github.com/scalingkit/terraform-provider-scaling/internal/model/tiers"
-	"github.com/scalingkit/terraform-provider-scaling/internal/render/problem"
 )
 
 var _ datasource.DataSourceWithValidateConfig = (*costEstimateDataSource)(nil)

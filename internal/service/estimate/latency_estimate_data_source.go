@@ -9,10 +9,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/model/latency"
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/model/tiers"
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/problem"
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
-	"github.com/scalingkit/terraform-provider-scaling/internal/model/latency"
-	"github.com/scalingkit/terraform-provider-scaling/internal/model/tiers"
-	"github.com/scalingkit/terraform-provider-scaling/internal/render/problem"
 )
 
 var _ datasource.DataSourceWithValidateConfig = (*latencyEstimateDataSource)(nil)

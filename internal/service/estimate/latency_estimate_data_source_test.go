@@ -9,7 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
-	"github.com/scalingkit/terraform-provider-scaling/internal/model/latency"
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/model/latency"
 )
 
 func TestLatencyEstimateDataSource(t *testing.T) {

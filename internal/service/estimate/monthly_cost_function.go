@@ -6,8 +6,8 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
 
-	"github.com/scalingkit/terraform-provider-scaling/internal/model/sizing"
-	"github.com/scalingkit/terraform-provider-scaling/internal/model/tiers"
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/model/sizing"
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/model/tiers"
 )
 
 var _ function.Function = (*monthlyCostFunction)(nil)

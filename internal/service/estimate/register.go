@@ -1,5 +1,5 @@
 // Package estimate holds the cost and latency data sources and provider
-// functions (Terraform edge over the pure models in internal/model).
+// functions (Terraform edge over the pure models in internal/core/model).
 package estimate
 
 import (

@@ -8,9 +8,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/model/strategy"
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/problem"
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
-	"github.com/scalingkit/terraform-provider-scaling/internal/model/advice"
-	"github.com/scalingkit/terraform-provider-scaling/internal/render/problem"
 )
 
 var _ datasource.DataSourceWithValidateConfig = (*strategyDataSource)(nil)
@@ -50,8 +50,8 @@ type strategyModel struct {
 	SummaryMarkdown types.String  `tfsdk:"summary_markdown"`
 }
 
-func (m strategyModel) input() advice.Input {
-	return advice.Input{
+func (m strategyModel) input() strategy.Input {
+	return strategy.Input{
 		PredictableTraffic: m.PredictableTraffic.ValueBool(),
 		RequestsCanWait:    m.RequestsCanWait.ValueBool(),
 		BaselineCanRise:    m.BaselineCanRise.ValueBool(),
@@ -115,14 +115,14 @@ func (d *strategyDataSource) ValidateConfig(ctx context.Context, req datasource.
 
 func (d *strategyDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	framework.ReadComputed(ctx, req, resp,
-		func(m *strategyModel, _ *diag.Diagnostics) (advice.Recommendation, problem.List) {
-			return advice.Recommend(m.input())
+		func(m *strategyModel, _ *diag.Diagnostics) (strategy.Recommendation, problem.List) {
+			return strategy.Recommend(m.input())
 		},
 		(*strategyModel).setOutputs)
 }
 
 // setOutputs fills the computed attributes from the recommendation.
-func (m *strategyModel) setOutputs(rec advice.Recommendation, _ *diag.Diagnostics) {
+func (m *strategyModel) setOutputs(rec strategy.Recommendation, _ *diag.Diagnostics) {
 	m.Strategy = types.StringValue(rec.Strategy)
 	m.Components = rec.Components
 	m.Reasons = rec.Reasons

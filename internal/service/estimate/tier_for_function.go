@@ -6,7 +6,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
 
-	"github.com/scalingkit/terraform-provider-scaling/internal/model/tiers"
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/model/tiers"
 )
 
 var _ function.Function = (*tierForFunction)(nil)

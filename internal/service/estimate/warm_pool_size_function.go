@@ -7,7 +7,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
 
-	"github.com/scalingkit/terraform-provider-scaling/internal/model/sizing"
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/model/sizing"
 )
 
 var _ function.Function = (*warmPoolSizeFunction)(nil)

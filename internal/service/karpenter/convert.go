@@ -3,8 +3,8 @@ package karpenter
 import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/k8sobj"
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
-	"github.com/scalingkit/terraform-provider-scaling/internal/render/k8sobj"
 )
 
 // Rendered objects as Terraform values (the inputs' conversions are in

@@ -8,10 +8,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/problem"
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/k8sobj"
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/karpenterv1"
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
-	"github.com/scalingkit/terraform-provider-scaling/internal/render/k8sobj"
-	"github.com/scalingkit/terraform-provider-scaling/internal/render/karpenter"
-	"github.com/scalingkit/terraform-provider-scaling/internal/render/problem"
 )
 
 var (
@@ -27,7 +27,7 @@ type ec2NodeClassDataSource struct{ framework.OfflineDataSource }
 
 func (d *ec2NodeClassDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Renders a Karpenter `" + karpenter.EC2NodeClassAPIVersion + "` EC2NodeClass offline, at plan time, valid " +
+		MarkdownDescription: "Renders a Karpenter `" + karpenterv1.EC2NodeClassAPIVersion + "` EC2NodeClass offline, at plan time, valid " +
 			"against the real CRD (schema and CEL rules of karpenter-provider-aws v1.14): bad input fails the plan with the attribute " +
 			"named and the fix. User data is rendered for the AMI family: a `nodeadm` NodeConfig in MIME multipart for AL2023, " +
 			"TOML for Bottlerocket.",

@@ -7,8 +7,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/karpenterv1"
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
-	"github.com/scalingkit/terraform-provider-scaling/internal/render/karpenter"
 )
 
 type ec2NodeClassModel struct {
@@ -94,8 +94,8 @@ type userDataModel struct {
 	Raw                   types.String `tfsdk:"raw"`
 }
 
-func (m ec2NodeClassModel) input(ctx context.Context, diags *diag.Diagnostics) karpenter.EC2NodeClass {
-	nc := karpenter.EC2NodeClass{
+func (m ec2NodeClassModel) input(ctx context.Context, diags *diag.Diagnostics) karpenterv1.EC2NodeClass {
+	nc := karpenterv1.EC2NodeClass{
 		Name:                     m.Name.ValueString(),
 		AMIAlias:                 m.AMIAlias.ValueString(),
 		AMIFamily:                m.AMIFamily.ValueString(),
@@ -106,21 +106,21 @@ func (m ec2NodeClassModel) input(ctx context.Context, diags *diag.Diagnostics) k
 		DetailedMonitoring:       framework.BoolPointer(m.DetailedMonitoring),
 	}
 	for _, t := range m.AMISelectorTerms {
-		nc.AMISelectorTerms = append(nc.AMISelectorTerms, karpenter.AMISelectorTerm{
+		nc.AMISelectorTerms = append(nc.AMISelectorTerms, karpenterv1.AMISelectorTerm{
 			ID: t.ID.ValueString(), Name: t.Name.ValueString(), Owner: t.Owner.ValueString(),
 			SSMParameter: t.SSMParameter.ValueString(), Tags: framework.StringMap(ctx, t.Tags, diags),
 		})
 	}
 	for _, t := range m.SubnetSelectorTerms {
-		nc.SubnetSelectorTerms = append(nc.SubnetSelectorTerms, karpenter.SelectorTerm{ID: t.ID.ValueString(), Tags: framework.StringMap(ctx, t.Tags, diags)})
+		nc.SubnetSelectorTerms = append(nc.SubnetSelectorTerms, karpenterv1.SelectorTerm{ID: t.ID.ValueString(), Tags: framework.StringMap(ctx, t.Tags, diags)})
 	}
 	for _, t := range m.SecurityGroupSelectorTerms {
-		nc.SecurityGroupSelectorTerms = append(nc.SecurityGroupSelectorTerms, karpenter.SelectorTerm{
+		nc.SecurityGroupSelectorTerms = append(nc.SecurityGroupSelectorTerms, karpenterv1.SelectorTerm{
 			ID: t.ID.ValueString(), Name: t.Name.ValueString(), Tags: framework.StringMap(ctx, t.Tags, diags),
 		})
 	}
 	for _, b := range m.BlockDeviceMappings {
-		nc.BlockDeviceMappings = append(nc.BlockDeviceMappings, karpenter.BlockDeviceMapping{
+		nc.BlockDeviceMappings = append(nc.BlockDeviceMappings, karpenterv1.BlockDeviceMapping{
 			DeviceName: b.DeviceName.ValueString(), RootVolume: b.RootVolume.ValueBool(),
 			VolumeSize: b.VolumeSize.ValueString(), VolumeType: b.VolumeType.ValueString(),
 			IOPS: framework.Int64Pointer(b.IOPS), Throughput: framework.Int64Pointer(b.Throughput),
@@ -129,13 +129,13 @@ func (m ec2NodeClassModel) input(ctx context.Context, diags *diag.Diagnostics) k
 		})
 	}
 	if o := m.MetadataOptions; o != nil {
-		nc.MetadataOptions = karpenter.MetadataOptions{
+		nc.MetadataOptions = karpenterv1.MetadataOptions{
 			HTTPEndpoint: o.HTTPEndpoint.ValueString(), HTTPProtocolIPv6: o.HTTPProtocolIPv6.ValueString(),
 			HTTPPutResponseHopLimit: framework.Int64Pointer(o.HTTPPutResponseHopLimit), HTTPTokens: o.HTTPTokens.ValueString(),
 		}
 	}
 	if k := m.Kubelet; k != nil {
-		nc.Kubelet = &karpenter.Kubelet{
+		nc.Kubelet = &karpenterv1.Kubelet{
 			MaxPods: framework.Int64Pointer(k.MaxPods), PodsPerCore: framework.Int64Pointer(k.PodsPerCore),
 			SystemReserved: framework.StringMap(ctx, k.SystemReserved, diags), KubeReserved: framework.StringMap(ctx, k.KubeReserved, diags),
 			EvictionHard: framework.StringMap(ctx, k.EvictionHard, diags), EvictionSoft: framework.StringMap(ctx, k.EvictionSoft, diags),
@@ -148,7 +148,7 @@ func (m ec2NodeClassModel) input(ctx context.Context, diags *diag.Diagnostics) k
 		}
 	}
 	if u := m.UserData; u != nil {
-		nc.UserData = karpenter.UserData{
+		nc.UserData = karpenterv1.UserData{
 			SerializeImagePulls: framework.BoolPointer(u.SerializeImagePulls), MaxParallelImagePulls: framework.Int64Pointer(u.MaxParallelImagePulls),
 			RegistryPullQPS: framework.Int64Pointer(u.RegistryPullQPS), RegistryBurst: framework.Int64Pointer(u.RegistryBurst),
 			PrePullImages: framework.StringList(ctx, u.PrePullImages, diags), Raw: u.Raw.ValueString(),
@@ -165,9 +165,9 @@ func ec2NodeClassAttributes() map[string]schema.Attribute {
 	return withObjectAttributes("EC2NodeClass", map[string]schema.Attribute{
 		"name": schema.StringAttribute{Required: true, MarkdownDescription: "EC2NodeClass name (NodePools reference it as `node_class_name`)."},
 		"ami_alias": framework.OptionalString("AMI alias `family@version`: `al2023@latest` (default), `al2023@v20251117`, `bottlerocket@latest`... " +
-			"Families: " + joinQuoted(karpenter.AMIAliasFamilies) + ". Pin a version in production so node images change only when you say. " +
+			"Families: " + joinQuoted(karpenterv1.AMIAliasFamilies) + ". Pin a version in production so node images change only when you say. " +
 			"Excludes `ami_selector_terms`."),
-		"ami_family": framework.OptionalString("AMI family, required with `ami_selector_terms` (how Karpenter bootstraps the AMI): " + joinQuoted(karpenter.AMIFamilies) + "."),
+		"ami_family": framework.OptionalString("AMI family, required with `ami_selector_terms` (how Karpenter bootstraps the AMI): " + joinQuoted(karpenterv1.AMIFamilies) + "."),
 		"ami_selector_terms": schema.ListNestedAttribute{Optional: true, MarkdownDescription: "Select AMIs instead of an alias (at most 30 terms).",
 			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 				"id":            framework.OptionalString("AMI id (`ami-...`); alone in its term."),
@@ -196,7 +196,7 @@ func ec2NodeClassAttributes() map[string]schema.Attribute {
 				"device_name":           schema.StringAttribute{Required: true, MarkdownDescription: "Device name, e.g. `/dev/xvda` (AL2023 root; Bottlerocket OS volume) or `/dev/xvdb` (Bottlerocket data volume)."},
 				"root_volume":           framework.OptionalBool("Whether this is the root volume (at most one). Default false."),
 				"volume_size":           framework.OptionalString("Size, e.g. `100Gi` (1Gi-64000G). Required unless `snapshot_id` is set."),
-				"volume_type":           framework.OptionalString("EBS type: " + joinQuoted(karpenter.VolumeTypes) + ". Default `gp3`."),
+				"volume_type":           framework.OptionalString("EBS type: " + joinQuoted(karpenterv1.VolumeTypes) + ". Default `gp3`."),
 				"iops":                  framework.OptionalInt64("Provisioned IOPS (gp3, io1, io2)."),
 				"throughput":            framework.OptionalInt64("Throughput in MiB/s (gp3)."),
 				"encrypted":             framework.OptionalBool("Encrypt the volume."),

@@ -9,10 +9,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/problem"
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/k8sobj"
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/karpenterv1"
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
-	"github.com/scalingkit/terraform-provider-scaling/internal/render/k8sobj"
-	"github.com/scalingkit/terraform-provider-scaling/internal/render/karpenter"
-	"github.com/scalingkit/terraform-provider-scaling/internal/render/problem"
 )
 
 var (
@@ -48,9 +48,9 @@ type fallbackModel struct {
 func (d *fallbackDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := nodePoolAttributes("Prefix of both NodePool names: `<name>-spot` and `<name>-on-demand` (at most 63 characters each).")
 	attrs["spot_weight"] = schema.Int64Attribute{Optional: true, MarkdownDescription: fmt.Sprintf("Weight of the spot pool, 1-100. "+
-		"Karpenter tries the HIGHER weight first, so it must be higher than `on_demand_weight`. Default `%d`.", karpenter.DefaultSpotWeight)}
+		"Karpenter tries the HIGHER weight first, so it must be higher than `on_demand_weight`. Default `%d`.", karpenterv1.DefaultSpotWeight)}
 	attrs["on_demand_weight"] = schema.Int64Attribute{Optional: true, MarkdownDescription: fmt.Sprintf("Weight of the on-demand "+
-		"fallback pool, 1-100 and lower than `spot_weight`. Default `%d`.", karpenter.DefaultOnDemandWeight)}
+		"fallback pool, 1-100 and lower than `spot_weight`. Default `%d`.", karpenterv1.DefaultOnDemandWeight)}
 	attrs["limits"] = framework.OptionalStringMap("Caps on each pool's total resources, e.g. `{ cpu = \"1000\", memory = \"4000Gi\" }`: both pools get them, " +
 		"unless `spot_limits` or `on_demand_limits` overrides a key for one pool.")
 	attrs["spot_limits"] = framework.OptionalStringMap("Limits of the spot pool only, overriding `limits` key by key (keys not set here keep the " +
@@ -70,7 +70,7 @@ func (d *fallbackDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 	attrs["yaml"] = framework.ComputedString("Both NodePools as one YAML stream (`---` between them).")
 	attrs["json"] = framework.ComputedString("Both NodePools as a JSON array.")
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Renders a spot-first / on-demand-fallback pair of Karpenter `" + karpenter.NodePoolAPIVersion + "` NodePools " +
+		MarkdownDescription: "Renders a spot-first / on-demand-fallback pair of Karpenter `" + karpenterv1.NodePoolAPIVersion + "` NodePools " +
 			"for one workload's nodes: the same node class and requirements, one pool with `karpenter.sh/capacity-type` `spot` " +
 			"and the higher weight, one with `on-demand` and the lower weight. Karpenter tries the higher weight first, so spot " +
 			"is tried first and on-demand only when no spot capacity can be launched (many guides have the weights backwards, " +
@@ -79,8 +79,8 @@ func (d *fallbackDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 	}
 }
 
-func (m fallbackModel) input(ctx context.Context, diags *diag.Diagnostics) karpenter.Fallback {
-	return karpenter.Fallback{
+func (m fallbackModel) input(ctx context.Context, diags *diag.Diagnostics) karpenterv1.Fallback {
+	return karpenterv1.Fallback{
 		Pool:           m.nodePool(ctx, diags),
 		SpotWeight:     framework.Int64Pointer(m.SpotWeight),
 		OnDemandWeight: framework.Int64Pointer(m.OnDemandWeight),

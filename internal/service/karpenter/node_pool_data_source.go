@@ -8,10 +8,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/problem"
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/k8sobj"
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/karpenterv1"
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
-	"github.com/scalingkit/terraform-provider-scaling/internal/render/k8sobj"
-	"github.com/scalingkit/terraform-provider-scaling/internal/render/karpenter"
-	"github.com/scalingkit/terraform-provider-scaling/internal/render/problem"
 )
 
 var (
@@ -34,12 +34,12 @@ type nodePoolModel struct {
 
 func (d *nodePoolDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := nodePoolAttributes("NodePool name (lowercase, at most 63 characters: Karpenter puts it in the `karpenter.sh/nodepool` label).")
-	attrs["capacity_types"] = framework.OptionalStringList("Capacity types (`karpenter.sh/capacity-type` In): " + joinQuoted(karpenter.CapacityTypes) +
+	attrs["capacity_types"] = framework.OptionalStringList("Capacity types (`karpenter.sh/capacity-type` In): " + joinQuoted(karpenterv1.CapacityTypes) +
 		". Default `[\"spot\", \"on-demand\"]`: Karpenter prefers spot and falls back to on-demand within one pool.")
 	attrs["weight"] = schema.Int64Attribute{Optional: true, MarkdownDescription: "Priority among NodePools, 1-100: the HIGHER " +
 		"weight is tried first. Unset: no preference. `0` is invalid."}
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Renders a Karpenter `" + karpenter.NodePoolAPIVersion + "` NodePool offline, at plan time, valid against " +
+		MarkdownDescription: "Renders a Karpenter `" + karpenterv1.NodePoolAPIVersion + "` NodePool offline, at plan time, valid against " +
 			"the real CRD (schema and CEL rules of Karpenter v1.14): bad input fails the plan with the attribute named and the fix. " +
 			"Defaults are for fast scale-out: broad instance flexibility (categories c, m, r, generation 5+, any size), spot and " +
 			"on-demand, `WhenEmptyOrUnderutilized` consolidation after 1m, `expireAfter` 720h in `spec.template.spec`.",
@@ -47,7 +47,7 @@ func (d *nodePoolDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 	}
 }
 
-func (m nodePoolModel) input(ctx context.Context, diags *diag.Diagnostics) karpenter.NodePool {
+func (m nodePoolModel) input(ctx context.Context, diags *diag.Diagnostics) karpenterv1.NodePool {
 	np := m.nodePool(ctx, diags)
 	np.Requirements.CapacityTypes = framework.StringList(ctx, m.CapacityTypes, diags)
 	np.Weight = framework.Int64Pointer(m.Weight)

@@ -7,8 +7,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/karpenterv1"
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
-	"github.com/scalingkit/terraform-provider-scaling/internal/render/karpenter"
 )
 
 // nodePoolFields are the attributes a NodePool and the fallback pair share.
@@ -62,13 +62,13 @@ type budgetModel struct {
 }
 
 // nodePool turns the shared attributes into the renderer's input.
-func (m nodePoolFields) nodePool(ctx context.Context, diags *diag.Diagnostics) karpenter.NodePool {
-	np := karpenter.NodePool{
+func (m nodePoolFields) nodePool(ctx context.Context, diags *diag.Diagnostics) karpenterv1.NodePool {
+	np := karpenterv1.NodePool{
 		Name: m.Name.ValueString(),
-		NodeClass: karpenter.NodeClassRef{
+		NodeClass: karpenterv1.NodeClassRef{
 			Group: m.NodeClassGroup.ValueString(), Kind: m.NodeClassKind.ValueString(), Name: m.NodeClassName.ValueString(),
 		},
-		Requirements: karpenter.Requirements{
+		Requirements: karpenterv1.Requirements{
 			InstanceCategories:    framework.StringList(ctx, m.InstanceCategories, diags),
 			InstanceFamilies:      framework.StringList(ctx, m.InstanceFamilies, diags),
 			InstanceTypes:         framework.StringList(ctx, m.InstanceTypes, diags),
@@ -84,7 +84,7 @@ func (m nodePoolFields) nodePool(ctx context.Context, diags *diag.Diagnostics) k
 		Limits:                 framework.StringMap(ctx, m.Limits, diags),
 	}
 	for _, r := range m.Requirements {
-		np.Requirements.Custom = append(np.Requirements.Custom, karpenter.Requirement{
+		np.Requirements.Custom = append(np.Requirements.Custom, karpenterv1.Requirement{
 			Key: r.Key.ValueString(), Operator: r.Operator.ValueString(),
 			Values: framework.StringList(ctx, r.Values, diags), MinValues: framework.Int64Pointer(r.MinValues),
 		})
@@ -95,10 +95,10 @@ func (m nodePoolFields) nodePool(ctx context.Context, diags *diag.Diagnostics) k
 		np.Disruption.ConsolidationPolicy = d.ConsolidationPolicy.ValueString()
 		np.Disruption.ConsolidateAfter = framework.StringPointer(d.ConsolidateAfter)
 		if d.Budgets != nil {
-			np.Disruption.Budgets = []karpenter.Budget{}
+			np.Disruption.Budgets = []karpenterv1.Budget{}
 		}
 		for _, b := range d.Budgets {
-			np.Disruption.Budgets = append(np.Disruption.Budgets, karpenter.Budget{
+			np.Disruption.Budgets = append(np.Disruption.Budgets, karpenterv1.Budget{
 				Nodes: b.Nodes.ValueString(), Schedule: b.Schedule.ValueString(), Duration: b.Duration.ValueString(),
 				Reasons: framework.StringList(ctx, b.Reasons, diags),
 			})
@@ -107,10 +107,10 @@ func (m nodePoolFields) nodePool(ctx context.Context, diags *diag.Diagnostics) k
 	return np
 }
 
-func taints(in []taintModel) []karpenter.Taint {
-	var out []karpenter.Taint
+func taints(in []taintModel) []karpenterv1.Taint {
+	var out []karpenterv1.Taint
 	for _, t := range in {
-		out = append(out, karpenter.Taint{Key: t.Key.ValueString(), Value: t.Value.ValueString(), Effect: t.Effect.ValueString()})
+		out = append(out, karpenterv1.Taint{Key: t.Key.ValueString(), Value: t.Value.ValueString(), Effect: t.Effect.ValueString()})
 	}
 	return out
 }
@@ -130,7 +130,7 @@ func taintAttributes() schema.NestedAttributeObject {
 	return schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 		"key":    schema.StringAttribute{Required: true, MarkdownDescription: "Taint key (a qualified name, e.g. `example.com/gpu`)."},
 		"value":  framework.OptionalString("Taint value (optional)."),
-		"effect": schema.StringAttribute{Required: true, MarkdownDescription: "One of " + joinQuoted(karpenter.TaintEffects) + "."},
+		"effect": schema.StringAttribute{Required: true, MarkdownDescription: "One of " + joinQuoted(karpenterv1.TaintEffects) + "."},
 	}}
 }
 
@@ -138,18 +138,18 @@ func taintAttributes() schema.NestedAttributeObject {
 func nodePoolAttributes(nameDesc string) map[string]schema.Attribute {
 	return map[string]schema.Attribute{
 		"name":             schema.StringAttribute{Required: true, MarkdownDescription: nameDesc},
-		"node_class_name":  framework.OptionalString("Name of the EC2NodeClass the nodes use. Default `" + karpenter.DefaultNodeClassName + "`."),
-		"node_class_group": framework.OptionalString("API group of the node class (no version). Default `" + karpenter.EC2NodeClassGroup + "`."),
-		"node_class_kind":  framework.OptionalString("Kind of the node class. Default `" + karpenter.EC2NodeClassKind + "`."),
+		"node_class_name":  framework.OptionalString("Name of the EC2NodeClass the nodes use. Default `" + karpenterv1.DefaultNodeClassName + "`."),
+		"node_class_group": framework.OptionalString("API group of the node class (no version). Default `" + karpenterv1.EC2NodeClassGroup + "`."),
+		"node_class_kind":  framework.OptionalString("Kind of the node class. Default `" + karpenterv1.EC2NodeClassKind + "`."),
 		"instance_categories": framework.OptionalStringList("Instance categories (`karpenter.k8s.aws/instance-category` In). Default " +
-			joinQuoted(karpenter.DefaultInstanceCategories) + " unless `instance_families` or `instance_types` is set: broad " +
+			joinQuoted(karpenterv1.DefaultInstanceCategories) + " unless `instance_families` or `instance_types` is set: broad " +
 			"flexibility lets Karpenter pick whatever capacity is available and cheapest right now. `[]` for no requirement."),
 		"instance_families": framework.OptionalStringList("Instance families (`karpenter.k8s.aws/instance-family` In), e.g. `[\"c7i\", \"m7i\"]`."),
 		"instance_types":    framework.OptionalStringList("Instance types (`node.kubernetes.io/instance-type` In). Pinning a few types defeats spot flexibility; prefer categories or families."),
 		"instance_sizes":    framework.OptionalStringList("Instance sizes (`karpenter.k8s.aws/instance-size` In), e.g. `[\"xlarge\", \"2xlarge\"]`."),
 		"min_instance_generation": schema.Int64Attribute{Optional: true, MarkdownDescription: "Lowest instance generation " +
 			"(rendered as `karpenter.k8s.aws/instance-generation` Gt n-1). Default `5` unless `instance_families` or `instance_types` is set."},
-		"architectures": framework.OptionalStringList("CPU architectures (`kubernetes.io/arch` In): " + joinQuoted(karpenter.Architectures) +
+		"architectures": framework.OptionalStringList("CPU architectures (`kubernetes.io/arch` In): " + joinQuoted(karpenterv1.Architectures) +
 			". Default `amd64`; add `arm64` (Graviton) when every image is multi-arch."),
 		"zones": framework.OptionalStringList("Availability zones (`topology.kubernetes.io/zone` In). Default: every zone of the selected subnets."),
 		"requirements": schema.ListNestedAttribute{Optional: true, MarkdownDescription: "More requirements, after the typed ones.",
@@ -157,7 +157,7 @@ func nodePoolAttributes(nameDesc string) map[string]schema.Attribute {
 				"key": schema.StringAttribute{Required: true, MarkdownDescription: "Label key. Keys in the `karpenter.sh` and " +
 					"`karpenter.k8s.aws` domains are restricted to Karpenter's well-known labels; `karpenter.sh/nodepool` and " +
 					"`kubernetes.io/hostname` are not allowed."},
-				"operator": schema.StringAttribute{Required: true, MarkdownDescription: "One of " + joinQuoted(karpenter.Operators) +
+				"operator": schema.StringAttribute{Required: true, MarkdownDescription: "One of " + joinQuoted(karpenterv1.Operators) +
 					". `In` needs values; `Gt`/`Lt`/`Gte`/`Lte` one non-negative integer; `Exists`/`DoesNotExist` none."},
 				"values": framework.OptionalStringList("Values."),
 				"min_values": schema.Int64Attribute{Optional: true, MarkdownDescription: "Minimum number of distinct values " +
@@ -171,19 +171,19 @@ func nodePoolAttributes(nameDesc string) map[string]schema.Attribute {
 			"once the node is ready. Key and effect must be unique across `taints` and `startup_taints`.",
 			NestedObject: taintAttributes()},
 		"expire_after": framework.OptionalString("Node lifetime (`spec.template.spec.expireAfter`, not under disruption), e.g. `720h`, or `Never`. Default `" +
-			karpenter.DefaultExpireAfter + "`."),
+			karpenterv1.DefaultExpireAfter + "`."),
 		"termination_grace_period": framework.OptionalString("How long a draining node waits for pods before it is forcibly terminated, e.g. `48h`. Default: unset (wait)."),
 		"disruption": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Consolidation and disruption budgets (`spec.disruption`). " +
 			"`ttlSecondsAfterEmpty` no longer exists: use `consolidation_policy = \"WhenEmpty\"` and `consolidate_after`.",
 			Attributes: map[string]schema.Attribute{
-				"consolidation_policy": framework.OptionalString("One of " + joinQuoted(karpenter.ConsolidationPolicies) + ". Default `" + karpenter.DefaultConsolidationPolicy + "`."),
-				"consolidate_after":    framework.OptionalString("How long a node must be consolidatable before Karpenter acts, e.g. `30s`, `5m`, or `Never`. Default `" + karpenter.DefaultConsolidateAfter + "`."),
+				"consolidation_policy": framework.OptionalString("One of " + joinQuoted(karpenterv1.ConsolidationPolicies) + ". Default `" + karpenterv1.DefaultConsolidationPolicy + "`."),
+				"consolidate_after":    framework.OptionalString("How long a node must be consolidatable before Karpenter acts, e.g. `30s`, `5m`, or `Never`. Default `" + karpenterv1.DefaultConsolidateAfter + "`."),
 				"budgets": schema.ListNestedAttribute{Optional: true, MarkdownDescription: "Disruption budgets. Unset: Karpenter's default (10% of nodes).",
 					NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 						"nodes":    framework.OptionalString("Nodes that may be disrupted at once: a count (`\"5\"`) or a percentage (`\"10%\"`). Default `10%`."),
 						"schedule": framework.OptionalString("When the budget starts (cron, UTC), e.g. `0 9 * * mon-fri` or `@daily`. Needs `duration`."),
 						"duration": framework.OptionalString("How long it lasts after each `schedule` start, in hours/minutes, e.g. `8h` or `1h30m`. Needs `schedule`."),
-						"reasons":  framework.OptionalStringList("Disruption reasons the budget applies to: " + joinQuoted(karpenter.DisruptionReasons) + ". Default: all."),
+						"reasons":  framework.OptionalStringList("Disruption reasons the budget applies to: " + joinQuoted(karpenterv1.DisruptionReasons) + ". Default: all."),
 					}}},
 			}},
 		"limits": framework.OptionalStringMap("Caps on the pool's total resources, e.g. `{ cpu = \"1000\", memory = \"4000Gi\" }`."),

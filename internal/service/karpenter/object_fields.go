@@ -7,7 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/scalingkit/terraform-provider-scaling/internal/render/k8sobj"
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/k8sobj"
 )
 
 // objectFields are the outputs of a data source that renders one object

@@ -5,9 +5,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/autoscaling"
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/k8sobj"
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
-	"github.com/scalingkit/terraform-provider-scaling/internal/render/autoscaling"
-	"github.com/scalingkit/terraform-provider-scaling/internal/render/k8sobj"
 )
 
 // Schema and model pieces shared by the HPA and KEDA data sources.

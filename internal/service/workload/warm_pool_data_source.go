@@ -7,10 +7,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/model/sizing"
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/problem"
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/warmpool"
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
-	"github.com/scalingkit/terraform-provider-scaling/internal/model/sizing"
-	"github.com/scalingkit/terraform-provider-scaling/internal/render/problem"
-	"github.com/scalingkit/terraform-provider-scaling/internal/render/warmpool"
 )
 
 var (

@@ -11,8 +11,8 @@ import (
 // Where valid objects live: every renderer's golden files, rendered examples,
 // and this suite's own baseline fixtures.
 var validPatterns = []string{
-	"internal/render/*/testdata/golden/*.yaml",
-	"internal/render/*/testdata/golden/*/*.yaml",
+	"internal/core/render/*/testdata/golden/*.yaml",
+	"internal/core/render/*/testdata/golden/*/*.yaml",
 	"examples/*/*/*.yaml",
 	"test/k8s/testdata/valid/*.yaml",
 }

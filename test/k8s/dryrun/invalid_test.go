@@ -14,7 +14,7 @@ import (
 // its objects must be rejected by the server as invalid, and when the file
 // has `# expect: ...` lines, the rejection must contain each of them.
 var invalidPatterns = []string{
-	"internal/render/*/testdata/invalid/*.yaml",
+	"internal/core/render/*/testdata/invalid/*.yaml",
 	"test/k8s/testdata/invalid/*.yaml",
 }
 

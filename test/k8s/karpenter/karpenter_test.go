@@ -26,7 +26,7 @@ import (
 func TestMain(m *testing.M) { cluster.Main(m) }
 
 // The renderer's spot-first / on-demand-fallback pair.
-const renderedPair = "internal/render/karpenter/testdata/golden/fallback-defaults.yaml"
+const renderedPair = "internal/core/render/karpenterv1/testdata/golden/fallback-defaults.yaml"
 
 var nodeClaimGVR = schema.GroupVersionResource{Group: "karpenter.sh", Version: "v1", Resource: "nodeclaims"}
 

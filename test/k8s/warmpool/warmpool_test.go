@@ -54,7 +54,7 @@ func startCluster(t *testing.T, schedulerArgs []string) kubernetes.Interface {
 }
 
 // The warm pool renderer's output for the guide's example.
-const renderedPausePods = "internal/render/warmpool/testdata/golden/pause-pods-guide.yaml"
+const renderedPausePods = "internal/core/render/warmpool/testdata/golden/pause-pods-guide.yaml"
 
 // TestWarmPoolPreemption: the PriorityClass and pause Deployment our renderer
 // produces fill the warm nodes; a burst of default-priority workload pods

@@ -1,0 +1,247 @@
+package karpenterv1
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/problem"
+)
+
+// Validate reports every problem with np (after defaults) that the API
+// server or Karpenter would reject, with the attribute path and the fix.
+func (np NodePool) Validate() problem.List {
+	var probs problem.List
+	np = np.WithDefaults()
+	validateNodePoolName(at(&probs, "name"), np.Name)
+	validateNodeClassRef(&probs, np.NodeClass)
+	validateRequirements(&probs, np.Requirements)
+	validateLabels(at(&probs, "labels"), np.Labels)
+	validateAnnotations(at(&probs, "annotations"), np.Annotations)
+	seen := map[string]string{}
+	validateTaints(at(&probs, "taints"), np.Taints, seen, "taints")
+	validateTaints(at(&probs, "startup_taints"), np.StartupTaints, seen, "startup_taints")
+	if np.ExpireAfter != nil {
+		checkDurationOrNever(at(&probs, "expire_after"), *np.ExpireAfter, "720h")
+	}
+	if np.TerminationGracePeriod != nil {
+		checkDuration(at(&probs, "termination_grace_period"), *np.TerminationGracePeriod, "48h")
+	}
+	validateDisruption(at(&probs, "disruption"), np.Disruption)
+	validateLimits(at(&probs, "limits"), np.Limits)
+	if np.Weight != nil && (*np.Weight < 1 || *np.Weight > 100) {
+		at(&probs, "weight").add("must be 1-100 (higher is tried first), got %d; leave it unset for no preference (0 is invalid)", *np.Weight)
+	}
+	return probs
+}
+
+func validateNodePoolName(p *problemsAt, name string) {
+	switch {
+	case name == "":
+		p.add("is required: a lowercase name such as \"default\" or \"spot\"")
+	case len(name) > 63 || !reDNS1123Subdomain.MatchString(name):
+		// Karpenter puts the name in the karpenter.sh/nodepool label, so it
+		// must also be a valid label value (at most 63 characters).
+		p.add("%q must be at most 63 lowercase letters, digits, '-' or '.', starting and ending with a letter or digit", name)
+	}
+}
+
+func validateNodeClassRef(probs *problem.List, ref NodeClassRef) {
+	if strings.Contains(ref.Group, "/") {
+		at(probs, "node_class_group").add("%q is an API group without version (e.g. karpenter.k8s.aws), not an apiVersion", ref.Group)
+	}
+	if ref.Name != "" && (len(ref.Name) > 253 || !reDNS1123Subdomain.MatchString(ref.Name)) {
+		at(probs, "node_class_name").add("%q must be the name of an EC2NodeClass: lowercase letters, digits, '-' or '.'", ref.Name)
+	}
+}
+
+func validateRequirements(probs *problem.List, r Requirements) {
+	lists := []struct {
+		attr, key string
+		values    []string
+		allowed   []string
+	}{
+		{"instance_categories", LabelInstanceCategory, r.InstanceCategories, nil},
+		{"instance_families", LabelInstanceFamily, r.InstanceFamilies, nil},
+		{"instance_types", LabelInstanceType, r.InstanceTypes, nil},
+		{"instance_sizes", LabelInstanceSize, r.InstanceSizes, nil},
+		{"capacity_types", LabelCapacityType, r.CapacityTypes, CapacityTypes},
+		{"architectures", LabelArch, r.Architectures, Architectures},
+		{"zones", LabelZone, r.Zones, nil},
+	}
+	for _, l := range lists {
+		for i, v := range l.values {
+			p := at(probs, l.attr, i)
+			if l.allowed != nil && !slices.Contains(l.allowed, v) {
+				p.add("%q is not one of %s", v, strings.Join(l.allowed, ", "))
+				continue
+			}
+			if v == "" {
+				p.add("must not be empty")
+			} else if msg := labelValueError(v); msg != "" {
+				p.add("%s", msg)
+			}
+		}
+	}
+	if g := r.MinInstanceGeneration; g != nil && (*g < 1 || *g > 1000) {
+		at(probs, "min_instance_generation").add("must be 1 or more (e.g. 5 for c5/m5/r5 and newer), got %d", *g)
+	}
+	if n := len(r.rendered()); n > 100 {
+		at(probs, "requirements").add("at most 100 requirements in total, got %d", n)
+	}
+	for i, c := range r.Custom {
+		validateRequirement(at(probs, "requirements", i), c)
+	}
+}
+
+func validateRequirement(p *problemsAt, r Requirement) {
+	if msg := qualifiedNameError(r.Key); msg != "" {
+		p.child("key").add("%q is not a valid label key: %s", r.Key, msg)
+	} else if len(r.Key) > 316 {
+		p.child("key").add("must be at most 316 characters")
+	} else if msg := restrictedLabelError(r.Key); msg != "" {
+		p.child("key").add("%s", msg)
+	}
+	if !slices.Contains(Operators, r.Operator) {
+		p.child("operator").add("%q is not an operator: use one of %s", r.Operator, strings.Join(Operators, ", "))
+		return
+	}
+	for i, v := range r.Values {
+		if msg := labelValueError(v); msg != "" {
+			p.child("values", i).add("%s", msg)
+		}
+	}
+	switch r.Operator {
+	case "In":
+		if len(r.Values) == 0 {
+			p.child("values").add("operator In needs at least one value (use Exists to match any value)")
+		}
+	case "Exists", "DoesNotExist":
+		if len(r.Values) > 0 {
+			p.child("values").add("operator %s takes no values; remove them or use In/NotIn", r.Operator)
+		}
+	case "Gt", "Lt", "Gte", "Lte":
+		if len(r.Values) != 1 || !isNonNegativeInt(r.Values[0]) {
+			p.child("values").add("operator %s needs exactly one non-negative integer value, e.g. [\"4\"]", r.Operator)
+		}
+	}
+	if r.Key == LabelCapacityType && (r.Operator == "In") {
+		for i, v := range r.Values {
+			if !slices.Contains(CapacityTypes, v) {
+				p.child("values", i).add("%q is not a capacity type: use %s", v, strings.Join(CapacityTypes, ", "))
+			}
+		}
+	}
+	if r.MinValues != nil {
+		mv := *r.MinValues
+		switch {
+		case mv < 1 || mv > 50:
+			p.child("min_values").add("must be 1-50, got %d", mv)
+		case r.Operator == "In" && int64(len(r.Values)) < mv:
+			p.child("min_values").add("is %d but only %d value(s) are given: list at least %d values or lower min_values", mv, len(r.Values), mv)
+		}
+	}
+}
+
+func validateLabels(p *problemsAt, labels map[string]string) {
+	if len(labels) > 100 {
+		p.add("at most 100 labels, got %d", len(labels))
+	}
+	for _, k := range sortedKeys(labels) {
+		kp := p.key(k)
+		if msg := qualifiedNameError(k); msg != "" {
+			kp.add("label key %q is invalid: %s", k, msg)
+			continue
+		}
+		if msg := restrictedLabelError(k); msg != "" {
+			kp.add("%s", msg)
+		}
+		if msg := labelValueError(labels[k]); msg != "" {
+			kp.add("label value %s", msg)
+		}
+	}
+}
+
+func validateAnnotations(p *problemsAt, annotations map[string]string) {
+	for _, k := range sortedKeys(annotations) {
+		if msg := qualifiedNameError(k); msg != "" {
+			p.key(k).add("annotation key %q is invalid: %s", k, msg)
+		}
+	}
+}
+
+func validateTaints(p *problemsAt, taints []Taint, seen map[string]string, attr string) {
+	for i, t := range taints {
+		tp := p.child(i)
+		if msg := qualifiedNameError(t.Key); msg != "" {
+			tp.child("key").add("%q is not a valid taint key: %s", t.Key, msg)
+		}
+		if t.Value != "" {
+			if msg := qualifiedNameError(t.Value); msg != "" {
+				tp.child("value").add("%q is not a valid taint value: %s", t.Value, msg)
+			}
+		}
+		if !slices.Contains(TaintEffects, t.Effect) {
+			tp.child("effect").add("%q is not a taint effect: use %s", t.Effect, strings.Join(TaintEffects, ", "))
+		}
+		id := t.Key + "=" + t.Effect
+		if prev, dup := seen[id]; dup {
+			tp.add("duplicate taint %s:%s (already in %s); key and effect must be unique across taints and startup_taints", t.Key, t.Effect, prev)
+		}
+		seen[id] = fmt.Sprintf("%s[%d]", attr, i)
+	}
+}
+
+func validateDisruption(p *problemsAt, d Disruption) {
+	if !slices.Contains(ConsolidationPolicies, d.ConsolidationPolicy) {
+		p.child("consolidation_policy").add("%q is not a consolidation policy: use %s", d.ConsolidationPolicy, strings.Join(ConsolidationPolicies, ", "))
+	}
+	if d.ConsolidateAfter != nil {
+		checkDurationOrNever(p.child("consolidate_after"), *d.ConsolidateAfter, "1m")
+	}
+	if len(d.Budgets) > 50 {
+		p.child("budgets").add("at most 50 budgets, got %d", len(d.Budgets))
+	}
+	for i, b := range d.Budgets {
+		bp := p.child("budgets", i)
+		if b.Nodes != "" && !reBudgetNodes.MatchString(b.Nodes) {
+			bp.child("nodes").add("%q must be a node count (\"5\") or a percentage 0-100%% (\"10%%\")", b.Nodes)
+		}
+		switch {
+		case b.Schedule != "" && b.Duration == "":
+			bp.child("schedule").add("budgets[%d].schedule needs a duration, e.g. 8h (set duration)", i)
+		case b.Schedule == "" && b.Duration != "":
+			bp.child("duration").add("budgets[%d].duration needs a schedule (cron, UTC), e.g. \"0 9 * * mon-fri\"", i)
+		}
+		if b.Schedule != "" {
+			if msg := cronError(b.Schedule); msg != "" {
+				bp.child("schedule").add("%s", msg)
+			}
+		}
+		if b.Duration != "" && !reBudgetDuration.MatchString(b.Duration) {
+			bp.child("duration").add("%q must be hours and/or minutes, e.g. 8h, 90m or 1h30m (no seconds, no Never)", b.Duration)
+		}
+		seen := map[string]bool{}
+		for j, r := range b.Reasons {
+			if !slices.Contains(DisruptionReasons, r) {
+				bp.child("reasons", j).add("%q is not a disruption reason: use %s", r, strings.Join(DisruptionReasons, ", "))
+			} else if seen[r] {
+				bp.child("reasons", j).add("%q is listed twice", r)
+			}
+			seen[r] = true
+		}
+	}
+}
+
+func validateLimits(p *problemsAt, limits map[string]string) {
+	for _, k := range sortedKeys(limits) {
+		if msg := qualifiedNameError(k); msg != "" {
+			p.key(k).add("resource name %q is invalid: %s", k, msg)
+		}
+		if !reQuantity.MatchString(limits[k]) {
+			p.key(k).add("%q is not a quantity: e.g. \"1000\" for cpu, \"1000Gi\" for memory", limits[k])
+		} else if strings.HasPrefix(limits[k], "-") {
+			p.key(k).add("%q is negative", limits[k])
+		}
+	}
+}
