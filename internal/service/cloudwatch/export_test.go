@@ -1,9 +1,13 @@
 package cloudwatch
 
-import "time"
+import (
+	"time"
+
+	"github.com/scalingkit/terraform-provider-scaling/internal/tfresource"
+)
 
 // SetWaitTimings lets the acceptance tests (package cloudwatch_test) poll
 // the emulator quickly.
 func SetWaitTimings(minDelay, maxDelay, propagation time.Duration) {
-	pollMinDelay, pollMaxDelay, propagationTimeout = minDelay, maxDelay, propagation
+	pollDelays, propagationTimeout = tfresource.Backoff{Min: minDelay, Max: maxDelay}, propagation
 }

@@ -4,11 +4,11 @@ import (
 	"context"
 	"fmt"
 	"sync/atomic"
-	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ecr"
 	awstypes "github.com/aws/aws-sdk-go-v2/service/ecr/types"
+	"github.com/aws/smithy-go/middleware"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -21,8 +21,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/model/configvalue"
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/model/pullthroughcache"
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
+	"github.com/scalingkit/terraform-provider-scaling/internal/tfresource"
 )
 
 var (
@@ -40,11 +42,15 @@ const (
 )
 
 func newPullThroughCacheRuleResource() resource.Resource {
-	return &pullThroughCacheRuleResource{AWSResource: framework.AWSResource{TypeName: "ecr_pull_through_cache_rule"}}
+	return &pullThroughCacheRuleResource{}
 }
 
 type pullThroughCacheRuleResource struct {
 	framework.AWSResource
+}
+
+func (r *pullThroughCacheRuleResource) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = "scaling_ecr_pull_through_cache_rule"
 }
 
 type pullThroughCacheRuleModel struct {
@@ -146,8 +152,16 @@ func (r *pullThroughCacheRuleResource) Schema(_ context.Context, _ resource.Sche
 	}
 }
 
-func ruleValue(v types.String) pullthroughcache.Value {
-	return pullthroughcache.Value{V: v.ValueString(), Null: v.IsNull(), Known: !v.IsUnknown()}
+// requiresReplaceOnRemoval replaces the rule when a credential or role is
+// removed: UpdatePullThroughCacheRule can change them but not clear them.
+func requiresReplaceOnRemoval() planmodifier.String {
+	return stringplanmodifier.RequiresReplaceIf(
+		func(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
+			resp.RequiresReplace = pullthroughcache.RequiresReplaceOnRemoval(framework.ConfigValue(req.StateValue), framework.ConfigValue(req.PlanValue))
+		},
+		"Removing it replaces the rule: the API cannot clear it.",
+		"Removing it replaces the rule: the API cannot clear it.",
+	)
 }
 
 func (r *pullThroughCacheRuleResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
@@ -157,11 +171,11 @@ func (r *pullThroughCacheRuleResource) ValidateConfig(ctx context.Context, req r
 		return
 	}
 	framework.AddProblems(&resp.Diagnostics, pullthroughcache.Validate(pullthroughcache.Spec{
-		EcrRepositoryPrefix:      ruleValue(m.EcrRepositoryPrefix),
-		UpstreamRegistryURL:      ruleValue(m.UpstreamRegistryURL),
-		UpstreamRepositoryPrefix: ruleValue(m.UpstreamRepositoryPrefix),
-		CredentialARN:            ruleValue(m.CredentialARN),
-		CustomRoleARN:            ruleValue(m.CustomRoleARN),
+		EcrRepositoryPrefix:      framework.ConfigValue(m.EcrRepositoryPrefix),
+		UpstreamRegistryURL:      framework.ConfigValue(m.UpstreamRegistryURL),
+		UpstreamRepositoryPrefix: framework.ConfigValue(m.UpstreamRepositoryPrefix),
+		CredentialARN:            framework.ConfigValue(m.CredentialARN),
+		CustomRoleARN:            framework.ConfigValue(m.CustomRoleARN),
 	}))
 }
 
@@ -213,11 +227,26 @@ func (r *pullThroughCacheRuleResource) Create(ctx context.Context, req resource.
 	resp.Diagnostics.Append(r.validateRule(ctx, plan)...)
 }
 
+// countAttempts counts the HTTP attempts of one SDK call (it runs after the
+// retry middleware, so once per attempt). A create that fails with
+// AlreadyExists on a retry most likely succeeded on an attempt whose reply
+// was lost.
+func countAttempts(n *atomic.Int32) func(*ecr.Options) {
+	return func(o *ecr.Options) {
+		o.APIOptions = append(o.APIOptions, func(stack *middleware.Stack) error {
+			return stack.Finalize.Insert(middleware.FinalizeMiddlewareFunc("scalingCountAttempts",
+				func(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (middleware.FinalizeOutput, middleware.Metadata, error) {
+					n.Add(1)
+					return next.HandleFinalize(ctx, in)
+				}), "Retry", middleware.After)
+		})
+	}
+}
+
 // createdByRetry: AlreadyExists on a retried create, for a rule exactly as
 // requested, is this create's own earlier attempt (its reply was lost).
 func (r *pullThroughCacheRuleResource) createdByRetry(ctx context.Context, err error, attempts int32, in *ecr.CreatePullThroughCacheRuleInput) bool {
-	var exists *awstypes.PullThroughCacheRuleAlreadyExistsException
-	if attempts < 2 || !errorsAs(err, &exists) {
+	if attempts < 2 || !tfresource.IsA[*awstypes.PullThroughCacheRuleAlreadyExistsException](err) {
 		return false
 	}
 	rule, ferr := findRule(ctx, r.Client.ECR, aws.ToString(in.EcrRepositoryPrefix))
@@ -235,12 +264,10 @@ func (r *pullThroughCacheRuleResource) createdByRetry(ctx context.Context, err e
 }
 
 func createFailure(prefix string, err error) string {
-	var exists *awstypes.PullThroughCacheRuleAlreadyExistsException
-	var secret *awstypes.SecretNotFoundException
 	switch {
-	case errorsAs(err, &exists):
+	case tfresource.IsA[*awstypes.PullThroughCacheRuleAlreadyExistsException](err):
 		return fmt.Sprintf("A rule with prefix %q already exists in this registry: import it with `terraform import <address> %s`, or pick another ecr_repository_prefix. (%v)", prefix, prefix, err)
-	case errorsAs(err, &secret):
+	case tfresource.IsA[*awstypes.SecretNotFoundException](err):
 		return fmt.Sprintf("ECR cannot find the secret in credential_arn. Create it in Secrets Manager in the same Region as the rule, named %s<name>. (%v)", pullthroughcache.SecretNamePrefix, err)
 	}
 	return err.Error()
@@ -253,7 +280,7 @@ func (r *pullThroughCacheRuleResource) Read(ctx context.Context, req resource.Re
 		return
 	}
 	rule, err := findRule(ctx, r.Client.ECR, state.ID.ValueString())
-	if isNotFound(err) {
+	if tfresource.IsNotFound(err) {
 		// Deleted outside Terraform: gone, so the next plan recreates it.
 		resp.State.RemoveResource(ctx)
 		return
@@ -311,13 +338,13 @@ func (r *pullThroughCacheRuleResource) Delete(ctx context.Context, req resource.
 		return
 	}
 	_, err := r.Client.ECR.DeletePullThroughCacheRule(ctx, &ecr.DeletePullThroughCacheRuleInput{EcrRepositoryPrefix: state.ID.ValueStringPointer()})
-	if err != nil && !isRuleNotFound(err) {
+	if err != nil && !tfresource.IsA[*awstypes.PullThroughCacheRuleNotFoundException](err) {
 		resp.Diagnostics.AddError("Deleting the ECR pull-through cache rule failed", err.Error())
 	}
 }
 
 func (r *pullThroughCacheRuleResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	valid := len(pullthroughcache.Validate(pullthroughcache.Spec{EcrRepositoryPrefix: ruleValue(types.StringValue(req.ID))})) == 0
+	valid := len(pullthroughcache.Validate(pullthroughcache.Spec{EcrRepositoryPrefix: configvalue.Set(req.ID)})) == 0
 	framework.ImportID(ctx, req, resp, valid, "The import ID is the rule's ecr_repository_prefix (2-30 lowercase characters, or ROOT)",
 		"id", "ecr_repository_prefix")
 }
@@ -336,19 +363,12 @@ func (r *pullThroughCacheRuleResource) fill(m *pullThroughCacheRuleModel, rule *
 	m.CustomRoleARN = types.StringPointerValue(rule.CustomRoleArn)
 	m.RegistryID = types.StringValue(aws.ToString(rule.RegistryId))
 	m.UpstreamRegistry = types.StringValue(string(rule.UpstreamRegistry))
-	m.CreatedAt = timeValue(rule.CreatedAt)
-	m.UpdatedAt = timeValue(rule.UpdatedAt)
+	m.CreatedAt = framework.TimeValue(rule.CreatedAt)
+	m.UpdatedAt = framework.TimeValue(rule.UpdatedAt)
 	if m.UpdatedAt.IsNull() {
 		m.UpdatedAt = m.CreatedAt
 	}
 	m.NodeIAMPolicyJSON = types.StringValue(pullthroughcache.NodePolicyJSON(r.Client.Region, m.RegistryID.ValueString(), prefix))
-}
-
-func timeValue(t *time.Time) types.String {
-	if t == nil {
-		return types.StringNull()
-	}
-	return types.StringValue(t.UTC().Format(time.RFC3339))
 }
 
 // validateRule asks ECR whether the rule can reach its upstream and reports

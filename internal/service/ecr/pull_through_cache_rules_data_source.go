@@ -19,13 +19,17 @@ var (
 )
 
 func newPullThroughCacheRulesDataSource() datasource.DataSource {
-	return &pullThroughCacheRulesDataSource{AWSDataSource: framework.AWSDataSource{TypeName: "ecr_pull_through_cache_rules"}}
+	return &pullThroughCacheRulesDataSource{}
 }
 
 // pullThroughCacheRulesDataSource lists the registry's rules, e.g. to find
 // the prefixes to import.
 type pullThroughCacheRulesDataSource struct {
 	framework.AWSDataSource
+}
+
+func (d *pullThroughCacheRulesDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = "scaling_ecr_pull_through_cache_rules"
 }
 
 type pullThroughCacheRulesModel struct {

@@ -2,11 +2,13 @@ package eks
 
 import (
 	"context"
+	"crypto/rand"
 	"fmt"
 	"regexp"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/eks"
 	awstypes "github.com/aws/aws-sdk-go-v2/service/eks/types"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -22,6 +24,7 @@ import (
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/model/tiers"
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
+	"github.com/scalingkit/terraform-provider-scaling/internal/tfresource"
 )
 
 // Default timeouts: AWS says a tier change takes minutes.
@@ -45,11 +48,15 @@ var (
 var clusterNameRegexp = regexp.MustCompile(`^[0-9A-Za-z][A-Za-z0-9\-_]*$`)
 
 func newControlPlaneTierResource() resource.Resource {
-	return &controlPlaneTierResource{AWSResource: framework.AWSResource{TypeName: "control_plane_tier"}}
+	return &controlPlaneTierResource{}
 }
 
 type controlPlaneTierResource struct {
 	framework.AWSResource
+}
+
+func (r *controlPlaneTierResource) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = "scaling_control_plane_tier"
 }
 
 type controlPlaneTierModel struct {
@@ -168,8 +175,8 @@ func (r *controlPlaneTierResource) Create(ctx context.Context, req resource.Crea
 	defer cancel()
 
 	cluster, tier := plan.ClusterName.ValueString(), plan.Tier.ValueString()
-	change, err := setTier(ctx, r.Client.EKS, cluster, tier)
-	if isNotFound(err) {
+	change, err := setTier(ctx, r.Client.EKS, cluster, tier, propagationTimeout)
+	if tfresource.IsNotFound(err) {
 		resp.Diagnostics.AddAttributeError(path.Root("cluster_name"), "EKS cluster not found",
 			fmt.Sprintf("No EKS cluster named %q exists in region %s (%v). Create the cluster first (or check cluster_name and the provider's region); nothing was written to state.",
 				cluster, r.Client.Region, err))
@@ -212,7 +219,7 @@ func (r *controlPlaneTierResource) Read(ctx context.Context, req resource.ReadRe
 		return
 	}
 	c, err := findCluster(ctx, r.Client.EKS, state.ClusterName.ValueString())
-	if isNotFound(err) {
+	if tfresource.IsNotFound(err) {
 		resp.Diagnostics.AddWarning("EKS cluster gone",
 			fmt.Sprintf("EKS cluster %q no longer exists; removing its control-plane tier from state.", state.ClusterName.ValueString()))
 		resp.State.RemoveResource(ctx)
@@ -261,7 +268,7 @@ func (r *controlPlaneTierResource) Update(ctx context.Context, req resource.Upda
 		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 		return
 	}
-	change, err := setTier(ctx, r.Client.EKS, cluster, tier)
+	change, err := setTier(ctx, r.Client.EKS, cluster, tier, propagationTimeout)
 	if err != nil {
 		// Record the tier really in effect, so state matches the cluster
 		// and the next apply retries the change.
@@ -302,8 +309,9 @@ func (r *controlPlaneTierResource) Delete(ctx context.Context, req resource.Dele
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	cluster := state.ClusterName.ValueString()
-	change, err := setTier(withoutPropagationWait(ctx), r.Client.EKS, cluster, tiers.Standard)
-	if isNotFound(err) {
+	// On destroy a missing cluster is gone, not "not yet visible".
+	change, err := setTier(ctx, r.Client.EKS, cluster, tiers.Standard, 0)
+	if tfresource.IsNotFound(err) {
 		return // the cluster is gone, and its tier with it
 	}
 	if err != nil {
@@ -338,7 +346,7 @@ func (r *controlPlaneTierResource) fill(ctx context.Context, m *controlPlaneTier
 	m.KubernetesVersion = types.StringPointerValue(c.Version)
 	m.APIRequestConcurrency, m.PodSchedulingRatePerSecond, m.ClusterDatabaseSizeGB = types.Int64Null(), types.Int64Null(), types.Int64Null()
 	info, err := findTierInfo(ctx, r.Client.EKS, aws.ToString(c.Version), clusterTier(c))
-	if isNotFound(err) {
+	if tfresource.IsNotFound(err) {
 		return diags // the API does not describe this tier: capabilities unknown
 	}
 	if err != nil {
@@ -373,17 +381,87 @@ func updateIDValue(u *awstypes.Update) types.String {
 	return types.StringPointerValue(u.Id)
 }
 
-func int64Value(v *int32) types.Int64 {
-	if v == nil {
-		return types.Int64Null()
+// tierChange is the outcome of setTier.
+type tierChange struct {
+	// Previous is the tier in effect before the change (or the current tier
+	// when no change was needed).
+	Previous string
+	// Update is the update that was started; nil when the cluster already
+	// had the tier.
+	Update *awstypes.Update
+}
+
+// setTier moves a cluster to tier and waits for the update to finish. A
+// cluster missing at first counts as "not yet visible" for propagation.
+// A cluster that is UPDATING is waited for first, since its reported tier
+// may be about to change. The same tier makes no API call. An update already running (409
+// ResourceInUseException) is waited out, then the cluster is re-read: it
+// may already have the tier. Each UpdateClusterConfig carries a fresh client
+// request token, which the SDK reuses across its own retries, so a retried
+// request never starts a second update.
+func setTier(ctx context.Context, conn *eks.Client, cluster, tier string, propagation time.Duration) (tierChange, error) {
+	var change tierChange
+	c, err := waitClusterFound(ctx, conn, cluster, propagation)
+	for {
+		if err != nil {
+			return change, err
+		}
+		// While an update runs the reported tier is not final: wait first.
+		if c.Status == awstypes.ClusterStatusUpdating {
+			if err := waitNoUpdateInProgress(ctx, conn, cluster); err != nil {
+				return change, fmt.Errorf("waiting for the update in progress on EKS cluster %q: %w", cluster, err)
+			}
+			c, err = findCluster(ctx, conn, cluster)
+			if err != nil {
+				return change, err
+			}
+		}
+		change.Previous = clusterTier(c)
+		if change.Previous == tier {
+			return change, nil
+		}
+		out, uerr := conn.UpdateClusterConfig(ctx, &eks.UpdateClusterConfigInput{
+			Name:                      aws.String(cluster),
+			ClientRequestToken:        aws.String(newToken()),
+			ControlPlaneScalingConfig: &awstypes.ControlPlaneScalingConfig{Tier: awstypes.ProvisionedControlPlaneTier(tier)},
+		})
+		if tfresource.IsA[*awstypes.ResourceInUseException](uerr) {
+			if err := waitNoUpdateInProgress(ctx, conn, cluster); err != nil {
+				return change, fmt.Errorf("waiting for the update already in progress on EKS cluster %q: %w", cluster, err)
+			}
+			c, err = findCluster(ctx, conn, cluster)
+			continue
+		}
+		if uerr != nil {
+			return change, fmt.Errorf("changing the control-plane tier of EKS cluster %q to %s: %w", cluster, tier, uerr)
+		}
+		change.Update = out.Update
+		u, err := waitUpdateDone(ctx, conn, cluster, aws.ToString(out.Update.Id))
+		if u != nil {
+			change.Update = u
+		}
+		return change, err
 	}
-	return types.Int64Value(int64(*v))
 }
 
-// withoutPropagationWait marks a context so setTier does not wait for a
-// missing cluster to appear: on destroy a missing cluster is simply gone.
-func withoutPropagationWait(ctx context.Context) context.Context {
-	return context.WithValue(ctx, noPropagationWaitKey{}, true)
+// newToken is a random client request token (UUID v4 shape).
+func newToken() string {
+	var b [16]byte
+	_, _ = rand.Read(b[:])
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
 }
 
-type noPropagationWaitKey struct{}
+// updateParam reads one of an update's params (UpdatedTier, PreviousTier).
+func updateParam(u *awstypes.Update, typ awstypes.UpdateParamType) string {
+	if u == nil {
+		return ""
+	}
+	for _, p := range u.Params {
+		if p.Type == typ {
+			return aws.ToString(p.Value)
+		}
+	}
+	return ""
+}

@@ -3,6 +3,7 @@ package eks
 import (
 	"context"
 	"fmt"
+	"regexp"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
@@ -16,16 +17,24 @@ import (
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/model/tiers"
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
+	"github.com/scalingkit/terraform-provider-scaling/internal/tfresource"
 )
 
 var _ datasource.DataSourceWithConfigure = (*controlPlaneTiersDataSource)(nil)
 
+// kubernetesVersionRegexp matches EKS's version format ("1.33").
+var kubernetesVersionRegexp = regexp.MustCompile(`^1\.[0-9]+$`)
+
 func newControlPlaneTiersDataSource() datasource.DataSource {
-	return &controlPlaneTiersDataSource{AWSDataSource: framework.AWSDataSource{TypeName: "control_plane_tiers"}}
+	return &controlPlaneTiersDataSource{}
 }
 
 type controlPlaneTiersDataSource struct {
 	framework.AWSDataSource
+}
+
+func (d *controlPlaneTiersDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = "scaling_control_plane_tiers"
 }
 
 type controlPlaneTiersModel struct {
@@ -100,7 +109,7 @@ func (d *controlPlaneTiersDataSource) Read(ctx context.Context, req datasource.R
 		return
 	}
 	v, err := findClusterVersion(ctx, d.Client.EKS, m.KubernetesVersion.ValueString())
-	if isNotFound(err) {
+	if tfresource.IsNotFound(err) {
 		resp.Diagnostics.AddAttributeError(path.Root("kubernetes_version"), "Kubernetes version not offered by EKS",
 			fmt.Sprintf("%v. Use a version EKS supports (see `aws eks describe-cluster-versions`).", err))
 		return

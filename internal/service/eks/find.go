@@ -4,66 +4,45 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"regexp"
+	"sync"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/eks"
 	"github.com/aws/aws-sdk-go-v2/service/eks/types"
+
+	"github.com/scalingkit/terraform-provider-scaling/internal/tfresource"
 )
 
-// Finders: one API read each, with "not found" turned into errNotFound so
-// callers can tell a missing object from a failed call.
-
-// errNotFound marks a resource the API says does not exist.
-var errNotFound = errors.New("not found")
-
-func isNotFound(err error) bool { return errors.Is(err, errNotFound) }
-
-func notFoundError(what string, cause error) error {
-	return fmt.Errorf("%s: %w (%v)", what, errNotFound, cause)
-}
-
-func isResourceInUse(err error) bool {
-	var e *types.ResourceInUseException
-	return errors.As(err, &e)
-}
+// Finders: one API read each, with "not found" turned into a
+// tfresource.NotFoundError so callers can tell a missing object from a
+// failed call.
 
 // findCluster describes a cluster by name.
 func findCluster(ctx context.Context, conn *eks.Client, name string) (*types.Cluster, error) {
 	out, err := conn.DescribeCluster(ctx, &eks.DescribeClusterInput{Name: aws.String(name)})
-	var nf *types.ResourceNotFoundException
-	if errors.As(err, &nf) {
-		return nil, notFoundError(fmt.Sprintf("EKS cluster %q", name), err)
+	if tfresource.IsA[*types.ResourceNotFoundException](err) {
+		return nil, tfresource.NewNotFoundError(fmt.Sprintf("EKS cluster %q", name), err)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("reading EKS cluster %q: %w", name, err)
 	}
 	if out == nil || out.Cluster == nil {
-		return nil, notFoundError(fmt.Sprintf("EKS cluster %q", name), errors.New("empty response"))
+		return nil, tfresource.NewNotFoundError(fmt.Sprintf("EKS cluster %q", name), errors.New("empty response"))
 	}
 	return out.Cluster, nil
-}
-
-// clusterTier is the tier in effect; a cluster that reports none is standard.
-func clusterTier(c *types.Cluster) string {
-	if c == nil || c.ControlPlaneScalingConfig == nil || c.ControlPlaneScalingConfig.Tier == "" {
-		return string(types.ProvisionedControlPlaneTierStandard)
-	}
-	return string(c.ControlPlaneScalingConfig.Tier)
 }
 
 // findUpdate describes one cluster update.
 func findUpdate(ctx context.Context, conn *eks.Client, cluster, id string) (*types.Update, error) {
 	out, err := conn.DescribeUpdate(ctx, &eks.DescribeUpdateInput{Name: aws.String(cluster), UpdateId: aws.String(id)})
-	var nf *types.ResourceNotFoundException
-	if errors.As(err, &nf) {
-		return nil, notFoundError(fmt.Sprintf("update %s of EKS cluster %q", id, cluster), err)
+	if tfresource.IsA[*types.ResourceNotFoundException](err) {
+		return nil, tfresource.NewNotFoundError(fmt.Sprintf("update %s of EKS cluster %q", id, cluster), err)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("reading update %s of EKS cluster %q: %w", id, cluster, err)
 	}
 	if out == nil || out.Update == nil {
-		return nil, notFoundError(fmt.Sprintf("update %s of EKS cluster %q", id, cluster), errors.New("empty response"))
+		return nil, tfresource.NewNotFoundError(fmt.Sprintf("update %s of EKS cluster %q", id, cluster), errors.New("empty response"))
 	}
 	return out.Update, nil
 }
@@ -80,7 +59,7 @@ func findUpdates(ctx context.Context, conn *eks.Client, cluster string) ([]*type
 		}
 		for _, id := range page.UpdateIds {
 			u, err := findUpdate(ctx, conn, cluster, id)
-			if isNotFound(err) {
+			if tfresource.IsNotFound(err) {
 				continue
 			}
 			if err != nil {
@@ -107,6 +86,25 @@ func findInProgressUpdates(ctx context.Context, conn *eks.Client, cluster string
 	return running, nil
 }
 
+// findLatestTierUpdate is the cluster's most recent successful tier update,
+// used to fill previous_tier and last_update_id on import.
+func findLatestTierUpdate(ctx context.Context, conn *eks.Client, cluster string) (*types.Update, error) {
+	updates, err := findUpdates(ctx, conn, cluster)
+	if err != nil {
+		return nil, err
+	}
+	var latest *types.Update
+	for _, u := range updates {
+		if u.Type != types.UpdateTypeControlPlaneScalingConfigUpdate || u.Status != types.UpdateStatusSuccessful {
+			continue
+		}
+		if latest == nil || !aws.ToTime(u.CreatedAt).Before(aws.ToTime(latest.CreatedAt)) {
+			latest = u
+		}
+	}
+	return latest, nil
+}
+
 // findClusterVersion describes one Kubernetes version, or the API's default
 // version when version is "".
 func findClusterVersion(ctx context.Context, conn *eks.Client, version string) (*types.ClusterVersionInformation, error) {
@@ -131,9 +129,9 @@ func findClusterVersion(ctx context.Context, conn *eks.Client, version string) (
 		}
 	}
 	if version == "" {
-		return nil, notFoundError("default EKS Kubernetes version", errors.New("DescribeClusterVersions returned none"))
+		return nil, tfresource.NewNotFoundError("default EKS Kubernetes version", errors.New("DescribeClusterVersions returned none"))
 	}
-	return nil, notFoundError(fmt.Sprintf("EKS Kubernetes version %q", version), errors.New("DescribeClusterVersions does not list it"))
+	return nil, tfresource.NewNotFoundError(fmt.Sprintf("EKS Kubernetes version %q", version), errors.New("DescribeClusterVersions does not list it"))
 }
 
 // findTierInfo is one tier's capabilities for a Kubernetes version.
@@ -147,8 +145,36 @@ func findTierInfo(ctx context.Context, conn *eks.Client, version, tier string) (
 			return &v.ControlPlaneScalingTiers[i], nil
 		}
 	}
-	return nil, notFoundError(fmt.Sprintf("tier %q for Kubernetes %s", tier, version), errors.New("DescribeClusterVersions does not list it"))
+	return nil, tfresource.NewNotFoundError(fmt.Sprintf("tier %q for Kubernetes %s", tier, version), errors.New("DescribeClusterVersions does not list it"))
 }
 
-// kubernetesVersionRegexp matches EKS's version format ("1.33").
-var kubernetesVersionRegexp = regexp.MustCompile(`^1\.[0-9]+$`)
+// clusterVersions remembers DescribeClusterVersions answers for one
+// provider process (one terraform command). A fleet's tier resources share a
+// handful of Kubernetes versions per region, so a plan or refresh of N
+// clusters makes about N+versions calls instead of 2N. The key includes the
+// client, so regions and endpoints never share an answer; the default
+// version ("") is not cached, since it is the API's choice and may move.
+var clusterVersions sync.Map // clusterVersionKey -> types.ClusterVersionInformation
+
+type clusterVersionKey struct {
+	conn    *eks.Client
+	version string
+}
+
+func cachedClusterVersion(conn *eks.Client, version string) (*types.ClusterVersionInformation, bool) {
+	if version == "" {
+		return nil, false
+	}
+	v, ok := clusterVersions.Load(clusterVersionKey{conn, version})
+	if !ok {
+		return nil, false
+	}
+	info := v.(types.ClusterVersionInformation)
+	return &info, true
+}
+
+func rememberClusterVersion(conn *eks.Client, version string, info *types.ClusterVersionInformation) {
+	if version != "" {
+		clusterVersions.Store(clusterVersionKey{conn, version}, *info)
+	}
+}

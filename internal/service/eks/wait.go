@@ -9,92 +9,48 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/eks"
 	"github.com/aws/aws-sdk-go-v2/service/eks/types"
-)
 
-// Waiters poll with exponential backoff: a tier change takes minutes, so
-// the first poll comes after pollMinDelay and the gap doubles up to
-// pollMaxDelay. Tests against the emulator (300 ms updates) lower both.
-const (
-	defaultPollMinDelay = 2 * time.Second
-	defaultPollMaxDelay = 15 * time.Second
+	"github.com/scalingkit/terraform-provider-scaling/internal/tfresource"
 )
 
 var (
-	pollMinDelay = defaultPollMinDelay
-	pollMaxDelay = defaultPollMaxDelay
+	// pollDelays: a tier change takes minutes, so the first poll comes after
+	// 2 s and the gap doubles up to 15 s. Tests against the emulator (300 ms
+	// updates) lower them.
+	pollDelays = tfresource.Backoff{Min: 2 * time.Second, Max: 15 * time.Second}
 	// propagationTimeout bounds how long a NotFound right after a create
 	// (EKS reads are eventually consistent) is treated as "not yet".
 	propagationTimeout = 2 * time.Minute
 )
 
-// backoff yields the successive poll delays.
-type backoff struct{ next, max time.Duration }
-
-func newBackoff() *backoff { return &backoff{next: pollMinDelay, max: pollMaxDelay} }
-
-// delay returns the next delay and doubles the one after, up to max.
-func (b *backoff) delay() time.Duration {
-	d := b.next
-	b.next = min(b.next*2, b.max)
-	return d
-}
-
-// sleep waits the next delay, or returns the context's error.
-func (b *backoff) sleep(ctx context.Context) error {
-	t := time.NewTimer(b.delay())
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
-}
-
 // waitClusterFound describes the cluster, treating NotFound as "not yet"
-// for propagationTimeout: a cluster created moments ago in the same apply
-// may not be visible to every reader yet.
-func waitClusterFound(ctx context.Context, conn *eks.Client, name string) (*types.Cluster, error) {
-	deadline := time.Now().Add(propagationTimeout)
-	if ctx.Value(noPropagationWaitKey{}) != nil {
-		deadline = time.Now()
+// for timeout: a cluster created moments ago in the same apply may not be
+// visible to every reader yet. With a zero timeout it describes it once.
+func waitClusterFound(ctx context.Context, conn *eks.Client, name string, timeout time.Duration) (*types.Cluster, error) {
+	c, err := tfresource.RetryWhenNotFound(ctx, timeout, pollDelays, func(ctx context.Context) (*types.Cluster, error) {
+		return findCluster(ctx, conn, name)
+	})
+	if err != nil && ctx.Err() != nil {
+		return nil, fmt.Errorf("waiting for EKS cluster %q to become visible: %w", name, err)
 	}
-	b := newBackoff()
-	for {
-		c, err := findCluster(ctx, conn, name)
-		if err == nil || !isNotFound(err) || time.Now().After(deadline) {
-			return c, err
-		}
-		if err := b.sleep(ctx); err != nil {
-			return nil, fmt.Errorf("waiting for EKS cluster %q to become visible: %w", name, err)
-		}
-	}
+	return c, err
 }
 
 // waitUpdateDone polls DescribeUpdate until the update is no longer
 // InProgress. It returns the last update seen; a Failed or Cancelled update
 // comes back with an error carrying AWS's messages.
 func waitUpdateDone(ctx context.Context, conn *eks.Client, cluster, id string) (*types.Update, error) {
-	deadline := time.Now().Add(propagationTimeout)
-	b := newBackoff()
-	var last *types.Update
-	for {
+	u, err := tfresource.RetryUntilDone(ctx, propagationTimeout, pollDelays, func(ctx context.Context) (*types.Update, bool, error) {
 		u, err := findUpdate(ctx, conn, cluster, id)
-		switch {
-		case err == nil:
-			last = u
-			if u.Status != types.UpdateStatusInProgress {
-				return u, updateError(cluster, u)
-			}
-		case isNotFound(err) && time.Now().Before(deadline):
-			// Just created; not visible yet.
-		default:
-			return last, err
+		return u, err == nil && u.Status != types.UpdateStatusInProgress, err
+	})
+	if err != nil {
+		if ctx.Err() != nil {
+			err = fmt.Errorf("waiting for update %s of EKS cluster %q: %w", id, cluster, err)
 		}
-		if err := b.sleep(ctx); err != nil {
-			return last, fmt.Errorf("waiting for update %s of EKS cluster %q: %w", id, cluster, err)
-		}
+		return u, err
 	}
+	return u, updateError(cluster, u)
 }
 
 // waitNoUpdateInProgress waits out every update still running on the

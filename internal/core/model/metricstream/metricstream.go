@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/model/configvalue"
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/problem"
 )
 
@@ -45,38 +46,22 @@ var (
 	defaultStatistic = map[string]bool{"Sum": true, "Minimum": true, "Maximum": true, "SampleCount": true}
 )
 
-// Value is one configuration value; Known is false while Terraform does not
-// know it yet, Null when unset.
-type Value struct {
-	V     string
-	Null  bool
-	Known bool
-}
-
-// Set is a known, non-null value.
-func Set(v string) Value { return Value{V: v, Known: true} }
-
-// Unset is a known null value.
-func Unset() Value { return Value{Null: true, Known: true} }
-
-func (v Value) present() bool { return v.Known && !v.Null }
-
 // Filter is an include_filter or exclude_filter block.
 type Filter struct {
-	Namespace   Value
-	MetricNames []Value
+	Namespace   configvalue.Value
+	MetricNames []configvalue.Value
 	// MetricNamesUnknown is true while the whole metric_names set is not
 	// known yet (computed from another resource).
 	MetricNamesUnknown bool
 }
 
 // MetricRef is a statistics include_metric block.
-type MetricRef struct{ Namespace, MetricName Value }
+type MetricRef struct{ Namespace, MetricName configvalue.Value }
 
 // Statistics is a statistics_configuration block.
 type Statistics struct {
 	IncludeMetrics       []MetricRef
-	AdditionalStatistics []Value
+	AdditionalStatistics []configvalue.Value
 	// AdditionalStatisticsUnknown is true while the whole set is not known
 	// yet; its size is then checked at apply, not at plan.
 	AdditionalStatisticsUnknown bool
@@ -84,29 +69,29 @@ type Statistics struct {
 
 // Spec is a metric stream as configured.
 type Spec struct {
-	Name, NamePrefix, FirehoseARN, RoleARN, OutputFormat Value
+	Name, NamePrefix, FirehoseARN, RoleARN, OutputFormat configvalue.Value
 	IncludeFilters, ExcludeFilters                       []Filter
 	Statistics                                           []Statistics
-	Tags                                                 map[string]Value
+	Tags                                                 map[string]configvalue.Value
 }
 
 // Validate reports every way the spec breaks the API's rules; paths are
 // the resource's attribute and block names.
 func Validate(s Spec) problem.List {
 	var ps problem.List
-	if s.Name.present() {
+	if s.Name.Present() {
 		checkName(&ps, "name", s.Name.V, MaxNameLength)
 	}
-	if s.NamePrefix.present() {
+	if s.NamePrefix.Present() {
 		checkName(&ps, "name_prefix", s.NamePrefix.V, MaxNamePrefixLength)
 	}
-	if s.Name.present() && s.NamePrefix.present() {
+	if s.Name.Present() && s.NamePrefix.Present() {
 		ps.Addf(problem.Path{"name_prefix"}, "name and name_prefix cannot both be set: keep name for a fixed name, or name_prefix for a generated unique one.")
 	}
-	if s.FirehoseARN.present() && !firehoseARN.MatchString(s.FirehoseARN.V) {
+	if s.FirehoseARN.Present() && !firehoseARN.MatchString(s.FirehoseARN.V) {
 		ps.Addf(problem.Path{"firehose_arn"}, "%q is not a Firehose delivery stream ARN: use the form arn:aws:firehose:<region>:<account>:deliverystream/<name>.", s.FirehoseARN.V)
 	}
-	if s.RoleARN.present() && !roleARN.MatchString(s.RoleARN.V) {
+	if s.RoleARN.Present() && !roleARN.MatchString(s.RoleARN.V) {
 		ps.Addf(problem.Path{"role_arn"}, "%q is not an IAM role ARN: use the form arn:aws:iam::<account>:role/<name> (a role CloudWatch can assume, with firehose:PutRecord and firehose:PutRecordBatch).", s.RoleARN.V)
 	}
 	if len(s.IncludeFilters) > 0 && len(s.ExcludeFilters) > 0 {
@@ -125,7 +110,7 @@ func Validate(s Spec) problem.List {
 func checkStatisticsStreamed(ps *problem.List, s Spec) {
 	for i, c := range s.Statistics {
 		for j, m := range c.IncludeMetrics {
-			if !m.Namespace.present() || !m.MetricName.present() {
+			if !m.Namespace.Present() || !m.MetricName.Present() {
 				continue
 			}
 			if streamed, known := filtersStream(s, m.Namespace.V, m.MetricName.V); known && !streamed {
@@ -195,11 +180,11 @@ func checkName(ps *problem.List, attr, v string, max int) {
 func checkFilters(ps *problem.List, block string, fs []Filter) {
 	names := 0
 	for i, f := range fs {
-		if f.Namespace.present() && (len(f.Namespace.V) < 1 || len(f.Namespace.V) > 255) {
+		if f.Namespace.Present() && (len(f.Namespace.V) < 1 || len(f.Namespace.V) > 255) {
 			ps.Addf(problem.Path{block, i, "namespace"}, "A namespace must be 1-255 characters, e.g. AWS/SQS.")
 		}
 		for _, m := range f.MetricNames {
-			if m.present() && (len(m.V) < 1 || len(m.V) > 255) {
+			if m.Present() && (len(m.V) < 1 || len(m.V) > 255) {
 				ps.Addf(problem.Path{block, i, "metric_names"}, "%q: a metric name must be 1-255 characters.", m.V)
 			}
 		}
@@ -214,7 +199,7 @@ func checkStatistics(ps *problem.List, s Spec) {
 	if len(s.Statistics) > MaxStatConfigs {
 		ps.Addf(problem.Path{"statistics_configuration"}, "%d statistics_configuration blocks; the API allows at most %d.", len(s.Statistics), MaxStatConfigs)
 	}
-	otel := s.OutputFormat.present() && strings.HasPrefix(s.OutputFormat.V, "opentelemetry")
+	otel := s.OutputFormat.Present() && strings.HasPrefix(s.OutputFormat.V, "opentelemetry")
 	for i, c := range s.Statistics {
 		if n := len(c.IncludeMetrics); n < 1 || n > MaxStatMetrics {
 			ps.Addf(problem.Path{"statistics_configuration", i, "include_metric"}, "Each statistics_configuration needs 1-%d include_metric blocks, got %d.", MaxStatMetrics, n)
@@ -223,7 +208,7 @@ func checkStatistics(ps *problem.List, s Spec) {
 			ps.Addf(problem.Path{"statistics_configuration", i, "additional_statistics"}, "Each statistics_configuration needs 1-%d additional_statistics, got %d.", MaxStatStatistics, n)
 		}
 		for _, st := range c.AdditionalStatistics {
-			if !st.present() {
+			if !st.Present() {
 				continue
 			}
 			switch {
@@ -239,7 +224,7 @@ func checkStatistics(ps *problem.List, s Spec) {
 	}
 }
 
-func checkTags(ps *problem.List, tags map[string]Value) {
+func checkTags(ps *problem.List, tags map[string]configvalue.Value) {
 	if len(tags) > MaxTags {
 		ps.Addf(problem.Path{"tags"}, "%d tags; a metric stream can have at most %d.", len(tags), MaxTags)
 	}
@@ -250,7 +235,7 @@ func checkTags(ps *problem.List, tags map[string]Value) {
 		case strings.HasPrefix(strings.ToLower(k), "aws:"):
 			ps.Addf(problem.Path{"tags"}, "Tag key %q: keys starting with aws: are reserved for AWS; rename it.", k)
 		}
-		if v.present() && len(v.V) > 256 {
+		if v.Present() && len(v.V) > 256 {
 			ps.Addf(problem.Path{"tags"}, "Tag %q: the value must be at most 256 characters.", k)
 		}
 	}

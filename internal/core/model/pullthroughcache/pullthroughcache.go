@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/model/configvalue"
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/problem"
 )
 
@@ -82,48 +83,32 @@ func AllowsCredential(upstream string) bool {
 // NeedsRole: an ECR-to-ECR rule reads the upstream through an IAM role.
 func NeedsRole(upstream string) bool { return upstream == UpstreamECR }
 
-// Value is one configuration value: Known is false while Terraform does not
-// know it yet (it comes from another resource), Null when it is unset.
-type Value struct {
-	V     string
-	Null  bool
-	Known bool
-}
-
-// Set is a known, non-null value.
-func Set(v string) Value { return Value{V: v, Known: true} }
-
-// Unset is a known null value.
-func Unset() Value { return Value{Null: true, Known: true} }
-
-func (v Value) present() bool { return v.Known && !v.Null }
-
 // Spec is a rule as configured.
 type Spec struct {
-	EcrRepositoryPrefix      Value
-	UpstreamRegistryURL      Value
-	UpstreamRepositoryPrefix Value
-	CredentialARN            Value
-	CustomRoleARN            Value
+	EcrRepositoryPrefix      configvalue.Value
+	UpstreamRegistryURL      configvalue.Value
+	UpstreamRepositoryPrefix configvalue.Value
+	CredentialARN            configvalue.Value
+	CustomRoleARN            configvalue.Value
 }
 
 // Validate reports every way the spec breaks the API's rules; paths are the
 // resource's attribute names.
 func Validate(s Spec) problem.List {
 	var ps problem.List
-	if s.EcrRepositoryPrefix.present() {
+	if s.EcrRepositoryPrefix.Present() {
 		checkPrefix(&ps, "ecr_repository_prefix", s.EcrRepositoryPrefix.V)
 	}
-	if s.UpstreamRepositoryPrefix.present() {
+	if s.UpstreamRepositoryPrefix.Present() {
 		checkPrefix(&ps, "upstream_repository_prefix", s.UpstreamRepositoryPrefix.V)
 	}
-	if s.CredentialARN.present() {
+	if s.CredentialARN.Present() {
 		checkSecretARN(&ps, s.CredentialARN.V)
 	}
-	if s.CustomRoleARN.present() && !roleARNPattern.MatchString(s.CustomRoleARN.V) {
+	if s.CustomRoleARN.Present() && !roleARNPattern.MatchString(s.CustomRoleARN.V) {
 		ps.Addf(problem.Path{"custom_role_arn"}, "%q is not an IAM role ARN: use the form arn:aws:iam::123456789012:role/<name>.", s.CustomRoleARN.V)
 	}
-	if !s.UpstreamRegistryURL.present() {
+	if !s.UpstreamRegistryURL.Present() {
 		return ps
 	}
 	url := s.UpstreamRegistryURL.V
@@ -144,13 +129,13 @@ func Validate(s Spec) problem.List {
 	switch {
 	case NeedsCredential(upstream) && cred.Known && cred.Null:
 		ps.Addf(problem.Path{"credential_arn"}, "Upstream %s (%s) needs credentials: set credential_arn to a Secrets Manager secret named %s<name> holding {\"username\", \"accessToken\"}.", upstream, url, SecretNamePrefix)
-	case !AllowsCredential(upstream) && cred.present():
+	case !AllowsCredential(upstream) && cred.Present():
 		ps.Addf(problem.Path{"credential_arn"}, "Upstream %s (%s) does not take credentials: remove credential_arn%s.", upstream, url, map[bool]string{true: " and use custom_role_arn", false: ""}[NeedsRole(upstream)])
 	}
 	switch {
 	case NeedsRole(upstream) && role.Known && role.Null:
 		ps.Addf(problem.Path{"custom_role_arn"}, "An ECR-to-ECR rule (%s) needs custom_role_arn: the ARN of an IAM role ECR assumes to read the upstream registry.", url)
-	case !NeedsRole(upstream) && role.present():
+	case !NeedsRole(upstream) && role.Present():
 		ps.Addf(problem.Path{"custom_role_arn"}, "custom_role_arn is only for ECR upstream registries, not %s (%s): remove it.", upstream, url)
 	}
 	return ps
@@ -182,4 +167,6 @@ func checkSecretARN(ps *problem.List, arn string) {
 
 // RequiresReplaceOnRemoval: the update API sets credentials and roles but
 // cannot clear them, so removing one recreates the rule.
-func RequiresReplaceOnRemoval(old, new Value) bool { return old.present() && new.Known && new.Null }
+func RequiresReplaceOnRemoval(old, new configvalue.Value) bool {
+	return old.Present() && new.Known && new.Null
+}

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/model/configvalue"
 )
 
 const (
@@ -12,13 +14,13 @@ const (
 )
 
 func spec(prefix, url, cred, role string) Spec {
-	v := func(s string) Value {
+	v := func(s string) configvalue.Value {
 		if s == "" {
-			return Unset()
+			return configvalue.Unset()
 		}
-		return Set(s)
+		return configvalue.Set(s)
 	}
-	return Spec{EcrRepositoryPrefix: v(prefix), UpstreamRegistryURL: v(url), UpstreamRepositoryPrefix: Unset(), CredentialARN: v(cred), CustomRoleARN: v(role)}
+	return Spec{EcrRepositoryPrefix: v(prefix), UpstreamRegistryURL: v(url), UpstreamRepositoryPrefix: configvalue.Unset(), CredentialARN: v(cred), CustomRoleARN: v(role)}
 }
 
 func TestValidate(t *testing.T) {
@@ -71,7 +73,7 @@ func TestValidate(t *testing.T) {
 
 func TestValidateSkipsUnknown(t *testing.T) {
 	s := spec("docker-hub", "registry-1.docker.io", "", "")
-	s.CredentialARN = Value{} // not known until apply
+	s.CredentialARN = configvalue.Unknown() // not known until apply
 	if ps := Validate(s); len(ps) != 0 {
 		t.Fatalf("an unknown credential must not be reported as missing: %v", ps)
 	}

@@ -11,21 +11,28 @@ import (
 	"github.com/scalingkit/terraform-provider-scaling/internal/emulator"
 )
 
-// One DescribeClusterVersions call per client and version; the default
-// version is asked for every time; another client asks again.
-func TestClusterVersionsAreDescribedOncePerClient(t *testing.T) {
+// startEmulator starts an emulator of the test's own and returns a maker of
+// EKS clients for it (each a distinct client, as two providers would have).
+func startEmulator(t *testing.T) (*emulator.Emulator, func() *eks.Client) {
+	t.Helper()
 	emu := emulator.New(emulator.Options{})
 	url, err := emu.Start("127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer emu.Close()
-	client := func() *eks.Client {
+	t.Cleanup(func() { _ = emu.Close() })
+	return emu, func() *eks.Client {
 		return eks.New(eks.Options{
 			Region: "us-east-1", BaseEndpoint: aws.String(url),
 			Credentials: credentials.NewStaticCredentialsProvider("test", "test", ""),
 		})
 	}
+}
+
+// One DescribeClusterVersions call per client and version; the default
+// version is asked for every time; another client asks again.
+func TestClusterVersionsAreDescribedOncePerClient(t *testing.T) {
+	emu, client := startEmulator(t)
 	ctx := context.Background()
 	a, b := client(), client()
 	def, err := findClusterVersion(ctx, a, "")

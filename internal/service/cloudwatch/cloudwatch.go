@@ -1,4 +1,5 @@
-// Package cloudwatch holds the cloudwatch resources and data sources (Terraform edge).
+// Package cloudwatch holds the CloudWatch resources (Terraform edge):
+// scaling_cloudwatch_metric_stream.
 package cloudwatch
 
 import (

@@ -1,5 +1,6 @@
-// Package eks holds the eks resources and data sources (Terraform edge).
-package eks
+// Package ecr holds the ECR resources and data sources (Terraform edge):
+// scaling_ecr_pull_through_cache_rule and scaling_ecr_pull_through_cache_rules.
+package ecr
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -8,10 +9,10 @@ import (
 
 // Resources lists this package's resources for the provider.
 func Resources() []func() resource.Resource {
-	return []func() resource.Resource{newControlPlaneTierResource}
+	return []func() resource.Resource{newPullThroughCacheRuleResource}
 }
 
 // DataSources lists this package's data sources for the provider.
 func DataSources() []func() datasource.DataSource {
-	return []func() datasource.DataSource{newControlPlaneTiersDataSource}
+	return []func() datasource.DataSource{newPullThroughCacheRulesDataSource}
 }
