@@ -18,10 +18,7 @@ import (
 )
 
 // version is set by goreleaser.
-var (
-	version = "dev"
-	commit  = "none"
-)
+var version = "dev"
 
 // The registry address; tfplugindocs and dev_overrides use it too.
 const address = "registry.terraform.io/scalingkit/scaling"

@@ -4,6 +4,7 @@
 package framework
 
 import (
+	"context"
 	"fmt"
 	"math/big"
 	"sort"
@@ -50,7 +51,7 @@ func toAttr(v any) (attr.Value, error) {
 				return nil, err
 			}
 			elems = append(elems, ev)
-			typs = append(typs, ev.Type(nil))
+			typs = append(typs, ev.Type(context.Background()))
 		}
 		tv, d := types.TupleValue(typs, elems)
 		if d.HasError() {
@@ -79,7 +80,7 @@ func toAttr(v any) (attr.Value, error) {
 				return nil, fmt.Errorf("%s: %w", k, err)
 			}
 			vals[k] = ev
-			typs[k] = ev.Type(nil)
+			typs[k] = ev.Type(context.Background())
 		}
 		ov, d := types.ObjectValue(typs, vals)
 		if d.HasError() {

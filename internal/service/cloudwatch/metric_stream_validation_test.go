@@ -24,7 +24,7 @@ func manyNames(n int) string {
 func TestAccMetricStream_planTimeErrors(t *testing.T) {
 	tg := newTarget(t, true)
 	t.Parallel()
-	stats := func(format, stat string) string {
+	stats := func(stat string) string {
 		return fmt.Sprintf(`
   statistics_configuration {
     additional_statistics = [%q]
@@ -44,9 +44,9 @@ func TestAccMetricStream_planTimeErrors(t *testing.T) {
 		{"state", "json", `  state = "paused"`, "state"},
 		{"filters", "json", "  include_filter {\n    namespace = \"AWS/EC2\"\n  }\n  exclude_filter {\n    namespace = \"AWS/S3\"\n  }", "cannot be used together"},
 		{"names", "json", "  include_filter {\n    namespace = \"AWS/EC2\"\n    metric_names = " + manyNames(1000) + "\n  }", "at most 1000"},
-		{"otel", "opentelemetry0.7", stats("opentelemetry0.7", "tm99"), "only percentiles"},
-		{"stat", "json", stats("json", "median"), "not a CloudWatch statistic"},
-		{"sum", "json", stats("json", "Sum"), "always streamed"},
+		{"otel", "opentelemetry0.7", stats("tm99"), "only percentiles"},
+		{"stat", "json", stats("median"), "not a CloudWatch statistic"},
+		{"sum", "json", stats("Sum"), "always streamed"},
 		{"tag", "json", `  tags = { "aws:owner" = "me" }`, "reserved for AWS"},
 	}
 	var steps []resource.TestStep

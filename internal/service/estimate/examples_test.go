@@ -58,7 +58,7 @@ func TestEstimatesExampleReadme(t *testing.T) {
 	if !ok {
 		t.Fatal("README.md has no '---' line before the comment")
 	}
-	var check statecheck.StateCheck = statecheck.ExpectKnownOutputValue("pr_comment", knownvalue.StringExact(shown))
+	check := statecheck.ExpectKnownOutputValue("pr_comment", knownvalue.StringExact(shown))
 	if os.Getenv("UPDATE_ESTIMATES_README") == "1" {
 		check = statecheck.ExpectKnownOutputValue("pr_comment", knownvalue.StringFunc(func(got string) error {
 			return os.WriteFile(readmePath, []byte(head+"\n---\n\n"+got), 0o644)

@@ -13,7 +13,7 @@ import (
 
 // objectOutputs renders one object as manifest, yaml and json.
 func objectOutputs(obj k8sobj.Object) (types.Dynamic, types.String, types.String, error) {
-	dyn, err := framework.ToDynamic(map[string]any(obj))
+	dyn, err := framework.ToDynamic(obj)
 	if err != nil {
 		return types.DynamicNull(), types.StringNull(), types.StringNull(), err
 	}

@@ -117,7 +117,7 @@ func (m *fallbackModel) setOutputs(objs []k8sobj.Object) error {
 	}
 	m.SpotName = types.StringValue(objs[0]["metadata"].(map[string]any)["name"].(string))
 	m.OnDemandName = types.StringValue(objs[1]["metadata"].(map[string]any)["name"].(string))
-	list := []any{map[string]any(objs[0]), map[string]any(objs[1])}
+	list := []any{objs[0], objs[1]}
 	if m.Manifests, err = framework.ToDynamic(list); err != nil {
 		return err
 	}

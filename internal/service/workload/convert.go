@@ -45,5 +45,5 @@ func renderedOutputs(objs []k8sobj.Object) (types.Dynamic, string, string, error
 }
 
 func toDynamicObject(o k8sobj.Object) (types.Dynamic, error) {
-	return framework.ToDynamic(map[string]any(o))
+	return framework.ToDynamic(o)
 }

@@ -115,11 +115,12 @@ func Validate(s Spec) problem.List {
 	upstream, ok := UpstreamFor(url)
 	if !ok {
 		msg := fmt.Sprintf("%q is not an upstream registry ECR can cache.", url)
-		if strings.Contains(url, "://") || strings.HasSuffix(url, "/") {
+		switch {
+		case strings.Contains(url, "://") || strings.HasSuffix(url, "/"):
 			msg += " Give the host name only, without scheme or path (e.g. registry-1.docker.io)."
-		} else if url == "docker.io" || url == "index.docker.io" {
+		case url == "docker.io" || url == "index.docker.io":
 			msg += " For Docker Hub use registry-1.docker.io."
-		} else {
+		default:
 			msg += " Use one of registry-1.docker.io, public.ecr.aws, quay.io, registry.k8s.io, ghcr.io, registry.gitlab.com, cgr.dev, <name>.azurecr.io or <account>.dkr.ecr.<region>.amazonaws.com."
 		}
 		ps.Addf(problem.Path{"upstream_registry_url"}, "%s", msg)

@@ -29,7 +29,7 @@ func ParseQuantity(s string) (float64, error) {
 		}
 	}
 	if suffix == "" && !strings.ContainsAny(s, "eE") {
-		if last := s[len(s)-1:]; strings.Contains("numkMGTPE", last) {
+		if last := s[len(s)-1:]; strings.ContainsAny(last, "numkMGTPE") {
 			num, suffix = s[:len(s)-1], last
 		}
 	}

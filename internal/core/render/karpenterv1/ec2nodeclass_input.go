@@ -144,7 +144,7 @@ func (nc EC2NodeClass) WithDefaults() EC2NodeClass {
 // family, or AMIFamily.
 func (nc EC2NodeClass) Family() string {
 	if nc.AMIAlias != "" {
-		fam, _, _ := cutAt(nc.AMIAlias)
+		fam, _ := cutAt(nc.AMIAlias)
 		switch fam {
 		case "al2023":
 			return "AL2023"
@@ -164,11 +164,11 @@ func (nc EC2NodeClass) Family() string {
 	return nc.AMIFamily
 }
 
-func cutAt(alias string) (family, version string, ok bool) {
+func cutAt(alias string) (family, version string) {
 	for i := 0; i < len(alias); i++ {
 		if alias[i] == '@' {
-			return alias[:i], alias[i+1:], true
+			return alias[:i], alias[i+1:]
 		}
 	}
-	return alias, "", false
+	return alias, ""
 }

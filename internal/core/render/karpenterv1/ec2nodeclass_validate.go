@@ -63,7 +63,7 @@ func validateAMI(probs *problem.List, nc EC2NodeClass) {
 	}
 	if nc.AMIAlias != "" {
 		p := at(probs, "ami_alias")
-		fam, ver, _ := cutAt(nc.AMIAlias)
+		fam, ver := cutAt(nc.AMIAlias)
 		switch {
 		case len(nc.AMIAlias) > 30 || !reAlias.MatchString(nc.AMIAlias):
 			p.add("%q must be family@version, e.g. al2023@latest or bottlerocket@latest", nc.AMIAlias)

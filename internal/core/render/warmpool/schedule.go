@@ -57,7 +57,7 @@ func parseCron(expr string) (cron.Schedule, error) {
 	}
 	s, err := cronParser.Parse(expr)
 	if err != nil {
-		return nil, fmt.Errorf("%q is not a valid cron expression: %v", expr, err)
+		return nil, fmt.Errorf("%q is not a valid cron expression: %w", expr, err)
 	}
 	return s, nil
 }
