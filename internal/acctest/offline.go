@@ -3,6 +3,7 @@ package acctest
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 	"testing"
@@ -30,6 +31,29 @@ func OfflineDataSourceConfig(ds, body string) string {
 func UnitTestOffline(t *testing.T, steps []resource.TestStep) {
 	t.Helper()
 	resource.UnitTest(t, resource.TestCase{ProtoV6ProviderFactories: ProtoV6ProviderFactories, Steps: steps})
+}
+
+// BadInputs are configuration bodies by case name, each with the error
+// it must fail the plan with (an ErrorRegexp pattern).
+type BadInputs = map[string]struct{ Body, Want string }
+
+// ExpectErrors runs each case as a parallel subtest: config(body) must
+// fail at plan time with an error matching want.
+func ExpectErrors(t *testing.T, config func(body string) string, cases BadInputs) {
+	t.Helper()
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			UnitTestOffline(t, []resource.TestStep{{Config: config(tc.Body), PlanOnly: true, ExpectError: ErrorRegexp(tc.Want)}})
+		})
+	}
+}
+
+// ErrorRegexp matches pattern in an error however terraform wraps its
+// lines: each space matches any run of white space, and . matches
+// newlines.
+func ErrorRegexp(pattern string) *regexp.Regexp {
+	return regexp.MustCompile("(?s)" + strings.ReplaceAll(pattern, " ", `\s+`))
 }
 
 // TestDataSourceExamplesRender plans the published example of each data

@@ -21,6 +21,9 @@ import (
 // known yet (they are checked again at read time).
 func ValidateConfig[M any](ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse,
 	check func(m *M, diags *diag.Diagnostics) problem.List) {
+	if invalidNumbers(ctx, req.Config.Raw, req.Config.Schema.TypeAtTerraformPath) {
+		return // the schema validation reports them
+	}
 	var m M
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
 	if resp.Diagnostics.HasError() {

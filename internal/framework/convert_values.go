@@ -12,24 +12,6 @@ import (
 // renderer's or model's default applies; an empty list or map stays empty
 // (set but with no entries).
 
-// Int64Pointer is v, or nil when v is null or unknown.
-func Int64Pointer(v types.Int64) *int64 {
-	if v.IsNull() || v.IsUnknown() {
-		return nil
-	}
-	i := v.ValueInt64()
-	return &i
-}
-
-// Float64Pointer is v, or nil when v is null or unknown.
-func Float64Pointer(v types.Float64) *float64 {
-	if v.IsNull() || v.IsUnknown() {
-		return nil
-	}
-	f := v.ValueFloat64()
-	return &f
-}
-
 // BoolPointer is v, or nil when v is null or unknown.
 func BoolPointer(v types.Bool) *bool {
 	if v.IsNull() || v.IsUnknown() {

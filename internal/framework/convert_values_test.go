@@ -14,15 +14,6 @@ import (
 func TestConvertValues(t *testing.T) {
 	ctx := context.Background()
 	var diags diag.Diagnostics
-	if Int64Pointer(types.Int64Null()) != nil || Int64Pointer(types.Int64Unknown()) != nil {
-		t.Error("null or unknown int64 should be nil")
-	}
-	if p := Int64Pointer(types.Int64Value(3)); p == nil || *p != 3 {
-		t.Errorf("Int64Pointer(3) = %v", p)
-	}
-	if p := Float64Pointer(types.Float64Value(0.5)); p == nil || *p != 0.5 {
-		t.Errorf("Float64Pointer(0.5) = %v", p)
-	}
 	if p := BoolPointer(types.BoolValue(false)); p == nil || *p {
 		t.Errorf("BoolPointer(false) = %v", p)
 	}

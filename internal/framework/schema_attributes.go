@@ -13,14 +13,6 @@ func OptionalString(desc string) schema.StringAttribute {
 	return schema.StringAttribute{Optional: true, MarkdownDescription: desc}
 }
 
-func OptionalInt64(desc string) schema.Int64Attribute {
-	return schema.Int64Attribute{Optional: true, MarkdownDescription: desc}
-}
-
-func OptionalFloat64(desc string) schema.Float64Attribute {
-	return schema.Float64Attribute{Optional: true, MarkdownDescription: desc}
-}
-
 func OptionalBool(desc string) schema.BoolAttribute {
 	return schema.BoolAttribute{Optional: true, MarkdownDescription: desc}
 }

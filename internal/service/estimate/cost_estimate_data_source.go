@@ -26,26 +26,26 @@ func newCostEstimateDataSource() datasource.DataSource {
 type costEstimateDataSource struct{ framework.OfflineDataSource }
 
 type costEstimateModel struct {
-	ControlPlaneTier             types.String  `tfsdk:"control_plane_tier"`
-	TierHourlyUSD                types.Float64 `tfsdk:"tier_hourly_usd"`
-	WarmBaselineReplicas         types.Int64   `tfsdk:"warm_baseline_replicas"`
-	WarmPeakReplicas             types.Int64   `tfsdk:"warm_peak_replicas"`
-	WarmSafetyFactor             types.Float64 `tfsdk:"warm_safety_factor"`
-	WarmBasis                    types.String  `tfsdk:"warm_basis"`
-	WarmPods                     types.Int64   `tfsdk:"warm_pods"`
-	WarmPodHourUSD               types.Float64 `tfsdk:"warm_pod_hour_usd"`
-	WarmInstanceHourlyUSD        types.Float64 `tfsdk:"warm_instance_hourly_usd"`
-	WarmPodsPerInstance          types.Float64 `tfsdk:"warm_pods_per_instance"`
-	WarmHoursPerWeek             types.Float64 `tfsdk:"warm_hours_per_week"`
-	CustomMetrics                types.Int64   `tfsdk:"custom_metrics"`
-	MetricPublishIntervalSeconds types.Float64 `tfsdk:"metric_publish_interval_seconds"`
-	MetricsPerPutRequest         types.Int64   `tfsdk:"metrics_per_put_request"`
-	MetricReadIntervalSeconds    types.Float64 `tfsdk:"metric_read_interval_seconds"`
-	StreamMetrics                types.Int64   `tfsdk:"stream_metrics"`
-	HighResolutionAlarms         types.Int64   `tfsdk:"high_resolution_alarms"`
-	Clusters                     types.Int64   `tfsdk:"clusters"`
-	Regions                      types.Int64   `tfsdk:"regions"`
-	MonthlyBudgetUSD             types.Float64 `tfsdk:"monthly_budget_usd"`
+	ControlPlaneTier             types.String          `tfsdk:"control_plane_tier"`
+	TierHourlyUSD                framework.RealNumber  `tfsdk:"tier_hourly_usd"`
+	WarmBaselineReplicas         framework.WholeNumber `tfsdk:"warm_baseline_replicas"`
+	WarmPeakReplicas             framework.WholeNumber `tfsdk:"warm_peak_replicas"`
+	WarmSafetyFactor             framework.RealNumber  `tfsdk:"warm_safety_factor"`
+	WarmBasis                    types.String          `tfsdk:"warm_basis"`
+	WarmPods                     framework.WholeNumber `tfsdk:"warm_pods"`
+	WarmPodHourUSD               framework.RealNumber  `tfsdk:"warm_pod_hour_usd"`
+	WarmInstanceHourlyUSD        framework.RealNumber  `tfsdk:"warm_instance_hourly_usd"`
+	WarmPodsPerInstance          framework.RealNumber  `tfsdk:"warm_pods_per_instance"`
+	WarmHoursPerWeek             framework.RealNumber  `tfsdk:"warm_hours_per_week"`
+	CustomMetrics                framework.WholeNumber `tfsdk:"custom_metrics"`
+	MetricPublishIntervalSeconds framework.RealNumber  `tfsdk:"metric_publish_interval_seconds"`
+	MetricsPerPutRequest         framework.WholeNumber `tfsdk:"metrics_per_put_request"`
+	MetricReadIntervalSeconds    framework.RealNumber  `tfsdk:"metric_read_interval_seconds"`
+	StreamMetrics                framework.WholeNumber `tfsdk:"stream_metrics"`
+	HighResolutionAlarms         framework.WholeNumber `tfsdk:"high_resolution_alarms"`
+	Clusters                     framework.WholeNumber `tfsdk:"clusters"`
+	Regions                      framework.WholeNumber `tfsdk:"regions"`
+	MonthlyBudgetUSD             framework.RealNumber  `tfsdk:"monthly_budget_usd"`
 
 	Items                       []costItemModel `tfsdk:"items"`
 	WarmPodsResolved            types.Int64     `tfsdk:"warm_pods_resolved"`
@@ -69,20 +69,20 @@ type costItemModel struct {
 func (m costEstimateModel) input() cost.Input {
 	in := cost.Input{
 		Tier:          m.ControlPlaneTier.ValueString(),
-		TierHourlyUSD: framework.Float64Pointer(m.TierHourlyUSD),
-		WarmPods:      framework.Int64Pointer(m.WarmPods),
+		TierHourlyUSD: m.TierHourlyUSD.Float64Pointer(),
+		WarmPods:      m.WarmPods.Int64Pointer(),
 		PodHour: sizing.PodHourPrice{PerPodHour: m.WarmPodHourUSD.ValueFloat64(),
 			InstanceHourly: m.WarmInstanceHourlyUSD.ValueFloat64(), PodsPerInstance: m.WarmPodsPerInstance.ValueFloat64()},
-		WarmHoursPerWeek:       framework.Float64Pointer(m.WarmHoursPerWeek),
+		WarmHoursPerWeek:       m.WarmHoursPerWeek.Float64Pointer(),
 		CustomMetrics:          m.CustomMetrics.ValueInt64(),
-		PublishIntervalSeconds: framework.Float64Pointer(m.MetricPublishIntervalSeconds),
-		MetricsPerPutRequest:   framework.Int64Pointer(m.MetricsPerPutRequest),
-		ReadIntervalSeconds:    framework.Float64Pointer(m.MetricReadIntervalSeconds),
+		PublishIntervalSeconds: m.MetricPublishIntervalSeconds.Float64Pointer(),
+		MetricsPerPutRequest:   m.MetricsPerPutRequest.Int64Pointer(),
+		ReadIntervalSeconds:    m.MetricReadIntervalSeconds.Float64Pointer(),
 		StreamMetrics:          m.StreamMetrics.ValueInt64(),
 		HighResolutionAlarms:   m.HighResolutionAlarms.ValueInt64(),
-		Clusters:               framework.Int64Pointer(m.Clusters),
-		Regions:                framework.Int64Pointer(m.Regions),
-		BudgetUSD:              framework.Float64Pointer(m.MonthlyBudgetUSD),
+		Clusters:               m.Clusters.Int64Pointer(),
+		Regions:                m.Regions.Int64Pointer(),
+		BudgetUSD:              m.MonthlyBudgetUSD.Float64Pointer(),
 	}
 	if !m.WarmPeakReplicas.IsNull() {
 		basis := sizing.Basis(m.WarmBasis.ValueString())
@@ -110,26 +110,26 @@ func (d *costEstimateDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 			"per cluster and for a fleet of `clusters` x `regions`. Offline: no AWS call.",
 		Attributes: map[string]schema.Attribute{
 			"control_plane_tier":     framework.OptionalString(fmt.Sprintf("EKS control-plane tier: one of %s (default `standard`).", oneOf(tiers.Names))),
-			"tier_hourly_usd":        framework.OptionalFloat64("Hourly cluster price on the tier, overriding the launch price (your region, discounts). Required for `tier-8xl`, which has no published price."),
-			"warm_baseline_replicas": framework.OptionalInt64("Baseline replicas of the workload the warm pool serves (default 0). Used with `warm_peak_replicas`."),
-			"warm_peak_replicas":     framework.OptionalInt64("Peak replicas. Setting it sizes the warm pool as `ceil(basis x warm_safety_factor)`."),
-			"warm_safety_factor":     framework.OptionalFloat64(fmt.Sprintf("Share of the basis kept warm, in (0, 1] (default %g, the guide's example).", defaultSafetyFactor)),
+			"tier_hourly_usd":        schema.NumberAttribute{Optional: true, CustomType: framework.RealNumberType{Min: 0, Max: 1000}, MarkdownDescription: "Hourly cluster price on the tier, overriding the launch price (your region, discounts). Required for `tier-8xl`, which has no published price."},
+			"warm_baseline_replicas": schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 0, Max: 1_000_000}, MarkdownDescription: "Baseline replicas of the workload the warm pool serves (default 0). Used with `warm_peak_replicas`."},
+			"warm_peak_replicas":     schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 0, Max: 1_000_000}, MarkdownDescription: "Peak replicas. Setting it sizes the warm pool as `ceil(basis x warm_safety_factor)`."},
+			"warm_safety_factor":     schema.NumberAttribute{Optional: true, CustomType: framework.RealNumberType{Min: 0, Max: 1}, MarkdownDescription: fmt.Sprintf("Share of the basis kept warm, in (0, 1] (default %g, the guide's example).", defaultSafetyFactor)},
 			"warm_basis": framework.OptionalString(fmt.Sprintf("`%s` (peak - baseline, the guide's formula, default) or `%s` (what the guide's cost table used).",
 				sizing.BasisPeakDelta, sizing.BasisPeak)),
-			"warm_pods":                       framework.OptionalInt64("Warm pods, when you know the number (instead of the `warm_*_replicas` figures)."),
-			"warm_pod_hour_usd":               framework.OptionalFloat64("Price of one warm pod-hour, e.g. 0.05 (the guide's example)."),
-			"warm_instance_hourly_usd":        framework.OptionalFloat64("Instead of `warm_pod_hour_usd`: the warm nodes' instance hourly price ..."),
-			"warm_pods_per_instance":          framework.OptionalFloat64("... and how many warm pods fit on one instance."),
-			"warm_hours_per_week":             framework.OptionalFloat64("Hours a week the warm pool runs (time-of-day sizing); default always (168)."),
-			"custom_metrics":                  framework.OptionalInt64("CloudWatch custom metrics the scaling reads (high resolution costs the same per metric as standard). Default 0."),
-			"metric_publish_interval_seconds": framework.OptionalFloat64(fmt.Sprintf("How often each metric is put (default %gs; 1 or 10 for high resolution).", cost.DefaultPublishInterval)),
-			"metrics_per_put_request":         framework.OptionalInt64("Metrics batched into one PutMetricData call, 1-1000 (default 1, the expensive case)."),
-			"metric_read_interval_seconds":    framework.OptionalFloat64(fmt.Sprintf("How often each metric is read with GetMetricData (default %gs, the HPA sync period).", cost.DefaultReadInterval)),
-			"stream_metrics":                  framework.OptionalInt64("Metrics sent through CloudWatch metric streams (one update a minute each). Default 0."),
-			"high_resolution_alarms":          framework.OptionalInt64("High-resolution alarms (10 s or 30 s periods). Default 0."),
-			"clusters":                        framework.OptionalInt64("Clusters per region (default 1)."),
-			"regions":                         framework.OptionalInt64("Regions (default 1)."),
-			"monthly_budget_usd":              framework.OptionalFloat64("Optional budget per cluster and month; sets `within_budget`."),
+			"warm_pods":                       schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 0, Max: 1_000_000}, MarkdownDescription: "Warm pods, when you know the number (instead of the `warm_*_replicas` figures)."},
+			"warm_pod_hour_usd":               schema.NumberAttribute{Optional: true, CustomType: framework.RealNumberType{Min: 0, Max: 1000}, MarkdownDescription: "Price of one warm pod-hour, e.g. 0.05 (the guide's example)."},
+			"warm_instance_hourly_usd":        schema.NumberAttribute{Optional: true, CustomType: framework.RealNumberType{Min: 0, Max: 1000}, MarkdownDescription: "Instead of `warm_pod_hour_usd`: the warm nodes' instance hourly price ..."},
+			"warm_pods_per_instance":          schema.NumberAttribute{Optional: true, CustomType: framework.RealNumberType{Min: 0, Max: 1000}, MarkdownDescription: "... and how many warm pods fit on one instance."},
+			"warm_hours_per_week":             schema.NumberAttribute{Optional: true, CustomType: framework.RealNumberType{Min: 0, Max: 168}, MarkdownDescription: "Hours a week the warm pool runs (time-of-day sizing); default always (168)."},
+			"custom_metrics":                  schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 0, Max: 100_000_000}, MarkdownDescription: "CloudWatch custom metrics the scaling reads (high resolution costs the same per metric as standard). Default 0."},
+			"metric_publish_interval_seconds": schema.NumberAttribute{Optional: true, CustomType: framework.RealNumberType{Min: 0, Max: 86_400}, MarkdownDescription: fmt.Sprintf("How often each metric is put (default %gs; 1 or 10 for high resolution).", cost.DefaultPublishInterval)},
+			"metrics_per_put_request":         schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 1, Max: 1000}, MarkdownDescription: "Metrics batched into one PutMetricData call, 1-1000 (default 1, the expensive case)."},
+			"metric_read_interval_seconds":    schema.NumberAttribute{Optional: true, CustomType: framework.RealNumberType{Min: 0, Max: 86_400}, MarkdownDescription: fmt.Sprintf("How often each metric is read with GetMetricData (default %gs, the HPA sync period).", cost.DefaultReadInterval)},
+			"stream_metrics":                  schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 0, Max: 100_000_000}, MarkdownDescription: "Metrics sent through CloudWatch metric streams (one update a minute each). Default 0."},
+			"high_resolution_alarms":          schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 0, Max: 1_000_000}, MarkdownDescription: "High-resolution alarms (10 s or 30 s periods). Default 0."},
+			"clusters":                        schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 1, Max: 10_000}, MarkdownDescription: "Clusters per region (default 1)."},
+			"regions":                         schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 1, Max: 50}, MarkdownDescription: "Regions (default 1)."},
+			"monthly_budget_usd":              schema.NumberAttribute{Optional: true, CustomType: framework.RealNumberType{Min: 0, Max: 1_000_000_000}, MarkdownDescription: "Optional budget per cluster and month; sets `within_budget`."},
 			"items": schema.ListNestedAttribute{
 				Computed:            true,
 				MarkdownDescription: "One line per cost: `control_plane`, `warm_capacity`, `custom_metrics`, `put_metric_data`, `get_metric_data`, `metric_streams`, `high_resolution_alarms` (those that apply).",

@@ -8,6 +8,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/scalingkit/terraform-provider-scaling/internal/acctest"
 )
 
 func TestCostEstimateDataSource(t *testing.T) {
@@ -49,12 +51,14 @@ func TestCostEstimateDataSourceBadInput(t *testing.T) {
 		{"warm_peak_replicas = 10\n warm_baseline_replicas = 20\n warm_pod_hour_usd = 0.05", `warm_peak_replicas.*must not be below`},
 		{`warm_pods = 3`, `warm_pod_hour_usd.*needs a price`},
 		{"custom_metrics = 5\n metric_publish_interval_seconds = 0", `metric_publish_interval_seconds.*greater than 0`},
-		{`regions = 0`, `regions must be at least 1`},
+		{`regions = 0`, `regions: must be a whole number between 1 and 50, got 0`},
+		{`clusters = 2.5`, `clusters: must be a whole number between 1 and 10000, got 2\.5`},
+		{`tier_hourly_usd = 1e400`, `tier_hourly_usd: must be a number between 0 and 1000, got 1e\+400`},
 		{`warm_safety_factor = 0.2`, `warm_safety_factor sizes the warm pool only with warm_peak_replicas`},
 	} {
 		steps = append(steps, resource.TestStep{
 			Config:      providerBlock + "data \"scaling_cost_estimate\" \"bad\" {\n " + c.body + "\n}",
-			ExpectError: wrapped(c.err),
+			ExpectError: acctest.ErrorRegexp(c.err),
 		})
 	}
 	resource.UnitTest(t, resource.TestCase{ProtoV6ProviderFactories: factories, Steps: steps})

@@ -6,6 +6,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+
+	"github.com/scalingkit/terraform-provider-scaling/internal/acctest"
 )
 
 func TestFunctions(t *testing.T) {
@@ -41,16 +43,21 @@ func TestFunctionsBadInput(t *testing.T) {
 	steps := []resource.TestStep{}
 	for _, c := range []struct{ expr, err string }{
 		{`warm_pool_size(20, 10, 0.15, "peak_delta")`, `peak_replicas \(10\) must not be below`},
-		{`warm_pool_size(0, 10, 1.5, "peak_delta")`, `safety_factor must be in`},
+		{`warm_pool_size(0, 10, 1.5, "peak_delta")`, `"safety_factor" parameter: must be a number between 0 and 1, got 1\.5`},
 		{`warm_pool_size(0, 10, 0.1, "average")`, `basis must be`},
-		{`tier_for(-1, 0)`, `pod_scheduling_rate_per_second must be 0 or more`},
+		{`warm_pool_size(0, 10.5, 0.15, "peak")`, `"peak_replicas" parameter: must be a whole number between 0 and 1000000, got 10\.5`},
+		{`warm_pool_size(1e400, 10, 0.15, "peak")`, `"baseline_replicas" parameter: must be a whole number between 0 and 1000000, got 1e\+400`},
+		{`warm_pool_size(0, 10, 1e400, "peak")`, `"safety_factor" parameter: must be a number between 0 and 1, got 1e\+400`},
+		{`tier_for(-1, 0)`, `"pod_scheduling_rate_per_second" parameter: must be a number between 0 and 1000000, got -1`},
+		{`tier_for(10, 1e400)`, `"api_request_concurrency" parameter: must be a number between 0 and 1000000, got 1e\+400`},
 		{`tier_for(500, 0)`, `tier-8xl may fit but has no published figures`},
-		{`monthly_cost(-1)`, `hourly_price_usd must be 0 or more`},
+		{`monthly_cost(-1)`, `"hourly_price_usd" parameter: must be a number between 0 and 1000000, got -1`},
+		{`monthly_cost(1, 1e400)`, `must be a number between 0 and 744, got 1e\+400`},
 		{`monthly_cost(1, 0)`, `hours_per_month must be in`},
 	} {
 		steps = append(steps, resource.TestStep{
 			Config:      providerBlock + "output \"x\" { value = provider::scaling::" + c.expr + " }\n",
-			ExpectError: wrapped(c.err),
+			ExpectError: acctest.ErrorRegexp(c.err),
 		})
 	}
 	resource.UnitTest(t, resource.TestCase{ProtoV6ProviderFactories: factories, TerraformVersionChecks: functionVersions, Steps: steps})

@@ -1,9 +1,6 @@
 package estimate_test
 
 import (
-	"regexp"
-	"strings"
-
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/acctest"
@@ -17,8 +14,3 @@ var factories = acctest.ProtoV6ProviderFactories
 
 // functionVersions: provider functions need Terraform 1.8+.
 var functionVersions = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)}
-
-// wrapped matches an error message however terraform wraps its lines.
-func wrapped(pattern string) *regexp.Regexp {
-	return regexp.MustCompile("(?s)" + strings.ReplaceAll(pattern, " ", `\s+`))
-}

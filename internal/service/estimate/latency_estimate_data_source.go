@@ -25,28 +25,28 @@ func newLatencyEstimateDataSource() datasource.DataSource {
 type latencyEstimateDataSource struct{ framework.OfflineDataSource }
 
 type latencyEstimateModel struct {
-	MetricSource                 types.String  `tfsdk:"metric_source"`
-	ScrapeIntervalSeconds        types.Float64 `tfsdk:"scrape_interval_seconds"`
-	MetricWindowSeconds          types.Float64 `tfsdk:"metric_window_seconds"`
-	PollingIntervalSeconds       types.Float64 `tfsdk:"polling_interval_seconds"`
-	ScaleFromZero                types.Bool    `tfsdk:"scale_from_zero"`
-	HPASyncPeriodSeconds         types.Float64 `tfsdk:"hpa_sync_period_seconds"`
-	StabilizationWindowSeconds   types.Float64 `tfsdk:"stabilization_window_seconds"`
-	ScaleUpPolicy                types.String  `tfsdk:"scale_up_policy"`
-	CurrentReplicas              types.Int64   `tfsdk:"current_replicas"`
-	Capacity                     types.String  `tfsdk:"capacity"`
-	AMIFamily                    types.String  `tfsdk:"ami_family"`
-	ImageSizeMB                  types.Float64 `tfsdk:"image_size_mb"`
-	ImageRegistry                types.String  `tfsdk:"image_registry"`
-	PullThroughCache             types.Bool    `tfsdk:"pull_through_cache"`
-	ImageCachedOnNode            types.Bool    `tfsdk:"image_cached_on_node"`
-	AppStartSeconds              types.Float64 `tfsdk:"app_start_seconds"`
-	ReadinessInitialDelaySeconds types.Float64 `tfsdk:"readiness_initial_delay_seconds"`
-	ReadinessPeriodSeconds       types.Float64 `tfsdk:"readiness_period_seconds"`
-	BurstPods                    types.Int64   `tfsdk:"burst_pods"`
-	ControlPlaneTier             types.String  `tfsdk:"control_plane_tier"`
-	PodSchedulingRatePerSecond   types.Float64 `tfsdk:"pod_scheduling_rate_per_second"`
-	TargetP95Seconds             types.Float64 `tfsdk:"target_p95_seconds"`
+	MetricSource                 types.String          `tfsdk:"metric_source"`
+	ScrapeIntervalSeconds        framework.RealNumber  `tfsdk:"scrape_interval_seconds"`
+	MetricWindowSeconds          framework.RealNumber  `tfsdk:"metric_window_seconds"`
+	PollingIntervalSeconds       framework.RealNumber  `tfsdk:"polling_interval_seconds"`
+	ScaleFromZero                types.Bool            `tfsdk:"scale_from_zero"`
+	HPASyncPeriodSeconds         framework.RealNumber  `tfsdk:"hpa_sync_period_seconds"`
+	StabilizationWindowSeconds   framework.RealNumber  `tfsdk:"stabilization_window_seconds"`
+	ScaleUpPolicy                types.String          `tfsdk:"scale_up_policy"`
+	CurrentReplicas              framework.WholeNumber `tfsdk:"current_replicas"`
+	Capacity                     types.String          `tfsdk:"capacity"`
+	AMIFamily                    types.String          `tfsdk:"ami_family"`
+	ImageSizeMB                  framework.RealNumber  `tfsdk:"image_size_mb"`
+	ImageRegistry                types.String          `tfsdk:"image_registry"`
+	PullThroughCache             types.Bool            `tfsdk:"pull_through_cache"`
+	ImageCachedOnNode            types.Bool            `tfsdk:"image_cached_on_node"`
+	AppStartSeconds              framework.RealNumber  `tfsdk:"app_start_seconds"`
+	ReadinessInitialDelaySeconds framework.RealNumber  `tfsdk:"readiness_initial_delay_seconds"`
+	ReadinessPeriodSeconds       framework.RealNumber  `tfsdk:"readiness_period_seconds"`
+	BurstPods                    framework.WholeNumber `tfsdk:"burst_pods"`
+	ControlPlaneTier             types.String          `tfsdk:"control_plane_tier"`
+	PodSchedulingRatePerSecond   framework.RealNumber  `tfsdk:"pod_scheduling_rate_per_second"`
+	TargetP95Seconds             framework.RealNumber  `tfsdk:"target_p95_seconds"`
 
 	Stages          []stageModel  `tfsdk:"stages"`
 	Total           *rangeModel   `tfsdk:"total"`
@@ -75,27 +75,27 @@ type rangeModel struct {
 func (m latencyEstimateModel) input() latency.Input {
 	return latency.Input{
 		MetricSource:                 m.MetricSource.ValueString(),
-		ScrapeIntervalSeconds:        framework.Float64Pointer(m.ScrapeIntervalSeconds),
-		MetricWindowSeconds:          framework.Float64Pointer(m.MetricWindowSeconds),
-		PollingIntervalSeconds:       framework.Float64Pointer(m.PollingIntervalSeconds),
+		ScrapeIntervalSeconds:        m.ScrapeIntervalSeconds.Float64Pointer(),
+		MetricWindowSeconds:          m.MetricWindowSeconds.Float64Pointer(),
+		PollingIntervalSeconds:       m.PollingIntervalSeconds.Float64Pointer(),
 		ScaleFromZero:                m.ScaleFromZero.ValueBool(),
-		HPASyncPeriodSeconds:         framework.Float64Pointer(m.HPASyncPeriodSeconds),
-		StabilizationWindowSeconds:   framework.Float64Pointer(m.StabilizationWindowSeconds),
+		HPASyncPeriodSeconds:         m.HPASyncPeriodSeconds.Float64Pointer(),
+		StabilizationWindowSeconds:   m.StabilizationWindowSeconds.Float64Pointer(),
 		ScaleUpPolicy:                m.ScaleUpPolicy.ValueString(),
-		CurrentReplicas:              framework.Int64Pointer(m.CurrentReplicas),
+		CurrentReplicas:              m.CurrentReplicas.Int64Pointer(),
 		Capacity:                     m.Capacity.ValueString(),
 		AMIFamily:                    m.AMIFamily.ValueString(),
-		ImageSizeMB:                  framework.Float64Pointer(m.ImageSizeMB),
+		ImageSizeMB:                  m.ImageSizeMB.Float64Pointer(),
 		ImageRegistry:                m.ImageRegistry.ValueString(),
 		PullThroughCache:             m.PullThroughCache.ValueBool(),
 		ImageCachedOnNode:            m.ImageCachedOnNode.ValueBool(),
-		AppStartSeconds:              framework.Float64Pointer(m.AppStartSeconds),
-		ReadinessInitialDelaySeconds: framework.Float64Pointer(m.ReadinessInitialDelaySeconds),
-		ReadinessPeriodSeconds:       framework.Float64Pointer(m.ReadinessPeriodSeconds),
-		BurstPods:                    framework.Int64Pointer(m.BurstPods),
+		AppStartSeconds:              m.AppStartSeconds.Float64Pointer(),
+		ReadinessInitialDelaySeconds: m.ReadinessInitialDelaySeconds.Float64Pointer(),
+		ReadinessPeriodSeconds:       m.ReadinessPeriodSeconds.Float64Pointer(),
+		BurstPods:                    m.BurstPods.Int64Pointer(),
 		Tier:                         m.ControlPlaneTier.ValueString(),
-		PodSchedulingRatePerSecond:   framework.Float64Pointer(m.PodSchedulingRatePerSecond),
-		TargetP95Seconds:             framework.Float64Pointer(m.TargetP95Seconds),
+		PodSchedulingRatePerSecond:   m.PodSchedulingRatePerSecond.Float64Pointer(),
+		TargetP95Seconds:             m.TargetP95Seconds.Float64Pointer(),
 	}
 }
 
@@ -142,36 +142,36 @@ func stagesAttribute(desc, phaseDesc string) schema.ListNestedAttribute {
 func latencyInputAttributes() map[string]schema.Attribute {
 	return map[string]schema.Attribute{
 		"metric_source": framework.OptionalString(fmt.Sprintf("What the autoscaler reads: one of %s. Default `%s`.", oneOf(latency.MetricSources), latency.MetricsServerCPU)),
-		"scrape_interval_seconds": framework.OptionalFloat64(fmt.Sprintf("How often the metric is sampled: metrics-server resolution (default %gs, its release manifest), "+
+		"scrape_interval_seconds": schema.NumberAttribute{Optional: true, CustomType: framework.RealNumberType{Min: 0, Max: 3600}, MarkdownDescription: fmt.Sprintf("How often the metric is sampled: metrics-server resolution (default %gs, its release manifest), "+
 			"CloudWatch publish interval (default %gs), Prometheus scrape interval (default %gs, Prometheus' own default). `keda_sqs` reads live and has none.",
-			latency.DefaultMetricsServerResolution, latency.DefaultCloudWatchPublishInterval, latency.DefaultPrometheusScrapeInterval)),
-		"metric_window_seconds": framework.OptionalFloat64(fmt.Sprintf("Averaging or `rate()` window of the query. Default: the scrape interval for metrics-server and CloudWatch, "+
-			"%g scrape intervals for Prometheus, 0 for SQS queue depth (a gauge).", latency.PrometheusWindowScrapes)),
-		"polling_interval_seconds": framework.OptionalFloat64(fmt.Sprintf("KEDA `pollingInterval` (default %gs). It only matters with `scale_from_zero`: "+
-			"from one replica up the HPA's sync loop decides.", latency.DefaultKEDAPollingInterval)),
+			latency.DefaultMetricsServerResolution, latency.DefaultCloudWatchPublishInterval, latency.DefaultPrometheusScrapeInterval)},
+		"metric_window_seconds": schema.NumberAttribute{Optional: true, CustomType: framework.RealNumberType{Min: 0, Max: 86_400}, MarkdownDescription: fmt.Sprintf("Averaging or `rate()` window of the query. Default: the scrape interval for metrics-server and CloudWatch, "+
+			"%g scrape intervals for Prometheus, 0 for SQS queue depth (a gauge).", latency.PrometheusWindowScrapes)},
+		"polling_interval_seconds": schema.NumberAttribute{Optional: true, CustomType: framework.RealNumberType{Min: 0, Max: 3600}, MarkdownDescription: fmt.Sprintf("KEDA `pollingInterval` (default %gs). It only matters with `scale_from_zero`: "+
+			"from one replica up the HPA's sync loop decides.", latency.DefaultKEDAPollingInterval)},
 		"scale_from_zero": framework.OptionalBool("The workload scales from 0 replicas (KEDA activation). Needs a KEDA metric source. Default false."),
-		"hpa_sync_period_seconds": framework.OptionalFloat64(fmt.Sprintf("kube-controller-manager `--horizontal-pod-autoscaler-sync-period` (default %gs). "+
-			"EKS does not let you change it; other values draw a warning.", latency.DefaultHPASyncPeriod)),
-		"stabilization_window_seconds": framework.OptionalFloat64("HPA `behavior.scaleUp.stabilizationWindowSeconds` (default 0, the Kubernetes default)."),
+		"hpa_sync_period_seconds": schema.NumberAttribute{Optional: true, CustomType: framework.RealNumberType{Min: 0, Max: 3600}, MarkdownDescription: fmt.Sprintf("kube-controller-manager `--horizontal-pod-autoscaler-sync-period` (default %gs). "+
+			"EKS does not let you change it; other values draw a warning.", latency.DefaultHPASyncPeriod)},
+		"stabilization_window_seconds": schema.NumberAttribute{Optional: true, CustomType: framework.RealNumberType{Min: 0, Max: 3600}, MarkdownDescription: "HPA `behavior.scaleUp.stabilizationWindowSeconds` (default 0, the Kubernetes default)."},
 		"scale_up_policy": framework.OptionalString(fmt.Sprintf("HPA `behavior.scaleUp`: `%s` (default: policies that allow the whole burst in one step) or `%s` "+
 			"(the autoscaling/v2 default, the larger of 100%% and 4 pods per 15 s, which takes several steps for a big burst; needs `current_replicas`).",
 			latency.PolicyOneStep, latency.PolicyKubernetesDefault)),
-		"current_replicas": framework.OptionalInt64("Replicas before the burst; used by `scale_up_policy = \"kubernetes_default\"`."),
+		"current_replicas": schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 0, Max: 1_000_000}, MarkdownDescription: "Replicas before the burst; used by `scale_up_policy = \"kubernetes_default\"`."},
 		"capacity":         framework.OptionalString(fmt.Sprintf("Where the new pods land: one of %s. Default `%s`.", oneOf(latency.Capacities), latency.CapacityKarpenterSpot)),
 		"ami_family":       framework.OptionalString(fmt.Sprintf("AMI family of new nodes: one of %s. Default `%s`.", oneOf(latency.AMIFamilies), latency.AMIAL2023)),
-		"image_size_mb": framework.OptionalFloat64(fmt.Sprintf("Compressed image size in MB (default %g). Pulled at %g-%g MB/s from in-region ECR.",
-			latency.DefaultImageSizeMB, latency.PullThroughputP95MBps, latency.PullThroughputBestMBps)),
+		"image_size_mb": schema.NumberAttribute{Optional: true, CustomType: framework.RealNumberType{Min: 0, Max: 100_000}, MarkdownDescription: fmt.Sprintf("Compressed image size in MB (default %g). Pulled at %g-%g MB/s from in-region ECR.",
+			latency.DefaultImageSizeMB, latency.PullThroughputP95MBps, latency.PullThroughputBestMBps)},
 		"image_registry":                  framework.OptionalString(fmt.Sprintf("Where the image lives: one of %s. Default `%s`.", oneOf(latency.Registries), latency.RegistryECR)),
 		"pull_through_cache":              framework.OptionalBool("A `public` image is pulled through an ECR pull-through cache (in-region speed after the first pull). Default false."),
 		"image_cached_on_node":            framework.OptionalBool("The image is already on the node (pre-pulled, or the node already runs the app): no pull. Default false."),
-		"app_start_seconds":               framework.OptionalFloat64(fmt.Sprintf("Your app's start time (default %gs, a placeholder: set yours).", latency.DefaultAppStart)),
-		"readiness_initial_delay_seconds": framework.OptionalFloat64("readinessProbe `initialDelaySeconds` (default 0)."),
-		"readiness_period_seconds":        framework.OptionalFloat64(fmt.Sprintf("readinessProbe `periodSeconds` (default %g, the Kubernetes default).", latency.DefaultReadinessPeriod)),
-		"burst_pods":                      framework.OptionalInt64(fmt.Sprintf("Pods created in one scale-out (default %d). Binding them is bounded by the control plane's pod scheduling rate.", latency.DefaultBurstPods)),
+		"app_start_seconds":               schema.NumberAttribute{Optional: true, CustomType: framework.RealNumberType{Min: 0, Max: 86_400}, MarkdownDescription: fmt.Sprintf("Your app's start time (default %gs, a placeholder: set yours).", latency.DefaultAppStart)},
+		"readiness_initial_delay_seconds": schema.NumberAttribute{Optional: true, CustomType: framework.RealNumberType{Min: 0, Max: 86_400}, MarkdownDescription: "readinessProbe `initialDelaySeconds` (default 0)."},
+		"readiness_period_seconds":        schema.NumberAttribute{Optional: true, CustomType: framework.RealNumberType{Min: 0, Max: 3600}, MarkdownDescription: fmt.Sprintf("readinessProbe `periodSeconds` (default %g, the Kubernetes default).", latency.DefaultReadinessPeriod)},
+		"burst_pods":                      schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 1, Max: 1_000_000}, MarkdownDescription: fmt.Sprintf("Pods created in one scale-out (default %d). Binding them is bounded by the control plane's pod scheduling rate.", latency.DefaultBurstPods)},
 		"control_plane_tier": framework.OptionalString(fmt.Sprintf("EKS control-plane tier: one of %s (default `standard`). Sets the pod scheduling rate: "+
 			"the launch figures for tiers, %g pods/s assumed for standard.", oneOf(tiers.Names), latency.StandardPodSchedulingRate)),
-		"pod_scheduling_rate_per_second": framework.OptionalFloat64("Overrides the tier's pod scheduling rate, e.g. with what `scaling_control_plane_tiers` reports. Required for `tier-8xl`."),
-		"target_p95_seconds":             framework.OptionalFloat64("Optional SLO for the p95 total. Sets `meets_slo`; a target below the path's fastest possible time draws a warning naming the stage that makes it impossible."),
+		"pod_scheduling_rate_per_second": schema.NumberAttribute{Optional: true, CustomType: framework.RealNumberType{Min: 0, Max: 1_000_000}, MarkdownDescription: "Overrides the tier's pod scheduling rate, e.g. with what `scaling_control_plane_tiers` reports. Required for `tier-8xl`."},
+		"target_p95_seconds":             schema.NumberAttribute{Optional: true, CustomType: framework.RealNumberType{Min: 0, Max: 86_400}, MarkdownDescription: "Optional SLO for the p95 total. Sets `meets_slo`; a target below the path's fastest possible time draws a warning naming the stage that makes it impossible."},
 	}
 }
 

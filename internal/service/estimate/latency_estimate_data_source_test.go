@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/scalingkit/terraform-provider-scaling/internal/acctest"
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/model/latency"
 )
 
@@ -78,14 +79,17 @@ func TestLatencyEstimateDataSourceBadInput(t *testing.T) {
 	steps := []resource.TestStep{}
 	for _, c := range []struct{ body, err string }{
 		{`scrape_interval_seconds = 0`, `scrape_interval_seconds.*greater than 0`},
-		{`hpa_sync_period_seconds = -15`, `hpa_sync_period_seconds.*greater than 0`},
+		{`hpa_sync_period_seconds = -15`, `hpa_sync_period_seconds: must be a number between 0 and 3600, got -15`},
+		{`burst_pods = 10.5`, `burst_pods: must be a whole number between 1 and 1000000, got 10\.5`},
+		{`app_start_seconds = 1e400`, `app_start_seconds: must be a number between 0 and 86400, got 1e\+400`},
+		{`current_replicas = -1`, `current_replicas: must be a whole number between 0 and 1000000, got -1`},
 		{`metric_source = "datadog"`, `unknown metric_source "datadog"`},
 		{`control_plane_tier = "tier-8xl"`, `tier-8xl has no published pod scheduling rate`},
 		{`scale_up_policy = "kubernetes_default"`, `current_replicas.*set current_replicas to 1 or more`},
 	} {
 		steps = append(steps, resource.TestStep{
 			Config:      providerBlock + `data "scaling_latency_estimate" "bad" {` + "\n  " + c.body + "\n}",
-			ExpectError: wrapped(c.err),
+			ExpectError: acctest.ErrorRegexp(c.err),
 		})
 	}
 	resource.UnitTest(t, resource.TestCase{ProtoV6ProviderFactories: factories, Steps: steps})

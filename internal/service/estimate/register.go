@@ -5,6 +5,8 @@ package estimate
 import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/function"
+
+	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
 )
 
 // DataSources lists this package's data sources for the provider.
@@ -24,3 +26,10 @@ func Functions() []func() function.Function {
 		newMonthlyCostFunction,
 	}
 }
+
+// Bounds of the numbers the functions take (the data sources' are in
+// their schemas).
+var (
+	replicasType     = framework.WholeNumberType{Min: 0, Max: 1_000_000}
+	safetyFactorType = framework.RealNumberType{Min: 0, Max: 1}
+)

@@ -23,17 +23,17 @@ func newStrategyDataSource() datasource.DataSource {
 type strategyDataSource struct{ framework.OfflineDataSource }
 
 type strategyModel struct {
-	PredictableTraffic types.Bool    `tfsdk:"predictable_traffic"`
-	RequestsCanWait    types.Bool    `tfsdk:"requests_can_wait"`
-	BaselineCanRise    types.Bool    `tfsdk:"baseline_can_rise"`
-	MonthlyBudgetUSD   types.Float64 `tfsdk:"monthly_budget_usd"`
-	BaselineReplicas   types.Int64   `tfsdk:"baseline_replicas"`
-	PeakReplicas       types.Int64   `tfsdk:"peak_replicas"`
-	SafetyFactor       types.Float64 `tfsdk:"safety_factor"`
-	PodHourUSD         types.Float64 `tfsdk:"pod_hour_usd"`
-	PeakHoursPerWeek   types.Float64 `tfsdk:"peak_hours_per_week"`
-	TargetP95Seconds   types.Float64 `tfsdk:"target_p95_seconds"`
-	ImageSizeMB        types.Float64 `tfsdk:"image_size_mb"`
+	PredictableTraffic types.Bool            `tfsdk:"predictable_traffic"`
+	RequestsCanWait    types.Bool            `tfsdk:"requests_can_wait"`
+	BaselineCanRise    types.Bool            `tfsdk:"baseline_can_rise"`
+	MonthlyBudgetUSD   framework.RealNumber  `tfsdk:"monthly_budget_usd"`
+	BaselineReplicas   framework.WholeNumber `tfsdk:"baseline_replicas"`
+	PeakReplicas       framework.WholeNumber `tfsdk:"peak_replicas"`
+	SafetyFactor       framework.RealNumber  `tfsdk:"safety_factor"`
+	PodHourUSD         framework.RealNumber  `tfsdk:"pod_hour_usd"`
+	PeakHoursPerWeek   framework.RealNumber  `tfsdk:"peak_hours_per_week"`
+	TargetP95Seconds   framework.RealNumber  `tfsdk:"target_p95_seconds"`
+	ImageSizeMB        framework.RealNumber  `tfsdk:"image_size_mb"`
 
 	Strategy        types.String  `tfsdk:"strategy"`
 	Components      []string      `tfsdk:"components"`
@@ -55,14 +55,14 @@ func (m strategyModel) input() strategy.Input {
 		PredictableTraffic: m.PredictableTraffic.ValueBool(),
 		RequestsCanWait:    m.RequestsCanWait.ValueBool(),
 		BaselineCanRise:    m.BaselineCanRise.ValueBool(),
-		MonthlyBudgetUSD:   framework.Float64Pointer(m.MonthlyBudgetUSD),
+		MonthlyBudgetUSD:   m.MonthlyBudgetUSD.Float64Pointer(),
 		BaselineReplicas:   m.BaselineReplicas.ValueInt64(),
 		PeakReplicas:       m.PeakReplicas.ValueInt64(),
-		SafetyFactor:       framework.Float64Pointer(m.SafetyFactor),
-		PodHourUSD:         framework.Float64Pointer(m.PodHourUSD),
-		PeakHoursPerWeek:   framework.Float64Pointer(m.PeakHoursPerWeek),
-		TargetP95Seconds:   framework.Float64Pointer(m.TargetP95Seconds),
-		ImageSizeMB:        framework.Float64Pointer(m.ImageSizeMB),
+		SafetyFactor:       m.SafetyFactor.Float64Pointer(),
+		PodHourUSD:         m.PodHourUSD.Float64Pointer(),
+		PeakHoursPerWeek:   m.PeakHoursPerWeek.Float64Pointer(),
+		TargetP95Seconds:   m.TargetP95Seconds.Float64Pointer(),
+		ImageSizeMB:        m.ImageSizeMB.Float64Pointer(),
 	}
 }
 
@@ -78,14 +78,14 @@ func (d *strategyDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 			"predictable_traffic": required("Peaks come at known times (business hours, batch windows, events): pre-scale on a schedule."),
 			"requests_can_wait":   required("Requests can be queued and served a minute later: scale on queue depth, no standing capacity."),
 			"baseline_can_rise":   required("You can afford to run more replicas all the time (a higher minReplicas)."),
-			"monthly_budget_usd":  framework.OptionalFloat64("Cost limit: extra spend per cluster and month on fast scaling (standing capacity + tier above standard). Over it, the framework falls back to cheaper techniques."),
-			"baseline_replicas":   framework.OptionalInt64("Replicas at baseline (default 0)."),
-			"peak_replicas":       schema.Int64Attribute{Required: true, MarkdownDescription: "Replicas at peak; the burst is peak - baseline."},
-			"safety_factor":       framework.OptionalFloat64("Share of the burst kept warm, in (0, 1] (default 0.15, the guide's example)."),
-			"pod_hour_usd":        framework.OptionalFloat64("Price of one pod-hour (default 0.05, the guide's example)."),
-			"peak_hours_per_week": framework.OptionalFloat64("Peak hours a week for time-of-day warm capacity (default 60: 12 h x 5 days)."),
-			"target_p95_seconds":  framework.OptionalFloat64("Optional scale-out SLO (p95); sets `meets_slo`."),
-			"image_size_mb":       framework.OptionalFloat64("Compressed image size in MB (default 500)."),
+			"monthly_budget_usd":  schema.NumberAttribute{Optional: true, CustomType: framework.RealNumberType{Min: 0, Max: 1_000_000_000}, MarkdownDescription: "Cost limit: extra spend per cluster and month on fast scaling (standing capacity + tier above standard). Over it, the framework falls back to cheaper techniques."},
+			"baseline_replicas":   schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 0, Max: 1_000_000}, MarkdownDescription: "Replicas at baseline (default 0)."},
+			"peak_replicas":       schema.NumberAttribute{CustomType: framework.WholeNumberType{Min: 0, Max: 1_000_000}, Required: true, MarkdownDescription: "Replicas at peak; the burst is peak - baseline."},
+			"safety_factor":       schema.NumberAttribute{Optional: true, CustomType: framework.RealNumberType{Min: 0, Max: 1}, MarkdownDescription: "Share of the burst kept warm, in (0, 1] (default 0.15, the guide's example)."},
+			"pod_hour_usd":        schema.NumberAttribute{Optional: true, CustomType: framework.RealNumberType{Min: 0, Max: 1000}, MarkdownDescription: "Price of one pod-hour (default 0.05, the guide's example)."},
+			"peak_hours_per_week": schema.NumberAttribute{Optional: true, CustomType: framework.RealNumberType{Min: 0, Max: 168}, MarkdownDescription: "Peak hours a week for time-of-day warm capacity (default 60: 12 h x 5 days)."},
+			"target_p95_seconds":  schema.NumberAttribute{Optional: true, CustomType: framework.RealNumberType{Min: 0, Max: 86_400}, MarkdownDescription: "Optional scale-out SLO (p95); sets `meets_slo`."},
+			"image_size_mb":       schema.NumberAttribute{Optional: true, CustomType: framework.RealNumberType{Min: 0, Max: 100_000}, MarkdownDescription: "Compressed image size in MB (default 500)."},
 
 			"strategy":           framework.ComputedString("`scheduled_prescale`, `queue_driven`, `raised_baseline`, `warm_pool` or `fast_reactive` (what a tight budget leaves)."),
 			"components":         framework.ComputedStringList("The techniques to combine; each maps to this provider's data sources and resources."),

@@ -8,6 +8,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/scalingkit/terraform-provider-scaling/internal/acctest"
 )
 
 func TestStrategyDataSource(t *testing.T) {
@@ -66,7 +68,16 @@ data "scaling_strategy" "bad" {
   baseline_replicas   = 50
   peak_replicas       = 50
 }`,
-			ExpectError: wrapped(`peak_replicas.*no burst to plan for`),
+			ExpectError: acctest.ErrorRegexp(`peak_replicas.*no burst to plan for`),
+		}, {
+			Config: providerBlock + `
+data "scaling_strategy" "bad" {
+  predictable_traffic = false
+  requests_can_wait   = false
+  baseline_can_rise   = false
+  peak_replicas       = 1e30
+}`,
+			ExpectError: acctest.ErrorRegexp(`peak_replicas: must be a whole number between 0 and 1000000, got 1e\+30`),
 		}},
 	})
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/function"
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/model/tiers"
+	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
 )
 
 var _ function.Function = (*tierForFunction)(nil)
@@ -29,28 +30,20 @@ func (f *tierForFunction) Definition(_ context.Context, _ function.DefinitionReq
 			"Needing a burst of N pods bound in T seconds is a rate of N / T.",
 			tiers.StandardAssumedPodSchedulingRate, tiers.StandardAssumedAPIRequestConcurrency),
 		Parameters: []function.Parameter{
-			function.Float64Parameter{Name: "pod_scheduling_rate_per_second", MarkdownDescription: "Pods per second the scheduler must bind (0 or more)."},
-			function.Float64Parameter{Name: "api_request_concurrency", MarkdownDescription: "Concurrent API request seats needed (0 when only the rate matters)."},
+			function.NumberParameter{Name: "pod_scheduling_rate_per_second", CustomType: framework.RealNumberType{Min: 0, Max: 1_000_000}, MarkdownDescription: "Pods per second the scheduler must bind (0 or more)."},
+			function.NumberParameter{Name: "api_request_concurrency", CustomType: framework.RealNumberType{Min: 0, Max: 1_000_000}, MarkdownDescription: "Concurrent API request seats needed (0 when only the rate matters)."},
 		},
 		Return: function.StringReturn{},
 	}
 }
 
 func (f *tierForFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
-	var rate, seats float64
+	var rate, seats framework.RealNumber
 	resp.Error = req.Arguments.Get(ctx, &rate, &seats)
 	if resp.Error != nil {
 		return
 	}
-	if rate < 0 {
-		resp.Error = function.NewArgumentFuncError(0, fmt.Sprintf("pod_scheduling_rate_per_second must be 0 or more, got %v", rate))
-		return
-	}
-	if seats < 0 {
-		resp.Error = function.NewArgumentFuncError(1, fmt.Sprintf("api_request_concurrency must be 0 or more, got %v", seats))
-		return
-	}
-	tier, err := tiers.SmallestFor(rate, seats)
+	tier, err := tiers.SmallestFor(rate.ValueFloat64(), seats.ValueFloat64())
 	if err != nil {
 		resp.Error = function.NewFuncError(err.Error())
 		return

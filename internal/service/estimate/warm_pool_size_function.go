@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/function"
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/model/sizing"
+	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
 )
 
 var _ function.Function = (*warmPoolSizeFunction)(nil)
@@ -27,9 +28,9 @@ func (f *warmPoolSizeFunction) Definition(_ context.Context, _ function.Definiti
 			"(`" + string(sizing.BasisPeakDelta) + "`, the guide's formula) or `peak` (`" + string(sizing.BasisPeak) + "`, what the guide's cost table used). " +
 			"The guide's example: `warm_pool_size(20, 120, 0.15, \"peak_delta\")` is 15. The same formula as `scaling_cost_estimate` and the warm pool data source.",
 		Parameters: []function.Parameter{
-			function.Int64Parameter{Name: "baseline_replicas", MarkdownDescription: "Replicas at baseline (0 or more)."},
-			function.Int64Parameter{Name: "peak_replicas", MarkdownDescription: "Replicas at peak (not below baseline)."},
-			function.Float64Parameter{Name: "safety_factor", MarkdownDescription: "Share of the basis kept warm, in (0, 1], e.g. 0.15."},
+			function.NumberParameter{Name: "baseline_replicas", CustomType: replicasType, MarkdownDescription: "Replicas at baseline (0 or more)."},
+			function.NumberParameter{Name: "peak_replicas", CustomType: replicasType, MarkdownDescription: "Replicas at peak (not below baseline)."},
+			function.NumberParameter{Name: "safety_factor", CustomType: safetyFactorType, MarkdownDescription: "Share of the basis kept warm, in (0, 1], e.g. 0.15."},
 			function.StringParameter{Name: "basis", MarkdownDescription: "`peak_delta` or `peak`."},
 		},
 		Return: function.Int64Return{},
@@ -47,13 +48,15 @@ func argumentOf(msg string) int64 {
 }
 
 func (f *warmPoolSizeFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
-	var in sizing.Input
+	var baseline, peak framework.WholeNumber
+	var safety framework.RealNumber
 	var basis string
-	resp.Error = req.Arguments.Get(ctx, &in.BaselineReplicas, &in.PeakReplicas, &in.SafetyFactor, &basis)
+	resp.Error = req.Arguments.Get(ctx, &baseline, &peak, &safety, &basis)
 	if resp.Error != nil {
 		return
 	}
-	in.Basis = sizing.Basis(basis)
+	in := sizing.Input{BaselineReplicas: baseline.ValueInt64(), PeakReplicas: peak.ValueInt64(),
+		SafetyFactor: safety.ValueFloat64(), Basis: sizing.Basis(basis)}
 	n, err := sizing.WarmReplicas(in)
 	if err != nil {
 		resp.Error = function.NewArgumentFuncError(argumentOf(err.Error()), fmt.Sprint(err))

@@ -60,13 +60,15 @@ func TestEC2NodeClassDataSource_bottlerocket(t *testing.T) {
 
 func TestEC2NodeClassDataSource_badInput(t *testing.T) {
 	t.Parallel()
-	cases := badInputs{
+	cases := acctest.BadInputs{
 		"role and instance profile": {`role = "r"` + "\n" + `instance_profile = "p"`, `set exactly one of role and instance_profile`},
 		"no role":                   {``, `set role`},
 		"bootstrap.sh on AL2023":    {`role = "r"` + "\n" + `user_data = { raw = "/etc/eks/bootstrap.sh my-cluster" }`, `AL2023 has no /etc/eks/bootstrap.sh`},
 		"unknown alias family":      {`role = "r"` + "\n" + `ami_alias = "al2024@latest"`, `family "al2024" is not supported`},
 		"restricted tag":            {`role = "r"` + "\n" + `tags = { "kubernetes.io/cluster/my-cluster" = "owned" }`, `set by Karpenter itself`},
+		"fractional iops":           {`role = "r"` + "\n" + `block_device_mappings = [{ device_name = "/dev/xvda", volume_size = "20Gi", iops = 3000.5 }]`, `block_device_mappings\[0\]\.iops: must be a whole number between 0 and 256000, got 3000\.5`},
+		"huge max pods":             {`role = "r"` + "\n" + `kubelet = { max_pods = 1e400 }`, `kubelet\.max_pods: must be a whole number between 0 and 1000, got 1e\+400`},
 		"prepull on bottlerocket":   {`role = "r"` + "\n" + `ami_alias = "bottlerocket@latest"` + "\n" + `user_data = { pre_pull_images = ["nginx:1"] }`, `snapshot_id`},
 	}
-	expectErrors(t, nodeClassConfig, cases)
+	acctest.ExpectErrors(t, nodeClassConfig, cases)
 }

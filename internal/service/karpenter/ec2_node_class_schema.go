@@ -51,47 +51,47 @@ type sgTermModel struct {
 }
 
 type blockDeviceModel struct {
-	DeviceName          types.String `tfsdk:"device_name"`
-	RootVolume          types.Bool   `tfsdk:"root_volume"`
-	VolumeSize          types.String `tfsdk:"volume_size"`
-	VolumeType          types.String `tfsdk:"volume_type"`
-	IOPS                types.Int64  `tfsdk:"iops"`
-	Throughput          types.Int64  `tfsdk:"throughput"`
-	Encrypted           types.Bool   `tfsdk:"encrypted"`
-	DeleteOnTermination types.Bool   `tfsdk:"delete_on_termination"`
-	KMSKeyID            types.String `tfsdk:"kms_key_id"`
-	SnapshotID          types.String `tfsdk:"snapshot_id"`
+	DeviceName          types.String          `tfsdk:"device_name"`
+	RootVolume          types.Bool            `tfsdk:"root_volume"`
+	VolumeSize          types.String          `tfsdk:"volume_size"`
+	VolumeType          types.String          `tfsdk:"volume_type"`
+	IOPS                framework.WholeNumber `tfsdk:"iops"`
+	Throughput          framework.WholeNumber `tfsdk:"throughput"`
+	Encrypted           types.Bool            `tfsdk:"encrypted"`
+	DeleteOnTermination types.Bool            `tfsdk:"delete_on_termination"`
+	KMSKeyID            types.String          `tfsdk:"kms_key_id"`
+	SnapshotID          types.String          `tfsdk:"snapshot_id"`
 }
 
 type metadataOptionsModel struct {
-	HTTPEndpoint            types.String `tfsdk:"http_endpoint"`
-	HTTPProtocolIPv6        types.String `tfsdk:"http_protocol_ipv6"`
-	HTTPPutResponseHopLimit types.Int64  `tfsdk:"http_put_response_hop_limit"`
-	HTTPTokens              types.String `tfsdk:"http_tokens"`
+	HTTPEndpoint            types.String          `tfsdk:"http_endpoint"`
+	HTTPProtocolIPv6        types.String          `tfsdk:"http_protocol_ipv6"`
+	HTTPPutResponseHopLimit framework.WholeNumber `tfsdk:"http_put_response_hop_limit"`
+	HTTPTokens              types.String          `tfsdk:"http_tokens"`
 }
 
 type kubeletModel struct {
-	MaxPods                     types.Int64 `tfsdk:"max_pods"`
-	PodsPerCore                 types.Int64 `tfsdk:"pods_per_core"`
-	SystemReserved              types.Map   `tfsdk:"system_reserved"`
-	KubeReserved                types.Map   `tfsdk:"kube_reserved"`
-	EvictionHard                types.Map   `tfsdk:"eviction_hard"`
-	EvictionSoft                types.Map   `tfsdk:"eviction_soft"`
-	EvictionSoftGracePeriod     types.Map   `tfsdk:"eviction_soft_grace_period"`
-	EvictionMaxPodGracePeriod   types.Int64 `tfsdk:"eviction_max_pod_grace_period"`
-	ImageGCHighThresholdPercent types.Int64 `tfsdk:"image_gc_high_threshold_percent"`
-	ImageGCLowThresholdPercent  types.Int64 `tfsdk:"image_gc_low_threshold_percent"`
-	CPUCFSQuota                 types.Bool  `tfsdk:"cpu_cfs_quota"`
-	ClusterDNS                  types.List  `tfsdk:"cluster_dns"`
+	MaxPods                     framework.WholeNumber `tfsdk:"max_pods"`
+	PodsPerCore                 framework.WholeNumber `tfsdk:"pods_per_core"`
+	SystemReserved              types.Map             `tfsdk:"system_reserved"`
+	KubeReserved                types.Map             `tfsdk:"kube_reserved"`
+	EvictionHard                types.Map             `tfsdk:"eviction_hard"`
+	EvictionSoft                types.Map             `tfsdk:"eviction_soft"`
+	EvictionSoftGracePeriod     types.Map             `tfsdk:"eviction_soft_grace_period"`
+	EvictionMaxPodGracePeriod   framework.WholeNumber `tfsdk:"eviction_max_pod_grace_period"`
+	ImageGCHighThresholdPercent framework.WholeNumber `tfsdk:"image_gc_high_threshold_percent"`
+	ImageGCLowThresholdPercent  framework.WholeNumber `tfsdk:"image_gc_low_threshold_percent"`
+	CPUCFSQuota                 types.Bool            `tfsdk:"cpu_cfs_quota"`
+	ClusterDNS                  types.List            `tfsdk:"cluster_dns"`
 }
 
 type userDataModel struct {
-	SerializeImagePulls   types.Bool   `tfsdk:"serialize_image_pulls"`
-	MaxParallelImagePulls types.Int64  `tfsdk:"max_parallel_image_pulls"`
-	RegistryPullQPS       types.Int64  `tfsdk:"registry_pull_qps"`
-	RegistryBurst         types.Int64  `tfsdk:"registry_burst"`
-	PrePullImages         types.List   `tfsdk:"pre_pull_images"`
-	Raw                   types.String `tfsdk:"raw"`
+	SerializeImagePulls   types.Bool            `tfsdk:"serialize_image_pulls"`
+	MaxParallelImagePulls framework.WholeNumber `tfsdk:"max_parallel_image_pulls"`
+	RegistryPullQPS       framework.WholeNumber `tfsdk:"registry_pull_qps"`
+	RegistryBurst         framework.WholeNumber `tfsdk:"registry_burst"`
+	PrePullImages         types.List            `tfsdk:"pre_pull_images"`
+	Raw                   types.String          `tfsdk:"raw"`
 }
 
 func (m ec2NodeClassModel) input(ctx context.Context, diags *diag.Diagnostics) karpenterv1.EC2NodeClass {
@@ -123,7 +123,7 @@ func (m ec2NodeClassModel) input(ctx context.Context, diags *diag.Diagnostics) k
 		nc.BlockDeviceMappings = append(nc.BlockDeviceMappings, karpenterv1.BlockDeviceMapping{
 			DeviceName: b.DeviceName.ValueString(), RootVolume: b.RootVolume.ValueBool(),
 			VolumeSize: b.VolumeSize.ValueString(), VolumeType: b.VolumeType.ValueString(),
-			IOPS: framework.Int64Pointer(b.IOPS), Throughput: framework.Int64Pointer(b.Throughput),
+			IOPS: b.IOPS.Int64Pointer(), Throughput: b.Throughput.Int64Pointer(),
 			Encrypted: framework.BoolPointer(b.Encrypted), DeleteOnTermination: framework.BoolPointer(b.DeleteOnTermination),
 			KMSKeyID: b.KMSKeyID.ValueString(), SnapshotID: b.SnapshotID.ValueString(),
 		})
@@ -131,26 +131,26 @@ func (m ec2NodeClassModel) input(ctx context.Context, diags *diag.Diagnostics) k
 	if o := m.MetadataOptions; o != nil {
 		nc.MetadataOptions = karpenterv1.MetadataOptions{
 			HTTPEndpoint: o.HTTPEndpoint.ValueString(), HTTPProtocolIPv6: o.HTTPProtocolIPv6.ValueString(),
-			HTTPPutResponseHopLimit: framework.Int64Pointer(o.HTTPPutResponseHopLimit), HTTPTokens: o.HTTPTokens.ValueString(),
+			HTTPPutResponseHopLimit: o.HTTPPutResponseHopLimit.Int64Pointer(), HTTPTokens: o.HTTPTokens.ValueString(),
 		}
 	}
 	if k := m.Kubelet; k != nil {
 		nc.Kubelet = &karpenterv1.Kubelet{
-			MaxPods: framework.Int64Pointer(k.MaxPods), PodsPerCore: framework.Int64Pointer(k.PodsPerCore),
+			MaxPods: k.MaxPods.Int64Pointer(), PodsPerCore: k.PodsPerCore.Int64Pointer(),
 			SystemReserved: framework.StringMap(ctx, k.SystemReserved, diags), KubeReserved: framework.StringMap(ctx, k.KubeReserved, diags),
 			EvictionHard: framework.StringMap(ctx, k.EvictionHard, diags), EvictionSoft: framework.StringMap(ctx, k.EvictionSoft, diags),
 			EvictionSoftGracePeriod:     framework.StringMap(ctx, k.EvictionSoftGracePeriod, diags),
-			EvictionMaxPodGracePeriod:   framework.Int64Pointer(k.EvictionMaxPodGracePeriod),
-			ImageGCHighThresholdPercent: framework.Int64Pointer(k.ImageGCHighThresholdPercent),
-			ImageGCLowThresholdPercent:  framework.Int64Pointer(k.ImageGCLowThresholdPercent),
+			EvictionMaxPodGracePeriod:   k.EvictionMaxPodGracePeriod.Int64Pointer(),
+			ImageGCHighThresholdPercent: k.ImageGCHighThresholdPercent.Int64Pointer(),
+			ImageGCLowThresholdPercent:  k.ImageGCLowThresholdPercent.Int64Pointer(),
 			CPUCFSQuota:                 framework.BoolPointer(k.CPUCFSQuota),
 			ClusterDNS:                  framework.StringList(ctx, k.ClusterDNS, diags),
 		}
 	}
 	if u := m.UserData; u != nil {
 		nc.UserData = karpenterv1.UserData{
-			SerializeImagePulls: framework.BoolPointer(u.SerializeImagePulls), MaxParallelImagePulls: framework.Int64Pointer(u.MaxParallelImagePulls),
-			RegistryPullQPS: framework.Int64Pointer(u.RegistryPullQPS), RegistryBurst: framework.Int64Pointer(u.RegistryBurst),
+			SerializeImagePulls: framework.BoolPointer(u.SerializeImagePulls), MaxParallelImagePulls: u.MaxParallelImagePulls.Int64Pointer(),
+			RegistryPullQPS: u.RegistryPullQPS.Int64Pointer(), RegistryBurst: u.RegistryBurst.Int64Pointer(),
 			PrePullImages: framework.StringList(ctx, u.PrePullImages, diags), Raw: u.Raw.ValueString(),
 		}
 	}
@@ -197,8 +197,8 @@ func ec2NodeClassAttributes() map[string]schema.Attribute {
 				"root_volume":           framework.OptionalBool("Whether this is the root volume (at most one). Default false."),
 				"volume_size":           framework.OptionalString("Size, e.g. `100Gi` (1Gi-64000G). Required unless `snapshot_id` is set."),
 				"volume_type":           framework.OptionalString("EBS type: " + joinQuoted(karpenterv1.VolumeTypes) + ". Default `gp3`."),
-				"iops":                  framework.OptionalInt64("Provisioned IOPS (gp3, io1, io2)."),
-				"throughput":            framework.OptionalInt64("Throughput in MiB/s (gp3)."),
+				"iops":                  schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 0, Max: 256_000}, MarkdownDescription: "Provisioned IOPS (gp3, io1, io2)."},
+				"throughput":            schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 0, Max: 2000}, MarkdownDescription: "Throughput in MiB/s (gp3)."},
 				"encrypted":             framework.OptionalBool("Encrypt the volume."),
 				"delete_on_termination": framework.OptionalBool("Delete with the instance."),
 				"kms_key_id":            framework.OptionalString("KMS key for encryption."),
@@ -209,22 +209,22 @@ func ec2NodeClassAttributes() map[string]schema.Attribute {
 			Attributes: map[string]schema.Attribute{
 				"http_endpoint":               framework.OptionalString("`enabled` (default) or `disabled`."),
 				"http_protocol_ipv6":          framework.OptionalString("`disabled` (default) or `enabled`."),
-				"http_put_response_hop_limit": framework.OptionalInt64("1-64. Default 1; 2 lets pods reach IMDS."),
+				"http_put_response_hop_limit": schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 1, Max: 64}, MarkdownDescription: "1-64. Default 1; 2 lets pods reach IMDS."},
 				"http_tokens":                 framework.OptionalString("`required` (IMDSv2, default) or `optional` (allows IMDSv1; a warning)."),
 			}},
 		"kubelet": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Kubelet settings (`spec.kubelet`; Karpenter writes " +
 			"them into the node's bootstrap configuration and uses them to compute allocatable capacity).",
 			Attributes: map[string]schema.Attribute{
-				"max_pods":                        framework.OptionalInt64("Maximum pods per node."),
-				"pods_per_core":                   framework.OptionalInt64("Pods per vCPU (the lower of this and `max_pods` applies)."),
+				"max_pods":                        schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 0, Max: 1000}, MarkdownDescription: "Maximum pods per node."},
+				"pods_per_core":                   schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 0, Max: 1000}, MarkdownDescription: "Pods per vCPU (the lower of this and `max_pods` applies)."},
 				"system_reserved":                 framework.OptionalStringMap("Reserved for the OS: keys `cpu`, `memory`, `ephemeral-storage`, `pid`."),
 				"kube_reserved":                   framework.OptionalStringMap("Reserved for Kubernetes daemons: same keys."),
 				"eviction_hard":                   framework.OptionalStringMap("Hard eviction thresholds by signal (`memory.available` = `\"5%\"` or `\"500Mi\"`)."),
 				"eviction_soft":                   framework.OptionalStringMap("Soft eviction thresholds; each needs an `eviction_soft_grace_period`."),
 				"eviction_soft_grace_period":      framework.OptionalStringMap("Grace period per soft eviction signal, e.g. `1m30s`."),
-				"eviction_max_pod_grace_period":   framework.OptionalInt64("Maximum pod termination grace period in seconds on soft eviction."),
-				"image_gc_high_threshold_percent": framework.OptionalInt64("Disk usage (0-100) that triggers image garbage collection; above `image_gc_low_threshold_percent`."),
-				"image_gc_low_threshold_percent":  framework.OptionalInt64("Disk usage (0-100) image garbage collection frees down to."),
+				"eviction_max_pod_grace_period":   schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 0, Max: 86_400}, MarkdownDescription: "Maximum pod termination grace period in seconds on soft eviction."},
+				"image_gc_high_threshold_percent": schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 0, Max: 100}, MarkdownDescription: "Disk usage (0-100) that triggers image garbage collection; above `image_gc_low_threshold_percent`."},
+				"image_gc_low_threshold_percent":  schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 0, Max: 100}, MarkdownDescription: "Disk usage (0-100) image garbage collection frees down to."},
 				"cpu_cfs_quota":                   framework.OptionalBool("Enforce CPU limits with CFS quota."),
 				"cluster_dns":                     framework.OptionalStringList("Cluster DNS server IPs."),
 			}},
@@ -237,9 +237,9 @@ func ec2NodeClassAttributes() map[string]schema.Attribute {
 			"optional shell part that pre-pulls images. Bottlerocket: TOML settings. Karpenter merges it with the cluster settings it adds.",
 			Attributes: map[string]schema.Attribute{
 				"serialize_image_pulls":    framework.OptionalBool("AL2023: pull one image at a time. Default false (parallel pulls, faster pod start)."),
-				"max_parallel_image_pulls": framework.OptionalInt64("AL2023: maximum parallel pulls when not serialized. Default 5."),
-				"registry_pull_qps":        framework.OptionalInt64("Registry pulls per second allowed to the kubelet (AL2023 `registryPullQPS`; Bottlerocket `registry-qps`)."),
-				"registry_burst":           framework.OptionalInt64("Burst of registry pulls (AL2023 `registryBurst`; Bottlerocket `registry-burst`)."),
+				"max_parallel_image_pulls": schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 1, Max: 1000}, MarkdownDescription: "AL2023: maximum parallel pulls when not serialized. Default 5."},
+				"registry_pull_qps":        schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 0, Max: 10_000}, MarkdownDescription: "Registry pulls per second allowed to the kubelet (AL2023 `registryPullQPS`; Bottlerocket `registry-qps`)."},
+				"registry_burst":           schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 0, Max: 10_000}, MarkdownDescription: "Burst of registry pulls (AL2023 `registryBurst`; Bottlerocket `registry-burst`)."},
 				"pre_pull_images":          framework.OptionalStringList("AL2023: images pulled in the background at boot (into containerd's `k8s.io` namespace), so the first pods skip their pulls. Private ECR images need the AWS CLI on the AMI and `ecr:GetAuthorizationToken` on the node role."),
 				"raw":                      framework.OptionalString("Use this user data verbatim instead (excludes the other attributes)."),
 			}},

@@ -28,28 +28,28 @@ type fallbackDataSource struct{ framework.OfflineDataSource }
 
 type fallbackModel struct {
 	nodePoolFields
-	SpotWeight       types.Int64   `tfsdk:"spot_weight"`
-	OnDemandWeight   types.Int64   `tfsdk:"on_demand_weight"`
-	SpotLimits       types.Map     `tfsdk:"spot_limits"`
-	OnDemandLimits   types.Map     `tfsdk:"on_demand_limits"`
-	SpotName         types.String  `tfsdk:"spot_name"`
-	SpotManifest     types.Dynamic `tfsdk:"spot_manifest"`
-	SpotYAML         types.String  `tfsdk:"spot_yaml"`
-	SpotJSON         types.String  `tfsdk:"spot_json"`
-	OnDemandName     types.String  `tfsdk:"on_demand_name"`
-	OnDemandManifest types.Dynamic `tfsdk:"on_demand_manifest"`
-	OnDemandYAML     types.String  `tfsdk:"on_demand_yaml"`
-	OnDemandJSON     types.String  `tfsdk:"on_demand_json"`
-	Manifests        types.Dynamic `tfsdk:"manifests"`
-	YAML             types.String  `tfsdk:"yaml"`
-	JSON             types.String  `tfsdk:"json"`
+	SpotWeight       framework.WholeNumber `tfsdk:"spot_weight"`
+	OnDemandWeight   framework.WholeNumber `tfsdk:"on_demand_weight"`
+	SpotLimits       types.Map             `tfsdk:"spot_limits"`
+	OnDemandLimits   types.Map             `tfsdk:"on_demand_limits"`
+	SpotName         types.String          `tfsdk:"spot_name"`
+	SpotManifest     types.Dynamic         `tfsdk:"spot_manifest"`
+	SpotYAML         types.String          `tfsdk:"spot_yaml"`
+	SpotJSON         types.String          `tfsdk:"spot_json"`
+	OnDemandName     types.String          `tfsdk:"on_demand_name"`
+	OnDemandManifest types.Dynamic         `tfsdk:"on_demand_manifest"`
+	OnDemandYAML     types.String          `tfsdk:"on_demand_yaml"`
+	OnDemandJSON     types.String          `tfsdk:"on_demand_json"`
+	Manifests        types.Dynamic         `tfsdk:"manifests"`
+	YAML             types.String          `tfsdk:"yaml"`
+	JSON             types.String          `tfsdk:"json"`
 }
 
 func (d *fallbackDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := nodePoolAttributes("Prefix of both NodePool names: `<name>-spot` and `<name>-on-demand` (at most 63 characters each).")
-	attrs["spot_weight"] = schema.Int64Attribute{Optional: true, MarkdownDescription: fmt.Sprintf("Weight of the spot pool, 1-100. "+
+	attrs["spot_weight"] = schema.NumberAttribute{CustomType: framework.WholeNumberType{Min: 1, Max: 100}, Optional: true, MarkdownDescription: fmt.Sprintf("Weight of the spot pool, 1-100. "+
 		"Karpenter tries the HIGHER weight first, so it must be higher than `on_demand_weight`. Default `%d`.", karpenterv1.DefaultSpotWeight)}
-	attrs["on_demand_weight"] = schema.Int64Attribute{Optional: true, MarkdownDescription: fmt.Sprintf("Weight of the on-demand "+
+	attrs["on_demand_weight"] = schema.NumberAttribute{CustomType: framework.WholeNumberType{Min: 1, Max: 100}, Optional: true, MarkdownDescription: fmt.Sprintf("Weight of the on-demand "+
 		"fallback pool, 1-100 and lower than `spot_weight`. Default `%d`.", karpenterv1.DefaultOnDemandWeight)}
 	attrs["limits"] = framework.OptionalStringMap("Caps on each pool's total resources, e.g. `{ cpu = \"1000\", memory = \"4000Gi\" }`: both pools get them, " +
 		"unless `spot_limits` or `on_demand_limits` overrides a key for one pool.")
@@ -82,8 +82,8 @@ func (d *fallbackDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 func (m fallbackModel) input(ctx context.Context, diags *diag.Diagnostics) karpenterv1.Fallback {
 	return karpenterv1.Fallback{
 		Pool:           m.nodePool(ctx, diags),
-		SpotWeight:     framework.Int64Pointer(m.SpotWeight),
-		OnDemandWeight: framework.Int64Pointer(m.OnDemandWeight),
+		SpotWeight:     m.SpotWeight.Int64Pointer(),
+		OnDemandWeight: m.OnDemandWeight.Int64Pointer(),
 		SpotLimits:     framework.StringMap(ctx, m.SpotLimits, diags),
 		OnDemandLimits: framework.StringMap(ctx, m.OnDemandLimits, diags),
 	}

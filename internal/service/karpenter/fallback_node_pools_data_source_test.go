@@ -62,11 +62,12 @@ func TestFallbackNodePoolsDataSource_perPoolLimits(t *testing.T) {
 
 func TestFallbackNodePoolsDataSource_badInput(t *testing.T) {
 	t.Parallel()
-	cases := badInputs{
+	cases := acctest.BadInputs{
 		"guide's inverted weights":  {`name = "web"` + "\n" + `spot_weight = 10` + "\n" + `on_demand_weight = 100`, `must be higher than on_demand_weight`},
-		"weight zero":               {`name = "web"` + "\n" + `on_demand_weight = 0`, `0 is invalid`},
+		"weight zero":               {`name = "web"` + "\n" + `on_demand_weight = 0`, `on_demand_weight: must be a whole number between 1 and 100, got 0`},
+		"fractional weight":         {`name = "web"` + "\n" + `spot_weight = 99.5`, `spot_weight: must be a whole number between 1 and 100, got 99\.5`},
 		"spot limit not a quantity": {`name = "web"` + "\n" + `spot_limits = { cpu = "lots" }`, `(?s)spot_limits.*not a quantity`},
 		"shared attribute":          {`name = "web"` + "\n" + `consolidate_after = "1m"`, `Unsupported argument`},
 	}
-	expectErrors(t, fallbackConfig, cases)
+	acctest.ExpectErrors(t, fallbackConfig, cases)
 }

@@ -27,8 +27,8 @@ type nodePoolDataSource struct{ framework.OfflineDataSource }
 
 type nodePoolModel struct {
 	nodePoolFields
-	CapacityTypes types.List  `tfsdk:"capacity_types"`
-	Weight        types.Int64 `tfsdk:"weight"`
+	CapacityTypes types.List            `tfsdk:"capacity_types"`
+	Weight        framework.WholeNumber `tfsdk:"weight"`
 	objectFields
 }
 
@@ -36,7 +36,7 @@ func (d *nodePoolDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 	attrs := nodePoolAttributes("NodePool name (lowercase, at most 63 characters: Karpenter puts it in the `karpenter.sh/nodepool` label).")
 	attrs["capacity_types"] = framework.OptionalStringList("Capacity types (`karpenter.sh/capacity-type` In): " + joinQuoted(karpenterv1.CapacityTypes) +
 		". Default `[\"spot\", \"on-demand\"]`: Karpenter prefers spot and falls back to on-demand within one pool.")
-	attrs["weight"] = schema.Int64Attribute{Optional: true, MarkdownDescription: "Priority among NodePools, 1-100: the HIGHER " +
+	attrs["weight"] = schema.NumberAttribute{CustomType: framework.WholeNumberType{Min: 1, Max: 100}, Optional: true, MarkdownDescription: "Priority among NodePools, 1-100: the HIGHER " +
 		"weight is tried first. Unset: no preference. `0` is invalid."}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Renders a Karpenter `" + karpenterv1.NodePoolAPIVersion + "` NodePool offline, at plan time, valid against " +
@@ -50,7 +50,7 @@ func (d *nodePoolDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 func (m nodePoolModel) input(ctx context.Context, diags *diag.Diagnostics) karpenterv1.NodePool {
 	np := m.nodePool(ctx, diags)
 	np.Requirements.CapacityTypes = framework.StringList(ctx, m.CapacityTypes, diags)
-	np.Weight = framework.Int64Pointer(m.Weight)
+	np.Weight = m.Weight.Int64Pointer()
 	return np
 }
 

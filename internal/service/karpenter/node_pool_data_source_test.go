@@ -81,8 +81,10 @@ func TestNodePoolDataSource_full(t *testing.T) {
 // Bad input fails at plan time, naming the attribute and the fix.
 func TestNodePoolDataSource_badInput(t *testing.T) {
 	t.Parallel()
-	cases := badInputs{
-		"weight zero":          {`name = "a"` + "\n" + `weight = 0`, `must be 1-100`},
+	cases := acctest.BadInputs{
+		"weight zero":          {`name = "a"` + "\n" + `weight = 0`, `weight: must be a whole number between 1 and 100, got 0`},
+		"fractional weight":    {`name = "a"` + "\n" + `weight = 10.5`, `weight: must be a whole number between 1 and 100, got 10\.5`},
+		"huge min values":      {`name = "a"` + "\n" + `requirements = [{ key = "example.com/x", operator = "In", values = ["1"], min_values = 1e400 }]`, `requirements\[0\]\.min_values: must be a whole number between 1 and 50, got 1e\+400`},
 		"schedule no duration": {`name = "a"` + "\n" + `disruption = { budgets = [{ nodes = "1" }, { schedule = "0 9 * * *" }] }`, `budgets\[1\]\.schedule needs a duration, e.g. 8h`},
 		"unknown reason":       {`name = "a"` + "\n" + `disruption = { budgets = [{ reasons = ["Expired"] }] }`, `"Expired" is not a disruption reason`},
 		"unknown operator":     {`name = "a"` + "\n" + `requirements = [{ key = "example.com/x", operator = "Within", values = ["1"] }]`, `"Within" is not an operator`},
@@ -91,5 +93,5 @@ func TestNodePoolDataSource_badInput(t *testing.T) {
 		"bad duration":         {`name = "a"` + "\n" + `expire_after = "30d"`, `not a duration`},
 		"bad cron":             {`name = "a"` + "\n" + `disruption = { budgets = [{ schedule = "0 25 * * *", duration = "1h" }] }`, `not a valid cron`},
 	}
-	expectErrors(t, nodePoolConfig, cases)
+	acctest.ExpectErrors(t, nodePoolConfig, cases)
 }

@@ -13,33 +13,33 @@ import (
 
 // nodePoolFields are the attributes a NodePool and the fallback pair share.
 type nodePoolFields struct {
-	Name                   types.String       `tfsdk:"name"`
-	NodeClassName          types.String       `tfsdk:"node_class_name"`
-	NodeClassGroup         types.String       `tfsdk:"node_class_group"`
-	NodeClassKind          types.String       `tfsdk:"node_class_kind"`
-	InstanceCategories     types.List         `tfsdk:"instance_categories"`
-	InstanceFamilies       types.List         `tfsdk:"instance_families"`
-	InstanceTypes          types.List         `tfsdk:"instance_types"`
-	InstanceSizes          types.List         `tfsdk:"instance_sizes"`
-	MinInstanceGeneration  types.Int64        `tfsdk:"min_instance_generation"`
-	Architectures          types.List         `tfsdk:"architectures"`
-	Zones                  types.List         `tfsdk:"zones"`
-	Requirements           []requirementModel `tfsdk:"requirements"`
-	Labels                 types.Map          `tfsdk:"labels"`
-	Annotations            types.Map          `tfsdk:"annotations"`
-	Taints                 []taintModel       `tfsdk:"taints"`
-	StartupTaints          []taintModel       `tfsdk:"startup_taints"`
-	ExpireAfter            types.String       `tfsdk:"expire_after"`
-	TerminationGracePeriod types.String       `tfsdk:"termination_grace_period"`
-	Disruption             *disruptionModel   `tfsdk:"disruption"`
-	Limits                 types.Map          `tfsdk:"limits"`
+	Name                   types.String          `tfsdk:"name"`
+	NodeClassName          types.String          `tfsdk:"node_class_name"`
+	NodeClassGroup         types.String          `tfsdk:"node_class_group"`
+	NodeClassKind          types.String          `tfsdk:"node_class_kind"`
+	InstanceCategories     types.List            `tfsdk:"instance_categories"`
+	InstanceFamilies       types.List            `tfsdk:"instance_families"`
+	InstanceTypes          types.List            `tfsdk:"instance_types"`
+	InstanceSizes          types.List            `tfsdk:"instance_sizes"`
+	MinInstanceGeneration  framework.WholeNumber `tfsdk:"min_instance_generation"`
+	Architectures          types.List            `tfsdk:"architectures"`
+	Zones                  types.List            `tfsdk:"zones"`
+	Requirements           []requirementModel    `tfsdk:"requirements"`
+	Labels                 types.Map             `tfsdk:"labels"`
+	Annotations            types.Map             `tfsdk:"annotations"`
+	Taints                 []taintModel          `tfsdk:"taints"`
+	StartupTaints          []taintModel          `tfsdk:"startup_taints"`
+	ExpireAfter            types.String          `tfsdk:"expire_after"`
+	TerminationGracePeriod types.String          `tfsdk:"termination_grace_period"`
+	Disruption             *disruptionModel      `tfsdk:"disruption"`
+	Limits                 types.Map             `tfsdk:"limits"`
 }
 
 type requirementModel struct {
-	Key       types.String `tfsdk:"key"`
-	Operator  types.String `tfsdk:"operator"`
-	Values    types.List   `tfsdk:"values"`
-	MinValues types.Int64  `tfsdk:"min_values"`
+	Key       types.String          `tfsdk:"key"`
+	Operator  types.String          `tfsdk:"operator"`
+	Values    types.List            `tfsdk:"values"`
+	MinValues framework.WholeNumber `tfsdk:"min_values"`
 }
 
 type taintModel struct {
@@ -73,7 +73,7 @@ func (m nodePoolFields) nodePool(ctx context.Context, diags *diag.Diagnostics) k
 			InstanceFamilies:      framework.StringList(ctx, m.InstanceFamilies, diags),
 			InstanceTypes:         framework.StringList(ctx, m.InstanceTypes, diags),
 			InstanceSizes:         framework.StringList(ctx, m.InstanceSizes, diags),
-			MinInstanceGeneration: framework.Int64Pointer(m.MinInstanceGeneration),
+			MinInstanceGeneration: m.MinInstanceGeneration.Int64Pointer(),
 			Architectures:         framework.StringList(ctx, m.Architectures, diags),
 			Zones:                 framework.StringList(ctx, m.Zones, diags),
 		},
@@ -86,7 +86,7 @@ func (m nodePoolFields) nodePool(ctx context.Context, diags *diag.Diagnostics) k
 	for _, r := range m.Requirements {
 		np.Requirements.Custom = append(np.Requirements.Custom, karpenterv1.Requirement{
 			Key: r.Key.ValueString(), Operator: r.Operator.ValueString(),
-			Values: framework.StringList(ctx, r.Values, diags), MinValues: framework.Int64Pointer(r.MinValues),
+			Values: framework.StringList(ctx, r.Values, diags), MinValues: r.MinValues.Int64Pointer(),
 		})
 	}
 	np.Taints = taints(m.Taints)
@@ -147,7 +147,7 @@ func nodePoolAttributes(nameDesc string) map[string]schema.Attribute {
 		"instance_families": framework.OptionalStringList("Instance families (`karpenter.k8s.aws/instance-family` In), e.g. `[\"c7i\", \"m7i\"]`."),
 		"instance_types":    framework.OptionalStringList("Instance types (`node.kubernetes.io/instance-type` In). Pinning a few types defeats spot flexibility; prefer categories or families."),
 		"instance_sizes":    framework.OptionalStringList("Instance sizes (`karpenter.k8s.aws/instance-size` In), e.g. `[\"xlarge\", \"2xlarge\"]`."),
-		"min_instance_generation": schema.Int64Attribute{Optional: true, MarkdownDescription: "Lowest instance generation " +
+		"min_instance_generation": schema.NumberAttribute{CustomType: framework.WholeNumberType{Min: 1, Max: 1000}, Optional: true, MarkdownDescription: "Lowest instance generation " +
 			"(rendered as `karpenter.k8s.aws/instance-generation` Gt n-1). Default `5` unless `instance_families` or `instance_types` is set."},
 		"architectures": framework.OptionalStringList("CPU architectures (`kubernetes.io/arch` In): " + joinQuoted(karpenterv1.Architectures) +
 			". Default `amd64`; add `arm64` (Graviton) when every image is multi-arch."),
@@ -160,7 +160,7 @@ func nodePoolAttributes(nameDesc string) map[string]schema.Attribute {
 				"operator": schema.StringAttribute{Required: true, MarkdownDescription: "One of " + joinQuoted(karpenterv1.Operators) +
 					". `In` needs values; `Gt`/`Lt`/`Gte`/`Lte` one non-negative integer; `Exists`/`DoesNotExist` none."},
 				"values": framework.OptionalStringList("Values."),
-				"min_values": schema.Int64Attribute{Optional: true, MarkdownDescription: "Minimum number of distinct values " +
+				"min_values": schema.NumberAttribute{CustomType: framework.WholeNumberType{Min: 1, Max: 50}, Optional: true, MarkdownDescription: "Minimum number of distinct values " +
 					"Karpenter must keep in play (1-50); with `In`, at most the number of values given."},
 			}}},
 		"labels":      framework.OptionalStringMap("Labels on every node (template metadata). Restricted domains as for requirement keys."),

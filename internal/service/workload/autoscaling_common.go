@@ -31,15 +31,15 @@ type behaviorModel struct {
 }
 
 type rulesModel struct {
-	StabilizationWindowSeconds types.Int64   `tfsdk:"stabilization_window_seconds"`
-	SelectPolicy               types.String  `tfsdk:"select_policy"`
-	Policies                   []policyModel `tfsdk:"policies"`
+	StabilizationWindowSeconds framework.WholeNumber `tfsdk:"stabilization_window_seconds"`
+	SelectPolicy               types.String          `tfsdk:"select_policy"`
+	Policies                   []policyModel         `tfsdk:"policies"`
 }
 
 type policyModel struct {
-	Type          types.String `tfsdk:"type"`
-	Value         types.Int64  `tfsdk:"value"`
-	PeriodSeconds types.Int64  `tfsdk:"period_seconds"`
+	Type          types.String          `tfsdk:"type"`
+	Value         framework.WholeNumber `tfsdk:"value"`
+	PeriodSeconds framework.WholeNumber `tfsdk:"period_seconds"`
 }
 
 func (b *behaviorModel) behavior() autoscaling.Behavior {
@@ -53,7 +53,7 @@ func (r *rulesModel) rules() *autoscaling.Rules {
 	if r == nil {
 		return nil
 	}
-	out := &autoscaling.Rules{StabilizationWindowSeconds: framework.Int64Pointer(r.StabilizationWindowSeconds), SelectPolicy: r.SelectPolicy.ValueString()}
+	out := &autoscaling.Rules{StabilizationWindowSeconds: r.StabilizationWindowSeconds.Int64Pointer(), SelectPolicy: r.SelectPolicy.ValueString()}
 	for _, p := range r.Policies {
 		out.Policies = append(out.Policies, autoscaling.Policy{Type: p.Type.ValueString(), Value: p.Value.ValueInt64(), PeriodSeconds: p.PeriodSeconds.ValueInt64()})
 	}
@@ -77,13 +77,13 @@ func rulesSchema(direction, def string) schema.SingleNestedAttribute {
 		Optional:            true,
 		MarkdownDescription: "Scale-" + direction + " rules, replacing the default (" + def + ").",
 		Attributes: map[string]schema.Attribute{
-			"stabilization_window_seconds": schema.Int64Attribute{Optional: true, MarkdownDescription: "Seconds of past recommendations considered (0-3600)."},
+			"stabilization_window_seconds": schema.NumberAttribute{CustomType: framework.WholeNumberType{Min: 0, Max: 3600}, Optional: true, MarkdownDescription: "Seconds of past recommendations considered (0-3600)."},
 			"select_policy":                schema.StringAttribute{Optional: true, MarkdownDescription: "`Max` (default), `Min` or `Disabled`."},
 			"policies": schema.ListNestedAttribute{Required: true, MarkdownDescription: "Allowed changes per period.",
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 					"type":           schema.StringAttribute{Required: true, MarkdownDescription: "`Pods` or `Percent`."},
-					"value":          schema.Int64Attribute{Required: true, MarkdownDescription: "Pods or percent (at least 1)."},
-					"period_seconds": schema.Int64Attribute{Required: true, MarkdownDescription: "Period in seconds (1-1800)."},
+					"value":          schema.NumberAttribute{CustomType: framework.WholeNumberType{Min: 1, Max: 1_000_000}, Required: true, MarkdownDescription: "Pods or percent (at least 1)."},
+					"period_seconds": schema.NumberAttribute{CustomType: framework.WholeNumberType{Min: 1, Max: 1800}, Required: true, MarkdownDescription: "Period in seconds (1-1800)."},
 				}}},
 		},
 	}
@@ -101,8 +101,8 @@ func behaviorSchema() schema.SingleNestedAttribute {
 	}
 }
 
-func scaleUpPodsSchema() schema.Int64Attribute {
-	return schema.Int64Attribute{Optional: true, MarkdownDescription: "Pods added per 15 s by the default scale-up policy (besides doubling). Default 4."}
+func scaleUpPodsSchema() schema.NumberAttribute {
+	return schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 1, Max: 1_000_000}, MarkdownDescription: "Pods added per 15 s by the default scale-up policy (besides doubling). Default 4."}
 }
 
 func outputSchemas(what string) map[string]schema.Attribute {

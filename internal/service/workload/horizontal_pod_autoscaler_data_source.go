@@ -26,26 +26,26 @@ func newHPADataSource() datasource.DataSource {
 type hpaDataSource struct{ framework.OfflineDataSource }
 
 type hpaModel struct {
-	Name        types.String   `tfsdk:"name"`
-	Namespace   types.String   `tfsdk:"namespace"`
-	Target      *targetModel   `tfsdk:"scale_target_ref"`
-	MinReplicas types.Int64    `tfsdk:"min_replicas"`
-	MaxReplicas types.Int64    `tfsdk:"max_replicas"`
-	ScaleUpPods types.Int64    `tfsdk:"scale_up_pods"`
-	Metrics     []metricModel  `tfsdk:"metric"`
-	Behavior    *behaviorModel `tfsdk:"behavior"`
+	Name        types.String          `tfsdk:"name"`
+	Namespace   types.String          `tfsdk:"namespace"`
+	Target      *targetModel          `tfsdk:"scale_target_ref"`
+	MinReplicas framework.WholeNumber `tfsdk:"min_replicas"`
+	MaxReplicas framework.WholeNumber `tfsdk:"max_replicas"`
+	ScaleUpPods framework.WholeNumber `tfsdk:"scale_up_pods"`
+	Metrics     []metricModel         `tfsdk:"metric"`
+	Behavior    *behaviorModel        `tfsdk:"behavior"`
 	manifestFields
 }
 
 type metricModel struct {
-	Type            types.String `tfsdk:"type"`
-	Name            types.String `tfsdk:"name"`
-	Container       types.String `tfsdk:"container"`
-	Selector        types.Map    `tfsdk:"selector"`
-	DescribedObject *targetModel `tfsdk:"described_object"`
-	TargetType      types.String `tfsdk:"target_type"`
-	Utilization     types.Int64  `tfsdk:"utilization"`
-	Value           types.String `tfsdk:"value"`
+	Type            types.String          `tfsdk:"type"`
+	Name            types.String          `tfsdk:"name"`
+	Container       types.String          `tfsdk:"container"`
+	Selector        types.Map             `tfsdk:"selector"`
+	DescribedObject *targetModel          `tfsdk:"described_object"`
+	TargetType      types.String          `tfsdk:"target_type"`
+	Utilization     framework.WholeNumber `tfsdk:"utilization"`
+	Value           types.String          `tfsdk:"value"`
 }
 
 func (d *hpaDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -57,8 +57,8 @@ func (d *hpaDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, re
 			"name":             framework.OptionalString("HPA name. Defaults to the target's name."),
 			"namespace":        framework.OptionalString("Namespace. Default `default`."),
 			"scale_target_ref": targetSchema("The workload to scale."),
-			"min_replicas":     schema.Int64Attribute{Optional: true, MarkdownDescription: "Minimum replicas (at least 1). Default 1."},
-			"max_replicas":     schema.Int64Attribute{Required: true, MarkdownDescription: "Maximum replicas."},
+			"min_replicas":     schema.NumberAttribute{CustomType: framework.WholeNumberType{Min: 0, Max: 1_000_000}, Optional: true, MarkdownDescription: "Minimum replicas (at least 1). Default 1."},
+			"max_replicas":     schema.NumberAttribute{CustomType: framework.WholeNumberType{Min: 0, Max: 1_000_000}, Required: true, MarkdownDescription: "Maximum replicas."},
 			"scale_up_pods":    scaleUpPodsSchema(),
 			"metric": schema.ListNestedAttribute{Optional: true, MarkdownDescription: "Metrics; the HPA scales to the largest recommendation.",
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
@@ -69,7 +69,7 @@ func (d *hpaDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, re
 					"described_object": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Object an `object` metric describes.", Attributes: targetAttributes()},
 					"target_type": framework.OptionalString("`Utilization` (default for resources), `AverageValue` (default for pods) or `Value` " +
 						"(default for object and external)."),
-					"utilization": schema.Int64Attribute{Optional: true, MarkdownDescription: "Target percentage of the request (target_type `Utilization`)."},
+					"utilization": schema.NumberAttribute{CustomType: framework.WholeNumberType{Min: 1, Max: 1000}, Optional: true, MarkdownDescription: "Target percentage of the request (target_type `Utilization`)."},
 					"value":       framework.OptionalString("Target quantity (target_type `AverageValue` or `Value`), e.g. `100`, `500m`."),
 				}}},
 			"behavior": behaviorSchema(),
@@ -80,14 +80,14 @@ func (d *hpaDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, re
 func (m hpaModel) spec(ctx context.Context, diags *diag.Diagnostics) autoscaling.HPASpec {
 	s := autoscaling.HPASpec{
 		Name: m.Name.ValueString(), Namespace: m.Namespace.ValueString(), Target: m.Target.target(),
-		MinReplicas: framework.Int64Pointer(m.MinReplicas), MaxReplicas: m.MaxReplicas.ValueInt64(), ScaleUpPods: m.ScaleUpPods.ValueInt64(),
+		MinReplicas: m.MinReplicas.Int64Pointer(), MaxReplicas: m.MaxReplicas.ValueInt64(), ScaleUpPods: m.ScaleUpPods.ValueInt64(),
 		Behavior: m.Behavior.behavior(),
 	}
 	for _, mm := range m.Metrics {
 		metric := autoscaling.Metric{
 			Type: mm.Type.ValueString(), Name: mm.Name.ValueString(), Container: mm.Container.ValueString(),
 			Selector: framework.StringMap(ctx, mm.Selector, diags), TargetType: mm.TargetType.ValueString(),
-			Utilization: framework.Int64Pointer(mm.Utilization), Value: mm.Value.ValueString(),
+			Utilization: mm.Utilization.Int64Pointer(), Value: mm.Value.ValueString(),
 		}
 		if mm.DescribedObject != nil {
 			t := mm.DescribedObject.target()

@@ -76,16 +76,21 @@ func TestHPADataSource_metrics(t *testing.T) {
 
 func TestHPADataSource_badInput(t *testing.T) {
 	t.Parallel()
-	cases := badInputs{
+	cases := acctest.BadInputs{
 		"max below min": {`scale_target_ref = { name = "a" }
   min_replicas = 5
   max_replicas = 2`, `max_replicas[\s\S]*at least min_replicas`},
 		"resource Value": {`scale_target_ref = { name = "a" }
   max_replicas = 5
   metric = [{ type = "resource", name = "cpu", target_type = "Value", value = "1" }]`, `metric\[0\]\.target_type[\s\S]*not Value`},
+		"fractional max replicas": {`scale_target_ref = { name = "a" }
+  max_replicas = 2.5`, `max_replicas: must be a whole number between 0 and 1000000, got 2\.5`},
+		"fractional policy value": {`scale_target_ref = { name = "a" }
+  max_replicas = 5
+  behavior = { scale_up = { policies = [{ type = "Pods", value = 1.5, period_seconds = 15 }] } }`, `behavior\.scale_up\.policies\[0\]\.value: must be a whole number between 1 and 1000000, got 1\.5`},
 		"period too long": {`scale_target_ref = { name = "a" }
   max_replicas = 5
   behavior = { scale_up = { policies = [{ type = "Pods", value = 4, period_seconds = 3600 }] } }`, `period_seconds[\s\S]*1800`},
 	}
-	expectErrors(t, hpaConfig, cases)
+	acctest.ExpectErrors(t, hpaConfig, cases)
 }

@@ -25,27 +25,27 @@ func newKEDADataSource() datasource.DataSource {
 type kedaDataSource struct{ framework.OfflineDataSource }
 
 type kedaModel struct {
-	Name            types.String      `tfsdk:"name"`
-	Namespace       types.String      `tfsdk:"namespace"`
-	Target          *targetModel      `tfsdk:"scale_target_ref"`
-	PollingInterval types.Int64       `tfsdk:"polling_interval"`
-	CooldownPeriod  types.Int64       `tfsdk:"cooldown_period"`
-	MinReplicas     types.Int64       `tfsdk:"min_replicas"`
-	MaxReplicas     types.Int64       `tfsdk:"max_replicas"`
-	IdleReplicas    types.Int64       `tfsdk:"idle_replicas"`
-	Fallback        *fallbackModel    `tfsdk:"fallback"`
-	Triggers        []triggerModel    `tfsdk:"trigger"`
-	ScaleUpPods     types.Int64       `tfsdk:"scale_up_pods"`
-	Behavior        *behaviorModel    `tfsdk:"behavior"`
-	PodIdentity     *podIdentityModel `tfsdk:"pod_identity"`
-	TriggerAuthName types.String      `tfsdk:"trigger_authentication_name"`
+	Name            types.String          `tfsdk:"name"`
+	Namespace       types.String          `tfsdk:"namespace"`
+	Target          *targetModel          `tfsdk:"scale_target_ref"`
+	PollingInterval framework.WholeNumber `tfsdk:"polling_interval"`
+	CooldownPeriod  framework.WholeNumber `tfsdk:"cooldown_period"`
+	MinReplicas     framework.WholeNumber `tfsdk:"min_replicas"`
+	MaxReplicas     framework.WholeNumber `tfsdk:"max_replicas"`
+	IdleReplicas    framework.WholeNumber `tfsdk:"idle_replicas"`
+	Fallback        *fallbackModel        `tfsdk:"fallback"`
+	Triggers        []triggerModel        `tfsdk:"trigger"`
+	ScaleUpPods     framework.WholeNumber `tfsdk:"scale_up_pods"`
+	Behavior        *behaviorModel        `tfsdk:"behavior"`
+	PodIdentity     *podIdentityModel     `tfsdk:"pod_identity"`
+	TriggerAuthName types.String          `tfsdk:"trigger_authentication_name"`
 	manifestFields
 }
 
 type fallbackModel struct {
-	FailureThreshold types.Int64  `tfsdk:"failure_threshold"`
-	Replicas         types.Int64  `tfsdk:"replicas"`
-	Behavior         types.String `tfsdk:"behavior"`
+	FailureThreshold framework.WholeNumber `tfsdk:"failure_threshold"`
+	Replicas         framework.WholeNumber `tfsdk:"replicas"`
+	Behavior         types.String          `tfsdk:"behavior"`
 }
 
 type podIdentityModel struct {
@@ -71,18 +71,18 @@ type prometheusModel struct {
 }
 
 type sqsModel struct {
-	QueueURL              types.String `tfsdk:"queue_url"`
-	QueueLength           types.Int64  `tfsdk:"queue_length"`
-	ActivationQueueLength types.Int64  `tfsdk:"activation_queue_length"`
-	AWSRegion             types.String `tfsdk:"aws_region"`
-	AuthenticationRef     types.String `tfsdk:"authentication_ref"`
+	QueueURL              types.String          `tfsdk:"queue_url"`
+	QueueLength           framework.WholeNumber `tfsdk:"queue_length"`
+	ActivationQueueLength framework.WholeNumber `tfsdk:"activation_queue_length"`
+	AWSRegion             types.String          `tfsdk:"aws_region"`
+	AuthenticationRef     types.String          `tfsdk:"authentication_ref"`
 }
 
 type cronModel struct {
-	TimeZone        types.String `tfsdk:"time_zone"`
-	Start           types.String `tfsdk:"start"`
-	End             types.String `tfsdk:"end"`
-	DesiredReplicas types.Int64  `tfsdk:"desired_replicas"`
+	TimeZone        types.String          `tfsdk:"time_zone"`
+	Start           types.String          `tfsdk:"start"`
+	End             types.String          `tfsdk:"end"`
+	DesiredReplicas framework.WholeNumber `tfsdk:"desired_replicas"`
 }
 
 func (d *kedaDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -98,15 +98,15 @@ func (d *kedaDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, r
 			"name":             framework.OptionalString("ScaledObject name. Defaults to the target's name."),
 			"namespace":        framework.OptionalString("Namespace. Default `default`."),
 			"scale_target_ref": targetSchema("The workload to scale."),
-			"polling_interval": schema.Int64Attribute{Optional: true, MarkdownDescription: "Seconds between trigger polls. Default 15 (KEDA's own default is 30; faster polling means faster scale-out)."},
-			"cooldown_period":  schema.Int64Attribute{Optional: true, MarkdownDescription: "Seconds after the last active trigger before scaling to zero. Default 300."},
-			"min_replicas":     schema.Int64Attribute{Optional: true, MarkdownDescription: "Minimum replicas; 0 lets KEDA scale to zero. Default 1."},
-			"max_replicas":     schema.Int64Attribute{Required: true, MarkdownDescription: "Maximum replicas."},
-			"idle_replicas":    schema.Int64Attribute{Optional: true, MarkdownDescription: "Replicas when no trigger is active (KEDA supports only 0)."},
+			"polling_interval": schema.NumberAttribute{CustomType: framework.WholeNumberType{Min: 1, Max: 86_400}, Optional: true, MarkdownDescription: "Seconds between trigger polls. Default 15 (KEDA's own default is 30; faster polling means faster scale-out)."},
+			"cooldown_period":  schema.NumberAttribute{CustomType: framework.WholeNumberType{Min: 0, Max: 86_400}, Optional: true, MarkdownDescription: "Seconds after the last active trigger before scaling to zero. Default 300."},
+			"min_replicas":     schema.NumberAttribute{CustomType: framework.WholeNumberType{Min: 0, Max: 1_000_000}, Optional: true, MarkdownDescription: "Minimum replicas; 0 lets KEDA scale to zero. Default 1."},
+			"max_replicas":     schema.NumberAttribute{CustomType: framework.WholeNumberType{Min: 0, Max: 1_000_000}, Required: true, MarkdownDescription: "Maximum replicas."},
+			"idle_replicas":    schema.NumberAttribute{CustomType: framework.WholeNumberType{Min: 0, Max: 1_000_000}, Optional: true, MarkdownDescription: "Replicas when no trigger is active (KEDA supports only 0)."},
 			"fallback": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Replicas to hold when a scaler keeps failing (AverageValue triggers only).",
 				Attributes: map[string]schema.Attribute{
-					"failure_threshold": schema.Int64Attribute{Required: true, MarkdownDescription: "Failed polls before the fallback applies."},
-					"replicas":          schema.Int64Attribute{Required: true, MarkdownDescription: "Replicas during the fallback."},
+					"failure_threshold": schema.NumberAttribute{CustomType: framework.WholeNumberType{Min: 1, Max: 10_000}, Required: true, MarkdownDescription: "Failed polls before the fallback applies."},
+					"replicas":          schema.NumberAttribute{CustomType: framework.WholeNumberType{Min: 0, Max: 1_000_000}, Required: true, MarkdownDescription: "Replicas during the fallback."},
 					"behavior":          framework.OptionalString("`static` (KEDA's default), `currentReplicas`, `currentReplicasIfHigher` or `currentReplicasIfLower`."),
 				}},
 			"trigger": schema.ListNestedAttribute{Required: true, MarkdownDescription: "Triggers (at least one); set the block matching `type`.",
@@ -123,15 +123,15 @@ func (d *kedaDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, r
 					"aws_sqs_queue": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Amazon SQS scaler.", Attributes: map[string]schema.Attribute{
 						"queue_url":               req("Queue URL."),
 						"aws_region":              req("Queue region."),
-						"queue_length":            schema.Int64Attribute{Optional: true, MarkdownDescription: "Target messages per pod. Default 5 (KEDA's)."},
-						"activation_queue_length": schema.Int64Attribute{Optional: true, MarkdownDescription: "Messages above which the scaler is active."},
+						"queue_length":            schema.NumberAttribute{CustomType: framework.WholeNumberType{Min: 1, Max: 1_000_000}, Optional: true, MarkdownDescription: "Target messages per pod. Default 5 (KEDA's)."},
+						"activation_queue_length": schema.NumberAttribute{CustomType: framework.WholeNumberType{Min: 0, Max: 1_000_000}, Optional: true, MarkdownDescription: "Messages above which the scaler is active."},
 						"authentication_ref":      framework.OptionalString("Existing TriggerAuthentication to use instead of the generated one."),
 					}},
 					"cron": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Cron scaler: `desired_replicas` from each `start` to the next `end`.", Attributes: map[string]schema.Attribute{
 						"time_zone":        req("IANA time zone, e.g. `Europe/Berlin`."),
 						"start":            req("Five-field cron, e.g. `0 8 * * 1-5`."),
 						"end":              req("Five-field cron, e.g. `0 18 * * 1-5`."),
-						"desired_replicas": schema.Int64Attribute{Required: true, MarkdownDescription: "Replicas while active (at least 1)."},
+						"desired_replicas": schema.NumberAttribute{CustomType: framework.WholeNumberType{Min: 0, Max: 1_000_000}, Required: true, MarkdownDescription: "Replicas while active (at least 1)."},
 					}},
 				}}},
 			"scale_up_pods": scaleUpPodsSchema(),
@@ -150,8 +150,8 @@ func (d *kedaDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, r
 func (m kedaModel) spec() autoscaling.ScaledObjectSpec {
 	s := autoscaling.ScaledObjectSpec{
 		Name: m.Name.ValueString(), Namespace: m.Namespace.ValueString(), Target: m.Target.target(),
-		PollingInterval: framework.Int64Pointer(m.PollingInterval), CooldownPeriod: framework.Int64Pointer(m.CooldownPeriod),
-		MinReplicas: framework.Int64Pointer(m.MinReplicas), MaxReplicas: m.MaxReplicas.ValueInt64(), IdleReplicas: framework.Int64Pointer(m.IdleReplicas),
+		PollingInterval: m.PollingInterval.Int64Pointer(), CooldownPeriod: m.CooldownPeriod.Int64Pointer(),
+		MinReplicas: m.MinReplicas.Int64Pointer(), MaxReplicas: m.MaxReplicas.ValueInt64(), IdleReplicas: m.IdleReplicas.Int64Pointer(),
 		ScaleUpPods: m.ScaleUpPods.ValueInt64(), Behavior: m.Behavior.behavior(),
 	}
 	if f := m.Fallback; f != nil {
@@ -168,7 +168,7 @@ func (m kedaModel) spec() autoscaling.ScaledObjectSpec {
 		}
 		if q := t.SQS; q != nil {
 			tr.SQS = &autoscaling.SQSTrigger{QueueURL: q.QueueURL.ValueString(), QueueLength: q.QueueLength.ValueInt64(),
-				ActivationQueueLength: framework.Int64Pointer(q.ActivationQueueLength), AWSRegion: q.AWSRegion.ValueString(), AuthenticationRef: q.AuthenticationRef.ValueString()}
+				ActivationQueueLength: q.ActivationQueueLength.Int64Pointer(), AWSRegion: q.AWSRegion.ValueString(), AuthenticationRef: q.AuthenticationRef.ValueString()}
 		}
 		if c := t.Cron; c != nil {
 			tr.Cron = &autoscaling.CronTrigger{TimeZone: c.TimeZone.ValueString(), Start: c.Start.ValueString(), End: c.End.ValueString(), DesiredReplicas: c.DesiredReplicas.ValueInt64()}

@@ -83,7 +83,7 @@ func TestKEDADataSource_prometheusAndCron(t *testing.T) {
 
 func TestKEDADataSource_badInput(t *testing.T) {
 	t.Parallel()
-	cases := badInputs{
+	cases := acctest.BadInputs{
 		"no triggers": {`scale_target_ref = { name = "a" }
   max_replicas = 5
   trigger = []`, `at least one trigger`},
@@ -93,9 +93,16 @@ func TestKEDADataSource_badInput(t *testing.T) {
 		"malformed cron": {`scale_target_ref = { name = "a" }
   max_replicas = 5
   trigger = [{ type = "cron", cron = { time_zone = "UTC", start = "0 8 * * * *", end = "0 9 * * *", desired_replicas = 2 } }]`, `five fields`},
+		"huge cron replicas": {`scale_target_ref = { name = "a" }
+  max_replicas = 5
+  trigger = [{ type = "cron", cron = { time_zone = "UTC", start = "0 8 * * *", end = "0 9 * * *", desired_replicas = 1e400 } }]`, `trigger\[0\]\.cron\.desired_replicas: must be a whole number between 0 and 1000000, got 1e\+400`},
+		"fractional polling interval": {`scale_target_ref = { name = "a" }
+  max_replicas = 5
+  polling_interval = 0.5
+  trigger = [{ type = "cron", cron = { time_zone = "UTC", start = "0 8 * * *", end = "0 9 * * *", desired_replicas = 2 } }]`, `polling_interval: must be a whole number between 1 and 86400, got 0\.5`},
 		"block does not match type": {`scale_target_ref = { name = "a" }
   max_replicas = 5
   trigger = [{ type = "prometheus", cron = { time_zone = "UTC", start = "0 8 * * *", end = "0 9 * * *", desired_replicas = 2 } }]`, `matching block`},
 	}
-	expectErrors(t, kedaConfig, cases)
+	acctest.ExpectErrors(t, kedaConfig, cases)
 }

@@ -25,45 +25,45 @@ func newWarmPoolDataSource() datasource.DataSource {
 type warmPoolDataSource struct{ framework.OfflineDataSource }
 
 type warmPoolModel struct {
-	Name                types.String         `tfsdk:"name"`
-	Namespace           types.String         `tfsdk:"namespace"`
-	Mode                types.String         `tfsdk:"mode"`
-	Replicas            types.Int64          `tfsdk:"replicas"`
-	BaselineReplicas    types.Int64          `tfsdk:"baseline_replicas"`
-	PeakReplicas        types.Int64          `tfsdk:"peak_replicas"`
-	SafetyFactor        types.Float64        `tfsdk:"safety_factor"`
-	Basis               types.String         `tfsdk:"basis"`
-	CPU                 types.String         `tfsdk:"cpu"`
-	Memory              types.String         `tfsdk:"memory"`
-	ExtendedResources   types.Map            `tfsdk:"extended_resources"`
-	Image               types.String         `tfsdk:"image"`
-	NodePool            types.String         `tfsdk:"node_pool"`
-	NodeSelector        types.Map            `tfsdk:"node_selector"`
-	Tolerations         []tolerationModel    `tfsdk:"tolerations"`
-	PriorityClassName   types.String         `tfsdk:"priority_class_name"`
-	PriorityClassValue  types.Int64          `tfsdk:"priority_class_value"`
-	Schedule            []windowModel        `tfsdk:"schedule"`
-	Scaler              types.String         `tfsdk:"scaler"`
-	KubectlImage        types.String         `tfsdk:"kubectl_image"`
-	PricePerPodHour     types.Float64        `tfsdk:"price_per_pod_hour"`
-	InstanceHourlyPrice types.Float64        `tfsdk:"instance_hourly_price"`
-	PodsPerInstance     types.Float64        `tfsdk:"pods_per_instance"`
-	InstanceCPU         types.String         `tfsdk:"instance_cpu"`
-	InstanceMemory      types.String         `tfsdk:"instance_memory"`
-	CapacityBuffer      *capacityBufferModel `tfsdk:"capacity_buffer"`
-	StaticNodePool      *staticNodePoolModel `tfsdk:"static_node_pool"`
-	SizingBasis         types.String         `tfsdk:"sizing_basis"`
-	Nodes               types.Int64          `tfsdk:"nodes"`
-	MaxReplicas         types.Int64          `tfsdk:"max_replicas"`
-	Windows             []windowResultModel  `tfsdk:"windows"`
-	WeeklyPodHours      types.Float64        `tfsdk:"weekly_pod_hours"`
-	PodHourPrice        types.Float64        `tfsdk:"pod_hour_price"`
-	MonthlyCost         types.Float64        `tfsdk:"monthly_cost"`
-	HoursPerMonth       types.Float64        `tfsdk:"hours_per_month"`
-	FeatureGate         types.String         `tfsdk:"feature_gate"`
-	Manifests           types.Dynamic        `tfsdk:"manifests"`
-	YAML                types.String         `tfsdk:"yaml"`
-	JSON                types.String         `tfsdk:"json"`
+	Name                types.String          `tfsdk:"name"`
+	Namespace           types.String          `tfsdk:"namespace"`
+	Mode                types.String          `tfsdk:"mode"`
+	Replicas            framework.WholeNumber `tfsdk:"replicas"`
+	BaselineReplicas    framework.WholeNumber `tfsdk:"baseline_replicas"`
+	PeakReplicas        framework.WholeNumber `tfsdk:"peak_replicas"`
+	SafetyFactor        framework.RealNumber  `tfsdk:"safety_factor"`
+	Basis               types.String          `tfsdk:"basis"`
+	CPU                 types.String          `tfsdk:"cpu"`
+	Memory              types.String          `tfsdk:"memory"`
+	ExtendedResources   types.Map             `tfsdk:"extended_resources"`
+	Image               types.String          `tfsdk:"image"`
+	NodePool            types.String          `tfsdk:"node_pool"`
+	NodeSelector        types.Map             `tfsdk:"node_selector"`
+	Tolerations         []tolerationModel     `tfsdk:"tolerations"`
+	PriorityClassName   types.String          `tfsdk:"priority_class_name"`
+	PriorityClassValue  framework.WholeNumber `tfsdk:"priority_class_value"`
+	Schedule            []windowModel         `tfsdk:"schedule"`
+	Scaler              types.String          `tfsdk:"scaler"`
+	KubectlImage        types.String          `tfsdk:"kubectl_image"`
+	PricePerPodHour     framework.RealNumber  `tfsdk:"price_per_pod_hour"`
+	InstanceHourlyPrice framework.RealNumber  `tfsdk:"instance_hourly_price"`
+	PodsPerInstance     framework.RealNumber  `tfsdk:"pods_per_instance"`
+	InstanceCPU         types.String          `tfsdk:"instance_cpu"`
+	InstanceMemory      types.String          `tfsdk:"instance_memory"`
+	CapacityBuffer      *capacityBufferModel  `tfsdk:"capacity_buffer"`
+	StaticNodePool      *staticNodePoolModel  `tfsdk:"static_node_pool"`
+	SizingBasis         types.String          `tfsdk:"sizing_basis"`
+	Nodes               types.Int64           `tfsdk:"nodes"`
+	MaxReplicas         types.Int64           `tfsdk:"max_replicas"`
+	Windows             []windowResultModel   `tfsdk:"windows"`
+	WeeklyPodHours      types.Float64         `tfsdk:"weekly_pod_hours"`
+	PodHourPrice        types.Float64         `tfsdk:"pod_hour_price"`
+	MonthlyCost         types.Float64         `tfsdk:"monthly_cost"`
+	HoursPerMonth       types.Float64         `tfsdk:"hours_per_month"`
+	FeatureGate         types.String          `tfsdk:"feature_gate"`
+	Manifests           types.Dynamic         `tfsdk:"manifests"`
+	YAML                types.String          `tfsdk:"yaml"`
+	JSON                types.String          `tfsdk:"json"`
 }
 
 type tolerationModel struct {
@@ -74,11 +74,11 @@ type tolerationModel struct {
 }
 
 type windowModel struct {
-	Name     types.String `tfsdk:"name"`
-	Start    types.String `tfsdk:"start"`
-	End      types.String `tfsdk:"end"`
-	TimeZone types.String `tfsdk:"time_zone"`
-	Replicas types.Int64  `tfsdk:"replicas"`
+	Name     types.String          `tfsdk:"name"`
+	Start    types.String          `tfsdk:"start"`
+	End      types.String          `tfsdk:"end"`
+	TimeZone types.String          `tfsdk:"time_zone"`
+	Replicas framework.WholeNumber `tfsdk:"replicas"`
 }
 
 type windowResultModel struct {
@@ -88,9 +88,9 @@ type windowResultModel struct {
 }
 
 type capacityBufferModel struct {
-	ScalableRef *scalableRefModel `tfsdk:"scalable_ref"`
-	Percentage  types.Int64       `tfsdk:"percentage"`
-	Limits      types.Map         `tfsdk:"limits"`
+	ScalableRef *scalableRefModel     `tfsdk:"scalable_ref"`
+	Percentage  framework.WholeNumber `tfsdk:"percentage"`
+	Limits      types.Map             `tfsdk:"limits"`
 }
 
 type scalableRefModel struct {
@@ -100,12 +100,12 @@ type scalableRefModel struct {
 }
 
 type staticNodePoolModel struct {
-	NodeClassGroup types.String `tfsdk:"node_class_group"`
-	NodeClassKind  types.String `tfsdk:"node_class_kind"`
-	NodeClassName  types.String `tfsdk:"node_class_name"`
-	PodsPerNode    types.Int64  `tfsdk:"pods_per_node"`
-	InstanceTypes  types.List   `tfsdk:"instance_types"`
-	CapacityType   types.String `tfsdk:"capacity_type"`
+	NodeClassGroup types.String          `tfsdk:"node_class_group"`
+	NodeClassKind  types.String          `tfsdk:"node_class_kind"`
+	NodeClassName  types.String          `tfsdk:"node_class_name"`
+	PodsPerNode    framework.WholeNumber `tfsdk:"pods_per_node"`
+	InstanceTypes  types.List            `tfsdk:"instance_types"`
+	CapacityType   types.String          `tfsdk:"capacity_type"`
 }
 
 // spec turns the configuration into the renderer's input.
@@ -114,11 +114,11 @@ func (m warmPoolModel) spec(ctx context.Context, diags *diag.Diagnostics) warmpo
 		Name:              m.Name.ValueString(),
 		Namespace:         m.Namespace.ValueString(),
 		Mode:              warmpool.Mode(m.Mode.ValueString()),
-		Replicas:          framework.Int64Pointer(m.Replicas),
+		Replicas:          m.Replicas.Int64Pointer(),
 		NodePool:          m.NodePool.ValueString(),
 		NodeSelector:      framework.StringMap(ctx, m.NodeSelector, diags),
 		PriorityClassName: m.PriorityClassName.ValueString(),
-		PriorityValue:     framework.Int64Pointer(m.PriorityClassValue),
+		PriorityValue:     m.PriorityClassValue.Int64Pointer(),
 		Scaler:            warmpool.Scaler(m.Scaler.ValueString()),
 		KubectlImage:      m.KubectlImage.ValueString(),
 		Pod: warmpool.PodShape{
@@ -154,7 +154,7 @@ func (m warmPoolModel) spec(ctx context.Context, diags *diag.Diagnostics) warmpo
 		})
 	}
 	if b := m.CapacityBuffer; b != nil {
-		s.Buffer.Percentage = framework.Int64Pointer(b.Percentage)
+		s.Buffer.Percentage = b.Percentage.Int64Pointer()
 		s.Buffer.Limits = framework.StringMap(ctx, b.Limits, diags)
 		if r := b.ScalableRef; r != nil {
 			s.Buffer.ScalableRef = &warmpool.ScalableRef{APIGroup: r.APIGroup.ValueString(), Kind: r.Kind.ValueString(), Name: r.Name.ValueString()}
@@ -195,7 +195,7 @@ func (m *warmPoolModel) setOutputs(res warmpool.Result, diags *diag.Diagnostics)
 		return
 	}
 	m.Manifests, m.YAML, m.JSON = dyn, types.StringValue(y), types.StringValue(j)
-	m.Replicas = types.Int64Value(res.Replicas)
+	m.Replicas = framework.WholeNumberValue(res.Replicas)
 	m.SizingBasis = types.StringValue(res.Basis)
 	m.Nodes = types.Int64Null()
 	if warmpool.Mode(m.Mode.ValueString()) == warmpool.ModeStaticNodePool {

@@ -172,7 +172,7 @@ func TestWarmPoolDataSource_nativeModes(t *testing.T) {
 // Bad input fails at plan time with the attribute and the fix.
 func TestWarmPoolDataSource_badInput(t *testing.T) {
 	t.Parallel()
-	cases := badInputs{
+	cases := acctest.BadInputs{
 		"non-negative priority": {`replicas = 1
   cpu = "1"
   node_pool = "g"
@@ -180,7 +180,15 @@ func TestWarmPoolDataSource_badInput(t *testing.T) {
 		"safety factor": {`peak_replicas = 10
   safety_factor = 1.5
   cpu = "1"
-  node_pool = "g"`, `safety_factor[\s\S]*\(0, 1\]`},
+  node_pool = "g"`, `safety_factor: must be a number between 0 and 1, got 1\.5`},
+		"huge safety factor": {`peak_replicas = 10
+  safety_factor = 1e400
+  cpu = "1"
+  node_pool = "g"`, `safety_factor: must be a number between 0 and 1, got 1e\+400`},
+		"fractional window replicas": {`replicas = 1
+  cpu = "1"
+  node_pool = "g"
+  schedule = [{ name = "a", start = "0 8 * * *", end = "0 9 * * *", time_zone = "UTC", replicas = 3.5 }]`, `schedule\[0\]\.replicas: must be a whole number between 0 and 1000000, got 3\.5`},
 		"peak below baseline": {`baseline_replicas = 10
   peak_replicas = 5
   safety_factor = 0.2
@@ -203,5 +211,5 @@ func TestWarmPoolDataSource_badInput(t *testing.T) {
   node_pool = "g"
   extended_resources = { gpu = "1" }`, `not a resource a container can request`},
 	}
-	expectErrors(t, warmPoolConfig, cases)
+	acctest.ExpectErrors(t, warmPoolConfig, cases)
 }

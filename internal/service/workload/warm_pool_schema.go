@@ -25,11 +25,11 @@ func (d *warmPoolDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 			"name":      framework.OptionalString("Name of the rendered objects (a DNS label of at most 40 characters). Default `" + warmpool.DefaultName + "`."),
 			"namespace": framework.OptionalString("Namespace of the namespaced objects. Default `" + warmpool.DefaultNamespace + "`."),
 			"mode":      framework.OptionalString("`pause_pods` (default), `capacity_buffer` or `static_node_pool`."),
-			"replicas": schema.Int64Attribute{Optional: true, Computed: true, MarkdownDescription: "Warm pods outside every schedule window. " +
+			"replicas": schema.NumberAttribute{CustomType: framework.WholeNumberType{Min: 0, Max: 1_000_000}, Optional: true, Computed: true, MarkdownDescription: "Warm pods outside every schedule window. " +
 				"Set it, or leave it to the sizing inputs: then it is `ceil(basis x safety_factor)`."},
-			"baseline_replicas": schema.Int64Attribute{Optional: true, MarkdownDescription: "Replicas the workload runs at its usual load (sizing input). Default 0."},
-			"peak_replicas":     schema.Int64Attribute{Optional: true, MarkdownDescription: "Replicas the workload runs at its peak (sizing input); not below `baseline_replicas`."},
-			"safety_factor":     schema.Float64Attribute{Optional: true, MarkdownDescription: "Share of the basis kept warm, in (0, 1], e.g. `0.15`."},
+			"baseline_replicas": schema.NumberAttribute{CustomType: framework.WholeNumberType{Min: 0, Max: 1_000_000}, Optional: true, MarkdownDescription: "Replicas the workload runs at its usual load (sizing input). Default 0."},
+			"peak_replicas":     schema.NumberAttribute{CustomType: framework.WholeNumberType{Min: 0, Max: 1_000_000}, Optional: true, MarkdownDescription: "Replicas the workload runs at its peak (sizing input); not below `baseline_replicas`."},
+			"safety_factor":     schema.NumberAttribute{CustomType: framework.RealNumberType{Min: 0, Max: 1}, Optional: true, MarkdownDescription: "Share of the basis kept warm, in (0, 1], e.g. `0.15`."},
 			"basis": framework.OptionalString("What `safety_factor` multiplies: `peak_delta` (default, `peak - baseline`, the guide's formula) or " +
 				"`peak` (the whole peak, as the guide's cost table did). Echoed in `sizing_basis`."),
 			"cpu":    framework.OptionalString("CPU one warm pod requests: the same as one real workload pod, e.g. `500m`."),
@@ -49,7 +49,7 @@ func (d *warmPoolDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 					"effect":   framework.OptionalString("`NoSchedule`, `PreferNoSchedule` or `NoExecute`; empty matches all."),
 				}}},
 			"priority_class_name": framework.OptionalString("PriorityClass of the pause pods (cluster-scoped). Default `<namespace>-<name>`."),
-			"priority_class_value": schema.Int64Attribute{Optional: true, MarkdownDescription: "Its value: negative, so that every " +
+			"priority_class_value": schema.NumberAttribute{CustomType: framework.WholeNumberType{Min: -1_000_000_000, Max: 1_000_000_000}, Optional: true, MarkdownDescription: "Its value: negative, so that every " +
 				"default-priority pod preempts the warm pods. Default `-1`."},
 			"schedule": schema.ListNestedAttribute{Optional: true, MarkdownDescription: "Time-of-day windows (mode `pause_pods`). A window " +
 				"is active from each `start` until the next `end` (KEDA's cron rule). Pod-hours are computed over a fixed reference " +
@@ -59,15 +59,15 @@ func (d *warmPoolDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 					"start":     schema.StringAttribute{Required: true, MarkdownDescription: "Five-field cron when the window opens, e.g. `0 8 * * 1-5`."},
 					"end":       schema.StringAttribute{Required: true, MarkdownDescription: "Five-field cron when it closes, e.g. `0 18 * * 1-5`."},
 					"time_zone": schema.StringAttribute{Optional: true, MarkdownDescription: "IANA time zone of both crons, e.g. `Europe/Berlin` (required by both scalers; the cronjob scaler needs one zone for all windows)."},
-					"replicas":  schema.Int64Attribute{Required: true, MarkdownDescription: "Warm pods while the window is active (at least 1 with KEDA)."},
+					"replicas":  schema.NumberAttribute{CustomType: framework.WholeNumberType{Min: 0, Max: 1_000_000}, Required: true, MarkdownDescription: "Warm pods while the window is active (at least 1 with KEDA)."},
 				}}},
 			"scaler": framework.OptionalString("What applies the schedule: `cronjob` (default: CronJobs running `kubectl scale`, one per change of the " +
 				"weekly size, with a ServiceAccount, Role on `deployments` and `deployments/scale`, RoleBinding; windows must repeat " +
 				"weekly) or `keda` (a ScaledObject with one `cron` trigger per window; no kubectl image, no RBAC)."),
 			"kubectl_image":         framework.OptionalString("Image of the CronJobs (entrypoint `kubectl`). Default `" + warmpool.DefaultKubectlImage + "`."),
-			"price_per_pod_hour":    schema.Float64Attribute{Optional: true, MarkdownDescription: "Price of one warm pod per hour, in USD."},
-			"instance_hourly_price": schema.Float64Attribute{Optional: true, MarkdownDescription: "Hourly price of the instance warm pods run on; priced by the pod's share (`pods_per_instance`, or `instance_cpu`/`instance_memory`). For `static_node_pool`, the price of one node."},
-			"pods_per_instance":     schema.Float64Attribute{Optional: true, MarkdownDescription: "Warm pods one instance holds (the pod's share is 1/this)."},
+			"price_per_pod_hour":    schema.NumberAttribute{CustomType: framework.RealNumberType{Min: 0, Max: 1000}, Optional: true, MarkdownDescription: "Price of one warm pod per hour, in USD."},
+			"instance_hourly_price": schema.NumberAttribute{CustomType: framework.RealNumberType{Min: 0, Max: 1000}, Optional: true, MarkdownDescription: "Hourly price of the instance warm pods run on; priced by the pod's share (`pods_per_instance`, or `instance_cpu`/`instance_memory`). For `static_node_pool`, the price of one node."},
+			"pods_per_instance":     schema.NumberAttribute{CustomType: framework.RealNumberType{Min: 0, Max: 1000}, Optional: true, MarkdownDescription: "Warm pods one instance holds (the pod's share is 1/this)."},
 			"instance_cpu":          framework.OptionalString("CPU of the instance, e.g. `8`: the pod's share is the larger of its CPU and memory fractions."),
 			"instance_memory":       framework.OptionalString("Memory of the instance, e.g. `32Gi`."),
 			"capacity_buffer": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Settings of mode `capacity_buffer`. " +
@@ -79,7 +79,7 @@ func (d *warmPoolDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 							"kind":      schema.StringAttribute{Required: true, MarkdownDescription: "`Deployment`, `StatefulSet` or `ReplicaSet`."},
 							"name":      schema.StringAttribute{Required: true, MarkdownDescription: "Its name."},
 						}},
-					"percentage": schema.Int64Attribute{Optional: true, MarkdownDescription: "Buffer as a percentage of the scalable's replicas; with `replicas` Karpenter takes the smaller."},
+					"percentage": schema.NumberAttribute{CustomType: framework.WholeNumberType{Min: 0, Max: 1000}, Optional: true, MarkdownDescription: "Buffer as a percentage of the scalable's replicas; with `replicas` Karpenter takes the smaller."},
 					"limits":     schema.MapAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: "Caps on the buffer's total requests, e.g. `{ cpu = \"20\" }`."},
 				}},
 			"static_node_pool": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Settings of mode `static_node_pool`.",
@@ -87,7 +87,7 @@ func (d *warmPoolDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 					"node_class_group": framework.OptionalString("NodeClass group. Default `karpenter.k8s.aws`."),
 					"node_class_kind":  framework.OptionalString("NodeClass kind. Default `EC2NodeClass`."),
 					"node_class_name":  framework.OptionalString("NodeClass name. Default `default`."),
-					"pods_per_node": schema.Int64Attribute{Optional: true, MarkdownDescription: "Warm pods one node holds; nodes = " +
+					"pods_per_node": schema.NumberAttribute{CustomType: framework.WholeNumberType{Min: 1, Max: 1000}, Optional: true, MarkdownDescription: "Warm pods one node holds; nodes = " +
 						"ceil(warm pods / this). Defaults to `pods_per_instance` or the pod's share of `instance_cpu`/`instance_memory`."},
 					"instance_types": schema.ListAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: "Instance types allowed (requirement `node.kubernetes.io/instance-type`)."},
 					"capacity_type":  framework.OptionalString("`on-demand` (default), `spot` or `reserved`."),
