@@ -1,4 +1,4 @@
-package emulator
+package server
 
 import (
 	"fmt"
@@ -18,6 +18,11 @@ const (
 	// FaultNotFound answers the service's not-found error, as an eventually
 	// consistent read right after a create does.
 	FaultNotFound FaultKind = "not_found"
+	// FaultLostReply lets the operation take effect and then answers 500
+	// InternalFailure, as when the reply is lost on the way back: the SDK
+	// retries a call that already happened. It is used by the next Count
+	// calls that succeed.
+	FaultLostReply FaultKind = "lost_reply"
 )
 
 // Fault makes the next Count calls of one operation fail with Kind.
@@ -30,9 +35,9 @@ type Fault struct {
 
 func (f Fault) validate() error {
 	switch f.Kind {
-	case FaultThrottle, FaultServerError, FaultUnavailable, FaultNotFound:
+	case FaultThrottle, FaultServerError, FaultUnavailable, FaultNotFound, FaultLostReply:
 	default:
-		return fmt.Errorf("unknown fault kind %q (use throttle, server_error, unavailable or not_found)", f.Kind)
+		return fmt.Errorf("unknown fault kind %q (use throttle, server_error, unavailable, not_found or lost_reply)", f.Kind)
 	}
 	if f.Service == "" || f.Operation == "" {
 		return fmt.Errorf("a fault needs service and operation")
@@ -43,16 +48,16 @@ func (f Fault) validate() error {
 	return nil
 }
 
-func (f Fault) apiError(s service) *APIError {
+func (f Fault) apiError(s *Service) *APIError {
 	switch f.Kind {
 	case FaultThrottle:
-		return errThrottling()
-	case FaultServerError:
-		return errInternal()
+		return ErrThrottling()
+	case FaultServerError, FaultLostReply:
+		return ErrInternal()
 	case FaultUnavailable:
-		return errServiceUnavailable()
+		return ErrServiceUnavailable()
 	default:
-		return s.notFound()
+		return s.NotFound()
 	}
 }
 
@@ -62,7 +67,8 @@ type Faults struct {
 	pending []Fault
 }
 
-func newFaults() *Faults { return &Faults{} }
+// NewFaults is an empty fault queue.
+func NewFaults() *Faults { return &Faults{} }
 
 // Inject queues a fault. Faults for the same operation are used in order.
 func (fs *Faults) Inject(f Fault) error {
@@ -89,12 +95,43 @@ func (fs *Faults) Pending() []Fault {
 	return append([]Fault(nil), fs.pending...)
 }
 
-// take consumes one occurrence of the first fault matching service and op.
-func (fs *Faults) take(svc, op string) (Fault, bool) {
+// ClearService drops the pending faults of one service, or of one
+// operation of it when op is not empty.
+func (fs *Faults) ClearService(svc, op string) int {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	kept := fs.pending[:0]
+	dropped := 0
+	for _, f := range fs.pending {
+		if f.Service == svc && (op == "" || f.Operation == op) {
+			dropped++
+			continue
+		}
+		kept = append(kept, f)
+	}
+	fs.pending = kept
+	return dropped
+}
+
+// takeBefore consumes one occurrence of the first fault for svc:op that
+// fails the call before it runs.
+func (fs *Faults) takeBefore(svc, op string) (Fault, bool) {
+	return fs.take(svc, op, func(k FaultKind) bool { return k != FaultLostReply })
+}
+
+// takeLostReply consumes one lost-reply fault for svc:op, after the call
+// succeeded.
+func (fs *Faults) takeLostReply(svc, op string) (Fault, bool) {
+	return fs.take(svc, op, func(k FaultKind) bool { return k == FaultLostReply })
+}
+
+// take consumes one occurrence of the first fault matching service, op and
+// kind.
+func (fs *Faults) take(svc, op string, kind func(FaultKind) bool) (Fault, bool) {
 	fs.mu.Lock()
 	defer fs.mu.Unlock()
 	for i, f := range fs.pending {
-		if f.Service != svc || f.Operation != op {
+		if f.Service != svc || f.Operation != op || !kind(f.Kind) {
 			continue
 		}
 		fs.pending[i].Count--
