@@ -64,6 +64,12 @@ func (o Options) withDefaults() Options {
 	return o
 }
 
+// Seeding types of the services, for callers that only import this package.
+type (
+	ClusterSeed = eks.ClusterSeed
+	SecretSeed  = ecr.SecretSeed
+)
+
 // Fault injection and call counting, from package server.
 type (
 	Fault     = server.Fault

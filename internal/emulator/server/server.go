@@ -1,7 +1,6 @@
 package server
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -65,21 +64,31 @@ func (s *Server) serveOperation(w http.ResponseWriter, r *http.Request, svc *Ser
 	svc.Protocol.WriteOutput(w, out)
 }
 
-// readBody reads at most MaxBodyBytes; a longer body is refused with 413
-// before it is read in full, and the connection is closed.
+// drainBytes is how much of an oversized body is read and thrown away so
+// that the client, still sending, gets the 413 rather than a reset
+// connection (which the SDK would retry, sending it all again). Beyond it
+// the connection is closed. Draining costs time, not memory.
+const drainBytes = 64 << 20
+
+// readBody reads at most MaxBodyBytes into memory; a longer body is
+// refused with 413 and never held.
 func (s *Server) readBody(w http.ResponseWriter, r *http.Request) ([]byte, *APIError) {
 	limit := s.MaxBodyBytes
 	if limit <= 0 {
 		limit = DefaultMaxBodyBytes
 	}
-	if r.ContentLength > limit {
-		return nil, ErrBodyTooLarge(limit)
+	tooLarge := func() *APIError {
+		w.Header().Set("Connection", "close")
+		_, _ = io.CopyN(io.Discard, r.Body, drainBytes)
+		return ErrBodyTooLarge(limit)
 	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
-	var tooLarge *http.MaxBytesError
+	if r.ContentLength > limit {
+		return nil, tooLarge()
+	}
+	body, err := io.ReadAll(io.LimitReader(r.Body, limit+1))
 	switch {
-	case errors.As(err, &tooLarge):
-		return nil, ErrBodyTooLarge(limit)
+	case err == nil && int64(len(body)) > limit:
+		return nil, tooLarge()
 	case err != nil:
 		return nil, ErrSerialization("cannot read the request body: " + err.Error())
 	}
