@@ -26,11 +26,13 @@ type cluster struct {
 	CreatedAt time.Time
 	Tags      map[string]string
 	Token     string
+	// Components is the advanced control-plane configuration in force.
+	Components componentConfig
 }
 
 var clusterNamePattern = regexp.MustCompile(`^[0-9A-Za-z][A-Za-z0-9\-_]{0,99}$`)
 
-func (s *Service) addCluster(name, version, tier, roleARN string, tags map[string]string, token string) *server.APIError {
+func (s *Service) addCluster(name, version, tier, roleARN string, tags map[string]string, token string, components componentRequest) *server.APIError {
 	if !clusterNamePattern.MatchString(name) {
 		return errInvalidParameter(fmt.Sprintf("Cluster name %q must be 1-100 characters: letters, digits, hyphens and underscores, starting with a letter or digit.", name))
 	}
@@ -46,6 +48,16 @@ func (s *Service) addCluster(name, version, tier, roleARN string, tags map[strin
 	if !validTier(tier) {
 		return errUnknownTier(tier)
 	}
+	config := defaultComponentConfig()
+	if !components.empty() {
+		if !supportsComponentConfig(version) {
+			return errInvalidParameter(fmt.Sprintf("Advanced control plane configuration needs Kubernetes %s or later, not %s.", minComponentConfigVersion, version))
+		}
+		config = config.merge(components)
+		if aerr := config.check(tier); aerr != nil {
+			return aerr
+		}
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if _, ok := s.clusters[name]; ok {
@@ -53,8 +65,9 @@ func (s *Service) addCluster(name, version, tier, roleARN string, tags map[strin
 	}
 	s.clusters[name] = &cluster{
 		Name: name, Version: version, Tier: tier, RoleARN: roleARN, Tags: tags, Token: token,
-		ARN:       fmt.Sprintf("arn:aws:eks:%s:%s:cluster/%s", s.env.Region, s.env.AccountID, name),
-		CreatedAt: s.env.Now(),
+		ARN:        fmt.Sprintf("arn:aws:eks:%s:%s:cluster/%s", s.env.Region, s.env.AccountID, name),
+		CreatedAt:  s.env.Now(),
+		Components: config,
 	}
 	if token != "" {
 		s.createTokens[token] = name
@@ -79,7 +92,8 @@ func (s *Service) createCluster(in *sdk.CreateClusterInput) (*sdk.CreateClusterO
 	if in.ControlPlaneScalingConfig != nil {
 		tier = string(in.ControlPlaneScalingConfig.Tier)
 	}
-	if aerr := s.addCluster(name, aws.ToString(in.Version), tier, aws.ToString(in.RoleArn), in.Tags, token); aerr != nil {
+	components := componentRequest{ControllerManager: in.KubeControllerManagerConfig, Scheduler: in.KubeSchedulerConfig, APIServer: in.KubeApiServerConfig}
+	if aerr := s.addCluster(name, aws.ToString(in.Version), tier, aws.ToString(in.RoleArn), in.Tags, token, components); aerr != nil {
 		return nil, aerr
 	}
 	c, aerr := s.clusterOutput(name)
@@ -125,6 +139,11 @@ func (s *Service) clusterShape(c *cluster, status types.ClusterStatus) *types.Cl
 	}
 	if c.Token != "" {
 		out.ClientRequestToken = aws.String(c.Token)
+	}
+	if supportsComponentConfig(c.Version) {
+		out.KubeControllerManagerConfig = c.Components.controllerManager()
+		out.KubeSchedulerConfig = c.Components.scheduler()
+		out.KubeApiServerConfig = c.Components.apiServer()
 	}
 	return out
 }

@@ -25,7 +25,7 @@ type ClusterState struct {
 
 // SeedCluster creates an ACTIVE cluster, as CreateCluster would.
 func (s *Service) SeedCluster(seed ClusterSeed) error {
-	if aerr := s.addCluster(seed.Name, seed.Version, seed.Tier, "arn:aws:iam::"+s.env.AccountID+":role/eks-cluster", nil, ""); aerr != nil {
+	if aerr := s.addCluster(seed.Name, seed.Version, seed.Tier, "arn:aws:iam::"+s.env.AccountID+":role/eks-cluster", nil, "", componentRequest{}); aerr != nil {
 		return aerr
 	}
 	return nil

@@ -29,6 +29,9 @@ type update struct {
 	FailWith string
 }
 
+// componentConfigKind names the advanced control-plane configuration.
+const componentConfigKind = "kubeApiServerConfig/kubeSchedulerConfig/kubeControllerManagerConfig"
+
 // updateKinds names the kinds of change an UpdateClusterConfig request
 // carries; the real service accepts exactly one per call.
 func updateKinds(in *sdk.UpdateClusterConfigInput) []string {
@@ -48,9 +51,9 @@ func updateKinds(in *sdk.UpdateClusterConfigInput) []string {
 		{"remoteNetworkConfig", in.RemoteNetworkConfig != nil},
 		{"deletionProtection", in.DeletionProtection != nil},
 		{"controlPlaneScalingConfig", in.ControlPlaneScalingConfig != nil},
-		{"kubeApiServerConfig", in.KubeApiServerConfig != nil},
-		{"kubeSchedulerConfig", in.KubeSchedulerConfig != nil},
-		{"kubeControllerManagerConfig", in.KubeControllerManagerConfig != nil},
+		// The three components are one kind of change, as their update
+		// type ControlPlaneComponentConfigUpdate shows.
+		{componentConfigKind, in.KubeApiServerConfig != nil || in.KubeSchedulerConfig != nil || in.KubeControllerManagerConfig != nil},
 	} {
 		if k.set {
 			kinds = append(kinds, k.name)
@@ -120,10 +123,19 @@ func (s *Service) updateClusterConfig(in *sdk.UpdateClusterConfigInput) (*sdk.Up
 		return nil, errInvalidParameter("No changes needed for the cluster configuration provided.")
 	case len(kinds) > 1:
 		return nil, errInvalidParameter("Only one type of update can be allowed.")
-	case kinds[0] != "controlPlaneScalingConfig":
-		return nil, errInvalidRequest("emulator: only controlPlaneScalingConfig updates are implemented, not " + kinds[0])
 	}
-	u, aerr := s.tierUpdate(c, string(in.ControlPlaneScalingConfig.Tier))
+	var (
+		u    *update
+		aerr *server.APIError
+	)
+	switch kinds[0] {
+	case "controlPlaneScalingConfig":
+		u, aerr = s.tierUpdate(c, string(in.ControlPlaneScalingConfig.Tier))
+	case componentConfigKind:
+		u, aerr = s.componentUpdate(c, componentRequest{ControllerManager: in.KubeControllerManagerConfig, Scheduler: in.KubeSchedulerConfig, APIServer: in.KubeApiServerConfig})
+	default:
+		return nil, errInvalidRequest("emulator: " + kinds[0] + " updates are not implemented")
+	}
 	if aerr != nil {
 		return nil, aerr
 	}
@@ -142,6 +154,12 @@ func (s *Service) tierUpdate(c *cluster, tier string) (*update, *server.APIError
 	if tier == c.Tier {
 		return nil, errInvalidParameter("The cluster's control plane scaling tier is already " + c.Tier + ". No changes needed.")
 	}
+	// A configuration only a provisioned tier allows (an HPA sync period
+	// other than 15s) must be reset before the cluster returns to standard.
+	if aerr := c.Components.check(tier); aerr != nil {
+		aerr.Message = "The control plane cannot move to " + tier + " with its current configuration: " + aerr.Message
+		return nil, aerr
+	}
 	return &update{
 		Type: types.UpdateTypeControlPlaneScalingConfigUpdate,
 		Params: []types.UpdateParam{
@@ -149,6 +167,29 @@ func (s *Service) tierUpdate(c *cluster, tier string) (*update, *server.APIError
 			{Type: types.UpdateParamTypePreviousTier, Value: aws.String(c.Tier)},
 		},
 		apply: func(c *cluster) { c.Tier = tier },
+	}, nil
+}
+
+// componentUpdate validates a change of the advanced control-plane
+// configuration against the cluster's tier and builds its update.
+func (s *Service) componentUpdate(c *cluster, r componentRequest) (*update, *server.APIError) {
+	if !supportsComponentConfig(c.Version) {
+		return nil, errInvalidParameter(fmt.Sprintf("Advanced control plane configuration needs Kubernetes %s or later; the cluster runs %s.", minComponentConfigVersion, c.Version))
+	}
+	target := c.Components.merge(r)
+	if aerr := target.check(c.Tier); aerr != nil {
+		return nil, aerr
+	}
+	if running := s.inProgress(c.Name); running != nil {
+		return nil, errInUse(fmt.Sprintf("Cluster %s has update %s in progress. Wait for it to complete before starting another update.", c.Name, running.ID))
+	}
+	if target.equal(c.Components) {
+		return nil, errInvalidParameter("No changes needed for the cluster configuration provided.")
+	}
+	return &update{
+		Type:   types.UpdateTypeControlPlaneComponentConfigUpdate,
+		Params: componentParams(r),
+		apply:  func(c *cluster) { c.Components = target },
 	}, nil
 }
 

@@ -95,17 +95,32 @@ func errUnknownTier(name string) *server.APIError {
 	return errInvalidParameter(fmt.Sprintf("Invalid controlPlaneScalingConfig.tier %q. Valid values: %v.", name, tierNames()))
 }
 
-func tierInfo() []types.ControlPlaneScalingTierInfo {
+func tierInfo(version string) []types.ControlPlaneScalingTierInfo {
 	out := make([]types.ControlPlaneScalingTierInfo, 0, len(tiers))
 	for _, t := range tiers {
-		out = append(out, types.ControlPlaneScalingTierInfo{
+		info := types.ControlPlaneScalingTierInfo{
 			TierName:                   aws.String(t.Name),
 			ApiRequestConcurrency:      aws.Int32(t.APIRequestConcurrency),
 			PodSchedulingRatePerSecond: aws.Int32(t.PodsPerSecond),
 			ClusterDatabaseSizeGb:      aws.Int32(t.DatabaseGB),
-		})
+		}
+		if supportsComponentConfig(version) {
+			info.ControlPlaneComponentConfigOverrides = tierComponentOverrides(t.Name)
+		}
+		out = append(out, info)
 	}
 	return out
+}
+
+// supportsComponentConfig reports whether a version has the advanced
+// control-plane configuration (1.31 and later).
+func supportsComponentConfig(version string) bool {
+	var major, minor, minMinor int
+	if _, err := fmt.Sscanf(version, "%d.%d", &major, &minor); err != nil {
+		return false
+	}
+	_, _ = fmt.Sscanf(minComponentConfigVersion, "1.%d", &minMinor)
+	return major > 1 || minor >= minMinor
 }
 
 // describeClusterVersions filters as the real API does: by default the
@@ -142,7 +157,7 @@ func (s *Service) describeClusterVersions(in *sdk.DescribeClusterVersionsInput) 
 	out := &sdk.DescribeClusterVersionsOutput{ClusterVersions: []types.ClusterVersionInformation{}, NextToken: next}
 	for _, name := range page {
 		v := byVersion[name]
-		out.ClusterVersions = append(out.ClusterVersions, types.ClusterVersionInformation{
+		info := types.ClusterVersionInformation{
 			ClusterVersion:           aws.String(v.Version),
 			ClusterType:              aws.String("eks"),
 			DefaultPlatformVersion:   aws.String("eks.1"),
@@ -153,8 +168,12 @@ func (s *Service) describeClusterVersions(in *sdk.DescribeClusterVersionsInput) 
 			Status:                   v.LegacyStatus,
 			VersionStatus:            v.Status,
 			KubernetesPatchVersion:   aws.String(v.Patch),
-			ControlPlaneScalingTiers: tierInfo(),
-		})
+			ControlPlaneScalingTiers: tierInfo(v.Version),
+		}
+		if supportsComponentConfig(v.Version) {
+			info.ControlPlaneComponentConfig = versionComponentInfo()
+		}
+		out.ClusterVersions = append(out.ClusterVersions, info)
 	}
 	return out, nil
 }

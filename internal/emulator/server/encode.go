@@ -164,3 +164,11 @@ func (s *treeSerializer) WriteKey(_ *smithy.Schema, key string) {
 }
 
 func (s *treeSerializer) CloseMap() { s.stack = s.stack[:len(s.stack)-1] }
+
+// WireJSON is v (an SDK shape) as the JSON protocols put it on the wire;
+// EKS update params carry such JSON as their value.
+func WireJSON(v smithy.Serializable) string {
+	tree, _ := serializeTree(v, true)
+	b, _ := json.Marshal(tree)
+	return string(b)
+}
