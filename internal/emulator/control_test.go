@@ -155,3 +155,41 @@ func TestOversizedBodyIs413BeforeItIsRead(t *testing.T) {
 		t.Fatalf("%d calls: a 413 must not be retried: %v", n, err)
 	}
 }
+
+func TestSlowFaultOutlivesACanceledCall(t *testing.T) {
+	e, _ := emulatortest.Start(t, emulator.Options{UpdateDelay: time.Minute})
+	if err := e.EKS().SeedCluster(emulator.ClusterSeed{Name: "slow"}); err != nil {
+		t.Fatal(err)
+	}
+	if code, body := emulatortest.Control(t, e, http.MethodPost, "faults", `{"service":"eks","operation":"UpdateClusterConfig","kind":"slow","count":1,"delay":"300ms"}`); code != 200 || !strings.Contains(body, `"delay":"300ms"`) {
+		t.Fatalf("inject slow: %d %s", code, body)
+	}
+	for _, bad := range []string{
+		`{"service":"eks","operation":"X","kind":"slow","count":1}`,
+		`{"service":"eks","operation":"X","kind":"throttle","count":1,"delay":"1s"}`,
+		`{"service":"eks","operation":"X","kind":"slow","count":1,"delay":"11m"}`,
+	} {
+		if code, _ := emulatortest.Control(t, e, http.MethodPost, "faults", bad); code != http.StatusBadRequest {
+			t.Errorf("%s accepted: %d", bad, code)
+		}
+	}
+	o := emulatortest.ClientFor(e)
+	c := eks.New(eks.Options{Region: o.Region, BaseEndpoint: o.BaseEndpoint, Credentials: o.Credentials, RetryMaxAttempts: 1})
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	_, err := c.UpdateClusterConfig(ctx, &eks.UpdateClusterConfigInput{Name: aws.String("slow"), ControlPlaneScalingConfig: &ekstypes.ControlPlaneScalingConfig{Tier: "tier-2xl"}})
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("call under a slow fault: %v, want the client's deadline", err)
+	}
+	// The emulator finishes the call the client gave up on.
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		if st, _ := e.EKS().Cluster("slow"); st.Status == "UPDATING" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the abandoned update never started")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}

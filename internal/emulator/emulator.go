@@ -85,6 +85,7 @@ const (
 	FaultUnavailable = server.FaultUnavailable
 	FaultNotFound    = server.FaultNotFound
 	FaultLostReply   = server.FaultLostReply
+	FaultSlow        = server.FaultSlow
 )
 
 // Emulator is the in-memory AWS endpoint. It is an http.Handler.

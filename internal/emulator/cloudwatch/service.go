@@ -53,7 +53,7 @@ func (s *Service) Definition() *server.Service {
 			server.Op(schemas.UntagResource, s.untagResource),
 			server.Op(schemas.ListTagsForResource, s.listTagsForResource),
 		},
-		NotFound: func() *server.APIError { return errStreamNotFound("(injected by the emulator)") },
+		NotFound: func(string) *server.APIError { return errStreamNotFound("(injected by the emulator)") },
 		Reset:    s.Reset,
 		Control:  map[string]http.HandlerFunc{"streams": s.controlStreams},
 	}

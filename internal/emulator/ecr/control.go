@@ -60,11 +60,13 @@ func (s *Service) DeleteRule(prefix string) bool {
 //	DELETE /secrets  {"arn"}          forget a secret (rules using it stop validating)
 //	GET    /secrets                   known secrets
 //	GET    /rules                     rule prefixes
+//	GET    /templates                 repository creation template prefixes
 //	POST   /fail-after-commit {"operation","count"}  the next count calls take effect but answer 500 (the lost_reply fault)
 func (s *Service) controlRoutes() map[string]http.HandlerFunc {
 	return map[string]http.HandlerFunc{
 		"secrets":           s.controlSecrets,
 		"rules":             s.controlRules,
+		"templates":         s.controlTemplates,
 		"fail-after-commit": s.controlFailAfterCommit,
 	}
 }
@@ -121,4 +123,20 @@ func (s *Service) Rules() []string {
 
 func (s *Service) controlRules(w http.ResponseWriter, _ *http.Request) {
 	server.WriteJSON(w, http.StatusOK, s.Rules())
+}
+
+// Templates lists the repository creation templates' prefixes, sorted.
+func (s *Service) Templates() []string {
+	s.mu.Lock()
+	out := make([]string, 0, len(s.templates))
+	for p := range s.templates {
+		out = append(out, p)
+	}
+	s.mu.Unlock()
+	sort.Strings(out)
+	return out
+}
+
+func (s *Service) controlTemplates(w http.ResponseWriter, _ *http.Request) {
+	server.WriteJSON(w, http.StatusOK, s.Templates())
 }

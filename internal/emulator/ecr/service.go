@@ -1,10 +1,11 @@
-// Package ecr is the emulated ECR registry: pull-through cache rules and
-// the Secrets Manager secrets they may use. It speaks awsJson1_1 through
+// Package ecr is the emulated ECR registry: pull-through cache rules, the
+// Secrets Manager secrets they may use, and repository creation templates. It speaks awsJson1_1 through
 // the server package, with the SDK's own input and output types.
 package ecr
 
 import (
 	"net/http"
+	"strings"
 	"sync"
 
 	"github.com/aws/aws-sdk-go-v2/service/ecr/schemas"
@@ -22,6 +23,8 @@ type Service struct {
 
 	mu    sync.Mutex
 	rules map[string]*rule // by ecrRepositoryPrefix
+	// templates are the repository creation templates, by prefix.
+	templates map[string]*template
 	// secrets are the Secrets Manager secrets the registry can read, by ARN;
 	// the value says whether the upstream accepts the credentials in it.
 	secrets map[string]bool
@@ -46,18 +49,28 @@ func (s *Service) Definition() *server.Service {
 			server.Op(schemas.UpdatePullThroughCacheRule, s.updateRule),
 			server.Op(schemas.DeletePullThroughCacheRule, s.deleteRule),
 			server.Op(schemas.ValidatePullThroughCacheRule, s.validateRule),
+			server.Op(schemas.CreateRepositoryCreationTemplate, s.createTemplate),
+			server.Op(schemas.DescribeRepositoryCreationTemplates, s.describeTemplates),
+			server.Op(schemas.UpdateRepositoryCreationTemplate, s.updateTemplate),
+			server.Op(schemas.DeleteRepositoryCreationTemplate, s.deleteTemplate),
 		},
-		NotFound: func() *server.APIError { return errRuleNotFound("(injected by the emulator)") },
-		Reset:    s.Reset,
-		Control:  s.controlRoutes(),
+		NotFound: func(op string) *server.APIError {
+			if strings.Contains(op, "RepositoryCreationTemplate") {
+				return errTemplateNotFound("(injected by the emulator)", s.env.AccountID)
+			}
+			return errRuleNotFound("(injected by the emulator)")
+		},
+		Reset:   s.Reset,
+		Control: s.controlRoutes(),
 	}
 }
 
-// Reset drops every rule and secret.
+// Reset drops every rule, template and secret.
 func (s *Service) Reset() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.rules = map[string]*rule{}
+	s.templates = map[string]*template{}
 	s.secrets = map[string]bool{}
 }
 

@@ -61,7 +61,7 @@ func (s *Service) Definition() *server.Service {
 			server.Op(schemas.ListUpdates, s.listUpdates),
 			server.Op(schemas.DescribeClusterVersions, s.describeClusterVersions),
 		},
-		NotFound: func() *server.APIError { return errNotFound("No cluster found (injected by the emulator).") },
+		NotFound: func(string) *server.APIError { return errNotFound("No cluster found (injected by the emulator).") },
 		Reset:    s.Reset,
 		Control:  s.controlRoutes(),
 	}

@@ -1,8 +1,10 @@
 package server
 
 import (
+	"encoding/json"
 	"fmt"
 	"sync"
+	"time"
 )
 
 // FaultKind names a kind of injected failure.
@@ -23,7 +25,15 @@ const (
 	// retries a call that already happened. It is used by the next Count
 	// calls that succeed.
 	FaultLostReply FaultKind = "lost_reply"
+	// FaultSlow holds the call for Delay before it runs normally, as a
+	// slow service does: a client whose deadline passes (or whose context
+	// is canceled, or whose process is interrupted) gives up while the
+	// operation still takes effect.
+	FaultSlow FaultKind = "slow"
 )
+
+// MaxFaultDelay bounds a slow fault's delay.
+const MaxFaultDelay = 10 * time.Minute
 
 // Fault makes the next Count calls of one operation fail with Kind.
 type Fault struct {
@@ -31,13 +41,49 @@ type Fault struct {
 	Operation string    `json:"operation"`
 	Kind      FaultKind `json:"kind"`
 	Count     int       `json:"count"`
+	// Delay is how long a slow fault holds the call ("delay": "3s" in JSON).
+	Delay time.Duration `json:"-"`
+}
+
+type faultJSON struct {
+	Service   string    `json:"service"`
+	Operation string    `json:"operation"`
+	Kind      FaultKind `json:"kind"`
+	Count     int       `json:"count"`
+	Delay     string    `json:"delay,omitempty"`
+}
+
+// MarshalJSON writes Delay as a Go duration string.
+func (f Fault) MarshalJSON() ([]byte, error) {
+	out := faultJSON{f.Service, f.Operation, f.Kind, f.Count, ""}
+	if f.Delay != 0 {
+		out.Delay = f.Delay.String()
+	}
+	return json.Marshal(out)
+}
+
+// UnmarshalJSON reads Delay as a Go duration string ("3s").
+func (f *Fault) UnmarshalJSON(b []byte) error {
+	var in faultJSON
+	if err := json.Unmarshal(b, &in); err != nil {
+		return err
+	}
+	*f = Fault{Service: in.Service, Operation: in.Operation, Kind: in.Kind, Count: in.Count}
+	if in.Delay != "" {
+		d, err := time.ParseDuration(in.Delay)
+		if err != nil {
+			return fmt.Errorf("delay: %w", err)
+		}
+		f.Delay = d
+	}
+	return nil
 }
 
 func (f Fault) validate() error {
 	switch f.Kind {
-	case FaultThrottle, FaultServerError, FaultUnavailable, FaultNotFound, FaultLostReply:
+	case FaultThrottle, FaultServerError, FaultUnavailable, FaultNotFound, FaultLostReply, FaultSlow:
 	default:
-		return fmt.Errorf("unknown fault kind %q (use throttle, server_error, unavailable, not_found or lost_reply)", f.Kind)
+		return fmt.Errorf("unknown fault kind %q (use throttle, server_error, unavailable, not_found, lost_reply or slow)", f.Kind)
 	}
 	if f.Service == "" || f.Operation == "" {
 		return fmt.Errorf("a fault needs service and operation")
@@ -45,10 +91,13 @@ func (f Fault) validate() error {
 	if f.Count < 1 {
 		return fmt.Errorf("fault count must be at least 1")
 	}
+	if (f.Kind == FaultSlow) != (f.Delay > 0) || f.Delay > MaxFaultDelay {
+		return fmt.Errorf("a slow fault, and only a slow fault, needs a delay between 0 and %s", MaxFaultDelay)
+	}
 	return nil
 }
 
-func (f Fault) apiError(s *Service) *APIError {
+func (f Fault) apiError(s *Service, op string) *APIError {
 	switch f.Kind {
 	case FaultThrottle:
 		return ErrThrottling()
@@ -57,7 +106,7 @@ func (f Fault) apiError(s *Service) *APIError {
 	case FaultUnavailable:
 		return ErrServiceUnavailable()
 	default:
-		return s.NotFound()
+		return s.NotFound(op)
 	}
 }
 

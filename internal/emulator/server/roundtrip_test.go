@@ -201,6 +201,10 @@ func TestAWSJSONRoundTripsEveryMemberOfTheECROperations(t *testing.T) {
 	roundTrip(t, p, ecrschemas.UpdatePullThroughCacheRule, ecrCall((*ecr.Client).UpdatePullThroughCacheRule), nil)
 	roundTrip(t, p, ecrschemas.DeletePullThroughCacheRule, ecrCall((*ecr.Client).DeletePullThroughCacheRule), nil)
 	roundTrip(t, p, ecrschemas.ValidatePullThroughCacheRule, ecrCall((*ecr.Client).ValidatePullThroughCacheRule), nil)
+	roundTrip(t, p, ecrschemas.CreateRepositoryCreationTemplate, ecrCall((*ecr.Client).CreateRepositoryCreationTemplate), nil)
+	roundTrip(t, p, ecrschemas.DescribeRepositoryCreationTemplates, ecrCall((*ecr.Client).DescribeRepositoryCreationTemplates), nil)
+	roundTrip(t, p, ecrschemas.UpdateRepositoryCreationTemplate, ecrCall((*ecr.Client).UpdateRepositoryCreationTemplate), nil)
+	roundTrip(t, p, ecrschemas.DeleteRepositoryCreationTemplate, ecrCall((*ecr.Client).DeleteRepositoryCreationTemplate), nil)
 }
 
 func TestRPCv2CBORRoundTripsEveryMemberOfTheCloudWatchOperations(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"time"
 )
 
 // DefaultMaxBodyBytes caps a request body. The largest legitimate request
@@ -39,8 +40,12 @@ func (s *Server) Serve(w http.ResponseWriter, r *http.Request) bool {
 func (s *Server) serveOperation(w http.ResponseWriter, r *http.Request, svc *Service, op *Operation, labels map[string]string) {
 	s.Calls.record(svc.Name, op.Name)
 	if f, ok := s.Faults.takeBefore(svc.Name, op.Name); ok {
-		svc.Protocol.WriteError(w, f.apiError(svc))
-		return
+		if f.Kind != FaultSlow {
+			svc.Protocol.WriteError(w, f.apiError(svc, op.Name))
+			return
+		}
+		// The call goes on after the delay even if the client has gone.
+		time.Sleep(f.Delay)
 	}
 	body, aerr := s.readBody(w, r)
 	if aerr != nil {

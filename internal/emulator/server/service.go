@@ -25,9 +25,9 @@ type Service struct {
 	Name       string
 	Protocol   Protocol
 	Operations []Operation
-	// NotFound is the error the service answers for a missing resource;
-	// the not_found fault answers it.
-	NotFound func() *APIError
+	// NotFound is the error the service answers for a resource of
+	// operation op that is missing; the not_found fault answers it.
+	NotFound func(op string) *APIError
 	// Reset drops the service's state.
 	Reset func()
 	// Control holds the service's control routes, served under
