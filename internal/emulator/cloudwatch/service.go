@@ -5,7 +5,6 @@ package cloudwatch
 
 import (
 	"net/http"
-	"sort"
 	"sync"
 
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatch/schemas"
@@ -102,13 +101,4 @@ func errMissing(member string) *server.APIError {
 
 func errStreamNotFound(detail string) *server.APIError {
 	return server.NewAPIError(http.StatusNotFound, "ResourceNotFoundException", "The specified metric stream was not found "+detail)
-}
-
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

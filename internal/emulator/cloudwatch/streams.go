@@ -3,8 +3,6 @@ package cloudwatch
 import (
 	"fmt"
 	"regexp"
-	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -199,31 +197,18 @@ func (s *Service) listMetricStreams(in *sdk.ListMetricStreamsInput) (*sdk.ListMe
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	names := make([]string, 0, len(s.streams))
-	for n := range s.streams {
-		names = append(names, n)
+	page, next, ok := server.Page(server.SortedKeys(s.streams), limit, in.NextToken)
+	if !ok {
+		return nil, server.NewAPIError(400, "InvalidNextToken", "The service returned an error: the next token is not valid.")
 	}
-	sort.Strings(names)
-	start := 0
-	if tok := aws.ToString(in.NextToken); tok != "" {
-		n, err := strconv.Atoi(tok)
-		if err != nil || n < 0 || n > len(names) {
-			return nil, server.NewAPIError(400, "InvalidNextToken", "The service returned an error: the next token is not valid.")
-		}
-		start = n
-	}
-	end := min(start+limit, len(names))
-	out := &sdk.ListMetricStreamsOutput{Entries: []types.MetricStreamEntry{}}
-	for _, n := range names[start:end] {
+	out := &sdk.ListMetricStreamsOutput{Entries: []types.MetricStreamEntry{}, NextToken: next}
+	for _, n := range page {
 		ms := s.streams[n]
 		out.Entries = append(out.Entries, types.MetricStreamEntry{
 			Arn: aws.String(ms.ARN), Name: aws.String(ms.Name), FirehoseArn: aws.String(ms.FirehoseARN),
 			State: aws.String(ms.State), OutputFormat: ms.OutputFormat,
 			CreationDate: aws.Time(ms.CreatedAt), LastUpdateDate: aws.Time(ms.UpdatedAt),
 		})
-	}
-	if end < len(names) {
-		out.NextToken = aws.String(strconv.Itoa(end))
 	}
 	return out, nil
 }

@@ -106,7 +106,7 @@ func (s *Service) listTagsForResource(in *sdk.ListTagsForResourceInput) (*sdk.Li
 		return nil, aerr
 	}
 	out := &sdk.ListTagsForResourceOutput{Tags: []types.Tag{}}
-	for _, k := range sortedKeys(ms.Tags) {
+	for _, k := range server.SortedKeys(ms.Tags) {
 		out.Tags = append(out.Tags, types.Tag{Key: aws.String(k), Value: aws.String(ms.Tags[k])})
 	}
 	return out, nil

@@ -2,7 +2,6 @@ package ecr
 
 import (
 	"net/http"
-	"sort"
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/emulator/server"
 )
@@ -112,13 +111,8 @@ func (s *Service) controlSecrets(w http.ResponseWriter, r *http.Request) {
 // Rules lists the rules' prefixes, sorted.
 func (s *Service) Rules() []string {
 	s.mu.Lock()
-	out := make([]string, 0, len(s.rules))
-	for p := range s.rules {
-		out = append(out, p)
-	}
-	s.mu.Unlock()
-	sort.Strings(out)
-	return out
+	defer s.mu.Unlock()
+	return server.SortedKeys(s.rules)
 }
 
 func (s *Service) controlRules(w http.ResponseWriter, _ *http.Request) {
@@ -128,13 +122,8 @@ func (s *Service) controlRules(w http.ResponseWriter, _ *http.Request) {
 // Templates lists the repository creation templates' prefixes, sorted.
 func (s *Service) Templates() []string {
 	s.mu.Lock()
-	out := make([]string, 0, len(s.templates))
-	for p := range s.templates {
-		out = append(out, p)
-	}
-	s.mu.Unlock()
-	sort.Strings(out)
-	return out
+	defer s.mu.Unlock()
+	return server.SortedKeys(s.templates)
 }
 
 func (s *Service) controlTemplates(w http.ResponseWriter, _ *http.Request) {

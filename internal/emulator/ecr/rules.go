@@ -3,8 +3,6 @@ package ecr
 import (
 	"fmt"
 	"regexp"
-	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -177,41 +175,17 @@ func (s *Service) describeRules(in *sdk.DescribePullThroughCacheRulesInput) (*sd
 	if aerr := s.checkRegistry(aws.ToString(in.RegistryId)); aerr != nil {
 		return nil, aerr
 	}
-	if in.MaxResults != nil && (*in.MaxResults < 1 || *in.MaxResults > 1000) {
-		return nil, errValidation(fmt.Sprintf("1 validation error detected: Value '%d' at 'maxResults' failed to satisfy constraint: Member must have value between 1 and 1000", *in.MaxResults))
-	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	var picked []*rule
-	if len(in.EcrRepositoryPrefixes) > 0 {
-		for _, p := range in.EcrRepositoryPrefixes {
-			r, ok := s.rules[p]
-			if !ok {
-				return nil, errRuleNotFound("for prefix '" + p + "' in registry '" + s.env.AccountID + "'")
-			}
-			picked = append(picked, r)
-		}
-	} else {
-		for _, r := range s.rules {
-			picked = append(picked, r)
-		}
+	notFound := func(p string) *server.APIError {
+		return errRuleNotFound("for prefix '" + p + "' in registry '" + s.env.AccountID + "'")
 	}
-	sort.Slice(picked, func(i, j int) bool { return picked[i].Prefix < picked[j].Prefix })
-	start := 0
-	if tok := aws.ToString(in.NextToken); tok != "" {
-		n, err := strconv.Atoi(tok)
-		if err != nil || n < 0 || n > len(picked) {
-			return nil, errInvalidParameter("Invalid parameter at 'nextToken': the token is not valid")
-		}
-		start = n
+	page, next, aerr := describePage(s.rules, in.EcrRepositoryPrefixes, notFound, in.MaxResults, in.NextToken)
+	if aerr != nil {
+		return nil, aerr
 	}
-	limit := 100
-	if in.MaxResults != nil {
-		limit = int(*in.MaxResults)
-	}
-	end := min(start+limit, len(picked))
-	out := &sdk.DescribePullThroughCacheRulesOutput{PullThroughCacheRules: make([]types.PullThroughCacheRule, 0, end-start)}
-	for _, r := range picked[start:end] {
+	out := &sdk.DescribePullThroughCacheRulesOutput{PullThroughCacheRules: make([]types.PullThroughCacheRule, 0, len(page)), NextToken: next}
+	for _, r := range page {
 		out.PullThroughCacheRules = append(out.PullThroughCacheRules, types.PullThroughCacheRule{
 			EcrRepositoryPrefix: aws.String(r.Prefix), RegistryId: aws.String(s.env.AccountID),
 			UpstreamRegistryUrl: aws.String(r.UpstreamURL), UpstreamRegistry: types.UpstreamRegistry(r.Upstream),
@@ -219,67 +193,67 @@ func (s *Service) describeRules(in *sdk.DescribePullThroughCacheRulesInput) (*sd
 			CustomRoleArn: optional(r.CustomRoleARN), CreatedAt: aws.Time(r.CreatedAt), UpdatedAt: aws.Time(r.UpdatedAt),
 		})
 	}
-	if end < len(picked) {
-		out.NextToken = aws.String(strconv.Itoa(end))
-	}
 	return out, nil
 }
 
+// withRule checks the registry and prefix of a request naming one rule and
+// calls f with the rule, under the lock.
+func (s *Service) withRule(registryID, prefix *string, f func(*rule) *server.APIError) *server.APIError {
+	if aerr := s.checkRegistry(aws.ToString(registryID)); aerr != nil {
+		return aerr
+	}
+	p := aws.ToString(prefix)
+	if aerr := checkECRPrefix("ecrRepositoryPrefix", p); aerr != nil {
+		return aerr
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	r, ok := s.rules[p]
+	if !ok {
+		return errRuleNotFound("for prefix '" + p + "'")
+	}
+	return f(r)
+}
+
 func (s *Service) updateRule(in *sdk.UpdatePullThroughCacheRuleInput) (*sdk.UpdatePullThroughCacheRuleOutput, *server.APIError) {
-	if aerr := s.checkRegistry(aws.ToString(in.RegistryId)); aerr != nil {
-		return nil, aerr
-	}
-	prefix := aws.ToString(in.EcrRepositoryPrefix)
-	if aerr := checkECRPrefix("ecrRepositoryPrefix", prefix); aerr != nil {
-		return nil, aerr
-	}
 	if in.CredentialArn == nil && in.CustomRoleArn == nil {
 		return nil, errInvalidParameter("Invalid parameter: at least one of credentialArn or customRoleArn must be given")
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	r, ok := s.rules[prefix]
-	if !ok {
-		return nil, errRuleNotFound("for prefix '" + prefix + "'")
-	}
-	cred, role := r.CredentialARN, r.CustomRoleARN
-	if in.CredentialArn != nil {
-		cred = *in.CredentialArn
-	}
-	if in.CustomRoleArn != nil {
-		role = *in.CustomRoleArn
-	}
-	if aerr := s.checkCredentials(r.Upstream, cred, role); aerr != nil {
-		return nil, aerr
-	}
-	r.CredentialARN, r.CustomRoleARN, r.UpdatedAt = cred, role, s.env.Now()
-	return &sdk.UpdatePullThroughCacheRuleOutput{
-		EcrRepositoryPrefix: aws.String(r.Prefix), RegistryId: aws.String(s.env.AccountID),
-		UpstreamRepositoryPrefix: aws.String(r.UpstreamPrefix), CredentialArn: optional(r.CredentialARN),
-		CustomRoleArn: optional(r.CustomRoleARN), UpdatedAt: aws.Time(r.UpdatedAt),
-	}, nil
+	var out *sdk.UpdatePullThroughCacheRuleOutput
+	aerr := s.withRule(in.RegistryId, in.EcrRepositoryPrefix, func(r *rule) *server.APIError {
+		cred, role := r.CredentialARN, r.CustomRoleARN
+		if in.CredentialArn != nil {
+			cred = *in.CredentialArn
+		}
+		if in.CustomRoleArn != nil {
+			role = *in.CustomRoleArn
+		}
+		if aerr := s.checkCredentials(r.Upstream, cred, role); aerr != nil {
+			return aerr
+		}
+		r.CredentialARN, r.CustomRoleARN, r.UpdatedAt = cred, role, s.env.Now()
+		out = &sdk.UpdatePullThroughCacheRuleOutput{
+			EcrRepositoryPrefix: aws.String(r.Prefix), RegistryId: aws.String(s.env.AccountID),
+			UpstreamRepositoryPrefix: aws.String(r.UpstreamPrefix), CredentialArn: optional(r.CredentialARN),
+			CustomRoleArn: optional(r.CustomRoleARN), UpdatedAt: aws.Time(r.UpdatedAt),
+		}
+		return nil
+	})
+	return out, aerr
 }
 
 func (s *Service) deleteRule(in *sdk.DeletePullThroughCacheRuleInput) (*sdk.DeletePullThroughCacheRuleOutput, *server.APIError) {
-	if aerr := s.checkRegistry(aws.ToString(in.RegistryId)); aerr != nil {
-		return nil, aerr
-	}
-	prefix := aws.ToString(in.EcrRepositoryPrefix)
-	if aerr := checkECRPrefix("ecrRepositoryPrefix", prefix); aerr != nil {
-		return nil, aerr
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	r, ok := s.rules[prefix]
-	if !ok {
-		return nil, errRuleNotFound("for prefix '" + prefix + "'")
-	}
-	delete(s.rules, r.Prefix)
-	return &sdk.DeletePullThroughCacheRuleOutput{
-		EcrRepositoryPrefix: aws.String(r.Prefix), RegistryId: aws.String(s.env.AccountID),
-		UpstreamRegistryUrl: aws.String(r.UpstreamURL), UpstreamRepositoryPrefix: aws.String(r.UpstreamPrefix),
-		CredentialArn: optional(r.CredentialARN), CustomRoleArn: optional(r.CustomRoleARN), CreatedAt: aws.Time(r.CreatedAt),
-	}, nil
+	var out *sdk.DeletePullThroughCacheRuleOutput
+	aerr := s.withRule(in.RegistryId, in.EcrRepositoryPrefix, func(r *rule) *server.APIError {
+		delete(s.rules, r.Prefix)
+		out = &sdk.DeletePullThroughCacheRuleOutput{
+			EcrRepositoryPrefix: aws.String(r.Prefix), RegistryId: aws.String(s.env.AccountID),
+			UpstreamRegistryUrl: aws.String(r.UpstreamURL), UpstreamRepositoryPrefix: aws.String(r.UpstreamPrefix),
+			CredentialArn: optional(r.CredentialARN), CustomRoleArn: optional(r.CustomRoleARN), CreatedAt: aws.Time(r.CreatedAt),
+		}
+		return nil
+	})
+	return out, aerr
 }
 
 // validateRule reports whether the rule can reach its upstream. The
@@ -287,19 +261,17 @@ func (s *Service) deleteRule(in *sdk.DeletePullThroughCacheRuleInput) (*sdk.Dele
 // whose credentials the upstream refuses (PutSecret with valid=false),
 // makes the rule invalid.
 func (s *Service) validateRule(in *sdk.ValidatePullThroughCacheRuleInput) (*sdk.ValidatePullThroughCacheRuleOutput, *server.APIError) {
-	if aerr := s.checkRegistry(aws.ToString(in.RegistryId)); aerr != nil {
-		return nil, aerr
-	}
-	prefix := aws.ToString(in.EcrRepositoryPrefix)
-	if aerr := checkECRPrefix("ecrRepositoryPrefix", prefix); aerr != nil {
-		return nil, aerr
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	r, ok := s.rules[prefix]
-	if !ok {
-		return nil, errRuleNotFound("for prefix '" + prefix + "'")
-	}
+	var out *sdk.ValidatePullThroughCacheRuleOutput
+	aerr := s.withRule(in.RegistryId, in.EcrRepositoryPrefix, func(r *rule) *server.APIError {
+		out = s.validation(r)
+		return nil
+	})
+	return out, aerr
+}
+
+// validation is a rule's ValidatePullThroughCacheRule answer (locked by
+// the caller).
+func (s *Service) validation(r *rule) *sdk.ValidatePullThroughCacheRuleOutput {
 	out := &sdk.ValidatePullThroughCacheRuleOutput{
 		EcrRepositoryPrefix: aws.String(r.Prefix), RegistryId: aws.String(s.env.AccountID),
 		UpstreamRegistryUrl: aws.String(r.UpstreamURL), UpstreamRepositoryPrefix: aws.String(r.UpstreamPrefix),
@@ -316,5 +288,5 @@ func (s *Service) validateRule(in *sdk.ValidatePullThroughCacheRuleInput) (*sdk.
 			out.Failure = aws.String(fmt.Sprintf("Authentication with upstream registry %s failed using the credentials in secret %s (401 Unauthorized).", r.UpstreamURL, r.CredentialARN))
 		}
 	}
-	return out, nil
+	return out
 }

@@ -4,6 +4,7 @@
 package ecr
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 	"sync"
@@ -113,6 +114,35 @@ func errSecretNotFound(arn string) *server.APIError {
 func errLimitExceeded() *server.APIError {
 	return server.NewAPIError(http.StatusBadRequest, "LimitExceededException",
 		"The operation did not succeed because it would have exceeded a service limit for your account: pull through cache rules per registry")
+}
+
+// describePage is one page of a Describe operation over items keyed by
+// prefix: the wanted prefixes (all when none, in prefix order), checked
+// against maxResults (1-1000, default 100) and nextToken. Callers hold mu.
+func describePage[T any](items map[string]*T, wanted []string, notFound func(string) *server.APIError, maxResults *int32, nextToken *string) ([]*T, *string, *server.APIError) {
+	limit := 100
+	if maxResults != nil {
+		if *maxResults < 1 || *maxResults > 1000 {
+			return nil, nil, errValidation(fmt.Sprintf("1 validation error detected: Value '%d' at 'maxResults' failed to satisfy constraint: Member must have value between 1 and 1000", *maxResults))
+		}
+		limit = int(*maxResults)
+	}
+	if len(wanted) == 0 {
+		wanted = server.SortedKeys(items)
+	}
+	picked := make([]*T, 0, len(wanted))
+	for _, p := range wanted {
+		item, ok := items[p]
+		if !ok {
+			return nil, nil, notFound(p)
+		}
+		picked = append(picked, item)
+	}
+	page, next, ok := server.Page(picked, limit, nextToken)
+	if !ok {
+		return nil, nil, errInvalidParameter("Invalid parameter at 'nextToken': the token is not valid")
+	}
+	return page, next, nil
 }
 
 // optional is nil for "", as the API leaves unset members out.

@@ -6,8 +6,6 @@ import (
 	"net/http"
 	"regexp"
 	"slices"
-	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -347,45 +345,16 @@ func (t *template) shape() *types.RepositoryCreationTemplate {
 }
 
 func (s *Service) describeTemplates(in *sdk.DescribeRepositoryCreationTemplatesInput) (*sdk.DescribeRepositoryCreationTemplatesOutput, *server.APIError) {
-	if in.MaxResults != nil && (*in.MaxResults < 1 || *in.MaxResults > 1000) {
-		return nil, errValidation(fmt.Sprintf("1 validation error detected: Value '%d' at 'maxResults' failed to satisfy constraint: Member must have value between 1 and 1000", *in.MaxResults))
-	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	var picked []*template
-	if len(in.Prefixes) > 0 {
-		for _, p := range in.Prefixes {
-			t, ok := s.templates[p]
-			if !ok {
-				return nil, errTemplateNotFound(p, s.env.AccountID)
-			}
-			picked = append(picked, t)
-		}
-	} else {
-		for _, t := range s.templates {
-			picked = append(picked, t)
-		}
+	notFound := func(p string) *server.APIError { return errTemplateNotFound(p, s.env.AccountID) }
+	page, next, aerr := describePage(s.templates, in.Prefixes, notFound, in.MaxResults, in.NextToken)
+	if aerr != nil {
+		return nil, aerr
 	}
-	sort.Slice(picked, func(i, j int) bool { return aws.ToString(picked[i].Prefix) < aws.ToString(picked[j].Prefix) })
-	start := 0
-	if tok := aws.ToString(in.NextToken); tok != "" {
-		n, err := strconv.Atoi(tok)
-		if err != nil || n < 0 || n > len(picked) {
-			return nil, errInvalidParameter("Invalid parameter at 'nextToken': the token is not valid")
-		}
-		start = n
-	}
-	limit := 100
-	if in.MaxResults != nil {
-		limit = int(*in.MaxResults)
-	}
-	end := min(start+limit, len(picked))
-	out := &sdk.DescribeRepositoryCreationTemplatesOutput{RegistryId: aws.String(s.env.AccountID), RepositoryCreationTemplates: []types.RepositoryCreationTemplate{}}
-	for _, t := range picked[start:end] {
+	out := &sdk.DescribeRepositoryCreationTemplatesOutput{RegistryId: aws.String(s.env.AccountID), RepositoryCreationTemplates: []types.RepositoryCreationTemplate{}, NextToken: next}
+	for _, t := range page {
 		out.RepositoryCreationTemplates = append(out.RepositoryCreationTemplates, *t.shape())
-	}
-	if end < len(picked) {
-		out.NextToken = aws.String(strconv.Itoa(end))
 	}
 	return out, nil
 }

@@ -3,8 +3,6 @@ package eks
 import (
 	"fmt"
 	"regexp"
-	"sort"
-	"strconv"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -150,12 +148,8 @@ func (s *Service) clusterShape(c *cluster, status types.ClusterStatus) *types.Cl
 
 func (s *Service) listClusters(in *sdk.ListClustersInput) (*sdk.ListClustersOutput, *server.APIError) {
 	s.mu.Lock()
-	names := make([]string, 0, len(s.clusters))
-	for n := range s.clusters {
-		names = append(names, n)
-	}
+	names := server.SortedKeys(s.clusters)
 	s.mu.Unlock()
-	sort.Strings(names)
 	page, next, aerr := paginate(names, in.MaxResults, in.NextToken)
 	if aerr != nil {
 		return nil, aerr
@@ -193,17 +187,9 @@ func paginate(items []string, maxResults *int32, nextToken *string) ([]string, *
 		}
 		limit = int(*maxResults)
 	}
-	start := 0
-	if tok := aws.ToString(nextToken); tok != "" {
-		n, err := strconv.Atoi(tok)
-		if err != nil || n < 0 || n > len(items) {
-			return nil, nil, errInvalidParameter("invalid nextToken")
-		}
-		start = n
+	page, next, ok := server.Page(items, limit, nextToken)
+	if !ok {
+		return nil, nil, errInvalidParameter("invalid nextToken")
 	}
-	end := start + limit
-	if end >= len(items) {
-		return append([]string{}, items[start:]...), nil, nil
-	}
-	return append([]string{}, items[start:end]...), aws.String(strconv.Itoa(end)), nil
+	return page, next, nil
 }

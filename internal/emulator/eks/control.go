@@ -2,7 +2,6 @@ package eks
 
 import (
 	"net/http"
-	"sort"
 	"time"
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/emulator/server"
@@ -46,12 +45,8 @@ func (s *Service) Cluster(name string) (ClusterState, bool) {
 // Clusters returns every cluster's state, by name.
 func (s *Service) Clusters() []ClusterState {
 	s.mu.Lock()
-	names := make([]string, 0, len(s.clusters))
-	for n := range s.clusters {
-		names = append(names, n)
-	}
+	names := server.SortedKeys(s.clusters)
 	s.mu.Unlock()
-	sort.Strings(names)
 	out := []ClusterState{}
 	for _, n := range names {
 		if c, ok := s.Cluster(n); ok {
