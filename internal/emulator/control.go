@@ -1,9 +1,11 @@
 package emulator
 
 import (
-	"encoding/json"
+	"crypto/subtle"
 	"net/http"
 	"strings"
+
+	"github.com/scalingkit/terraform-provider-scaling/internal/emulator/server"
 )
 
 // The control surface lets tests and the demo drive an emulator running as
@@ -14,51 +16,87 @@ func isControlPath(p string) bool { return strings.HasPrefix(p, controlPrefix) }
 
 // serveControl handles:
 //
-//	POST /_emulator/faults   body: Fault        queue a fault
-//	GET  /_emulator/faults                      list pending faults
-//	GET  /_emulator/calls                       call counts
-//	POST /_emulator/reset                       drop all state
-//	GET  /_emulator/health                      liveness
+//	GET    /_emulator/health                       liveness (no token needed)
+//	POST   /_emulator/faults   body: Fault          queue a fault
+//	GET    /_emulator/faults                        pending faults
+//	DELETE /_emulator/faults[?service=&operation=]  drop pending faults (all, one service's, or one operation's)
+//	GET    /_emulator/calls                         call counts
+//	DELETE /_emulator/calls                         zero the call counts
+//	POST   /_emulator/reset                         drop all state, faults and counts
+//	...    /_emulator/<service>/<route>             the services' own routes
 //
-// Services may add their own control routes through controlRoutes.
+// With Options.ControlToken set, every route but health needs
+// "Authorization: Bearer <token>".
 func (e *Emulator) serveControl(w http.ResponseWriter, r *http.Request) {
 	route := strings.TrimPrefix(r.URL.Path, controlPrefix)
+	if route == "health" {
+		server.WriteJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+		return
+	}
+	if !e.controlAuthorized(r) {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="emulator control"`)
+		server.WriteControlError(w, http.StatusUnauthorized, "the control routes need Authorization: Bearer <token> (the emulator's --control-token)")
+		return
+	}
 	switch {
-	case route == "health":
-		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	case route == "faults" && r.Method == http.MethodPost:
 		var f Fault
-		if err := json.NewDecoder(r.Body).Decode(&f); err != nil {
-			writeJSON(w, http.StatusBadRequest, map[string]string{"error": err.Error()})
+		if err := server.ReadJSON(w, r, &f); err != nil {
+			server.WriteControlError(w, http.StatusBadRequest, err.Error())
 			return
 		}
 		if err := e.Faults.Inject(f); err != nil {
-			writeJSON(w, http.StatusBadRequest, map[string]string{"error": err.Error()})
+			server.WriteControlError(w, http.StatusBadRequest, err.Error())
 			return
 		}
-		writeJSON(w, http.StatusOK, f)
+		server.WriteJSON(w, http.StatusOK, f)
+	case route == "faults" && r.Method == http.MethodDelete:
+		q := r.URL.Query()
+		n := 0
+		if svc := q.Get("service"); svc != "" {
+			n = e.Faults.ClearService(svc, q.Get("operation"))
+		} else {
+			n = len(e.Faults.Pending())
+			e.Faults.Clear()
+		}
+		server.WriteJSON(w, http.StatusOK, map[string]int{"cleared": n})
 	case route == "faults":
-		writeJSON(w, http.StatusOK, e.Faults.Pending())
+		server.WriteJSON(w, http.StatusOK, e.Faults.Pending())
+	case route == "calls" && r.Method == http.MethodDelete:
+		e.Calls.Clear()
+		server.WriteJSON(w, http.StatusOK, e.Calls.Counts())
 	case route == "calls":
-		writeJSON(w, http.StatusOK, e.Calls.Counts())
+		server.WriteJSON(w, http.StatusOK, e.Calls.Counts())
 	case route == "reset" && r.Method == http.MethodPost:
 		e.Reset()
-		writeJSON(w, http.StatusOK, map[string]string{"status": "reset"})
+		server.WriteJSON(w, http.StatusOK, map[string]string{"status": "reset"})
 	default:
-		if h, ok := controlRoutes[route]; ok {
-			h(e, w, r)
+		if h := e.serviceControl(route); h != nil {
+			h(w, r)
 			return
 		}
-		writeJSON(w, http.StatusNotFound, map[string]string{"error": "unknown control route " + route})
+		server.WriteControlError(w, http.StatusNotFound, "unknown control route "+route)
 	}
 }
 
-// controlRoutes are service-specific control endpoints (e.g. "eks/clusters"
-// to seed a cluster), registered by the service files.
-var controlRoutes = map[string]func(*Emulator, http.ResponseWriter, *http.Request){}
+// serviceControl finds a service's route "<service>/<route>".
+func (e *Emulator) serviceControl(route string) http.HandlerFunc {
+	name, sub, ok := strings.Cut(route, "/")
+	if !ok {
+		return nil
+	}
+	for _, s := range e.api.Services {
+		if s.Name == name {
+			return s.Control[sub]
+		}
+	}
+	return nil
+}
 
-func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(v)
+func (e *Emulator) controlAuthorized(r *http.Request) bool {
+	if e.opts.ControlToken == "" {
+		return true
+	}
+	got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	return ok && subtle.ConstantTimeCompare([]byte(got), []byte(e.opts.ControlToken)) == 1
 }

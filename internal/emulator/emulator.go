@@ -3,6 +3,10 @@
 // aws-sdk-go-v2 clients talk to it through endpoint overrides. It keeps real
 // state (clusters, updates, rules, streams) and real transitions, and has a
 // fault-injection surface for tests. It knows nothing of Terraform.
+//
+// The protocols and the dispatch live in package server, each service in a
+// package of its own (eks, ecr, cloudwatch); this package puts them
+// together and serves the control routes.
 package emulator
 
 import (
@@ -12,15 +16,31 @@ import (
 	"net/http"
 	"sync"
 	"time"
+
+	"github.com/scalingkit/terraform-provider-scaling/internal/emulator/cloudwatch"
+	"github.com/scalingkit/terraform-provider-scaling/internal/emulator/ecr"
+	"github.com/scalingkit/terraform-provider-scaling/internal/emulator/eks"
+	"github.com/scalingkit/terraform-provider-scaling/internal/emulator/server"
 )
+
+// DefaultUpdateDelay is how long an EKS update stays InProgress when
+// Options.UpdateDelay is zero.
+const DefaultUpdateDelay = 2 * time.Second
 
 // Options tune the emulator's behaviour. Zero values get sensible defaults.
 type Options struct {
 	// Region and AccountID are used in the ARNs the emulator returns.
 	Region    string
 	AccountID string
-	// UpdateDelay is how long an EKS cluster update stays InProgress.
+	// UpdateDelay is how long an EKS cluster update stays InProgress; zero
+	// means DefaultUpdateDelay. EKS().SetUpdateDelay("", 0) makes updates
+	// finish at once.
 	UpdateDelay time.Duration
+	// MaxBodyBytes caps a request body (server.DefaultMaxBodyBytes if 0).
+	MaxBodyBytes int64
+	// ControlToken, when set, must be sent as "Authorization: Bearer
+	// <token>" on every control route.
+	ControlToken string
 	// Now lets tests control the clock; defaults to time.Now.
 	Now func() time.Time
 }
@@ -33,7 +53,10 @@ func (o Options) withDefaults() Options {
 		o.AccountID = "123456789012"
 	}
 	if o.UpdateDelay == 0 {
-		o.UpdateDelay = 2 * time.Second
+		o.UpdateDelay = DefaultUpdateDelay
+	}
+	if o.MaxBodyBytes <= 0 {
+		o.MaxBodyBytes = server.DefaultMaxBodyBytes
 	}
 	if o.Now == nil {
 		o.Now = time.Now
@@ -41,72 +64,81 @@ func (o Options) withDefaults() Options {
 	return o
 }
 
-// service is one emulated AWS service. Each speaks its own protocol.
-type service interface {
-	// name is the service's short name, used for faults and call counts ("eks").
-	name() string
-	// operation names the API operation a request is for, or "" if the
-	// request is not for this service.
-	operation(r *http.Request) string
-	// serve handles one request for op; errors are written with writeError.
-	serve(w http.ResponseWriter, r *http.Request, op string)
-	// writeError renders an API error in the service's protocol.
-	writeError(w http.ResponseWriter, err *APIError)
-	// notFound is the error this service returns for a missing resource;
-	// used by the NotFound fault.
-	notFound() *APIError
-	// reset drops all state.
-	reset()
-}
+// Seeding types of the services, for callers that only import this package.
+type (
+	ClusterSeed = eks.ClusterSeed
+	SecretSeed  = ecr.SecretSeed
+)
+
+// Fault injection and call counting, from package server.
+type (
+	Fault     = server.Fault
+	FaultKind = server.FaultKind
+	Faults    = server.Faults
+	CallLog   = server.CallLog
+)
+
+// The fault kinds.
+const (
+	FaultThrottle    = server.FaultThrottle
+	FaultServerError = server.FaultServerError
+	FaultUnavailable = server.FaultUnavailable
+	FaultNotFound    = server.FaultNotFound
+	FaultLostReply   = server.FaultLostReply
+	FaultSlow        = server.FaultSlow
+)
 
 // Emulator is the in-memory AWS endpoint. It is an http.Handler.
 type Emulator struct {
-	opts     Options
-	Faults   *Faults
-	Calls    *CallLog
-	services []service
+	opts   Options
+	Faults *Faults
+	Calls  *CallLog
+
+	eks        *eks.Service
+	ecr        *ecr.Service
+	cloudwatch *cloudwatch.Service
+	api        *server.Server
 
 	mu       sync.Mutex
-	server   *http.Server
+	http     *http.Server
 	listener net.Listener
 }
 
-// New builds an emulator with every service registered.
+// New builds an emulator with every service.
 func New(opts Options) *Emulator {
 	opts = opts.withDefaults()
-	e := &Emulator{opts: opts, Faults: newFaults(), Calls: newCallLog()}
-	for _, register := range serviceRegistry {
-		e.services = append(e.services, register(e))
+	env := server.Env{Region: opts.Region, AccountID: opts.AccountID, Now: func() time.Time { return opts.Now().UTC() }}
+	e := &Emulator{opts: opts, Faults: server.NewFaults(), Calls: server.NewCallLog()}
+	e.eks = eks.New(env, opts.UpdateDelay)
+	e.ecr = ecr.New(env, e.Faults)
+	e.cloudwatch = cloudwatch.New(env)
+	e.api = &server.Server{
+		Services:     []*server.Service{e.eks.Definition(), e.ecr.Definition(), e.cloudwatch.Definition()},
+		Faults:       e.Faults,
+		Calls:        e.Calls,
+		MaxBodyBytes: opts.MaxBodyBytes,
 	}
 	return e
 }
 
-// serviceRegistry lists the constructors of every emulated service; each
-// service file adds itself in an init function so services stay independent.
-var serviceRegistry []func(*Emulator) service
+// EKS is the emulated EKS, for seeding clusters and EKS-only faults.
+func (e *Emulator) EKS() *eks.Service { return e.eks }
 
-func registerService(f func(*Emulator) service) { serviceRegistry = append(serviceRegistry, f) }
+// ECR is the emulated ECR registry.
+func (e *Emulator) ECR() *ecr.Service { return e.ecr }
 
-// ServeHTTP routes a request to its service, applying injected faults first.
+// CloudWatch is the emulated CloudWatch.
+func (e *Emulator) CloudWatch() *cloudwatch.Service { return e.cloudwatch }
+
+// ServeHTTP serves the control routes and the services' APIs.
 func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if isControlPath(r.URL.Path) {
 		e.serveControl(w, r)
 		return
 	}
-	for _, s := range e.services {
-		op := s.operation(r)
-		if op == "" {
-			continue
-		}
-		e.Calls.record(s.name(), op)
-		if f, ok := e.Faults.take(s.name(), op); ok {
-			s.writeError(w, f.apiError(s))
-			return
-		}
-		s.serve(w, r, op)
-		return
+	if !e.api.Serve(w, r) {
+		http.Error(w, "emulator: no service handles "+r.Method+" "+r.URL.Path, http.StatusNotFound)
 	}
-	http.Error(w, "emulator: no service handles "+r.Method+" "+r.URL.Path, http.StatusNotFound)
 }
 
 // Start listens on addr (use "127.0.0.1:0" for a free port) and serves in
@@ -118,9 +150,9 @@ func (e *Emulator) Start(addr string) (string, error) {
 	}
 	e.mu.Lock()
 	e.listener = l
-	e.server = &http.Server{Handler: e, ReadHeaderTimeout: 10 * time.Second}
+	e.http = &http.Server{Handler: e, ReadHeaderTimeout: 10 * time.Second}
 	e.mu.Unlock()
-	go func() { _ = e.server.Serve(l) }()
+	go func() { _ = e.http.Serve(l) }()
 	return e.URL(), nil
 }
 
@@ -137,7 +169,7 @@ func (e *Emulator) URL() string {
 // Close stops a started emulator.
 func (e *Emulator) Close() error {
 	e.mu.Lock()
-	srv := e.server
+	srv := e.http
 	e.mu.Unlock()
 	if srv == nil {
 		return nil
@@ -153,11 +185,9 @@ func (e *Emulator) Close() error {
 
 // Reset drops all state, faults and call counts.
 func (e *Emulator) Reset() {
-	for _, s := range e.services {
-		s.reset()
+	for _, s := range e.api.Services {
+		s.Reset()
 	}
 	e.Faults.Clear()
 	e.Calls.Clear()
 }
-
-func (e *Emulator) now() time.Time { return e.opts.Now().UTC() }

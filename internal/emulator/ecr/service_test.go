@@ -1,16 +1,15 @@
-package emulator
+package ecr_test
 
 import (
 	"context"
-	"errors"
+	"github.com/scalingkit/terraform-provider-scaling/internal/emulator"
+	"github.com/scalingkit/terraform-provider-scaling/internal/emulator/emulatortest"
 	"net/http"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/aws/retry"
-	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/ecr"
 	"github.com/aws/aws-sdk-go-v2/service/ecr/types"
 )
@@ -22,23 +21,11 @@ const (
 	testRoleARN      = "arn:aws:iam::123456789012:role/ecr-upstream"
 )
 
-func startECR(t *testing.T) (*Emulator, *ecr.Client) {
+func startECR(t *testing.T) (*emulator.Emulator, *ecr.Client) {
 	t.Helper()
-	e := New(Options{Now: func() time.Time { return time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC) }})
-	url, err := e.Start("127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = e.Close() })
-	return e, ecr.New(ecr.Options{
-		Region:       "us-east-1",
-		BaseEndpoint: aws.String(url),
-		Credentials:  credentials.NewStaticCredentialsProvider("test", "test", ""),
-		Retryer: retry.NewStandard(func(o *retry.StandardOptions) {
-			o.MaxAttempts = 4
-			o.MaxBackoff = 5 * time.Millisecond
-		}),
-	})
+	e, _ := emulatortest.Start(t, emulator.Options{})
+	o := emulatortest.ClientFor(e)
+	return e, ecr.New(ecr.Options{Region: o.Region, BaseEndpoint: o.BaseEndpoint, Credentials: o.Credentials, Retryer: o.Retryer})
 }
 
 func TestECRCreateDescribeUpdateDelete(t *testing.T) {
@@ -72,7 +59,7 @@ func TestECRCreateDescribeUpdateDelete(t *testing.T) {
 	other := "arn:aws:secretsmanager:us-east-1:123456789012:secret:ecr-pullthroughcache/other-123456"
 	if _, err := c.UpdatePullThroughCacheRule(ctx, &ecr.UpdatePullThroughCacheRuleInput{
 		EcrRepositoryPrefix: aws.String("docker-hub"), CredentialArn: aws.String(other),
-	}); !sdkErrIs[*types.SecretNotFoundException](err) {
+	}); !emulatortest.ErrIs[*types.SecretNotFoundException](err) {
 		t.Fatalf("update with unknown secret: want SecretNotFoundException, got %v", err)
 	}
 	e.ECR().PutSecret(other, true)
@@ -87,10 +74,10 @@ func TestECRCreateDescribeUpdateDelete(t *testing.T) {
 	if err != nil || aws.ToString(del.UpstreamRegistryUrl) != "registry-1.docker.io" {
 		t.Fatalf("delete: %+v %v", del, err)
 	}
-	if _, err := c.DescribePullThroughCacheRules(ctx, &ecr.DescribePullThroughCacheRulesInput{EcrRepositoryPrefixes: []string{"docker-hub"}}); !sdkErrIs[*types.PullThroughCacheRuleNotFoundException](err) {
+	if _, err := c.DescribePullThroughCacheRules(ctx, &ecr.DescribePullThroughCacheRulesInput{EcrRepositoryPrefixes: []string{"docker-hub"}}); !emulatortest.ErrIs[*types.PullThroughCacheRuleNotFoundException](err) {
 		t.Fatalf("describe after delete: want PullThroughCacheRuleNotFoundException, got %v", err)
 	}
-	if _, err := c.DeletePullThroughCacheRule(ctx, &ecr.DeletePullThroughCacheRuleInput{EcrRepositoryPrefix: aws.String("docker-hub")}); !sdkErrIs[*types.PullThroughCacheRuleNotFoundException](err) {
+	if _, err := c.DeletePullThroughCacheRule(ctx, &ecr.DeletePullThroughCacheRuleInput{EcrRepositoryPrefix: aws.String("docker-hub")}); !emulatortest.ErrIs[*types.PullThroughCacheRuleNotFoundException](err) {
 		t.Fatalf("second delete: want PullThroughCacheRuleNotFoundException, got %v", err)
 	}
 }
@@ -105,21 +92,21 @@ func TestECRCreateErrors(t *testing.T) {
 		in   ecr.CreatePullThroughCacheRuleInput
 		ok   func(error) bool
 	}{
-		{"prefix too short", ecr.CreatePullThroughCacheRuleInput{EcrRepositoryPrefix: aws.String("k"), UpstreamRegistryUrl: aws.String("registry.k8s.io")}, sdkErrIs[*types.ValidationException]},
-		{"prefix uppercase", ecr.CreatePullThroughCacheRuleInput{EcrRepositoryPrefix: aws.String("K8s"), UpstreamRegistryUrl: aws.String("registry.k8s.io")}, sdkErrIs[*types.ValidationException]},
-		{"unknown upstream", ecr.CreatePullThroughCacheRuleInput{EcrRepositoryPrefix: aws.String("mine"), UpstreamRegistryUrl: aws.String("registry.example.com")}, sdkErrIs[*types.UnsupportedUpstreamRegistryException]},
-		{"docker hub without secret", ecr.CreatePullThroughCacheRuleInput{EcrRepositoryPrefix: aws.String("docker-hub"), UpstreamRegistryUrl: aws.String("registry-1.docker.io")}, sdkErrIs[*types.InvalidParameterException]},
-		{"secret name prefix", ecr.CreatePullThroughCacheRuleInput{EcrRepositoryPrefix: aws.String("docker-hub"), UpstreamRegistryUrl: aws.String("registry-1.docker.io"), CredentialArn: aws.String(badName)}, sdkErrIs[*types.ValidationException]},
-		{"secret missing", ecr.CreatePullThroughCacheRuleInput{EcrRepositoryPrefix: aws.String("docker-hub"), UpstreamRegistryUrl: aws.String("registry-1.docker.io"), CredentialArn: aws.String(testDockerSecret + "x")}, sdkErrIs[*types.SecretNotFoundException]},
-		{"ecr without role", ecr.CreatePullThroughCacheRuleInput{EcrRepositoryPrefix: aws.String("prod"), UpstreamRegistryUrl: aws.String("210987654321.dkr.ecr.us-west-2.amazonaws.com")}, sdkErrIs[*types.InvalidParameterException]},
-		{"role on k8s", ecr.CreatePullThroughCacheRuleInput{EcrRepositoryPrefix: aws.String("k8s"), UpstreamRegistryUrl: aws.String("registry.k8s.io"), CustomRoleArn: aws.String(testRoleARN)}, sdkErrIs[*types.InvalidParameterException]},
+		{"prefix too short", ecr.CreatePullThroughCacheRuleInput{EcrRepositoryPrefix: aws.String("k"), UpstreamRegistryUrl: aws.String("registry.k8s.io")}, emulatortest.ErrIs[*types.ValidationException]},
+		{"prefix uppercase", ecr.CreatePullThroughCacheRuleInput{EcrRepositoryPrefix: aws.String("K8s"), UpstreamRegistryUrl: aws.String("registry.k8s.io")}, emulatortest.ErrIs[*types.ValidationException]},
+		{"unknown upstream", ecr.CreatePullThroughCacheRuleInput{EcrRepositoryPrefix: aws.String("mine"), UpstreamRegistryUrl: aws.String("registry.example.com")}, emulatortest.ErrIs[*types.UnsupportedUpstreamRegistryException]},
+		{"docker hub without secret", ecr.CreatePullThroughCacheRuleInput{EcrRepositoryPrefix: aws.String("docker-hub"), UpstreamRegistryUrl: aws.String("registry-1.docker.io")}, emulatortest.ErrIs[*types.InvalidParameterException]},
+		{"secret name prefix", ecr.CreatePullThroughCacheRuleInput{EcrRepositoryPrefix: aws.String("docker-hub"), UpstreamRegistryUrl: aws.String("registry-1.docker.io"), CredentialArn: aws.String(badName)}, emulatortest.ErrIs[*types.ValidationException]},
+		{"secret missing", ecr.CreatePullThroughCacheRuleInput{EcrRepositoryPrefix: aws.String("docker-hub"), UpstreamRegistryUrl: aws.String("registry-1.docker.io"), CredentialArn: aws.String(testDockerSecret + "x")}, emulatortest.ErrIs[*types.SecretNotFoundException]},
+		{"ecr without role", ecr.CreatePullThroughCacheRuleInput{EcrRepositoryPrefix: aws.String("prod"), UpstreamRegistryUrl: aws.String("210987654321.dkr.ecr.us-west-2.amazonaws.com")}, emulatortest.ErrIs[*types.InvalidParameterException]},
+		{"role on k8s", ecr.CreatePullThroughCacheRuleInput{EcrRepositoryPrefix: aws.String("k8s"), UpstreamRegistryUrl: aws.String("registry.k8s.io"), CustomRoleArn: aws.String(testRoleARN)}, emulatortest.ErrIs[*types.InvalidParameterException]},
 	}
 	for _, tc := range cases {
 		if _, err := c.CreatePullThroughCacheRule(ctx, &tc.in); !tc.ok(err) {
 			t.Errorf("%s: unexpected error %v", tc.name, err)
 		}
 	}
-	if n := len(e.ECR().rules); n != 0 {
+	if n := len(e.ECR().Rules()); n != 0 {
 		t.Fatalf("failed creates left %d rules", n)
 	}
 
@@ -128,7 +115,7 @@ func TestECRCreateErrors(t *testing.T) {
 	if err != nil || out.UpstreamRegistry != types.UpstreamRegistryEcr {
 		t.Fatalf("ECR-to-ECR create: %+v %v", out, err)
 	}
-	if _, err := c.CreatePullThroughCacheRule(ctx, in); !sdkErrIs[*types.PullThroughCacheRuleAlreadyExistsException](err) {
+	if _, err := c.CreatePullThroughCacheRule(ctx, in); !emulatortest.ErrIs[*types.PullThroughCacheRuleAlreadyExistsException](err) {
 		t.Fatalf("duplicate: want PullThroughCacheRuleAlreadyExistsException, got %v", err)
 	}
 }
@@ -161,7 +148,7 @@ func TestECRValidateReportsUnreachableUpstream(t *testing.T) {
 	if v := validate(); v.IsValid || aws.ToString(v.Failure) == "" {
 		t.Fatalf("deleted secret reported %+v", v)
 	}
-	if _, err := c.ValidatePullThroughCacheRule(ctx, &ecr.ValidatePullThroughCacheRuleInput{EcrRepositoryPrefix: aws.String("nope")}); !sdkErrIs[*types.PullThroughCacheRuleNotFoundException](err) {
+	if _, err := c.ValidatePullThroughCacheRule(ctx, &ecr.ValidatePullThroughCacheRuleInput{EcrRepositoryPrefix: aws.String("nope")}); !emulatortest.ErrIs[*types.PullThroughCacheRuleNotFoundException](err) {
 		t.Fatalf("validate missing rule: %v", err)
 	}
 }
@@ -193,31 +180,27 @@ func TestECRDescribePaginates(t *testing.T) {
 func TestECRFaultsAreRetried(t *testing.T) {
 	e, c := startECR(t)
 	ctx := context.Background()
-	for _, kind := range []FaultKind{FaultThrottle, FaultServerError} {
-		if err := e.Faults.Inject(Fault{Service: "ecr", Operation: "DescribePullThroughCacheRules", Kind: kind, Count: 2}); err != nil {
+	for _, f := range []emulator.Fault{{Kind: emulator.FaultThrottle, Count: 2}, {Kind: emulator.FaultServerError, Count: 2}, {Kind: emulator.FaultUnavailable, Count: 1}} {
+		f.Service, f.Operation = "ecr", "DescribePullThroughCacheRules"
+		if err := e.Faults.Inject(f); err != nil {
 			t.Fatal(err)
 		}
 	}
 	if _, err := c.DescribePullThroughCacheRules(ctx, &ecr.DescribePullThroughCacheRulesInput{}); err == nil {
-		t.Fatal("4 faults within 4 attempts should fail")
+		t.Fatal("5 faults within the client's 5 attempts should fail")
 	}
-	if err := e.Faults.Inject(Fault{Service: "ecr", Operation: "DescribePullThroughCacheRules", Kind: FaultThrottle, Count: 2}); err != nil {
+	if err := e.Faults.Inject(emulator.Fault{Service: "ecr", Operation: "DescribePullThroughCacheRules", Kind: emulator.FaultThrottle, Count: 2}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := c.DescribePullThroughCacheRules(ctx, &ecr.DescribePullThroughCacheRulesInput{}); err != nil {
 		t.Fatalf("2 throttles then success: %v", err)
 	}
-	if err := e.Faults.Inject(Fault{Service: "ecr", Operation: "DescribePullThroughCacheRules", Kind: FaultNotFound, Count: 1}); err != nil {
+	if err := e.Faults.Inject(emulator.Fault{Service: "ecr", Operation: "DescribePullThroughCacheRules", Kind: emulator.FaultNotFound, Count: 1}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.DescribePullThroughCacheRules(ctx, &ecr.DescribePullThroughCacheRulesInput{}); !sdkErrIs[*types.PullThroughCacheRuleNotFoundException](err) {
+	if _, err := c.DescribePullThroughCacheRules(ctx, &ecr.DescribePullThroughCacheRulesInput{}); !emulatortest.ErrIs[*types.PullThroughCacheRuleNotFoundException](err) {
 		t.Fatalf("not-found fault: %v", err)
 	}
-}
-
-func sdkErrIs[T error](err error) bool {
-	var target T
-	return errors.As(err, &target)
 }
 
 func TestECRFailAfterCommitRetriesIntoAlreadyExists(t *testing.T) {
@@ -226,7 +209,7 @@ func TestECRFailAfterCommitRetriesIntoAlreadyExists(t *testing.T) {
 	_, err := c.CreatePullThroughCacheRule(context.Background(), &ecr.CreatePullThroughCacheRuleInput{
 		EcrRepositoryPrefix: aws.String("k8s"), UpstreamRegistryUrl: aws.String("registry.k8s.io"),
 	})
-	if !sdkErrIs[*types.PullThroughCacheRuleAlreadyExistsException](err) {
+	if !emulatortest.ErrIs[*types.PullThroughCacheRuleAlreadyExistsException](err) {
 		t.Fatalf("a retried create that already happened: want AlreadyExists, got %v", err)
 	}
 	if _, ok := e.ECR().Rule("k8s"); !ok {

@@ -1,4 +1,4 @@
-package emulator
+package server
 
 import (
 	"sort"
@@ -13,7 +13,8 @@ type CallLog struct {
 	order  []string
 }
 
-func newCallLog() *CallLog { return &CallLog{counts: map[string]int{}} }
+// NewCallLog is an empty call log.
+func NewCallLog() *CallLog { return &CallLog{counts: map[string]int{}} }
 
 func callKey(svc, op string) string { return svc + ":" + op }
 

@@ -1,12 +1,14 @@
-package emulator
+package cloudwatch
 
-import "net/http"
+import (
+	"net/http"
 
-// CloudWatch control routes, for the demo and tests driving an emulator
-// process:
+	"github.com/scalingkit/terraform-provider-scaling/internal/emulator/server"
+)
+
+// CloudWatch control routes, under /_emulator/cloudwatch/:
 //
-//	GET /_emulator/cloudwatch/streams   name -> state of every metric stream
-func init() { controlRoutes["cloudwatch/streams"] = controlCloudWatchStreams }
+//	GET /streams   name -> state of every metric stream
 
 // StreamState is what the emulator holds for a metric stream, for assertions.
 type StreamState struct {
@@ -15,7 +17,7 @@ type StreamState struct {
 }
 
 // Stream returns a metric stream by name.
-func (s *CloudWatchService) Stream(name string) (StreamState, bool) {
+func (s *Service) Stream(name string) (StreamState, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	ms, ok := s.streams[name]
@@ -26,11 +28,11 @@ func (s *CloudWatchService) Stream(name string) (StreamState, bool) {
 	for k, v := range ms.Tags {
 		tags[k] = v
 	}
-	return StreamState{ms.Name, ms.ARN, ms.State, ms.OutputFormat, ms.FirehoseARN, tags}, true
+	return StreamState{ms.Name, ms.ARN, ms.State, string(ms.OutputFormat), ms.FirehoseARN, tags}, true
 }
 
 // SetStreamState starts or stops a stream behind Terraform's back (drift tests).
-func (s *CloudWatchService) SetStreamState(name, state string) bool {
+func (s *Service) SetStreamState(name, state string) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	ms, ok := s.streams[name]
@@ -41,7 +43,7 @@ func (s *CloudWatchService) SetStreamState(name, state string) bool {
 }
 
 // DeleteStream removes a stream behind Terraform's back (disappears tests).
-func (s *CloudWatchService) DeleteStream(name string) bool {
+func (s *Service) DeleteStream(name string) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	_, ok := s.streams[name]
@@ -49,13 +51,17 @@ func (s *CloudWatchService) DeleteStream(name string) bool {
 	return ok
 }
 
-func controlCloudWatchStreams(e *Emulator, w http.ResponseWriter, _ *http.Request) {
-	s := e.CloudWatch()
+// Streams maps every stream's name to its state.
+func (s *Service) Streams() map[string]string {
 	s.mu.Lock()
+	defer s.mu.Unlock()
 	out := map[string]string{}
 	for n, ms := range s.streams {
 		out[n] = ms.State
 	}
-	s.mu.Unlock()
-	writeJSON(w, http.StatusOK, out)
+	return out
+}
+
+func (s *Service) controlStreams(w http.ResponseWriter, _ *http.Request) {
+	server.WriteJSON(w, http.StatusOK, s.Streams())
 }

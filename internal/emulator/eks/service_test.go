@@ -1,17 +1,16 @@
-package emulator
+package eks_test
 
 import (
 	"context"
 	"errors"
+	"github.com/scalingkit/terraform-provider-scaling/internal/emulator"
+	"github.com/scalingkit/terraform-provider-scaling/internal/emulator/emulatortest"
 	"net/http"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/aws/retry"
-	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/eks"
 	"github.com/aws/aws-sdk-go-v2/service/eks/types"
 )
@@ -19,38 +18,11 @@ import (
 // These tests drive the emulator with the real SDK client only: if the wire
 // format drifts from what service/eks expects, they fail.
 
-// fakeClock lets tests move time instead of sleeping.
-type fakeClock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *fakeClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-func (c *fakeClock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
-
-func startEKS(t *testing.T) (*Emulator, *eks.Client, *fakeClock) {
+func startEKS(t *testing.T) (*emulator.Emulator, *eks.Client, *emulatortest.Clock) {
 	t.Helper()
-	clock := &fakeClock{t: time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)}
-	e := New(Options{UpdateDelay: time.Minute, Now: clock.Now})
-	url, err := e.Start("127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = e.Close() })
-	client := eks.New(eks.Options{
-		Region:       "us-east-1",
-		BaseEndpoint: aws.String(url),
-		Credentials:  credentials.NewStaticCredentialsProvider("test", "test", ""),
-		Retryer: retry.NewStandard(func(o *retry.StandardOptions) {
-			o.MaxAttempts = 5
-			o.MaxBackoff = 10 * time.Millisecond
-		}),
-	})
-	return e, client, clock
+	e, clock := emulatortest.Start(t, emulator.Options{UpdateDelay: time.Minute})
+	o := emulatortest.ClientFor(e)
+	return e, eks.New(eks.Options{Region: o.Region, BaseEndpoint: o.BaseEndpoint, Credentials: o.Credentials, Retryer: o.Retryer}), clock
 }
 
 func createCluster(t *testing.T, c *eks.Client, name string, tier types.ProvisionedControlPlaneTier) *types.Cluster {
@@ -356,9 +328,9 @@ func TestEKSDescribeClusterVersions(t *testing.T) {
 func TestEKSGenericFaultsThroughTheSDK(t *testing.T) {
 	e, c, _ := startEKS(t)
 	createCluster(t, c, "zeta", "")
-	for _, kind := range []FaultKind{FaultThrottle, FaultServerError} {
+	for _, kind := range []emulator.FaultKind{emulator.FaultThrottle, emulator.FaultServerError} {
 		e.Calls.Clear()
-		if err := e.Faults.Inject(Fault{Service: "eks", Operation: "DescribeCluster", Kind: kind, Count: 2}); err != nil {
+		if err := e.Faults.Inject(emulator.Fault{Service: "eks", Operation: "DescribeCluster", Kind: kind, Count: 2}); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := c.DescribeCluster(context.Background(), &eks.DescribeClusterInput{Name: aws.String("zeta")}); err != nil {
@@ -368,7 +340,7 @@ func TestEKSGenericFaultsThroughTheSDK(t *testing.T) {
 			t.Fatalf("%s: %d calls, want 2 faulted + 1", kind, n)
 		}
 	}
-	if err := e.Faults.Inject(Fault{Service: "eks", Operation: "DescribeCluster", Kind: FaultNotFound, Count: 1}); err != nil {
+	if err := e.Faults.Inject(emulator.Fault{Service: "eks", Operation: "DescribeCluster", Kind: emulator.FaultNotFound, Count: 1}); err != nil {
 		t.Fatal(err)
 	}
 	_, err := c.DescribeCluster(context.Background(), &eks.DescribeClusterInput{Name: aws.String("zeta")})

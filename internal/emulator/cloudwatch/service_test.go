@@ -1,16 +1,16 @@
-package emulator
+package cloudwatch_test
 
 import (
 	"context"
 	"errors"
+	"github.com/scalingkit/terraform-provider-scaling/internal/emulator"
+	"github.com/scalingkit/terraform-provider-scaling/internal/emulator/emulatortest"
 	"net/http"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/aws/retry"
-	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatch"
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatch/types"
 	"github.com/aws/smithy-go"
@@ -24,26 +24,13 @@ const (
 	testCWRole   = "arn:aws:iam::123456789012:role/metric-stream"
 )
 
-var cwTestTime = time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)
+var cwTestTime = emulatortest.Epoch
 
-func startCloudWatch(t *testing.T) (*Emulator, *cloudwatch.Client, *fakeClock) {
+func startCloudWatch(t *testing.T) (*emulator.Emulator, *cloudwatch.Client, *emulatortest.Clock) {
 	t.Helper()
-	clock := &fakeClock{t: cwTestTime}
-	e := New(Options{Now: clock.Now})
-	url, err := e.Start("127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = e.Close() })
-	return e, cloudwatch.New(cloudwatch.Options{
-		Region:       "us-east-1",
-		BaseEndpoint: aws.String(url),
-		Credentials:  credentials.NewStaticCredentialsProvider("test", "test", ""),
-		Retryer: retry.NewStandard(func(o *retry.StandardOptions) {
-			o.MaxAttempts = 4
-			o.MaxBackoff = 5 * time.Millisecond
-		}),
-	}), clock
+	e, clock := emulatortest.Start(t, emulator.Options{})
+	o := emulatortest.ClientFor(e)
+	return e, cloudwatch.New(cloudwatch.Options{Region: o.Region, BaseEndpoint: o.BaseEndpoint, Credentials: o.Credentials, Retryer: o.Retryer}), clock
 }
 
 func putStream(name string) *cloudwatch.PutMetricStreamInput {
@@ -128,7 +115,7 @@ func TestCloudWatchMetricStreamLifecycle(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = c.GetMetricStream(ctx, &cloudwatch.GetMetricStreamInput{Name: aws.String("scaling")})
-	if !sdkErrIs[*types.ResourceNotFoundException](err) {
+	if !emulatortest.ErrIs[*types.ResourceNotFoundException](err) {
 		t.Fatalf("get after delete: %v", err)
 	}
 	if ae, _ := asAPIError(err); ae == nil || ae.ErrorMessage() == "" {
@@ -137,7 +124,7 @@ func TestCloudWatchMetricStreamLifecycle(t *testing.T) {
 	if _, err := c.DeleteMetricStream(ctx, &cloudwatch.DeleteMetricStreamInput{Name: aws.String("scaling")}); err != nil {
 		t.Fatalf("delete of a missing stream succeeds: %v", err)
 	}
-	if _, err := c.ListTagsForResource(ctx, &cloudwatch.ListTagsForResourceInput{ResourceARN: aws.String(wantARN)}); !sdkErrIs[*types.ResourceNotFoundException](err) {
+	if _, err := c.ListTagsForResource(ctx, &cloudwatch.ListTagsForResourceInput{ResourceARN: aws.String(wantARN)}); !emulatortest.ErrIs[*types.ResourceNotFoundException](err) {
 		t.Fatalf("tags of a deleted stream: %v", err)
 	}
 }
@@ -190,17 +177,17 @@ func TestCloudWatchPutValidation(t *testing.T) {
 			t.Errorf("%s: got code %q message %q fault %v", tc.name, ae.ErrorCode(), ae.ErrorMessage(), ae.ErrorFault())
 		}
 	}
-	if !sdkErrIs[*types.InvalidParameterCombinationException](func() error { _, err := c.PutMetricStream(ctx, both); return err }()) {
+	if !emulatortest.ErrIs[*types.InvalidParameterCombinationException](func() error { _, err := c.PutMetricStream(ctx, both); return err }()) {
 		t.Error("include+exclude does not decode as InvalidParameterCombinationException")
 	}
-	if n := len(e.CloudWatch().streams); n != 0 {
+	if n := len(e.CloudWatch().Streams()); n != 0 {
 		t.Fatalf("rejected puts left %d streams", n)
 	}
 }
 
 func TestCloudWatchWireDetails(t *testing.T) {
 	e, _, _ := startCloudWatch(t)
-	req, _ := http.NewRequest(http.MethodPost, e.URL()+cloudWatchPathPrefix+"GetMetricStream", nil)
+	req, _ := http.NewRequest(http.MethodPost, e.URL()+"/service/GraniteServiceVersion20100801/operation/GetMetricStream", nil)
 	req.Header.Set("Smithy-Protocol", "rpc-v2-cbor")
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
@@ -219,8 +206,8 @@ func TestCloudWatchFaults(t *testing.T) {
 	if _, err := c.PutMetricStream(ctx, putStream("s")); err != nil {
 		t.Fatal(err)
 	}
-	for _, kind := range []FaultKind{FaultThrottle, FaultServerError, FaultUnavailable} {
-		if err := e.Faults.Inject(Fault{Service: "cloudwatch", Operation: "GetMetricStream", Kind: kind, Count: 1}); err != nil {
+	for _, kind := range []emulator.FaultKind{emulator.FaultThrottle, emulator.FaultServerError, emulator.FaultUnavailable} {
+		if err := e.Faults.Inject(emulator.Fault{Service: "cloudwatch", Operation: "GetMetricStream", Kind: kind, Count: 1}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -230,10 +217,10 @@ func TestCloudWatchFaults(t *testing.T) {
 	if got := e.Calls.Count("cloudwatch", "GetMetricStream"); got != 4 {
 		t.Fatalf("GetMetricStream calls %d, want 4", got)
 	}
-	if err := e.Faults.Inject(Fault{Service: "cloudwatch", Operation: "GetMetricStream", Kind: FaultNotFound, Count: 1}); err != nil {
+	if err := e.Faults.Inject(emulator.Fault{Service: "cloudwatch", Operation: "GetMetricStream", Kind: emulator.FaultNotFound, Count: 1}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.GetMetricStream(ctx, &cloudwatch.GetMetricStreamInput{Name: aws.String("s")}); !sdkErrIs[*types.ResourceNotFoundException](err) {
+	if _, err := c.GetMetricStream(ctx, &cloudwatch.GetMetricStreamInput{Name: aws.String("s")}); !emulatortest.ErrIs[*types.ResourceNotFoundException](err) {
 		t.Fatalf("not-found fault: %v", err)
 	}
 }

@@ -1,16 +1,15 @@
-package emulator
+package server
 
 import (
 	"fmt"
-	"math"
 	"time"
 
 	"github.com/aws/smithy-go/encoding/cbor"
 )
 
-// Helpers for Smithy RPC v2 CBOR (CloudWatch): requests are decoded into
-// plain Go values, replies are built from them. Timestamps travel as CBOR
-// tag 1 (epoch seconds), the only form the SDK's deserializer accepts.
+// Conversions between CBOR values and the plain Go tree the codecs share.
+// Timestamps travel as CBOR tag 1 (epoch seconds), the only form the SDK's
+// deserializer accepts.
 
 // cborToGo turns a decoded CBOR value into map[string]any, []any, string,
 // int64, float64, bool, time.Time, []byte or nil.
@@ -98,6 +97,12 @@ func goToCBOR(v any) cbor.Value {
 		return cborInt(x)
 	case float64:
 		return cbor.Float64(x)
+	case []byte:
+		return cbor.Slice(x)
+	case float32:
+		return cbor.Float32(x)
+	case wireTime:
+		return &cbor.Tag{ID: 1, Value: cbor.Float64(float64(x.T.UnixMilli()) / 1000)}
 	case time.Time:
 		return &cbor.Tag{ID: 1, Value: cbor.Float64(float64(x.UnixMilli()) / 1000)}
 	}
@@ -109,56 +114,4 @@ func cborInt(i int64) cbor.Value {
 		return cbor.NegInt(uint64(-i))
 	}
 	return cbor.Uint(uint64(i))
-}
-
-// cborObject is a decoded request body with typed accessors; a member of
-// the wrong type reads as absent and is reported by the caller's checks.
-type cborObject map[string]any
-
-func (o cborObject) str(k string) (string, bool) {
-	s, ok := o[k].(string)
-	return s, ok
-}
-
-func (o cborObject) boolean(k string) (bool, bool) {
-	b, ok := o[k].(bool)
-	return b, ok
-}
-
-func (o cborObject) integer(k string) (int64, bool) {
-	switch n := o[k].(type) {
-	case int64:
-		return n, true
-	case float64:
-		if n == math.Trunc(n) {
-			return int64(n), true
-		}
-	}
-	return 0, false
-}
-
-func (o cborObject) list(k string) ([]any, bool) {
-	l, ok := o[k].([]any)
-	return l, ok
-}
-
-func (o cborObject) strings(k string) []string {
-	l, _ := o.list(k)
-	out := make([]string, 0, len(l))
-	for _, e := range l {
-		if s, ok := e.(string); ok {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
-func (o cborObject) objects(k string) []cborObject {
-	l, _ := o.list(k)
-	out := make([]cborObject, 0, len(l))
-	for _, e := range l {
-		m, _ := e.(map[string]any)
-		out = append(out, cborObject(m))
-	}
-	return out
 }
