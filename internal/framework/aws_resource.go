@@ -5,42 +5,44 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/conns"
 )
 
-// AWSResource is embedded by the resources that call AWS: it gives them
-// their type name and, once the provider is configured, its AWS client.
+// AWSResource is embedded by the resources that call AWS: once the
+// provider is configured, Client is its AWS client (nil before).
 type AWSResource struct {
-	// TypeName follows the provider's name: "ecr_pull_through_cache_rule"
-	// is the resource scaling_ecr_pull_through_cache_rule.
-	TypeName string
-	// Client is nil until the provider is configured.
 	Client *conns.AWSClient
 }
 
-func (r *AWSResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_" + r.TypeName
-}
-
 func (r *AWSResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.Client = AWSClientFrom(req.ProviderData, &resp.Diagnostics)
+	r.Client = awsClientFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 // AWSDataSource is AWSResource for data sources.
 type AWSDataSource struct {
-	TypeName string
-	Client   *conns.AWSClient
-}
-
-func (d *AWSDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_" + d.TypeName
+	Client *conns.AWSClient
 }
 
 func (d *AWSDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.Client = AWSClientFrom(req.ProviderData, &resp.Diagnostics)
+	d.Client = awsClientFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+// awsClientFrom is the client the provider's Configure hands to resources
+// and data sources. It is nil without a diagnostic when the provider is not
+// configured yet (the framework calls Configure early with no data).
+func awsClientFrom(providerData any, diags *diag.Diagnostics) *conns.AWSClient {
+	if providerData == nil {
+		return nil
+	}
+	c, ok := providerData.(*conns.AWSClient)
+	if !ok {
+		diags.AddError("Unexpected provider data", fmt.Sprintf("expected *conns.AWSClient, got %T", providerData))
+	}
+	return c
 }
 
 // ImportID imports the object named by the import ID, which becomes the

@@ -18,12 +18,14 @@ import (
 
 var _ datasource.DataSourceWithValidateConfig = (*costEstimateDataSource)(nil)
 
-func newCostEstimateDataSource() datasource.DataSource {
-	return &costEstimateDataSource{framework.OfflineDataSource{TypeName: "cost_estimate"}}
-}
+func newCostEstimateDataSource() datasource.DataSource { return &costEstimateDataSource{} }
 
 // costEstimateDataSource is offline: it needs no AWS client.
-type costEstimateDataSource struct{ framework.OfflineDataSource }
+type costEstimateDataSource struct{}
+
+func (d *costEstimateDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = "scaling_cost_estimate"
+}
 
 type costEstimateModel struct {
 	ControlPlaneTier             types.String          `tfsdk:"control_plane_tier"`
@@ -109,14 +111,14 @@ func (d *costEstimateDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 			"PutMetricData/GetMetricData requests, metric streams and high-resolution alarms (us-east-1 list prices), " +
 			"per cluster and for a fleet of `clusters` x `regions`. Offline: no AWS call.",
 		Attributes: map[string]schema.Attribute{
-			"control_plane_tier":     framework.OptionalString(fmt.Sprintf("EKS control-plane tier: one of %s (default `standard`).", oneOf(tiers.Names))),
+			"control_plane_tier":     schema.StringAttribute{Optional: true, MarkdownDescription: fmt.Sprintf("EKS control-plane tier: one of %s (default `standard`).", framework.Quoted(tiers.Names))},
 			"tier_hourly_usd":        schema.NumberAttribute{Optional: true, CustomType: framework.RealNumberType{Min: 0, Max: 1000}, MarkdownDescription: "Hourly cluster price on the tier, overriding the launch price (your region, discounts). Required for `tier-8xl`, which has no published price."},
-			"warm_baseline_replicas": schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 0, Max: 1_000_000}, MarkdownDescription: "Baseline replicas of the workload the warm pool serves (default 0). Used with `warm_peak_replicas`."},
-			"warm_peak_replicas":     schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 0, Max: 1_000_000}, MarkdownDescription: "Peak replicas. Setting it sizes the warm pool as `ceil(basis x warm_safety_factor)`."},
-			"warm_safety_factor":     schema.NumberAttribute{Optional: true, CustomType: framework.RealNumberType{Min: 0, Max: 1}, MarkdownDescription: fmt.Sprintf("Share of the basis kept warm, in (0, 1] (default %g, the guide's example).", defaultSafetyFactor)},
-			"warm_basis": framework.OptionalString(fmt.Sprintf("`%s` (peak - baseline, the guide's formula, default) or `%s` (what the guide's cost table used).",
-				sizing.BasisPeakDelta, sizing.BasisPeak)),
-			"warm_pods":                       schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 0, Max: 1_000_000}, MarkdownDescription: "Warm pods, when you know the number (instead of the `warm_*_replicas` figures)."},
+			"warm_baseline_replicas": schema.NumberAttribute{Optional: true, CustomType: replicasType, MarkdownDescription: "Baseline replicas of the workload the warm pool serves (default 0). Used with `warm_peak_replicas`."},
+			"warm_peak_replicas":     schema.NumberAttribute{Optional: true, CustomType: replicasType, MarkdownDescription: "Peak replicas. Setting it sizes the warm pool as `ceil(basis x warm_safety_factor)`."},
+			"warm_safety_factor":     schema.NumberAttribute{Optional: true, CustomType: safetyFactorType, MarkdownDescription: fmt.Sprintf("Share of the basis kept warm, in (0, 1] (default %g, the guide's example).", defaultSafetyFactor)},
+			"warm_basis": schema.StringAttribute{Optional: true, MarkdownDescription: fmt.Sprintf("`%s` (peak - baseline, the guide's formula, default) or `%s` (what the guide's cost table used).",
+				sizing.BasisPeakDelta, sizing.BasisPeak)},
+			"warm_pods":                       schema.NumberAttribute{Optional: true, CustomType: replicasType, MarkdownDescription: "Warm pods, when you know the number (instead of the `warm_*_replicas` figures)."},
 			"warm_pod_hour_usd":               schema.NumberAttribute{Optional: true, CustomType: framework.RealNumberType{Min: 0, Max: 1000}, MarkdownDescription: "Price of one warm pod-hour, e.g. 0.05 (the guide's example)."},
 			"warm_instance_hourly_usd":        schema.NumberAttribute{Optional: true, CustomType: framework.RealNumberType{Min: 0, Max: 1000}, MarkdownDescription: "Instead of `warm_pod_hour_usd`: the warm nodes' instance hourly price ..."},
 			"warm_pods_per_instance":          schema.NumberAttribute{Optional: true, CustomType: framework.RealNumberType{Min: 0, Max: 1000}, MarkdownDescription: "... and how many warm pods fit on one instance."},
@@ -134,38 +136,29 @@ func (d *costEstimateDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 				Computed:            true,
 				MarkdownDescription: "One line per cost: `control_plane`, `warm_capacity`, `custom_metrics`, `put_metric_data`, `get_metric_data`, `metric_streams`, `high_resolution_alarms` (those that apply).",
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"name":                    framework.ComputedString("Line item."),
-					"per_cluster_monthly_usd": framework.ComputedFloat64("USD per cluster and month."),
-					"fleet_monthly_usd":       framework.ComputedFloat64("USD per month for the fleet (custom metrics tiered per region)."),
-					"formula":                 framework.ComputedString("The arithmetic, with the figures used."),
-					"source":                  framework.ComputedString("Where the price comes from."),
+					"name":                    schema.StringAttribute{Computed: true, MarkdownDescription: "Line item."},
+					"per_cluster_monthly_usd": schema.Float64Attribute{Computed: true, MarkdownDescription: "USD per cluster and month."},
+					"fleet_monthly_usd":       schema.Float64Attribute{Computed: true, MarkdownDescription: "USD per month for the fleet (custom metrics tiered per region)."},
+					"formula":                 schema.StringAttribute{Computed: true, MarkdownDescription: "The arithmetic, with the figures used."},
+					"source":                  schema.StringAttribute{Computed: true, MarkdownDescription: "Where the price comes from."},
 				}},
 			},
 			"warm_pods_resolved":              schema.Int64Attribute{Computed: true, MarkdownDescription: "Warm pods priced (0 without warm capacity)."},
-			"control_plane_monthly_usd":       framework.ComputedFloat64("Control-plane price per cluster and month (hourly x 730)."),
-			"control_plane_extra_monthly_usd": framework.ComputedFloat64("What the tier adds over the standard $0.10/h fee, per cluster and month."),
-			"per_cluster_monthly_usd":         framework.ComputedFloat64("Total per cluster and month."),
-			"fleet_monthly_usd":               framework.ComputedFloat64("Total for clusters x regions per month."),
+			"control_plane_monthly_usd":       schema.Float64Attribute{Computed: true, MarkdownDescription: "Control-plane price per cluster and month (hourly x 730)."},
+			"control_plane_extra_monthly_usd": schema.Float64Attribute{Computed: true, MarkdownDescription: "What the tier adds over the standard $0.10/h fee, per cluster and month."},
+			"per_cluster_monthly_usd":         schema.Float64Attribute{Computed: true, MarkdownDescription: "Total per cluster and month."},
+			"fleet_monthly_usd":               schema.Float64Attribute{Computed: true, MarkdownDescription: "Total for clusters x regions per month."},
 			"within_budget":                   schema.BoolAttribute{Computed: true, MarkdownDescription: "Per-cluster total within `monthly_budget_usd`; null without a budget."},
-			"assumptions":                     framework.ComputedStringList("Every price, month length and exclusion the estimate relied on."),
-			"summary_markdown":                framework.ComputedString("The bill as Markdown, fit for a pull-request comment."),
+			"assumptions":                     schema.ListAttribute{ElementType: types.StringType, Computed: true, MarkdownDescription: "Every price, month length and exclusion the estimate relied on."},
+			"summary_markdown":                schema.StringAttribute{Computed: true, MarkdownDescription: "The bill as Markdown, fit for a pull-request comment."},
 		},
 	}
 }
 
-func (d *costEstimateDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
-	framework.ValidateConfig(ctx, req, resp, func(m *costEstimateModel, _ *diag.Diagnostics) problem.List {
-		if m.hasUnknown() {
-			return nil // checked again at read time, when every value is known
-		}
-		return m.validate()
-	})
-}
-
-// validate is the model's checks plus the warm_* inputs that only count
-// with warm_peak_replicas.
-func (m costEstimateModel) validate() problem.List {
-	ps := m.input().Validate()
+// warmInputsAlone reports the warm_* inputs that size the warm pool only
+// with warm_peak_replicas, set without it.
+func (m costEstimateModel) warmInputsAlone() problem.List {
+	var ps problem.List
 	if m.WarmPeakReplicas.IsNull() {
 		for _, a := range []struct {
 			attr string
@@ -179,22 +172,14 @@ func (m costEstimateModel) validate() problem.List {
 	return ps
 }
 
-// hasUnknown reports unknown inputs that the cross-field checks depend on.
-func (m costEstimateModel) hasUnknown() bool {
-	return framework.AnyUnknown(m.ControlPlaneTier, m.TierHourlyUSD, m.WarmPeakReplicas, m.WarmBaselineReplicas,
-		m.WarmPods, m.WarmPodHourUSD, m.WarmInstanceHourlyUSD, m.WarmPodsPerInstance, m.WarmSafetyFactor, m.WarmBasis)
-}
-
-func (d *costEstimateDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	framework.ReadComputed(ctx, req, resp,
-		func(m *costEstimateModel, _ *diag.Diagnostics) (cost.Result, problem.List) {
-			return cost.Estimate(m.input())
-		},
-		(*costEstimateModel).setOutputs)
-}
-
-// setOutputs fills the computed attributes from the estimate.
-func (m *costEstimateModel) setOutputs(res cost.Result, _ *diag.Diagnostics) {
+// Compute prices the setup.
+func (m *costEstimateModel) Compute(context.Context, *diag.Diagnostics) problem.List {
+	probs := m.warmInputsAlone()
+	res, estimateProbs := cost.Estimate(m.input())
+	probs = append(probs, estimateProbs...)
+	if probs.HasErrors() {
+		return probs
+	}
 	m.Items = make([]costItemModel, 0, len(res.Items))
 	for _, it := range res.Items {
 		m.Items = append(m.Items, costItemModel{Name: types.StringValue(it.Name), PerClusterUSD: types.Float64Value(it.PerCluster),
@@ -208,4 +193,13 @@ func (m *costEstimateModel) setOutputs(res cost.Result, _ *diag.Diagnostics) {
 	m.WithinBudget = boolValue(res.WithinBudget)
 	m.Assumptions = res.Assumptions
 	m.SummaryMarkdown = types.StringValue(res.Markdown("Monthly cost estimate"))
+	return probs
+}
+
+func (d *costEstimateDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
+	framework.ValidateConfig[costEstimateModel](ctx, req, resp)
+}
+
+func (d *costEstimateDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	framework.Read[costEstimateModel](ctx, req, resp)
 }

@@ -63,3 +63,11 @@ func TestCostEstimateDataSourceBadInput(t *testing.T) {
 	}
 	resource.UnitTest(t, resource.TestCase{ProtoV6ProviderFactories: factories, Steps: steps})
 }
+
+func TestCostEstimateDataSource_problemPaths(t *testing.T) {
+	t.Parallel()
+	acctest.CheckProblemPaths(t, "scaling_cost_estimate", map[string]any{
+		"control_plane_tier": "tier-xl", "warm_baseline_replicas": 20, "warm_peak_replicas": 120, "warm_pod_hour_usd": 0.05,
+		"custom_metrics": 20, "clusters": 3, "regions": 2, "monthly_budget_usd": 2000.0,
+	})
+}

@@ -17,12 +17,14 @@ import (
 
 var _ datasource.DataSourceWithValidateConfig = (*latencyEstimateDataSource)(nil)
 
-func newLatencyEstimateDataSource() datasource.DataSource {
-	return &latencyEstimateDataSource{framework.OfflineDataSource{TypeName: "latency_estimate"}}
-}
+func newLatencyEstimateDataSource() datasource.DataSource { return &latencyEstimateDataSource{} }
 
 // latencyEstimateDataSource is offline: it needs no AWS client.
-type latencyEstimateDataSource struct{ framework.OfflineDataSource }
+type latencyEstimateDataSource struct{}
+
+func (d *latencyEstimateDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = "scaling_latency_estimate"
+}
 
 type latencyEstimateModel struct {
 	MetricSource                 types.String          `tfsdk:"metric_source"`
@@ -57,21 +59,6 @@ type latencyEstimateModel struct {
 	SummaryMarkdown types.String  `tfsdk:"summary_markdown"`
 }
 
-type stageModel struct {
-	Name           types.String  `tfsdk:"name"`
-	Phase          types.String  `tfsdk:"phase"`
-	BestSeconds    types.Float64 `tfsdk:"best_seconds"`
-	TypicalSeconds types.Float64 `tfsdk:"typical_seconds"`
-	P95Seconds     types.Float64 `tfsdk:"p95_seconds"`
-	Note           types.String  `tfsdk:"note"`
-}
-
-type rangeModel struct {
-	BestSeconds    types.Float64 `tfsdk:"best_seconds"`
-	TypicalSeconds types.Float64 `tfsdk:"typical_seconds"`
-	P95Seconds     types.Float64 `tfsdk:"p95_seconds"`
-}
-
 func (m latencyEstimateModel) input() latency.Input {
 	return latency.Input{
 		MetricSource:                 m.MetricSource.ValueString(),
@@ -99,49 +86,9 @@ func (m latencyEstimateModel) input() latency.Input {
 	}
 }
 
-func toRange(r latency.Range) rangeModel {
-	return rangeModel{types.Float64Value(r.Best), types.Float64Value(r.Typical), types.Float64Value(r.P95)}
-}
-
-func stageModels(stages []latency.Stage) []stageModel {
-	out := make([]stageModel, 0, len(stages))
-	for _, s := range stages {
-		r := toRange(s.Range)
-		out = append(out, stageModel{Name: types.StringValue(s.Name), Phase: types.StringValue(s.Phase),
-			BestSeconds: r.BestSeconds, TypicalSeconds: r.TypicalSeconds, P95Seconds: r.P95Seconds, Note: types.StringValue(s.Note)})
-	}
-	return out
-}
-
-func rangeAttributes(what string) map[string]schema.Attribute {
-	return map[string]schema.Attribute{
-		"best_seconds":    framework.ComputedFloat64(what + " with everything at its fastest."),
-		"typical_seconds": framework.ComputedFloat64(what + ", typical case."),
-		"p95_seconds":     framework.ComputedFloat64(what + ", 95th percentile."),
-	}
-}
-
-// stagesAttribute is the computed list of latency stages (stageModel),
-// shared with scaling_strategy; the descriptions differ per data source.
-func stagesAttribute(desc, phaseDesc string) schema.ListNestedAttribute {
-	return schema.ListNestedAttribute{
-		Computed:            true,
-		MarkdownDescription: desc,
-		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-			"name":            framework.ComputedString("Stage name."),
-			"phase":           framework.ComputedString(phaseDesc),
-			"best_seconds":    framework.ComputedFloat64("Fastest case."),
-			"typical_seconds": framework.ComputedFloat64("Typical case."),
-			"p95_seconds":     framework.ComputedFloat64("95th percentile."),
-			"note":            framework.ComputedString("What drives this stage's figure."),
-		}},
-	}
-}
-
-// latencyInputAttributes is shared with scaling_strategy's documentation.
-func latencyInputAttributes() map[string]schema.Attribute {
-	return map[string]schema.Attribute{
-		"metric_source": framework.OptionalString(fmt.Sprintf("What the autoscaler reads: one of %s. Default `%s`.", oneOf(latency.MetricSources), latency.MetricsServerCPU)),
+func (d *latencyEstimateDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := map[string]schema.Attribute{
+		"metric_source": schema.StringAttribute{Optional: true, MarkdownDescription: fmt.Sprintf("What the autoscaler reads: one of %s. Default `%s`.", framework.Quoted(latency.MetricSources), latency.MetricsServerCPU)},
 		"scrape_interval_seconds": schema.NumberAttribute{Optional: true, CustomType: framework.RealNumberType{Min: 0, Max: 3600}, MarkdownDescription: fmt.Sprintf("How often the metric is sampled: metrics-server resolution (default %gs, its release manifest), "+
 			"CloudWatch publish interval (default %gs), Prometheus scrape interval (default %gs, Prometheus' own default). `keda_sqs` reads live and has none.",
 			latency.DefaultMetricsServerResolution, latency.DefaultCloudWatchPublishInterval, latency.DefaultPrometheusScrapeInterval)},
@@ -149,34 +96,30 @@ func latencyInputAttributes() map[string]schema.Attribute {
 			"%g scrape intervals for Prometheus, 0 for SQS queue depth (a gauge).", latency.PrometheusWindowScrapes)},
 		"polling_interval_seconds": schema.NumberAttribute{Optional: true, CustomType: framework.RealNumberType{Min: 0, Max: 3600}, MarkdownDescription: fmt.Sprintf("KEDA `pollingInterval` (default %gs). It only matters with `scale_from_zero`: "+
 			"from one replica up the HPA's sync loop decides.", latency.DefaultKEDAPollingInterval)},
-		"scale_from_zero": framework.OptionalBool("The workload scales from 0 replicas (KEDA activation). Needs a KEDA metric source. Default false."),
+		"scale_from_zero": schema.BoolAttribute{Optional: true, MarkdownDescription: "The workload scales from 0 replicas (KEDA activation). Needs a KEDA metric source. Default false."},
 		"hpa_sync_period_seconds": schema.NumberAttribute{Optional: true, CustomType: framework.RealNumberType{Min: 0, Max: 3600}, MarkdownDescription: fmt.Sprintf("kube-controller-manager `--horizontal-pod-autoscaler-sync-period` (default %gs). "+
 			"EKS does not let you change it; other values draw a warning.", latency.DefaultHPASyncPeriod)},
 		"stabilization_window_seconds": schema.NumberAttribute{Optional: true, CustomType: framework.RealNumberType{Min: 0, Max: 3600}, MarkdownDescription: "HPA `behavior.scaleUp.stabilizationWindowSeconds` (default 0, the Kubernetes default)."},
-		"scale_up_policy": framework.OptionalString(fmt.Sprintf("HPA `behavior.scaleUp`: `%s` (default: policies that allow the whole burst in one step) or `%s` "+
+		"scale_up_policy": schema.StringAttribute{Optional: true, MarkdownDescription: fmt.Sprintf("HPA `behavior.scaleUp`: `%s` (default: policies that allow the whole burst in one step) or `%s` "+
 			"(the autoscaling/v2 default, the larger of 100%% and 4 pods per 15 s, which takes several steps for a big burst; needs `current_replicas`).",
-			latency.PolicyOneStep, latency.PolicyKubernetesDefault)),
-		"current_replicas": schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 0, Max: 1_000_000}, MarkdownDescription: "Replicas before the burst; used by `scale_up_policy = \"kubernetes_default\"`."},
-		"capacity":         framework.OptionalString(fmt.Sprintf("Where the new pods land: one of %s. Default `%s`.", oneOf(latency.Capacities), latency.CapacityKarpenterSpot)),
-		"ami_family":       framework.OptionalString(fmt.Sprintf("AMI family of new nodes: one of %s. Default `%s`.", oneOf(latency.AMIFamilies), latency.AMIAL2023)),
+			latency.PolicyOneStep, latency.PolicyKubernetesDefault)},
+		"current_replicas": schema.NumberAttribute{Optional: true, CustomType: replicasType, MarkdownDescription: "Replicas before the burst; used by `scale_up_policy = \"kubernetes_default\"`."},
+		"capacity":         schema.StringAttribute{Optional: true, MarkdownDescription: fmt.Sprintf("Where the new pods land: one of %s. Default `%s`.", framework.Quoted(latency.Capacities), latency.CapacityKarpenterSpot)},
+		"ami_family":       schema.StringAttribute{Optional: true, MarkdownDescription: fmt.Sprintf("AMI family of new nodes: one of %s. Default `%s`.", framework.Quoted(latency.AMIFamilies), latency.AMIAL2023)},
 		"image_size_mb": schema.NumberAttribute{Optional: true, CustomType: framework.RealNumberType{Min: 0, Max: 100_000}, MarkdownDescription: fmt.Sprintf("Compressed image size in MB (default %g). Pulled at %g-%g MB/s from in-region ECR.",
 			latency.DefaultImageSizeMB, latency.PullThroughputP95MBps, latency.PullThroughputBestMBps)},
-		"image_registry":                  framework.OptionalString(fmt.Sprintf("Where the image lives: one of %s. Default `%s`.", oneOf(latency.Registries), latency.RegistryECR)),
-		"pull_through_cache":              framework.OptionalBool("A `public` image is pulled through an ECR pull-through cache (in-region speed after the first pull). Default false."),
-		"image_cached_on_node":            framework.OptionalBool("The image is already on the node (pre-pulled, or the node already runs the app): no pull. Default false."),
+		"image_registry":                  schema.StringAttribute{Optional: true, MarkdownDescription: fmt.Sprintf("Where the image lives: one of %s. Default `%s`.", framework.Quoted(latency.Registries), latency.RegistryECR)},
+		"pull_through_cache":              schema.BoolAttribute{Optional: true, MarkdownDescription: "A `public` image is pulled through an ECR pull-through cache (in-region speed after the first pull). Default false."},
+		"image_cached_on_node":            schema.BoolAttribute{Optional: true, MarkdownDescription: "The image is already on the node (pre-pulled, or the node already runs the app): no pull. Default false."},
 		"app_start_seconds":               schema.NumberAttribute{Optional: true, CustomType: framework.RealNumberType{Min: 0, Max: 86_400}, MarkdownDescription: fmt.Sprintf("Your app's start time (default %gs, a placeholder: set yours).", latency.DefaultAppStart)},
 		"readiness_initial_delay_seconds": schema.NumberAttribute{Optional: true, CustomType: framework.RealNumberType{Min: 0, Max: 86_400}, MarkdownDescription: "readinessProbe `initialDelaySeconds` (default 0)."},
 		"readiness_period_seconds":        schema.NumberAttribute{Optional: true, CustomType: framework.RealNumberType{Min: 0, Max: 3600}, MarkdownDescription: fmt.Sprintf("readinessProbe `periodSeconds` (default %g, the Kubernetes default).", latency.DefaultReadinessPeriod)},
 		"burst_pods":                      schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 1, Max: 1_000_000}, MarkdownDescription: fmt.Sprintf("Pods created in one scale-out (default %d). Binding them is bounded by the control plane's pod scheduling rate.", latency.DefaultBurstPods)},
-		"control_plane_tier": framework.OptionalString(fmt.Sprintf("EKS control-plane tier: one of %s (default `standard`). Sets the pod scheduling rate: "+
-			"the launch figures for tiers, %g pods/s assumed for standard.", oneOf(tiers.Names), latency.StandardPodSchedulingRate)),
+		"control_plane_tier": schema.StringAttribute{Optional: true, MarkdownDescription: fmt.Sprintf("EKS control-plane tier: one of %s (default `standard`). Sets the pod scheduling rate: "+
+			"the launch figures for tiers, %g pods/s assumed for standard.", framework.Quoted(tiers.Names), latency.StandardPodSchedulingRate)},
 		"pod_scheduling_rate_per_second": schema.NumberAttribute{Optional: true, CustomType: framework.RealNumberType{Min: 0, Max: 1_000_000}, MarkdownDescription: "Overrides the tier's pod scheduling rate, e.g. with what `scaling_control_plane_tiers` reports. Required for `tier-8xl`."},
 		"target_p95_seconds":             schema.NumberAttribute{Optional: true, CustomType: framework.RealNumberType{Min: 0, Max: 86_400}, MarkdownDescription: "Optional SLO for the p95 total. Sets `meets_slo`; a target below the path's fastest possible time draws a warning naming the stage that makes it impossible."},
 	}
-}
-
-func (d *latencyEstimateDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	attrs := latencyInputAttributes()
 	attrs["stages"] = stagesAttribute("The stages in order: metric_detection, scaling_decision, capacity, node_readiness, pod_scheduling, image_pull, container_start.",
 		"Column of the guide's P95 table the stage belongs to: `detect`, `provision` or `pod_start`.")
 	attrs["total"] = schema.SingleNestedAttribute{
@@ -184,11 +127,11 @@ func (d *latencyEstimateDataSource) Schema(_ context.Context, _ datasource.Schem
 		MarkdownDescription: "End-to-end scale-out time. Best and typical are sums; p95 is the typical sum plus the root-sum-square of each stage's p95 tail.",
 		Attributes:          rangeAttributes("End-to-end time"),
 	}
-	attrs["floor_seconds"] = framework.ComputedFloat64("The fastest this path can ever be: every stage at its best.")
-	attrs["dominant_stage"] = framework.ComputedString("The stage with the largest p95: where to look first.")
+	attrs["floor_seconds"] = schema.Float64Attribute{Computed: true, MarkdownDescription: "The fastest this path can ever be: every stage at its best."}
+	attrs["dominant_stage"] = schema.StringAttribute{Computed: true, MarkdownDescription: "The stage with the largest p95: where to look first."}
 	attrs["meets_slo"] = schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether the p95 total is within `target_p95_seconds`; null without a target."}
-	attrs["assumptions"] = framework.ComputedStringList("Every default and assumption the estimate relied on.")
-	attrs["summary_markdown"] = framework.ComputedString("The estimate as Markdown, fit for a pull-request comment.")
+	attrs["assumptions"] = schema.ListAttribute{ElementType: types.StringType, Computed: true, MarkdownDescription: "Every default and assumption the estimate relied on."}
+	attrs["summary_markdown"] = schema.StringAttribute{Computed: true, MarkdownDescription: "The estimate as Markdown, fit for a pull-request comment."}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Plan-time estimate of end-to-end scale-out time, stage by stage (best, typical, p95), from the metric source, " +
 			"intervals, capacity path, node AMI, image, readiness probe, burst size and control-plane tier. Offline: no AWS call. " +
@@ -197,30 +140,12 @@ func (d *latencyEstimateDataSource) Schema(_ context.Context, _ datasource.Schem
 	}
 }
 
-func (d *latencyEstimateDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
-	framework.ValidateConfig(ctx, req, resp, func(m *latencyEstimateModel, _ *diag.Diagnostics) problem.List {
-		if m.hasUnknown() {
-			return nil // checked again at read time, when every value is known
-		}
-		return m.input().Validate()
-	})
-}
-
-// hasUnknown reports unknown inputs that cross-field checks depend on.
-func (m latencyEstimateModel) hasUnknown() bool {
-	return framework.AnyUnknown(m.MetricSource, m.ScaleFromZero, m.ControlPlaneTier, m.PodSchedulingRatePerSecond, m.ScaleUpPolicy, m.CurrentReplicas)
-}
-
-func (d *latencyEstimateDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	framework.ReadComputed(ctx, req, resp,
-		func(m *latencyEstimateModel, _ *diag.Diagnostics) (latency.Result, problem.List) {
-			return latency.Estimate(m.input())
-		},
-		(*latencyEstimateModel).setOutputs)
-}
-
-// setOutputs fills the computed attributes from the estimate.
-func (m *latencyEstimateModel) setOutputs(res latency.Result, _ *diag.Diagnostics) {
+// Compute estimates the scale-out time, stage by stage.
+func (m *latencyEstimateModel) Compute(context.Context, *diag.Diagnostics) problem.List {
+	res, probs := latency.Estimate(m.input())
+	if probs.HasErrors() {
+		return probs
+	}
 	m.Stages = stageModels(res.Stages)
 	total := toRange(res.Total)
 	m.Total = &total
@@ -229,4 +154,13 @@ func (m *latencyEstimateModel) setOutputs(res latency.Result, _ *diag.Diagnostic
 	m.MeetsSLO = boolValue(res.MeetsSLO)
 	m.Assumptions = res.Assumptions
 	m.SummaryMarkdown = types.StringValue(res.Markdown("Scale-out latency estimate"))
+	return probs
+}
+
+func (d *latencyEstimateDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
+	framework.ValidateConfig[latencyEstimateModel](ctx, req, resp)
+}
+
+func (d *latencyEstimateDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	framework.Read[latencyEstimateModel](ctx, req, resp)
 }

@@ -110,3 +110,10 @@ func TestLatencyEstimateDataSourceImpossibleTarget(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+func TestLatencyEstimateDataSource_problemPaths(t *testing.T) {
+	t.Parallel()
+	acctest.CheckProblemPaths(t, "scaling_latency_estimate", map[string]any{
+		"metric_source": "keda_prometheus", "scrape_interval_seconds": 15.0, "burst_pods": 100, "target_p95_seconds": 60.0,
+	})
+}

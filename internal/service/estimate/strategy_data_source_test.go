@@ -81,3 +81,11 @@ data "scaling_strategy" "bad" {
 		}},
 	})
 }
+
+func TestStrategyDataSource_problemPaths(t *testing.T) {
+	t.Parallel()
+	acctest.CheckProblemPaths(t, "scaling_strategy", map[string]any{
+		"predictable_traffic": false, "requests_can_wait": false, "baseline_can_rise": false,
+		"baseline_replicas": 20, "peak_replicas": 120, "target_p95_seconds": 60.0,
+	})
+}

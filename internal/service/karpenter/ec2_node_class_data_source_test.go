@@ -72,3 +72,20 @@ func TestEC2NodeClassDataSource_badInput(t *testing.T) {
 	}
 	acctest.ExpectErrors(t, nodeClassConfig, cases)
 }
+
+func TestEC2NodeClassDataSource_problemPaths(t *testing.T) {
+	t.Parallel()
+	tags := map[string]any{"karpenter.sh/discovery": "c"}
+	acctest.CheckProblemPaths(t, "scaling_karpenter_ec2_node_class", map[string]any{
+		"name":                          "default",
+		"role":                          "KarpenterNodeRole",
+		"subnet_selector_terms":         []any{map[string]any{"tags": tags}},
+		"security_group_selector_terms": []any{map[string]any{"tags": tags}},
+		"block_device_mappings":         []any{map[string]any{"device_name": "/dev/xvda", "root_volume": true, "volume_size": "20Gi", "iops": 3000, "throughput": 125}},
+		"metadata_options":              map[string]any{"http_put_response_hop_limit": 1},
+		"kubelet": map[string]any{"max_pods": 110, "eviction_soft": map[string]any{"memory.available": "5%"},
+			"eviction_soft_grace_period": map[string]any{"memory.available": "1m"}, "cluster_dns": []any{"10.0.0.10"}},
+		"user_data": map[string]any{"max_parallel_image_pulls": 5, "pre_pull_images": []any{"nginx:1"}},
+		"tags":      map[string]any{"team": "a"},
+	})
+}

@@ -10,21 +10,19 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/problem"
-	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/k8sobj"
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/karpenterv1"
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
 )
 
-var (
-	_ datasource.DataSource                   = (*fallbackDataSource)(nil)
-	_ datasource.DataSourceWithValidateConfig = (*fallbackDataSource)(nil)
-)
+var _ datasource.DataSourceWithValidateConfig = (*fallbackDataSource)(nil)
 
-func newFallbackDataSource() datasource.DataSource {
-	return &fallbackDataSource{framework.OfflineDataSource{TypeName: "karpenter_fallback_node_pools"}}
+func newFallbackDataSource() datasource.DataSource { return &fallbackDataSource{} }
+
+type fallbackDataSource struct{}
+
+func (d *fallbackDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = "scaling_karpenter_fallback_node_pools"
 }
-
-type fallbackDataSource struct{ framework.OfflineDataSource }
 
 type fallbackModel struct {
 	nodePoolFields
@@ -47,28 +45,28 @@ type fallbackModel struct {
 
 func (d *fallbackDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := nodePoolAttributes("Prefix of both NodePool names: `<name>-spot` and `<name>-on-demand` (at most 63 characters each).")
-	attrs["spot_weight"] = schema.NumberAttribute{CustomType: framework.WholeNumberType{Min: 1, Max: 100}, Optional: true, MarkdownDescription: fmt.Sprintf("Weight of the spot pool, 1-100. "+
+	attrs["spot_weight"] = schema.NumberAttribute{Optional: true, CustomType: weightType, MarkdownDescription: fmt.Sprintf("Weight of the spot pool, 1-100. "+
 		"Karpenter tries the HIGHER weight first, so it must be higher than `on_demand_weight`. Default `%d`.", karpenterv1.DefaultSpotWeight)}
-	attrs["on_demand_weight"] = schema.NumberAttribute{CustomType: framework.WholeNumberType{Min: 1, Max: 100}, Optional: true, MarkdownDescription: fmt.Sprintf("Weight of the on-demand "+
+	attrs["on_demand_weight"] = schema.NumberAttribute{Optional: true, CustomType: weightType, MarkdownDescription: fmt.Sprintf("Weight of the on-demand "+
 		"fallback pool, 1-100 and lower than `spot_weight`. Default `%d`.", karpenterv1.DefaultOnDemandWeight)}
-	attrs["limits"] = framework.OptionalStringMap("Caps on each pool's total resources, e.g. `{ cpu = \"1000\", memory = \"4000Gi\" }`: both pools get them, " +
-		"unless `spot_limits` or `on_demand_limits` overrides a key for one pool.")
-	attrs["spot_limits"] = framework.OptionalStringMap("Limits of the spot pool only, overriding `limits` key by key (keys not set here keep the " +
-		"`limits` value), e.g. `{ cpu = \"700\" }` to let spot hold 700 of 1000 vCPUs while the on-demand fallback may take them all.")
-	attrs["on_demand_limits"] = framework.OptionalStringMap("Limits of the on-demand pool only, overriding `limits` key by key (keys not set here " +
-		"keep the `limits` value).")
-	attrs["spot_name"] = framework.ComputedString("Name of the spot NodePool.")
+	attrs["limits"] = schema.MapAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: "Caps on each pool's total resources, e.g. `{ cpu = \"1000\", memory = \"4000Gi\" }`: both pools get them, " +
+		"unless `spot_limits` or `on_demand_limits` overrides a key for one pool."}
+	attrs["spot_limits"] = schema.MapAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: "Limits of the spot pool only, overriding `limits` key by key (keys not set here keep the " +
+		"`limits` value), e.g. `{ cpu = \"700\" }` to let spot hold 700 of 1000 vCPUs while the on-demand fallback may take them all."}
+	attrs["on_demand_limits"] = schema.MapAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: "Limits of the on-demand pool only, overriding `limits` key by key (keys not set here " +
+		"keep the `limits` value)."}
+	attrs["spot_name"] = schema.StringAttribute{Computed: true, MarkdownDescription: "Name of the spot NodePool."}
 	attrs["spot_manifest"] = schema.DynamicAttribute{Computed: true, MarkdownDescription: "The spot NodePool as an object, for `kubernetes_manifest`."}
-	attrs["spot_yaml"] = framework.ComputedString("The spot NodePool as YAML.")
-	attrs["spot_json"] = framework.ComputedString("The spot NodePool as JSON.")
-	attrs["on_demand_name"] = framework.ComputedString("Name of the on-demand NodePool.")
+	attrs["spot_yaml"] = schema.StringAttribute{Computed: true, MarkdownDescription: "The spot NodePool as YAML."}
+	attrs["spot_json"] = schema.StringAttribute{Computed: true, MarkdownDescription: "The spot NodePool as JSON."}
+	attrs["on_demand_name"] = schema.StringAttribute{Computed: true, MarkdownDescription: "Name of the on-demand NodePool."}
 	attrs["on_demand_manifest"] = schema.DynamicAttribute{Computed: true, MarkdownDescription: "The on-demand NodePool as an object, for `kubernetes_manifest`."}
-	attrs["on_demand_yaml"] = framework.ComputedString("The on-demand NodePool as YAML.")
-	attrs["on_demand_json"] = framework.ComputedString("The on-demand NodePool as JSON.")
+	attrs["on_demand_yaml"] = schema.StringAttribute{Computed: true, MarkdownDescription: "The on-demand NodePool as YAML."}
+	attrs["on_demand_json"] = schema.StringAttribute{Computed: true, MarkdownDescription: "The on-demand NodePool as JSON."}
 	attrs["manifests"] = schema.DynamicAttribute{Computed: true, MarkdownDescription: "Both NodePools, spot first, as a tuple of objects " +
 		"(use `for_each` over `range(2)` or the `*_manifest` outputs with `kubernetes_manifest`)."}
-	attrs["yaml"] = framework.ComputedString("Both NodePools as one YAML stream (`---` between them).")
-	attrs["json"] = framework.ComputedString("Both NodePools as a JSON array.")
+	attrs["yaml"] = schema.StringAttribute{Computed: true, MarkdownDescription: "Both NodePools as one YAML stream (`---` between them)."}
+	attrs["json"] = schema.StringAttribute{Computed: true, MarkdownDescription: "Both NodePools as a JSON array."}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Renders a spot-first / on-demand-fallback pair of Karpenter `" + karpenterv1.NodePoolAPIVersion + "` NodePools " +
 			"for one workload's nodes: the same node class and requirements, one pool with `karpenter.sh/capacity-type` `spot` " +
@@ -79,56 +77,30 @@ func (d *fallbackDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 	}
 }
 
-func (m fallbackModel) input(ctx context.Context, diags *diag.Diagnostics) karpenterv1.Fallback {
-	return karpenterv1.Fallback{
+// Compute renders the two NodePools, spot first.
+func (m *fallbackModel) Compute(ctx context.Context, diags *diag.Diagnostics) problem.List {
+	objs, probs := karpenterv1.Fallback{
 		Pool:           m.nodePool(ctx, diags),
 		SpotWeight:     m.SpotWeight.Int64Pointer(),
 		OnDemandWeight: m.OnDemandWeight.Int64Pointer(),
 		SpotLimits:     framework.StringMap(ctx, m.SpotLimits, diags),
 		OnDemandLimits: framework.StringMap(ctx, m.OnDemandLimits, diags),
-	}
-}
-
-func (d *fallbackDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
-	framework.ValidateRenderedConfig(ctx, req, resp, func(m *fallbackModel, diags *diag.Diagnostics) problem.List {
-		return m.input(ctx, diags).Validate()
-	})
-}
-
-func (d *fallbackDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	framework.ReadComputed(ctx, req, resp,
-		func(m *fallbackModel, diags *diag.Diagnostics) ([]k8sobj.Object, problem.List) {
-			return m.input(ctx, diags).Render()
-		},
-		func(m *fallbackModel, objs []k8sobj.Object, diags *diag.Diagnostics) {
-			if err := m.setOutputs(objs); err != nil {
-				diags.AddError("Rendering the NodePools", fmt.Sprint(err))
-			}
-		})
-}
-
-func (m *fallbackModel) setOutputs(objs []k8sobj.Object) error {
-	var err error
-	if m.SpotManifest, m.SpotYAML, m.SpotJSON, err = objectOutputs(objs[0]); err != nil {
-		return err
-	}
-	if m.OnDemandManifest, m.OnDemandYAML, m.OnDemandJSON, err = objectOutputs(objs[1]); err != nil {
-		return err
+	}.Render()
+	if probs.HasErrors() {
+		return probs
 	}
 	m.SpotName = types.StringValue(objs[0]["metadata"].(map[string]any)["name"].(string))
 	m.OnDemandName = types.StringValue(objs[1]["metadata"].(map[string]any)["name"].(string))
-	list := []any{objs[0], objs[1]}
-	if m.Manifests, err = framework.ToDynamic(list); err != nil {
-		return err
-	}
-	y, err := k8sobj.MultiYAML(objs)
-	if err != nil {
-		return err
-	}
-	j, err := k8sobj.JSON(list)
-	if err != nil {
-		return err
-	}
-	m.YAML, m.JSON = types.StringValue(y), types.StringValue(j)
-	return nil
+	m.SpotManifest, m.SpotYAML, m.SpotJSON = framework.RenderObject(objs[0], diags)
+	m.OnDemandManifest, m.OnDemandYAML, m.OnDemandJSON = framework.RenderObject(objs[1], diags)
+	m.Manifests, m.YAML, m.JSON = framework.RenderObjects(objs, diags)
+	return probs
+}
+
+func (d *fallbackDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
+	framework.ValidateConfig[fallbackModel](ctx, req, resp)
+}
+
+func (d *fallbackDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	framework.Read[fallbackModel](ctx, req, resp)
 }

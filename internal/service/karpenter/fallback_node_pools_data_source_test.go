@@ -71,3 +71,10 @@ func TestFallbackNodePoolsDataSource_badInput(t *testing.T) {
 	}
 	acctest.ExpectErrors(t, fallbackConfig, cases)
 }
+
+func TestFallbackNodePoolsDataSource_problemPaths(t *testing.T) {
+	t.Parallel()
+	base := nodePoolBase()
+	base["spot_limits"] = map[string]any{"cpu": "70"}
+	acctest.CheckProblemPaths(t, "scaling_karpenter_fallback_node_pools", base)
+}

@@ -95,3 +95,22 @@ func TestNodePoolDataSource_badInput(t *testing.T) {
 	}
 	acctest.ExpectErrors(t, nodePoolConfig, cases)
 }
+
+// Every problem the renderer reports names an attribute of the schema.
+func TestNodePoolDataSource_problemPaths(t *testing.T) {
+	t.Parallel()
+	acctest.CheckProblemPaths(t, "scaling_karpenter_node_pool", nodePoolBase())
+}
+
+// nodePoolBase is a valid NodePool configuration with every nested block.
+func nodePoolBase() map[string]any {
+	return map[string]any{
+		"name":           "default",
+		"requirements":   []any{map[string]any{"key": "example.com/x", "operator": "In", "values": []any{"a", "b"}, "min_values": 2}},
+		"taints":         []any{map[string]any{"key": "example.com/gpu", "value": "true", "effect": "NoSchedule"}},
+		"startup_taints": []any{map[string]any{"key": "example.com/agent", "effect": "NoExecute"}},
+		"disruption":     map[string]any{"budgets": []any{map[string]any{"nodes": "1", "schedule": "@daily", "duration": "1h"}}},
+		"labels":         map[string]any{"example.com/team": "a"},
+		"limits":         map[string]any{"cpu": "100"},
+	}
+}

@@ -14,16 +14,15 @@ import (
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
 )
 
-var (
-	_ datasource.DataSource                   = (*hpaDataSource)(nil)
-	_ datasource.DataSourceWithValidateConfig = (*hpaDataSource)(nil)
-)
+var _ datasource.DataSourceWithValidateConfig = (*hpaDataSource)(nil)
 
-func newHPADataSource() datasource.DataSource {
-	return &hpaDataSource{framework.OfflineDataSource{TypeName: "horizontal_pod_autoscaler"}}
+func newHPADataSource() datasource.DataSource { return &hpaDataSource{} }
+
+type hpaDataSource struct{}
+
+func (d *hpaDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = "scaling_horizontal_pod_autoscaler"
 }
-
-type hpaDataSource struct{ framework.OfflineDataSource }
 
 type hpaModel struct {
 	Name        types.String          `tfsdk:"name"`
@@ -34,7 +33,10 @@ type hpaModel struct {
 	ScaleUpPods framework.WholeNumber `tfsdk:"scale_up_pods"`
 	Metrics     []metricModel         `tfsdk:"metric"`
 	Behavior    *behaviorModel        `tfsdk:"behavior"`
-	manifestFields
+	Manifest    types.Dynamic         `tfsdk:"manifest"`
+	Manifests   types.Dynamic         `tfsdk:"manifests"`
+	YAML        types.String          `tfsdk:"yaml"`
+	JSON        types.String          `tfsdk:"json"`
 }
 
 type metricModel struct {
@@ -49,31 +51,33 @@ type metricModel struct {
 }
 
 func (d *hpaDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := map[string]schema.Attribute{
+		"name":             schema.StringAttribute{Optional: true, MarkdownDescription: "HPA name. Defaults to the target's name."},
+		"namespace":        schema.StringAttribute{Optional: true, MarkdownDescription: "Namespace. Default `default`."},
+		"scale_target_ref": targetSchema("The workload to scale."),
+		"min_replicas":     schema.NumberAttribute{Optional: true, CustomType: replicasType, MarkdownDescription: "Minimum replicas (at least 1). Default 1."},
+		"max_replicas":     schema.NumberAttribute{Required: true, CustomType: replicasType, MarkdownDescription: "Maximum replicas."},
+		"scale_up_pods":    scaleUpPodsSchema(),
+		"metric": schema.ListNestedAttribute{Optional: true, MarkdownDescription: "Metrics; the HPA scales to the largest recommendation.",
+			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+				"type":             schema.StringAttribute{Required: true, MarkdownDescription: "`resource`, `container_resource`, `pods`, `object` or `external`."},
+				"name":             schema.StringAttribute{Required: true, MarkdownDescription: "Resource name (`cpu`, `memory`) or metric name."},
+				"container":        schema.StringAttribute{Optional: true, MarkdownDescription: "Container of a `container_resource` metric."},
+				"selector":         schema.MapAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: "Label selector (matchLabels) of a pods, object or external metric."},
+				"described_object": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Object an `object` metric describes.", Attributes: targetAttributes()},
+				"target_type": schema.StringAttribute{Optional: true, MarkdownDescription: "`Utilization` (default for resources), `AverageValue` (default for pods) or `Value` " +
+					"(default for object and external)."},
+				"utilization": schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 1, Max: 1000}, MarkdownDescription: "Target percentage of the request (target_type `Utilization`)."},
+				"value":       schema.StringAttribute{Optional: true, MarkdownDescription: "Target quantity (target_type `AverageValue` or `Value`), e.g. `100`, `500m`."},
+			}}},
+		"behavior": behaviorSchema(),
+	}
+	addAutoscalerOutputs(attrs, "HorizontalPodAutoscaler")
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Renders an `autoscaling/v2` HorizontalPodAutoscaler offline, with the guide's fast scale-up and calm " +
 			"scale-down defaults (no stabilization up, +100 % or +N pods per 15 s, whichever is more; 300 s stabilization down). " +
 			"Without `metric` it targets 70 % CPU utilization.",
-		Attributes: merge(map[string]schema.Attribute{
-			"name":             framework.OptionalString("HPA name. Defaults to the target's name."),
-			"namespace":        framework.OptionalString("Namespace. Default `default`."),
-			"scale_target_ref": targetSchema("The workload to scale."),
-			"min_replicas":     schema.NumberAttribute{CustomType: framework.WholeNumberType{Min: 0, Max: 1_000_000}, Optional: true, MarkdownDescription: "Minimum replicas (at least 1). Default 1."},
-			"max_replicas":     schema.NumberAttribute{CustomType: framework.WholeNumberType{Min: 0, Max: 1_000_000}, Required: true, MarkdownDescription: "Maximum replicas."},
-			"scale_up_pods":    scaleUpPodsSchema(),
-			"metric": schema.ListNestedAttribute{Optional: true, MarkdownDescription: "Metrics; the HPA scales to the largest recommendation.",
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"type":             schema.StringAttribute{Required: true, MarkdownDescription: "`resource`, `container_resource`, `pods`, `object` or `external`."},
-					"name":             schema.StringAttribute{Required: true, MarkdownDescription: "Resource name (`cpu`, `memory`) or metric name."},
-					"container":        framework.OptionalString("Container of a `container_resource` metric."),
-					"selector":         schema.MapAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: "Label selector (matchLabels) of a pods, object or external metric."},
-					"described_object": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Object an `object` metric describes.", Attributes: targetAttributes()},
-					"target_type": framework.OptionalString("`Utilization` (default for resources), `AverageValue` (default for pods) or `Value` " +
-						"(default for object and external)."),
-					"utilization": schema.NumberAttribute{CustomType: framework.WholeNumberType{Min: 1, Max: 1000}, Optional: true, MarkdownDescription: "Target percentage of the request (target_type `Utilization`)."},
-					"value":       framework.OptionalString("Target quantity (target_type `AverageValue` or `Value`), e.g. `100`, `500m`."),
-				}}},
-			"behavior": behaviorSchema(),
-		}, outputSchemas("HorizontalPodAutoscaler")),
+		Attributes: attrs,
 	}
 }
 
@@ -98,19 +102,20 @@ func (m hpaModel) spec(ctx context.Context, diags *diag.Diagnostics) autoscaling
 	return s
 }
 
+// Compute renders the HorizontalPodAutoscaler.
+func (m *hpaModel) Compute(ctx context.Context, diags *diag.Diagnostics) problem.List {
+	res, probs := autoscaling.RenderHPA(m.spec(ctx, diags))
+	if !probs.HasErrors() {
+		m.Manifest, _, _ = framework.RenderObject(res.Object, diags)
+		m.Manifests, m.YAML, m.JSON = framework.RenderObjects([]k8sobj.Object{res.Object}, diags)
+	}
+	return probs
+}
+
 func (d *hpaDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
-	framework.ValidateRenderedConfig(ctx, req, resp, func(m *hpaModel, diags *diag.Diagnostics) problem.List {
-		_, probs := autoscaling.RenderHPA(m.spec(ctx, diags))
-		return probs
-	})
+	framework.ValidateConfig[hpaModel](ctx, req, resp)
 }
 
 func (d *hpaDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	framework.ReadComputed(ctx, req, resp,
-		func(m *hpaModel, diags *diag.Diagnostics) (autoscaling.HPAResult, problem.List) {
-			return autoscaling.RenderHPA(m.spec(ctx, diags))
-		},
-		func(m *hpaModel, res autoscaling.HPAResult, diags *diag.Diagnostics) {
-			m.set([]k8sobj.Object{res.Object}, "HorizontalPodAutoscaler", diags)
-		})
+	framework.Read[hpaModel](ctx, req, resp)
 }

@@ -94,3 +94,23 @@ func TestHPADataSource_badInput(t *testing.T) {
 	}
 	acctest.ExpectErrors(t, hpaConfig, cases)
 }
+
+func TestHPADataSource_problemPaths(t *testing.T) {
+	t.Parallel()
+	acctest.CheckProblemPaths(t, "scaling_horizontal_pod_autoscaler", map[string]any{
+		"scale_target_ref": map[string]any{"name": "web"}, "min_replicas": 2, "max_replicas": 50,
+		"metric": []any{
+			map[string]any{"type": "resource", "name": "cpu", "utilization": 70},
+			map[string]any{"type": "object", "name": "rps", "value": "2k", "described_object": map[string]any{"kind": "Ingress", "name": "main", "api_version": "networking.k8s.io/v1"}},
+		},
+		"behavior": behaviorBase(),
+	})
+}
+
+// behaviorBase sets both directions of the HPA behavior.
+func behaviorBase() map[string]any {
+	return map[string]any{
+		"scale_up":   map[string]any{"stabilization_window_seconds": 0, "policies": []any{map[string]any{"type": "Pods", "value": 4, "period_seconds": 15}}},
+		"scale_down": map[string]any{"select_policy": "Min", "policies": []any{map[string]any{"type": "Percent", "value": 100, "period_seconds": 15}}},
+	}
+}

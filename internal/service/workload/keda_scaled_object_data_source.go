@@ -13,16 +13,15 @@ import (
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
 )
 
-var (
-	_ datasource.DataSource                   = (*kedaDataSource)(nil)
-	_ datasource.DataSourceWithValidateConfig = (*kedaDataSource)(nil)
-)
+var _ datasource.DataSourceWithValidateConfig = (*kedaDataSource)(nil)
 
-func newKEDADataSource() datasource.DataSource {
-	return &kedaDataSource{framework.OfflineDataSource{TypeName: "keda_scaled_object"}}
+func newKEDADataSource() datasource.DataSource { return &kedaDataSource{} }
+
+type kedaDataSource struct{}
+
+func (d *kedaDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = "scaling_keda_scaled_object"
 }
-
-type kedaDataSource struct{ framework.OfflineDataSource }
 
 type kedaModel struct {
 	Name            types.String          `tfsdk:"name"`
@@ -39,7 +38,10 @@ type kedaModel struct {
 	Behavior        *behaviorModel        `tfsdk:"behavior"`
 	PodIdentity     *podIdentityModel     `tfsdk:"pod_identity"`
 	TriggerAuthName types.String          `tfsdk:"trigger_authentication_name"`
-	manifestFields
+	Manifest        types.Dynamic         `tfsdk:"manifest"`
+	Manifests       types.Dynamic         `tfsdk:"manifests"`
+	YAML            types.String          `tfsdk:"yaml"`
+	JSON            types.String          `tfsdk:"json"`
 }
 
 type fallbackModel struct {
@@ -86,64 +88,63 @@ type cronModel struct {
 }
 
 func (d *kedaDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	req := func(desc string) schema.StringAttribute {
-		return schema.StringAttribute{Required: true, MarkdownDescription: desc}
+	attrs := map[string]schema.Attribute{
+		"name":             schema.StringAttribute{Optional: true, MarkdownDescription: "ScaledObject name. Defaults to the target's name."},
+		"namespace":        schema.StringAttribute{Optional: true, MarkdownDescription: "Namespace. Default `default`."},
+		"scale_target_ref": targetSchema("The workload to scale."),
+		"polling_interval": schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 1, Max: 86_400}, MarkdownDescription: "Seconds between trigger polls. Default 15 (KEDA's own default is 30; faster polling means faster scale-out)."},
+		"cooldown_period":  schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 0, Max: 86_400}, MarkdownDescription: "Seconds after the last active trigger before scaling to zero. Default 300."},
+		"min_replicas":     schema.NumberAttribute{Optional: true, CustomType: replicasType, MarkdownDescription: "Minimum replicas; 0 lets KEDA scale to zero. Default 1."},
+		"max_replicas":     schema.NumberAttribute{Required: true, CustomType: replicasType, MarkdownDescription: "Maximum replicas."},
+		"idle_replicas":    schema.NumberAttribute{Optional: true, CustomType: replicasType, MarkdownDescription: "Replicas when no trigger is active (KEDA supports only 0)."},
+		"fallback": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Replicas to hold when a scaler keeps failing (AverageValue triggers only).",
+			Attributes: map[string]schema.Attribute{
+				"failure_threshold": schema.NumberAttribute{Required: true, CustomType: framework.WholeNumberType{Min: 1, Max: 10_000}, MarkdownDescription: "Failed polls before the fallback applies."},
+				"replicas":          schema.NumberAttribute{Required: true, CustomType: replicasType, MarkdownDescription: "Replicas during the fallback."},
+				"behavior":          schema.StringAttribute{Optional: true, MarkdownDescription: "`static` (KEDA's default), `currentReplicas`, `currentReplicasIfHigher` or `currentReplicasIfLower`."},
+			}},
+		"trigger": schema.ListNestedAttribute{Required: true, MarkdownDescription: "Triggers (at least one); set the block matching `type`.",
+			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+				"type":        schema.StringAttribute{Required: true, MarkdownDescription: "`prometheus`, `aws-sqs-queue` or `cron`."},
+				"name":        schema.StringAttribute{Optional: true, MarkdownDescription: "Trigger name (a DNS label, unique)."},
+				"metric_type": schema.StringAttribute{Optional: true, MarkdownDescription: "`AverageValue` (KEDA's default), `Value` or `Utilization`."},
+				"prometheus": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Prometheus scaler.", Attributes: map[string]schema.Attribute{
+					"server_address":       schema.StringAttribute{Required: true, MarkdownDescription: "Prometheus URL, e.g. `http://prometheus.monitoring:9090`."},
+					"query":                schema.StringAttribute{Required: true, MarkdownDescription: "PromQL query returning one value."},
+					"threshold":            schema.StringAttribute{Required: true, MarkdownDescription: "Target value per pod, e.g. `100`."},
+					"activation_threshold": schema.StringAttribute{Optional: true, MarkdownDescription: "Value above which the scaler is active (scale from zero)."},
+				}},
+				"aws_sqs_queue": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Amazon SQS scaler.", Attributes: map[string]schema.Attribute{
+					"queue_url":               schema.StringAttribute{Required: true, MarkdownDescription: "Queue URL."},
+					"aws_region":              schema.StringAttribute{Required: true, MarkdownDescription: "Queue region."},
+					"queue_length":            schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 1, Max: 1_000_000}, MarkdownDescription: "Target messages per pod. Default 5 (KEDA's)."},
+					"activation_queue_length": schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 0, Max: 1_000_000}, MarkdownDescription: "Messages above which the scaler is active."},
+					"authentication_ref":      schema.StringAttribute{Optional: true, MarkdownDescription: "Existing TriggerAuthentication to use instead of the generated one."},
+				}},
+				"cron": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Cron scaler: `desired_replicas` from each `start` to the next `end`.", Attributes: map[string]schema.Attribute{
+					"time_zone":        schema.StringAttribute{Required: true, MarkdownDescription: "IANA time zone, e.g. `Europe/Berlin`."},
+					"start":            schema.StringAttribute{Required: true, MarkdownDescription: "Five-field cron, e.g. `0 8 * * 1-5`."},
+					"end":              schema.StringAttribute{Required: true, MarkdownDescription: "Five-field cron, e.g. `0 18 * * 1-5`."},
+					"desired_replicas": schema.NumberAttribute{Required: true, CustomType: replicasType, MarkdownDescription: "Replicas while active (at least 1)."},
+				}},
+			}}},
+		"scale_up_pods": scaleUpPodsSchema(),
+		"behavior":      behaviorSchema(),
+		"pod_identity": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Pod identity of the generated TriggerAuthentication.",
+			Attributes: map[string]schema.Attribute{
+				"provider":       schema.StringAttribute{Optional: true, MarkdownDescription: "`aws` (default: EKS Pod Identity or IRSA) or `aws-eks`."},
+				"role_arn":       schema.StringAttribute{Optional: true, MarkdownDescription: "Role KEDA assumes to read the queue."},
+				"identity_owner": schema.StringAttribute{Optional: true, MarkdownDescription: "`keda` (KEDA's role) or `workload` (the scaled workload's role)."},
+			}},
+		"trigger_authentication_name": schema.StringAttribute{Computed: true, MarkdownDescription: "Name of the generated TriggerAuthentication, or null."},
 	}
+	addAutoscalerOutputs(attrs, "ScaledObject")
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Renders a KEDA `" + autoscaling.KEDAAPIVersion + "` ScaledObject offline (KEDA v2.21 CRDs), with triggers " +
 			"`prometheus`, `aws-sqs-queue` and `cron`, and the HPA behavior under `advanced.horizontalPodAutoscalerConfig` " +
 			"(fast scale-up, calm scale-down by default). SQS triggers without `authentication_ref` get a TriggerAuthentication " +
 			"with pod identity (`provider = aws`). `metricName` is never rendered: KEDA ignores it since 2.12.",
-		Attributes: merge(map[string]schema.Attribute{
-			"name":             framework.OptionalString("ScaledObject name. Defaults to the target's name."),
-			"namespace":        framework.OptionalString("Namespace. Default `default`."),
-			"scale_target_ref": targetSchema("The workload to scale."),
-			"polling_interval": schema.NumberAttribute{CustomType: framework.WholeNumberType{Min: 1, Max: 86_400}, Optional: true, MarkdownDescription: "Seconds between trigger polls. Default 15 (KEDA's own default is 30; faster polling means faster scale-out)."},
-			"cooldown_period":  schema.NumberAttribute{CustomType: framework.WholeNumberType{Min: 0, Max: 86_400}, Optional: true, MarkdownDescription: "Seconds after the last active trigger before scaling to zero. Default 300."},
-			"min_replicas":     schema.NumberAttribute{CustomType: framework.WholeNumberType{Min: 0, Max: 1_000_000}, Optional: true, MarkdownDescription: "Minimum replicas; 0 lets KEDA scale to zero. Default 1."},
-			"max_replicas":     schema.NumberAttribute{CustomType: framework.WholeNumberType{Min: 0, Max: 1_000_000}, Required: true, MarkdownDescription: "Maximum replicas."},
-			"idle_replicas":    schema.NumberAttribute{CustomType: framework.WholeNumberType{Min: 0, Max: 1_000_000}, Optional: true, MarkdownDescription: "Replicas when no trigger is active (KEDA supports only 0)."},
-			"fallback": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Replicas to hold when a scaler keeps failing (AverageValue triggers only).",
-				Attributes: map[string]schema.Attribute{
-					"failure_threshold": schema.NumberAttribute{CustomType: framework.WholeNumberType{Min: 1, Max: 10_000}, Required: true, MarkdownDescription: "Failed polls before the fallback applies."},
-					"replicas":          schema.NumberAttribute{CustomType: framework.WholeNumberType{Min: 0, Max: 1_000_000}, Required: true, MarkdownDescription: "Replicas during the fallback."},
-					"behavior":          framework.OptionalString("`static` (KEDA's default), `currentReplicas`, `currentReplicasIfHigher` or `currentReplicasIfLower`."),
-				}},
-			"trigger": schema.ListNestedAttribute{Required: true, MarkdownDescription: "Triggers (at least one); set the block matching `type`.",
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"type":        req("`prometheus`, `aws-sqs-queue` or `cron`."),
-					"name":        framework.OptionalString("Trigger name (a DNS label, unique)."),
-					"metric_type": framework.OptionalString("`AverageValue` (KEDA's default), `Value` or `Utilization`."),
-					"prometheus": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Prometheus scaler.", Attributes: map[string]schema.Attribute{
-						"server_address":       req("Prometheus URL, e.g. `http://prometheus.monitoring:9090`."),
-						"query":                req("PromQL query returning one value."),
-						"threshold":            req("Target value per pod, e.g. `100`."),
-						"activation_threshold": framework.OptionalString("Value above which the scaler is active (scale from zero)."),
-					}},
-					"aws_sqs_queue": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Amazon SQS scaler.", Attributes: map[string]schema.Attribute{
-						"queue_url":               req("Queue URL."),
-						"aws_region":              req("Queue region."),
-						"queue_length":            schema.NumberAttribute{CustomType: framework.WholeNumberType{Min: 1, Max: 1_000_000}, Optional: true, MarkdownDescription: "Target messages per pod. Default 5 (KEDA's)."},
-						"activation_queue_length": schema.NumberAttribute{CustomType: framework.WholeNumberType{Min: 0, Max: 1_000_000}, Optional: true, MarkdownDescription: "Messages above which the scaler is active."},
-						"authentication_ref":      framework.OptionalString("Existing TriggerAuthentication to use instead of the generated one."),
-					}},
-					"cron": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Cron scaler: `desired_replicas` from each `start` to the next `end`.", Attributes: map[string]schema.Attribute{
-						"time_zone":        req("IANA time zone, e.g. `Europe/Berlin`."),
-						"start":            req("Five-field cron, e.g. `0 8 * * 1-5`."),
-						"end":              req("Five-field cron, e.g. `0 18 * * 1-5`."),
-						"desired_replicas": schema.NumberAttribute{CustomType: framework.WholeNumberType{Min: 0, Max: 1_000_000}, Required: true, MarkdownDescription: "Replicas while active (at least 1)."},
-					}},
-				}}},
-			"scale_up_pods": scaleUpPodsSchema(),
-			"behavior":      behaviorSchema(),
-			"pod_identity": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Pod identity of the generated TriggerAuthentication.",
-				Attributes: map[string]schema.Attribute{
-					"provider":       framework.OptionalString("`aws` (default: EKS Pod Identity or IRSA) or `aws-eks`."),
-					"role_arn":       framework.OptionalString("Role KEDA assumes to read the queue."),
-					"identity_owner": framework.OptionalString("`keda` (KEDA's role) or `workload` (the scaled workload's role)."),
-				}},
-			"trigger_authentication_name": schema.StringAttribute{Computed: true, MarkdownDescription: "Name of the generated TriggerAuthentication, or null."},
-		}, outputSchemas("ScaledObject")),
+		Attributes: attrs,
 	}
 }
 
@@ -178,23 +179,25 @@ func (m kedaModel) spec() autoscaling.ScaledObjectSpec {
 	return s
 }
 
-func (d *kedaDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
-	framework.ValidateRenderedConfig(ctx, req, resp, func(m *kedaModel, _ *diag.Diagnostics) problem.List {
-		_, probs := autoscaling.RenderScaledObject(m.spec())
+// Compute renders the ScaledObject (and its TriggerAuthentication, first).
+func (m *kedaModel) Compute(_ context.Context, diags *diag.Diagnostics) problem.List {
+	res, probs := autoscaling.RenderScaledObject(m.spec())
+	if probs.HasErrors() {
 		return probs
-	})
+	}
+	m.Manifest, _, _ = framework.RenderObject(res.Objects[len(res.Objects)-1], diags)
+	m.Manifests, m.YAML, m.JSON = framework.RenderObjects(res.Objects, diags)
+	m.TriggerAuthName = types.StringNull()
+	if res.TriggerAuthenticationName != "" {
+		m.TriggerAuthName = types.StringValue(res.TriggerAuthenticationName)
+	}
+	return probs
+}
+
+func (d *kedaDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
+	framework.ValidateConfig[kedaModel](ctx, req, resp)
 }
 
 func (d *kedaDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	framework.ReadComputed(ctx, req, resp,
-		func(m *kedaModel, _ *diag.Diagnostics) (autoscaling.ScaledObjectResult, problem.List) {
-			return autoscaling.RenderScaledObject(m.spec())
-		},
-		func(m *kedaModel, res autoscaling.ScaledObjectResult, diags *diag.Diagnostics) {
-			m.set(res.Objects, "ScaledObject", diags)
-			m.TriggerAuthName = types.StringNull()
-			if res.TriggerAuthenticationName != "" {
-				m.TriggerAuthName = types.StringValue(res.TriggerAuthenticationName)
-			}
-		})
+	framework.Read[kedaModel](ctx, req, resp)
 }

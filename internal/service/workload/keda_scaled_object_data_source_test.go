@@ -106,3 +106,17 @@ func TestKEDADataSource_badInput(t *testing.T) {
 	}
 	acctest.ExpectErrors(t, kedaConfig, cases)
 }
+
+func TestKEDADataSource_problemPaths(t *testing.T) {
+	t.Parallel()
+	acctest.CheckProblemPaths(t, "scaling_keda_scaled_object", map[string]any{
+		"scale_target_ref": map[string]any{"name": "worker"}, "max_replicas": 50, "min_replicas": 0,
+		"fallback": map[string]any{"failure_threshold": 3, "replicas": 5},
+		"trigger": []any{
+			map[string]any{"type": "aws-sqs-queue", "aws_sqs_queue": map[string]any{"queue_url": "https://sqs.eu-west-1.amazonaws.com/123456789012/jobs", "aws_region": "eu-west-1"}},
+			map[string]any{"type": "cron", "cron": map[string]any{"time_zone": "UTC", "start": "0 8 * * *", "end": "0 9 * * *", "desired_replicas": 3}},
+		},
+		"pod_identity": map[string]any{"provider": "aws", "role_arn": "arn:aws:iam::123456789012:role/keda"},
+		"behavior":     behaviorBase(),
+	})
+}

@@ -213,3 +213,16 @@ func TestWarmPoolDataSource_badInput(t *testing.T) {
 	}
 	acctest.ExpectErrors(t, warmPoolConfig, cases)
 }
+
+func TestWarmPoolDataSource_problemPaths(t *testing.T) {
+	t.Parallel()
+	acctest.CheckProblemPaths(t, "scaling_warm_pool", map[string]any{
+		"baseline_replicas": 20, "peak_replicas": 120, "safety_factor": 0.15, "cpu": "500m", "memory": "512Mi",
+		"node_pool": "general", "extended_resources": map[string]any{"nvidia.com/gpu": "1"},
+		"tolerations":        []any{map[string]any{"key": "gpu", "operator": "Exists", "effect": "NoSchedule"}},
+		"price_per_pod_hour": 0.05,
+		"schedule":           []any{map[string]any{"name": "day", "start": "0 8 * * 1-5", "end": "0 18 * * 1-5", "time_zone": "UTC", "replicas": 30}},
+		"capacity_buffer":    map[string]any{"scalable_ref": map[string]any{"kind": "Deployment", "name": "web"}, "percentage": 10, "limits": map[string]any{"cpu": "20"}},
+		"static_node_pool":   map[string]any{"pods_per_node": 8, "instance_types": []any{"m7i.large"}},
+	})
+}

@@ -1,6 +1,3 @@
-// Package framework holds the Terraform-side helpers shared by every
-// resource and data source: turning rendered objects into Terraform values,
-// and renderer problems into diagnostics.
 package framework
 
 import (
@@ -10,14 +7,64 @@ import (
 	"sort"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/k8sobj"
 )
 
-// ToDynamic converts a plain value (see k8sobj.Object) into a Terraform
+// Rendered Kubernetes objects become the outputs every renderer exposes
+// the same way: a manifest (an object for kubernetes_manifest), YAML
+// (keys sorted, stable between plans) and JSON. A failure is a bug of
+// the renderer, reported as an error diagnostic.
+
+// RenderObject is one object as its manifest, yaml and json outputs.
+func RenderObject(obj k8sobj.Object, diags *diag.Diagnostics) (manifest types.Dynamic, yaml, json types.String) {
+	manifest, err := toDynamic(obj)
+	if err == nil {
+		var y, j string
+		if y, err = k8sobj.YAML(obj); err == nil {
+			if j, err = k8sobj.JSON(obj); err == nil {
+				return manifest, types.StringValue(y), types.StringValue(j)
+			}
+		}
+	}
+	diags.AddError("Rendering "+kindOf(obj)+" failed", err.Error())
+	return types.DynamicNull(), types.StringNull(), types.StringNull()
+}
+
+// RenderObjects is objects in apply order as the manifests (a tuple), yaml
+// (one stream) and json (an array) outputs.
+func RenderObjects(objs []k8sobj.Object, diags *diag.Diagnostics) (manifests types.Dynamic, yaml, json types.String) {
+	list := make([]any, len(objs))
+	for i, o := range objs {
+		list[i] = o
+	}
+	manifests, err := toDynamic(list)
+	if err == nil {
+		var y, j string
+		if y, err = k8sobj.MultiYAML(objs); err == nil {
+			if j, err = k8sobj.JSON(list); err == nil {
+				return manifests, types.StringValue(y), types.StringValue(j)
+			}
+		}
+	}
+	diags.AddError("Rendering the objects failed", err.Error())
+	return types.DynamicNull(), types.StringNull(), types.StringNull()
+}
+
+func kindOf(obj k8sobj.Object) string {
+	if k, ok := obj["kind"].(string); ok {
+		return "the " + k
+	}
+	return "the object"
+}
+
+// toDynamic converts a plain value (see k8sobj.Object) into a Terraform
 // dynamic value: maps become objects, slices become tuples (their elements
 // may differ in shape), so the result can be passed straight to
 // hashicorp/kubernetes kubernetes_manifest. Nil map entries are dropped.
-func ToDynamic(v any) (types.Dynamic, error) {
+func toDynamic(v any) (types.Dynamic, error) {
 	val, err := toAttr(v)
 	if err != nil {
 		return types.DynamicNull(), err

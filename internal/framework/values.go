@@ -2,6 +2,7 @@ package framework
 
 import (
 	"context"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -11,24 +12,6 @@ import (
 // renderers and models take. Null and unknown both become nil, so the
 // renderer's or model's default applies; an empty list or map stays empty
 // (set but with no entries).
-
-// BoolPointer is v, or nil when v is null or unknown.
-func BoolPointer(v types.Bool) *bool {
-	if v.IsNull() || v.IsUnknown() {
-		return nil
-	}
-	b := v.ValueBool()
-	return &b
-}
-
-// StringPointer is v, or nil when v is null or unknown.
-func StringPointer(v types.String) *string {
-	if v.IsNull() || v.IsUnknown() {
-		return nil
-	}
-	s := v.ValueString()
-	return &s
-}
 
 // StringMap is a map of strings, or nil when m is null or unknown.
 func StringMap(ctx context.Context, m types.Map, diags *diag.Diagnostics) map[string]string {
@@ -48,4 +31,13 @@ func StringList(ctx context.Context, l types.List, diags *diag.Diagnostics) []st
 	out := []string{}
 	diags.Append(l.ElementsAs(ctx, &out, false)...)
 	return out
+}
+
+// Quoted lists values as code for a description: `a`, `b`, `c`.
+func Quoted(values []string) string {
+	quoted := make([]string, len(values))
+	for i, v := range values {
+		quoted[i] = "`" + v + "`"
+	}
+	return strings.Join(quoted, ", ")
 }

@@ -7,7 +7,7 @@ import (
 )
 
 func TestToDynamicBuildsObjectsAndTuples(t *testing.T) {
-	d, err := ToDynamic(map[string]any{
+	d, err := toDynamic(map[string]any{
 		"kind":  "NodePool",
 		"spec":  map[string]any{"weight": int64(50), "skip": nil},
 		"items": []any{map[string]any{"a": "x"}, "mixed", nil},
@@ -30,7 +30,7 @@ func TestToDynamicBuildsObjectsAndTuples(t *testing.T) {
 }
 
 func TestToDynamicRejectsUnknownTypes(t *testing.T) {
-	if _, err := ToDynamic(struct{}{}); err == nil {
+	if _, err := toDynamic(struct{}{}); err == nil {
 		t.Fatal("want an error for a struct")
 	}
 }

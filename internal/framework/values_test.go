@@ -14,12 +14,6 @@ import (
 func TestConvertValues(t *testing.T) {
 	ctx := context.Background()
 	var diags diag.Diagnostics
-	if p := BoolPointer(types.BoolValue(false)); p == nil || *p {
-		t.Errorf("BoolPointer(false) = %v", p)
-	}
-	if p := StringPointer(types.StringValue("")); p == nil || *p != "" {
-		t.Errorf("StringPointer(\"\") = %v", p)
-	}
 	if StringList(ctx, types.ListNull(types.StringType), &diags) != nil {
 		t.Error("null list should be nil")
 	}
@@ -35,11 +29,8 @@ func TestConvertValues(t *testing.T) {
 	}
 }
 
-func TestAnyUnknown(t *testing.T) {
-	if AnyUnknown(types.StringNull(), types.Int64Value(1)) {
-		t.Error("null and known values are not unknown")
-	}
-	if !AnyUnknown(types.StringValue("a"), types.BoolUnknown()) {
-		t.Error("an unknown bool was missed")
+func TestQuoted(t *testing.T) {
+	if got := Quoted([]string{"spot", "on-demand"}); got != "`spot`, `on-demand`" {
+		t.Errorf("got %s", got)
 	}
 }

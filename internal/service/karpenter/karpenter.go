@@ -1,8 +1,12 @@
+// Package karpenter holds the Karpenter data sources: NodePool,
+// EC2NodeClass and the spot/on-demand fallback pair, rendered offline by
+// internal/core/render/karpenterv1.
 package karpenter
 
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -10,6 +14,18 @@ import (
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/karpenterv1"
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
 )
+
+// DataSources lists this package's data sources for the provider.
+func DataSources() []func() datasource.DataSource {
+	return []func() datasource.DataSource{
+		newNodePoolDataSource,
+		newEC2NodeClassDataSource,
+		newFallbackDataSource,
+	}
+}
+
+// weightType is a NodePool weight: 1-100, the higher tried first.
+var weightType = framework.WholeNumberType{Min: 1, Max: 100}
 
 // nodePoolFields are the attributes a NodePool and the fallback pair share.
 type nodePoolFields struct {
@@ -79,8 +95,8 @@ func (m nodePoolFields) nodePool(ctx context.Context, diags *diag.Diagnostics) k
 		},
 		Labels:                 framework.StringMap(ctx, m.Labels, diags),
 		Annotations:            framework.StringMap(ctx, m.Annotations, diags),
-		ExpireAfter:            framework.StringPointer(m.ExpireAfter),
-		TerminationGracePeriod: framework.StringPointer(m.TerminationGracePeriod),
+		ExpireAfter:            stringPointer(m.ExpireAfter),
+		TerminationGracePeriod: stringPointer(m.TerminationGracePeriod),
 		Limits:                 framework.StringMap(ctx, m.Limits, diags),
 	}
 	for _, r := range m.Requirements {
@@ -93,7 +109,7 @@ func (m nodePoolFields) nodePool(ctx context.Context, diags *diag.Diagnostics) k
 	np.StartupTaints = taints(m.StartupTaints)
 	if d := m.Disruption; d != nil {
 		np.Disruption.ConsolidationPolicy = d.ConsolidationPolicy.ValueString()
-		np.Disruption.ConsolidateAfter = framework.StringPointer(d.ConsolidateAfter)
+		np.Disruption.ConsolidateAfter = stringPointer(d.ConsolidateAfter)
 		if d.Budgets != nil {
 			np.Disruption.Budgets = []karpenterv1.Budget{}
 		}
@@ -115,22 +131,11 @@ func taints(in []taintModel) []karpenterv1.Taint {
 	return out
 }
 
-func joinQuoted(vals []string) string {
-	out := ""
-	for i, v := range vals {
-		if i > 0 {
-			out += ", "
-		}
-		out += "`" + v + "`"
-	}
-	return out
-}
-
 func taintAttributes() schema.NestedAttributeObject {
 	return schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 		"key":    schema.StringAttribute{Required: true, MarkdownDescription: "Taint key (a qualified name, e.g. `example.com/gpu`)."},
-		"value":  framework.OptionalString("Taint value (optional)."),
-		"effect": schema.StringAttribute{Required: true, MarkdownDescription: "One of " + joinQuoted(karpenterv1.TaintEffects) + "."},
+		"value":  schema.StringAttribute{Optional: true, MarkdownDescription: "Taint value (optional)."},
+		"effect": schema.StringAttribute{Required: true, MarkdownDescription: "One of " + framework.Quoted(karpenterv1.TaintEffects) + "."},
 	}}
 }
 
@@ -138,54 +143,80 @@ func taintAttributes() schema.NestedAttributeObject {
 func nodePoolAttributes(nameDesc string) map[string]schema.Attribute {
 	return map[string]schema.Attribute{
 		"name":             schema.StringAttribute{Required: true, MarkdownDescription: nameDesc},
-		"node_class_name":  framework.OptionalString("Name of the EC2NodeClass the nodes use. Default `" + karpenterv1.DefaultNodeClassName + "`."),
-		"node_class_group": framework.OptionalString("API group of the node class (no version). Default `" + karpenterv1.EC2NodeClassGroup + "`."),
-		"node_class_kind":  framework.OptionalString("Kind of the node class. Default `" + karpenterv1.EC2NodeClassKind + "`."),
-		"instance_categories": framework.OptionalStringList("Instance categories (`karpenter.k8s.aws/instance-category` In). Default " +
-			joinQuoted(karpenterv1.DefaultInstanceCategories) + " unless `instance_families` or `instance_types` is set: broad " +
-			"flexibility lets Karpenter pick whatever capacity is available and cheapest right now. `[]` for no requirement."),
-		"instance_families": framework.OptionalStringList("Instance families (`karpenter.k8s.aws/instance-family` In), e.g. `[\"c7i\", \"m7i\"]`."),
-		"instance_types":    framework.OptionalStringList("Instance types (`node.kubernetes.io/instance-type` In). Pinning a few types defeats spot flexibility; prefer categories or families."),
-		"instance_sizes":    framework.OptionalStringList("Instance sizes (`karpenter.k8s.aws/instance-size` In), e.g. `[\"xlarge\", \"2xlarge\"]`."),
-		"min_instance_generation": schema.NumberAttribute{CustomType: framework.WholeNumberType{Min: 1, Max: 1000}, Optional: true, MarkdownDescription: "Lowest instance generation " +
+		"node_class_name":  schema.StringAttribute{Optional: true, MarkdownDescription: "Name of the EC2NodeClass the nodes use. Default `" + karpenterv1.DefaultNodeClassName + "`."},
+		"node_class_group": schema.StringAttribute{Optional: true, MarkdownDescription: "API group of the node class (no version). Default `" + karpenterv1.EC2NodeClassGroup + "`."},
+		"node_class_kind":  schema.StringAttribute{Optional: true, MarkdownDescription: "Kind of the node class. Default `" + karpenterv1.EC2NodeClassKind + "`."},
+		"instance_categories": schema.ListAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: "Instance categories (`karpenter.k8s.aws/instance-category` In). Default " +
+			framework.Quoted(karpenterv1.DefaultInstanceCategories) + " unless `instance_families` or `instance_types` is set: broad " +
+			"flexibility lets Karpenter pick whatever capacity is available and cheapest right now. `[]` for no requirement."},
+		"instance_families": schema.ListAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: "Instance families (`karpenter.k8s.aws/instance-family` In), e.g. `[\"c7i\", \"m7i\"]`."},
+		"instance_types":    schema.ListAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: "Instance types (`node.kubernetes.io/instance-type` In). Pinning a few types defeats spot flexibility; prefer categories or families."},
+		"instance_sizes":    schema.ListAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: "Instance sizes (`karpenter.k8s.aws/instance-size` In), e.g. `[\"xlarge\", \"2xlarge\"]`."},
+		"min_instance_generation": schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 1, Max: 1000}, MarkdownDescription: "Lowest instance generation " +
 			"(rendered as `karpenter.k8s.aws/instance-generation` Gt n-1). Default `5` unless `instance_families` or `instance_types` is set."},
-		"architectures": framework.OptionalStringList("CPU architectures (`kubernetes.io/arch` In): " + joinQuoted(karpenterv1.Architectures) +
-			". Default `amd64`; add `arm64` (Graviton) when every image is multi-arch."),
-		"zones": framework.OptionalStringList("Availability zones (`topology.kubernetes.io/zone` In). Default: every zone of the selected subnets."),
+		"architectures": schema.ListAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: "CPU architectures (`kubernetes.io/arch` In): " + framework.Quoted(karpenterv1.Architectures) +
+			". Default `amd64`; add `arm64` (Graviton) when every image is multi-arch."},
+		"zones": schema.ListAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: "Availability zones (`topology.kubernetes.io/zone` In). Default: every zone of the selected subnets."},
 		"requirements": schema.ListNestedAttribute{Optional: true, MarkdownDescription: "More requirements, after the typed ones.",
 			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 				"key": schema.StringAttribute{Required: true, MarkdownDescription: "Label key. Keys in the `karpenter.sh` and " +
 					"`karpenter.k8s.aws` domains are restricted to Karpenter's well-known labels; `karpenter.sh/nodepool` and " +
 					"`kubernetes.io/hostname` are not allowed."},
-				"operator": schema.StringAttribute{Required: true, MarkdownDescription: "One of " + joinQuoted(karpenterv1.Operators) +
+				"operator": schema.StringAttribute{Required: true, MarkdownDescription: "One of " + framework.Quoted(karpenterv1.Operators) +
 					". `In` needs values; `Gt`/`Lt`/`Gte`/`Lte` one non-negative integer; `Exists`/`DoesNotExist` none."},
-				"values": framework.OptionalStringList("Values."),
-				"min_values": schema.NumberAttribute{CustomType: framework.WholeNumberType{Min: 1, Max: 50}, Optional: true, MarkdownDescription: "Minimum number of distinct values " +
+				"values": schema.ListAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: "Values."},
+				"min_values": schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 1, Max: 50}, MarkdownDescription: "Minimum number of distinct values " +
 					"Karpenter must keep in play (1-50); with `In`, at most the number of values given."},
 			}}},
-		"labels":      framework.OptionalStringMap("Labels on every node (template metadata). Restricted domains as for requirement keys."),
-		"annotations": framework.OptionalStringMap("Annotations on every node."),
+		"labels":      schema.MapAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: "Labels on every node (template metadata). Restricted domains as for requirement keys."},
+		"annotations": schema.MapAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: "Annotations on every node."},
 		"taints": schema.ListNestedAttribute{Optional: true, MarkdownDescription: "Taints on every node.",
 			NestedObject: taintAttributes()},
 		"startup_taints": schema.ListNestedAttribute{Optional: true, MarkdownDescription: "Taints an agent (e.g. a CNI) removes " +
 			"once the node is ready. Key and effect must be unique across `taints` and `startup_taints`.",
 			NestedObject: taintAttributes()},
-		"expire_after": framework.OptionalString("Node lifetime (`spec.template.spec.expireAfter`, not under disruption), e.g. `720h`, or `Never`. Default `" +
-			karpenterv1.DefaultExpireAfter + "`."),
-		"termination_grace_period": framework.OptionalString("How long a draining node waits for pods before it is forcibly terminated, e.g. `48h`. Default: unset (wait)."),
+		"expire_after": schema.StringAttribute{Optional: true, MarkdownDescription: "Node lifetime (`spec.template.spec.expireAfter`, not under disruption), e.g. `720h`, or `Never`. Default `" +
+			karpenterv1.DefaultExpireAfter + "`."},
+		"termination_grace_period": schema.StringAttribute{Optional: true, MarkdownDescription: "How long a draining node waits for pods before it is forcibly terminated, e.g. `48h`. Default: unset (wait)."},
 		"disruption": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Consolidation and disruption budgets (`spec.disruption`). " +
 			"`ttlSecondsAfterEmpty` no longer exists: use `consolidation_policy = \"WhenEmpty\"` and `consolidate_after`.",
 			Attributes: map[string]schema.Attribute{
-				"consolidation_policy": framework.OptionalString("One of " + joinQuoted(karpenterv1.ConsolidationPolicies) + ". Default `" + karpenterv1.DefaultConsolidationPolicy + "`."),
-				"consolidate_after":    framework.OptionalString("How long a node must be consolidatable before Karpenter acts, e.g. `30s`, `5m`, or `Never`. Default `" + karpenterv1.DefaultConsolidateAfter + "`."),
+				"consolidation_policy": schema.StringAttribute{Optional: true, MarkdownDescription: "One of " + framework.Quoted(karpenterv1.ConsolidationPolicies) + ". Default `" + karpenterv1.DefaultConsolidationPolicy + "`."},
+				"consolidate_after":    schema.StringAttribute{Optional: true, MarkdownDescription: "How long a node must be consolidatable before Karpenter acts, e.g. `30s`, `5m`, or `Never`. Default `" + karpenterv1.DefaultConsolidateAfter + "`."},
 				"budgets": schema.ListNestedAttribute{Optional: true, MarkdownDescription: "Disruption budgets. Unset: Karpenter's default (10% of nodes).",
 					NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-						"nodes":    framework.OptionalString("Nodes that may be disrupted at once: a count (`\"5\"`) or a percentage (`\"10%\"`). Default `10%`."),
-						"schedule": framework.OptionalString("When the budget starts (cron, UTC), e.g. `0 9 * * mon-fri` or `@daily`. Needs `duration`."),
-						"duration": framework.OptionalString("How long it lasts after each `schedule` start, in hours/minutes, e.g. `8h` or `1h30m`. Needs `schedule`."),
-						"reasons":  framework.OptionalStringList("Disruption reasons the budget applies to: " + joinQuoted(karpenterv1.DisruptionReasons) + ". Default: all."),
+						"nodes":    schema.StringAttribute{Optional: true, MarkdownDescription: "Nodes that may be disrupted at once: a count (`\"5\"`) or a percentage (`\"10%\"`). Default `10%`."},
+						"schedule": schema.StringAttribute{Optional: true, MarkdownDescription: "When the budget starts (cron, UTC), e.g. `0 9 * * mon-fri` or `@daily`. Needs `duration`."},
+						"duration": schema.StringAttribute{Optional: true, MarkdownDescription: "How long it lasts after each `schedule` start, in hours/minutes, e.g. `8h` or `1h30m`. Needs `schedule`."},
+						"reasons":  schema.ListAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: "Disruption reasons the budget applies to: " + framework.Quoted(karpenterv1.DisruptionReasons) + ". Default: all."},
 					}}},
 			}},
-		"limits": framework.OptionalStringMap("Caps on the pool's total resources, e.g. `{ cpu = \"1000\", memory = \"4000Gi\" }`."),
+		"limits": schema.MapAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: "Caps on the pool's total resources, e.g. `{ cpu = \"1000\", memory = \"4000Gi\" }`."},
 	}
+}
+
+// addObjectOutputs adds the outputs of a data source that renders one
+// object of kind: manifest, yaml and json.
+func addObjectOutputs(attrs map[string]schema.Attribute, kind string) {
+	attrs["manifest"] = schema.DynamicAttribute{Computed: true, MarkdownDescription: "The " + kind + " as an object, for `kubernetes_manifest`'s `manifest`."}
+	attrs["yaml"] = schema.StringAttribute{Computed: true, MarkdownDescription: "The " + kind + " as YAML (keys sorted, stable between plans)."}
+	attrs["json"] = schema.StringAttribute{Computed: true, MarkdownDescription: "The " + kind + " as JSON (keys sorted)."}
+}
+
+// boolPointer is v, or nil when v is null or unknown.
+func boolPointer(v types.Bool) *bool {
+	if v.IsNull() || v.IsUnknown() {
+		return nil
+	}
+	b := v.ValueBool()
+	return &b
+}
+
+// stringPointer is v, or nil when v is null or unknown.
+func stringPointer(v types.String) *string {
+	if v.IsNull() || v.IsUnknown() {
+		return nil
+	}
+	s := v.ValueString()
+	return &s
 }

@@ -1,16 +1,33 @@
+// Package workload holds the workload data sources: the warm pool, the
+// HorizontalPodAutoscaler and the KEDA ScaledObject, rendered offline by
+// internal/core/render/warmpool and autoscaling.
 package workload
 
 import (
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/autoscaling"
-	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/k8sobj"
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
 )
 
-// Schema and model pieces shared by the HPA and KEDA data sources.
+// DataSources lists this package's data sources for the provider.
+func DataSources() []func() datasource.DataSource {
+	return []func() datasource.DataSource{
+		newWarmPoolDataSource,
+		newHPADataSource,
+		newKEDADataSource,
+	}
+}
+
+// maxReplicas bounds every replica count: no workload runs a million pods.
+const maxReplicas = 1_000_000
+
+// replicasType is the type of every replica count.
+var replicasType = framework.WholeNumberType{Min: 0, Max: maxReplicas}
+
+// The schema and model pieces the HPA and KEDA data sources share.
 
 type targetModel struct {
 	APIVersion types.String `tfsdk:"api_version"`
@@ -77,13 +94,13 @@ func rulesSchema(direction, def string) schema.SingleNestedAttribute {
 		Optional:            true,
 		MarkdownDescription: "Scale-" + direction + " rules, replacing the default (" + def + ").",
 		Attributes: map[string]schema.Attribute{
-			"stabilization_window_seconds": schema.NumberAttribute{CustomType: framework.WholeNumberType{Min: 0, Max: 3600}, Optional: true, MarkdownDescription: "Seconds of past recommendations considered (0-3600)."},
+			"stabilization_window_seconds": schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 0, Max: autoscaling.MaxStabilizationWindowSeconds}, MarkdownDescription: "Seconds of past recommendations considered (0-3600)."},
 			"select_policy":                schema.StringAttribute{Optional: true, MarkdownDescription: "`Max` (default), `Min` or `Disabled`."},
 			"policies": schema.ListNestedAttribute{Required: true, MarkdownDescription: "Allowed changes per period.",
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 					"type":           schema.StringAttribute{Required: true, MarkdownDescription: "`Pods` or `Percent`."},
-					"value":          schema.NumberAttribute{CustomType: framework.WholeNumberType{Min: 1, Max: 1_000_000}, Required: true, MarkdownDescription: "Pods or percent (at least 1)."},
-					"period_seconds": schema.NumberAttribute{CustomType: framework.WholeNumberType{Min: 1, Max: 1800}, Required: true, MarkdownDescription: "Period in seconds (1-1800)."},
+					"value":          schema.NumberAttribute{Required: true, CustomType: framework.WholeNumberType{Min: 1, Max: maxReplicas}, MarkdownDescription: "Pods or percent (at least 1)."},
+					"period_seconds": schema.NumberAttribute{Required: true, CustomType: framework.WholeNumberType{Min: 1, Max: autoscaling.MaxPeriodSeconds}, MarkdownDescription: "Period in seconds (1-1800)."},
 				}}},
 		},
 	}
@@ -102,47 +119,14 @@ func behaviorSchema() schema.SingleNestedAttribute {
 }
 
 func scaleUpPodsSchema() schema.NumberAttribute {
-	return schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 1, Max: 1_000_000}, MarkdownDescription: "Pods added per 15 s by the default scale-up policy (besides doubling). Default 4."}
+	return schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 1, Max: maxReplicas}, MarkdownDescription: "Pods added per 15 s by the default scale-up policy (besides doubling). Default 4."}
 }
 
-func outputSchemas(what string) map[string]schema.Attribute {
-	return map[string]schema.Attribute{
-		"manifest":  schema.DynamicAttribute{Computed: true, MarkdownDescription: "The " + what + " as an object, for `kubernetes_manifest`."},
-		"manifests": schema.DynamicAttribute{Computed: true, MarkdownDescription: "Every rendered object in apply order (a tuple)."},
-		"yaml":      schema.StringAttribute{Computed: true, MarkdownDescription: "Every rendered object as one YAML stream."},
-		"json":      schema.StringAttribute{Computed: true, MarkdownDescription: "Every rendered object as a JSON array."},
-	}
-}
-
-func merge(maps ...map[string]schema.Attribute) map[string]schema.Attribute {
-	out := map[string]schema.Attribute{}
-	for _, m := range maps {
-		for k, v := range m {
-			out[k] = v
-		}
-	}
-	return out
-}
-
-// manifestFields are the rendered outputs of the HPA and ScaledObject data
-// sources (their schema is outputSchemas).
-type manifestFields struct {
-	Manifest  types.Dynamic `tfsdk:"manifest"`
-	Manifests types.Dynamic `tfsdk:"manifests"`
-	YAML      types.String  `tfsdk:"yaml"`
-	JSON      types.String  `tfsdk:"json"`
-}
-
-// set fills manifest (the last object: the one the data source is named
-// after), manifests, yaml and json; what names the object in the error.
-func (f *manifestFields) set(objs []k8sobj.Object, what string, diags *diag.Diagnostics) {
-	manifests, y, j, err := renderedOutputs(objs)
-	if err == nil {
-		f.Manifests = manifests
-		f.Manifest, err = toDynamicObject(objs[len(objs)-1])
-	}
-	if err != nil {
-		diags.AddError("Rendering the "+what+" failed", err.Error())
-	}
-	f.YAML, f.JSON = types.StringValue(y), types.StringValue(j)
+// addAutoscalerOutputs adds the outputs of the HPA and ScaledObject data
+// sources; what names the object the data source is named after.
+func addAutoscalerOutputs(attrs map[string]schema.Attribute, what string) {
+	attrs["manifest"] = schema.DynamicAttribute{Computed: true, MarkdownDescription: "The " + what + " as an object, for `kubernetes_manifest`."}
+	attrs["manifests"] = schema.DynamicAttribute{Computed: true, MarkdownDescription: "Every rendered object in apply order (a tuple)."}
+	attrs["yaml"] = schema.StringAttribute{Computed: true, MarkdownDescription: "Every rendered object as one YAML stream."}
+	attrs["json"] = schema.StringAttribute{Computed: true, MarkdownDescription: "Every rendered object as a JSON array."}
 }

@@ -10,14 +10,14 @@ import (
 
 func TestAWSClientFrom(t *testing.T) {
 	var diags diag.Diagnostics
-	if c := AWSClientFrom(nil, &diags); c != nil || diags.HasError() {
+	if c := awsClientFrom(nil, &diags); c != nil || diags.HasError() {
 		t.Fatalf("unconfigured provider: got %v, %v", c, diags)
 	}
 	want := &conns.AWSClient{}
-	if c := AWSClientFrom(want, &diags); c != want || diags.HasError() {
+	if c := awsClientFrom(want, &diags); c != want || diags.HasError() {
 		t.Fatalf("configured provider: got %v, %v", c, diags)
 	}
-	if c := AWSClientFrom("not a client", &diags); c != nil || !diags.HasError() {
+	if c := awsClientFrom("not a client", &diags); c != nil || !diags.HasError() {
 		t.Fatalf("wrong provider data: got %v, %v", c, diags)
 	}
 }
