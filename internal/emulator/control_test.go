@@ -119,7 +119,7 @@ func TestOversizedBodyIs413BeforeItIsRead(t *testing.T) {
 	e, _ := emulatortest.Start(t, emulator.Options{MaxBodyBytes: 1 << 20})
 	for name, sized := range map[string]bool{"with Content-Length": true, "chunked": false} {
 		const size = 64 << 20
-		var body io.Reader = io.LimitReader(zeros{}, size)
+		body := io.LimitReader(zeros{}, size)
 		req, _ := http.NewRequest(http.MethodPost, e.URL()+"/", body)
 		if sized {
 			req.ContentLength = size

@@ -144,7 +144,7 @@ func (s *Service) describeClusterVersions(in *sdk.DescribeClusterVersionsInput) 
 			continue
 		case in.VersionStatus != "" && in.VersionStatus != v.Status:
 			continue
-		case in.Status != "" && in.Status != v.LegacyStatus:
+		case in.Status != "" && in.Status != v.LegacyStatus: //nolint:staticcheck // the emulator answers the deprecated filter too, as the API still does
 			continue
 		}
 		matched = append(matched, v.Version)
