@@ -12,7 +12,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/eks"
 	awstypes "github.com/aws/aws-sdk-go-v2/service/eks/types"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/acctest"
@@ -170,107 +169,4 @@ func TestAccControlPlaneTier_failedUpdate(t *testing.T) {
 			),
 		},
 	})
-}
-
-// A timeout cancels the apply's context while the update runs. State must
-// keep the tier in effect with the in-flight update's ID; the next apply
-// waits that update out and, finding the tier already set, changes nothing.
-func TestAccControlPlaneTier_canceledApply(t *testing.T) {
-	tg := privateTarget(t)
-	t.Parallel()
-	cluster := tg.cluster(t, "standard")
-	var firstUpdate string
-	shortTimeout := "  timeouts {\n    update = \"300ms\"\n  }"
-	acctest.Test(t, tg.checkDestroyReverted(t), []resource.TestStep{
-		{
-			Config: tg.tierConfig(t, cluster, "tier-xl", ""),
-			Check: func(s *terraform.State) error {
-				firstUpdate = s.RootModule().Resources[addr].Primary.Attributes["last_update_id"]
-				return nil
-			},
-		},
-		{
-			PreConfig: func() { tg.Emu.EKS().SetUpdateDelay(cluster, 5*time.Second) },
-			Config:    tg.tierConfig(t, cluster, "tier-2xl", shortTimeout),
-			ExpectError: regexp.MustCompile(`(?s)context\s+deadline\s+exceeded.*still\s+in\s+progress\s+in\s+AWS` +
-				`.*is\s+on\s+tier\s+tier-xl\s+now`),
-		},
-		{
-			// The plan starts from what the canceled apply wrote: tier-xl
-			// and the in-flight update. Applying waits that update out.
-			Config: tg.tierConfig(t, cluster, "tier-2xl", ""),
-			ConfigPlanChecks: resource.ConfigPlanChecks{
-				PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-					checkPriorState(&firstUpdate, "tier-xl"),
-				},
-				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-			},
-			Check: resource.ComposeAggregateTestCheckFunc(
-				tg.checkClusterTier(t, cluster, "tier-2xl"),
-				// Two updates: tier-xl, and the one the canceled apply started.
-				tg.checkUpdateCount(t, cluster, 2),
-			),
-		},
-	})
-}
-
-// A create canceled while AWS changes the tier saves the resource
-// (tainted), so it is not orphaned: the next apply replaces it, which
-// reverts and re-applies the tier, and destroy would revert it.
-func TestAccControlPlaneTier_canceledCreate(t *testing.T) {
-	tg := privateTarget(t)
-	t.Parallel()
-	cluster := tg.cluster(t, "standard")
-	acctest.Test(t, tg.checkDestroyReverted(t), []resource.TestStep{
-		{
-			PreConfig: func() { tg.Emu.EKS().SetUpdateDelay(cluster, 2*time.Second) },
-			Config:    tg.tierConfig(t, cluster, "tier-xl", "  timeouts {\n    create = \"300ms\"\n  }"),
-			ExpectError: regexp.MustCompile(`(?s)context\s+deadline\s+exceeded.*is\s+on\s+tier\s+standard\s+now` +
-				`.*saved\s+as\s+tainted`),
-		},
-		{
-			PreConfig: func() { tg.Emu.EKS().SetUpdateDelay(cluster, acctest.UpdateDelay) },
-			Config:    tg.tierConfig(t, cluster, "tier-xl", ""),
-			ConfigPlanChecks: resource.ConfigPlanChecks{
-				PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionDestroyBeforeCreate)},
-				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-			},
-			Check: resource.ComposeAggregateTestCheckFunc(
-				tg.checkClusterTier(t, cluster, "tier-xl"),
-				resource.TestCheckResourceAttr(addr, "previous_tier", "standard"),
-			),
-		},
-	})
-}
-
-// checkPriorState asserts the state the plan starts from: the tier in
-// effect and an update ID other than the previous one.
-func checkPriorState(previousUpdateID *string, tier string) plancheck.PlanCheck {
-	return priorStateCheck{previousUpdateID, tier}
-}
-
-type priorStateCheck struct {
-	previousUpdateID *string
-	tier             string
-}
-
-func (c priorStateCheck) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
-	if req.Plan.PriorState == nil || req.Plan.PriorState.Values == nil {
-		resp.Error = fmt.Errorf("plan has no prior state")
-		return
-	}
-	for _, r := range req.Plan.PriorState.Values.RootModule.Resources {
-		if r.Address != addr {
-			continue
-		}
-		if got := r.AttributeValues["tier"]; got != c.tier {
-			resp.Error = fmt.Errorf("state tier = %v, want %s (the tier in effect)", got, c.tier)
-		}
-		if id, _ := r.AttributeValues["last_update_id"].(string); id == "" || id == *c.previousUpdateID {
-			resp.Error = fmt.Errorf("state last_update_id = %q, want the in-flight update, not %q", id, *c.previousUpdateID)
-		}
-		return
-	}
-	resp.Error = fmt.Errorf("%s not in prior state", addr)
 }

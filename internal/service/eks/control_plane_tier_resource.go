@@ -2,13 +2,12 @@ package eks
 
 import (
 	"context"
-	"crypto/rand"
 	"fmt"
 	"regexp"
+	"strconv"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/eks"
 	awstypes "github.com/aws/aws-sdk-go-v2/service/eks/types"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -20,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/model/tiers"
@@ -183,26 +183,28 @@ func (r *controlPlaneTierResource) Create(ctx context.Context, req resource.Crea
 		return
 	}
 	if err != nil {
-		msg := r.describeFailure(ctx, cluster, change, err)
-		if change.Update != nil && change.Update.Status == awstypes.UpdateStatusInProgress {
-			// Canceled or timed out while AWS keeps changing the tier: track
-			// it, so destroy can still revert it. Terraform marks a create
-			// that returns an error as tainted.
-			plan.ID = plan.ClusterName
-			plan.PreviousTier = types.StringValue(change.Previous)
-			plan.LastUpdateID = updateIDValue(change.Update)
-			settleCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), settleTimeout)
-			defer cancel()
-			if c, ferr := findCluster(settleCtx, r.Client.EKS, cluster); ferr == nil {
-				r.fill(settleCtx, &plan, c)
-				resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-				msg += "\n\nThe resource is saved as tainted so that destroy can still revert the tier. " +
-					"Once the update has finished, `terraform untaint` keeps the resource instead of replacing it."
-			}
+		settleCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), settleTimeout)
+		defer cancel()
+		if ctx.Err() != nil {
+			change = interruptedTierChange(settleCtx, r.Client.EKS, cluster, tier, change)
+		}
+		if change.inProgress() {
+			// Canceled or timed out while AWS goes on changing the tier.
+			// Terraform taints a create that returns an error, and would
+			// then replace it: revert the cluster to standard and change it
+			// again. So the resource is saved, with the tier it is moving
+			// to, and the interruption is a warning: Read follows the
+			// update, and the next plan shows the change again if it fails.
+			r.saveInFlight(settleCtx, &plan, change, &resp.State, resp.Private, &resp.Diagnostics)
+			resp.Diagnostics.AddWarning("The EKS control-plane tier change is still in progress",
+				fmt.Sprintf("%v\n\nUpdate %s of EKS cluster %q (%s -> %s) goes on in AWS. The resource is saved with tier %s, "+
+					"and refresh follows the update: if it fails, the next plan shows the change again and apply retries it. Nothing is reverted.",
+					err, aws.ToString(change.Update.Id), cluster, change.Previous, tier, tier))
+			return
 		}
 		// Otherwise nothing is saved: the cluster keeps the tier it really
 		// has, and the next apply adopts it and tries again.
-		resp.Diagnostics.AddError("Changing the EKS control-plane tier failed", msg)
+		resp.Diagnostics.AddError("Changing the EKS control-plane tier failed", r.describeFailure(settleCtx, cluster, change, err))
 		return
 	}
 	plan.ID = plan.ClusterName
@@ -218,10 +220,11 @@ func (r *controlPlaneTierResource) Read(ctx context.Context, req resource.ReadRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c, err := findCluster(ctx, r.Client.EKS, state.ClusterName.ValueString())
+	cluster := state.ClusterName.ValueString()
+	c, err := findCluster(ctx, r.Client.EKS, cluster)
 	if tfresource.IsNotFound(err) {
 		resp.Diagnostics.AddWarning("EKS cluster gone",
-			fmt.Sprintf("EKS cluster %q no longer exists; removing its control-plane tier from state.", state.ClusterName.ValueString()))
+			fmt.Sprintf("EKS cluster %q no longer exists; removing its control-plane tier from state.", cluster))
 		resp.State.RemoveResource(ctx)
 		return
 	}
@@ -229,21 +232,35 @@ func (r *controlPlaneTierResource) Read(ctx context.Context, req resource.ReadRe
 		resp.Diagnostics.AddError("Reading the EKS control-plane tier failed", err.Error())
 		return
 	}
+	// A tier update still running decides the tier: report where it goes,
+	// so a plan made meanwhile compares the configuration with that.
+	inFlight, diags := r.findInFlight(ctx, c, req.Private)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(setPendingUpdate(ctx, resp.Private, inFlight)...)
+	tier := clusterTier(c)
+	if inFlight != nil {
+		tier = updateParam(inFlight, awstypes.UpdateParamTypeUpdatedTier)
+	}
 	// Just imported: fill previous_tier and last_update_id from the
 	// cluster's update history.
 	if state.PreviousTier.IsNull() {
-		latest, err := findLatestTierUpdate(ctx, r.Client.EKS, state.ClusterName.ValueString())
-		if err != nil {
-			resp.Diagnostics.AddError("Reading the EKS control-plane tier failed", err.Error())
-			return
+		latest := inFlight
+		if latest == nil {
+			if latest, err = findLatestTierUpdate(ctx, r.Client.EKS, cluster); err != nil {
+				resp.Diagnostics.AddError("Reading the EKS control-plane tier failed", err.Error())
+				return
+			}
 		}
 		state.LastUpdateID = updateIDValue(latest)
-		state.PreviousTier = types.StringValue(clusterTier(c))
+		state.PreviousTier = types.StringValue(tier)
 		if latest != nil {
 			state.PreviousTier = types.StringValue(updateParam(latest, awstypes.UpdateParamTypePreviousTier))
 		}
 	}
-	resp.Diagnostics.Append(r.fill(ctx, &state, c)...)
+	resp.Diagnostics.Append(r.fill(ctx, &state, c, tier)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -270,18 +287,27 @@ func (r *controlPlaneTierResource) Update(ctx context.Context, req resource.Upda
 	}
 	change, err := setTier(ctx, r.Client.EKS, cluster, tier, propagationTimeout)
 	if err != nil {
-		// Record the tier really in effect, so state matches the cluster
-		// and the next apply retries the change.
-		state.Timeouts, state.RevertOnDestroy = plan.Timeouts, plan.RevertOnDestroy
-		if change.Update != nil {
-			state.LastUpdateID = updateIDValue(change.Update)
-			state.PreviousTier = types.StringValue(change.Previous)
-		}
 		settleCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), settleTimeout)
 		defer cancel()
-		if c, ferr := findCluster(settleCtx, r.Client.EKS, cluster); ferr == nil {
-			r.fill(settleCtx, &state, c)
-			resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+		if ctx.Err() != nil {
+			change = interruptedTierChange(settleCtx, r.Client.EKS, cluster, tier, change)
+		}
+		// Record what Read would: the tier in effect, or the one an
+		// update still running moves to, so the next plan starts from it.
+		// An update error does not taint, so this one stays an error.
+		state.Timeouts, state.RevertOnDestroy = plan.Timeouts, plan.RevertOnDestroy
+		if change.inProgress() {
+			state.Tier = plan.Tier
+			r.saveInFlight(settleCtx, &state, change, &resp.State, resp.Private, &resp.Diagnostics)
+		} else {
+			if change.Update != nil {
+				state.LastUpdateID = updateIDValue(change.Update)
+				state.PreviousTier = types.StringValue(change.Previous)
+			}
+			if c, ferr := findCluster(settleCtx, r.Client.EKS, cluster); ferr == nil {
+				r.fill(settleCtx, &state, c, clusterTier(c))
+				resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+			}
 		}
 		resp.Diagnostics.AddError("Changing the EKS control-plane tier failed", r.describeFailure(settleCtx, cluster, change, err))
 		return
@@ -293,6 +319,7 @@ func (r *controlPlaneTierResource) Update(ctx context.Context, req resource.Upda
 	}
 	resp.Diagnostics.Append(r.refresh(ctx, &plan)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(setPendingUpdate(ctx, resp.Private, nil)...)
 }
 
 func (r *controlPlaneTierResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -328,6 +355,74 @@ func (r *controlPlaneTierResource) ImportState(ctx context.Context, req resource
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("revert_on_destroy"), true)...)
 }
 
+// pendingUpdateKey names the private state entry holding the ID of a tier
+// update that was still running when the resource was last saved, so Read
+// asks about that update instead of listing the cluster's updates.
+const pendingUpdateKey = "pending_tier_update"
+
+// privateState is the framework's private state of a resource.
+type privateState interface {
+	GetKey(ctx context.Context, key string) ([]byte, diag.Diagnostics)
+	SetKey(ctx context.Context, key string, value []byte) diag.Diagnostics
+}
+
+// setPendingUpdate remembers u as the update in flight, or forgets it.
+func setPendingUpdate(ctx context.Context, p privateState, u *awstypes.Update) diag.Diagnostics {
+	if u == nil {
+		return p.SetKey(ctx, pendingUpdateKey, nil)
+	}
+	return p.SetKey(ctx, pendingUpdateKey, []byte(strconv.Quote(aws.ToString(u.Id))))
+}
+
+// findInFlight is the tier update still running on c, or nil: the one
+// private state remembers, else (the cluster is UPDATING) any.
+func (r *controlPlaneTierResource) findInFlight(ctx context.Context, c *awstypes.Cluster, p privateState) (*awstypes.Update, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	raw, d := p.GetKey(ctx, pendingUpdateKey)
+	diags.Append(d...)
+	cluster := aws.ToString(c.Name)
+	if id, err := strconv.Unquote(string(raw)); err == nil && id != "" {
+		u, err := findTierUpdateInProgress(ctx, r.Client.EKS, cluster, id)
+		if err != nil || u != nil {
+			if err != nil {
+				diags.AddError("Reading the EKS control-plane tier failed", err.Error())
+			}
+			return u, diags
+		}
+	}
+	if c.Status != awstypes.ClusterStatusUpdating {
+		return nil, diags
+	}
+	u, err := findInProgressTierUpdate(ctx, r.Client.EKS, cluster)
+	if err != nil {
+		diags.AddError("Reading the EKS control-plane tier failed", err.Error())
+	}
+	return u, diags
+}
+
+// saveInFlight saves m as changing to its tier through change's update,
+// still InProgress, and remembers the update for Read. A failed read of
+// the cluster or its capabilities leaves them null for the next refresh:
+// the state must be saved either way.
+func (r *controlPlaneTierResource) saveInFlight(ctx context.Context, m *controlPlaneTierModel, change tierChange, state *tfsdk.State, p privateState, diags *diag.Diagnostics) {
+	m.ID = m.ClusterName
+	m.PreviousTier = types.StringValue(change.Previous)
+	m.LastUpdateID = updateIDValue(change.Update)
+	if c, err := findCluster(ctx, r.Client.EKS, m.ClusterName.ValueString()); err == nil {
+		_ = r.fill(ctx, m, c, m.Tier.ValueString())
+	}
+	for _, v := range []*types.Int64{&m.APIRequestConcurrency, &m.PodSchedulingRatePerSecond, &m.ClusterDatabaseSizeGB} {
+		if v.IsUnknown() {
+			*v = types.Int64Null()
+		}
+	}
+	if m.KubernetesVersion.IsUnknown() {
+		m.KubernetesVersion = types.StringNull()
+	}
+	diags.Append(state.Set(ctx, m)...)
+	diags.Append(setPendingUpdate(ctx, p, change.Update)...)
+}
+
 // refresh re-reads the cluster after a successful change and fills m.
 func (r *controlPlaneTierResource) refresh(ctx context.Context, m *controlPlaneTierModel) (diags diag.Diagnostics) {
 	c, err := findCluster(ctx, r.Client.EKS, m.ClusterName.ValueString())
@@ -335,17 +430,20 @@ func (r *controlPlaneTierResource) refresh(ctx context.Context, m *controlPlaneT
 		diags.AddError("Reading the EKS cluster after the tier change failed", err.Error())
 		return diags
 	}
-	return r.fill(ctx, m, c)
+	// The update succeeded: the planned tier is in effect, even if this
+	// read still shows the old one (reads are eventually consistent).
+	return r.fill(ctx, m, c, m.Tier.ValueString())
 }
 
-// fill sets the attributes read from the cluster and its version's tiers.
-func (r *controlPlaneTierResource) fill(ctx context.Context, m *controlPlaneTierModel, c *awstypes.Cluster) (diags diag.Diagnostics) {
+// fill sets the attributes read from the cluster, its tier and the tier's
+// capabilities for the cluster's version.
+func (r *controlPlaneTierResource) fill(ctx context.Context, m *controlPlaneTierModel, c *awstypes.Cluster, tier string) (diags diag.Diagnostics) {
 	m.ID = types.StringValue(aws.ToString(c.Name))
 	m.ClusterName = types.StringValue(aws.ToString(c.Name))
-	m.Tier = types.StringValue(clusterTier(c))
+	m.Tier = types.StringValue(tier)
 	m.KubernetesVersion = types.StringPointerValue(c.Version)
 	m.APIRequestConcurrency, m.PodSchedulingRatePerSecond, m.ClusterDatabaseSizeGB = types.Int64Null(), types.Int64Null(), types.Int64Null()
-	info, err := findTierInfo(ctx, r.Client.EKS, aws.ToString(c.Version), clusterTier(c))
+	info, err := findTierInfo(ctx, r.Client.EKS, aws.ToString(c.Version), tier)
 	if tfresource.IsNotFound(err) {
 		return diags // the API does not describe this tier: capabilities unknown
 	}
@@ -379,89 +477,4 @@ func updateIDValue(u *awstypes.Update) types.String {
 		return types.StringNull()
 	}
 	return types.StringPointerValue(u.Id)
-}
-
-// tierChange is the outcome of setTier.
-type tierChange struct {
-	// Previous is the tier in effect before the change (or the current tier
-	// when no change was needed).
-	Previous string
-	// Update is the update that was started; nil when the cluster already
-	// had the tier.
-	Update *awstypes.Update
-}
-
-// setTier moves a cluster to tier and waits for the update to finish. A
-// cluster missing at first counts as "not yet visible" for propagation.
-// A cluster that is UPDATING is waited for first, since its reported tier
-// may be about to change. The same tier makes no API call. An update already running (409
-// ResourceInUseException) is waited out, then the cluster is re-read: it
-// may already have the tier. Each UpdateClusterConfig carries a fresh client
-// request token, which the SDK reuses across its own retries, so a retried
-// request never starts a second update.
-func setTier(ctx context.Context, conn *eks.Client, cluster, tier string, propagation time.Duration) (tierChange, error) {
-	var change tierChange
-	c, err := waitClusterFound(ctx, conn, cluster, propagation)
-	for {
-		if err != nil {
-			return change, err
-		}
-		// While an update runs the reported tier is not final: wait first.
-		if c.Status == awstypes.ClusterStatusUpdating {
-			if err := waitNoUpdateInProgress(ctx, conn, cluster); err != nil {
-				return change, fmt.Errorf("waiting for the update in progress on EKS cluster %q: %w", cluster, err)
-			}
-			c, err = findCluster(ctx, conn, cluster)
-			if err != nil {
-				return change, err
-			}
-		}
-		change.Previous = clusterTier(c)
-		if change.Previous == tier {
-			return change, nil
-		}
-		out, uerr := conn.UpdateClusterConfig(ctx, &eks.UpdateClusterConfigInput{
-			Name:                      aws.String(cluster),
-			ClientRequestToken:        aws.String(newToken()),
-			ControlPlaneScalingConfig: &awstypes.ControlPlaneScalingConfig{Tier: awstypes.ProvisionedControlPlaneTier(tier)},
-		})
-		if tfresource.IsA[*awstypes.ResourceInUseException](uerr) {
-			if err := waitNoUpdateInProgress(ctx, conn, cluster); err != nil {
-				return change, fmt.Errorf("waiting for the update already in progress on EKS cluster %q: %w", cluster, err)
-			}
-			c, err = findCluster(ctx, conn, cluster)
-			continue
-		}
-		if uerr != nil {
-			return change, fmt.Errorf("changing the control-plane tier of EKS cluster %q to %s: %w", cluster, tier, uerr)
-		}
-		change.Update = out.Update
-		u, err := waitUpdateDone(ctx, conn, cluster, aws.ToString(out.Update.Id))
-		if u != nil {
-			change.Update = u
-		}
-		return change, err
-	}
-}
-
-// newToken is a random client request token (UUID v4 shape).
-func newToken() string {
-	var b [16]byte
-	_, _ = rand.Read(b[:])
-	b[6] = b[6]&0x0f | 0x40
-	b[8] = b[8]&0x3f | 0x80
-	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
-}
-
-// updateParam reads one of an update's params (UpdatedTier, PreviousTier).
-func updateParam(u *awstypes.Update, typ awstypes.UpdateParamType) string {
-	if u == nil {
-		return ""
-	}
-	for _, p := range u.Params {
-		if p.Type == typ {
-			return aws.ToString(p.Value)
-		}
-	}
-	return ""
 }

@@ -71,19 +71,52 @@ func findUpdates(ctx context.Context, conn *eks.Client, cluster string) ([]*type
 	return updates, nil
 }
 
-// findInProgressUpdates lists the IDs of the cluster's updates still InProgress.
-func findInProgressUpdates(ctx context.Context, conn *eks.Client, cluster string) ([]string, error) {
+// findInProgressUpdates lists the cluster's updates still InProgress.
+func findInProgressUpdates(ctx context.Context, conn *eks.Client, cluster string) ([]*types.Update, error) {
 	updates, err := findUpdates(ctx, conn, cluster)
 	if err != nil {
 		return nil, err
 	}
-	var running []string
+	var running []*types.Update
 	for _, u := range updates {
 		if u.Status == types.UpdateStatusInProgress {
-			running = append(running, aws.ToString(u.Id))
+			running = append(running, u)
 		}
 	}
 	return running, nil
+}
+
+// findInProgressTierUpdate is the cluster's tier update still InProgress
+// (EKS runs one update at a time), or nil.
+func findInProgressTierUpdate(ctx context.Context, conn *eks.Client, cluster string) (*types.Update, error) {
+	running, err := findInProgressUpdates(ctx, conn, cluster)
+	if err != nil {
+		return nil, err
+	}
+	var latest *types.Update
+	for _, u := range running {
+		if isTierUpdate(u) && (latest == nil || !aws.ToTime(u.CreatedAt).Before(aws.ToTime(latest.CreatedAt))) {
+			latest = u
+		}
+	}
+	return latest, nil
+}
+
+// findTierUpdateInProgress describes update id and returns it if it is a
+// tier update still InProgress; nil if it ended or is gone.
+func findTierUpdateInProgress(ctx context.Context, conn *eks.Client, cluster, id string) (*types.Update, error) {
+	u, err := findUpdate(ctx, conn, cluster, id)
+	if tfresource.IsNotFound(err) {
+		return nil, nil
+	}
+	if err != nil || !isTierUpdate(u) || u.Status != types.UpdateStatusInProgress {
+		return nil, err
+	}
+	return u, nil
+}
+
+func isTierUpdate(u *types.Update) bool {
+	return u.Type == types.UpdateTypeControlPlaneScalingConfigUpdate
 }
 
 // findLatestTierUpdate is the cluster's most recent successful tier update,
@@ -95,7 +128,7 @@ func findLatestTierUpdate(ctx context.Context, conn *eks.Client, cluster string)
 	}
 	var latest *types.Update
 	for _, u := range updates {
-		if u.Type != types.UpdateTypeControlPlaneScalingConfigUpdate || u.Status != types.UpdateStatusSuccessful {
+		if !isTierUpdate(u) || u.Status != types.UpdateStatusSuccessful {
 			continue
 		}
 		if latest == nil || !aws.ToTime(u.CreatedAt).Before(aws.ToTime(latest.CreatedAt)) {

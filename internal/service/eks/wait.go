@@ -54,16 +54,22 @@ func waitUpdateDone(ctx context.Context, conn *eks.Client, cluster, id string) (
 }
 
 // waitNoUpdateInProgress waits out every update still running on the
-// cluster, whatever its outcome, so a new one can start.
-func waitNoUpdateInProgress(ctx context.Context, conn *eks.Client, cluster string) error {
+// cluster, whatever its outcome, so a new one can start. It returns the
+// updates it waited for, as they ended.
+func waitNoUpdateInProgress(ctx context.Context, conn *eks.Client, cluster string) ([]*types.Update, error) {
+	var done []*types.Update
 	for {
 		running, err := findInProgressUpdates(ctx, conn, cluster)
 		if err != nil || len(running) == 0 {
-			return err
+			return done, err
 		}
-		for _, id := range running {
-			if _, err := waitUpdateDone(ctx, conn, cluster, id); err != nil && ctx.Err() != nil {
-				return err
+		for _, r := range running {
+			u, err := waitUpdateDone(ctx, conn, cluster, aws.ToString(r.Id))
+			if err != nil && ctx.Err() != nil {
+				return done, err
+			}
+			if u != nil {
+				done = append(done, u)
 			}
 		}
 	}
