@@ -191,6 +191,23 @@ func TestAccControlPlaneTier_planTimeErrors(t *testing.T) {
 				PlanOnly:    true,
 				ExpectError: regexp.MustCompile(`(?s)cluster_name.*must be an EKS cluster name`),
 			},
+			// Issue 16 item 10: a timeout of zero or less, or beyond a day,
+			// is a plan-time error naming the attribute.
+			{
+				Config:      tierConfig(t, "some-cluster", "tier-xl", "  timeouts {\n    create = \"0s\"\n  }"),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)Invalid timeout.*timeouts.create must be a duration more than 0.*got "0s"`),
+			},
+			{
+				Config:      tierConfig(t, "some-cluster", "tier-xl", "  timeouts {\n    update = \"-5m\"\n  }"),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)timeouts.update must be a duration more than 0.*got "-5m"`),
+			},
+			{
+				Config:      tierConfig(t, "some-cluster", "tier-xl", "  timeouts {\n    delete = \"48h\"\n  }"),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)timeouts.delete must be a duration more than 0 and at most 24h0m0s.*got "48h"`),
+			},
 		},
 	})
 }

@@ -1,0 +1,60 @@
+package framework
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+)
+
+// MaxTimeout bounds every timeout: an apply that waits longer than a day
+// for one object is stuck, not slow.
+const MaxTimeout = 24 * time.Hour
+
+// TimeoutsBlock is timeouts.Block with each duration checked at plan time:
+// it must be more than zero (a zero or negative timeout would end the wait
+// before the first call) and at most MaxTimeout. The package's own check
+// only parses the duration.
+func TimeoutsBlock(ctx context.Context, opts timeouts.Opts) schema.Block {
+	b, ok := timeouts.Block(ctx, opts).(schema.SingleNestedBlock)
+	if !ok {
+		panic("framework: timeouts.Block is no longer a SingleNestedBlock")
+	}
+	attrs := make(map[string]schema.Attribute, len(b.Attributes))
+	for name, a := range b.Attributes {
+		s, ok := a.(schema.StringAttribute)
+		if !ok {
+			panic("framework: timeouts attribute " + name + " is no longer a string")
+		}
+		s.Validators = append(append([]validator.String(nil), s.Validators...), timeoutDuration{})
+		attrs[name] = s
+	}
+	b.Attributes = attrs
+	return b
+}
+
+// timeoutDuration checks that a parsable duration is in (0, MaxTimeout];
+// the timeouts package reports unparsable ones.
+type timeoutDuration struct{}
+
+func (timeoutDuration) Description(context.Context) string {
+	return fmt.Sprintf("must be a duration more than 0 and at most %s, such as \"45m\"", MaxTimeout)
+}
+
+func (v timeoutDuration) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v timeoutDuration) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	d, err := time.ParseDuration(req.ConfigValue.ValueString())
+	if err != nil || (d > 0 && d <= MaxTimeout) {
+		return
+	}
+	resp.Diagnostics.AddAttributeError(req.Path, "Invalid timeout",
+		fmt.Sprintf("%s %s; got %q. A timeout of zero or less would give up before the first call; remove it to use the default.",
+			req.Path, v.Description(ctx), req.ConfigValue.ValueString()))
+}
