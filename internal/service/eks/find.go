@@ -102,14 +102,14 @@ func findInProgressTierUpdate(ctx context.Context, conn *eks.Client, cluster str
 	return latest, nil
 }
 
-// findTierUpdateInProgress describes update id and returns it if it is a
-// tier update still InProgress; nil if it ended or is gone.
-func findTierUpdateInProgress(ctx context.Context, conn *eks.Client, cluster, id string) (*types.Update, error) {
+// findUpdateInProgress describes update id and returns it if it is of typ
+// and still InProgress; nil if it ended or is gone.
+func findUpdateInProgress(ctx context.Context, conn *eks.Client, cluster, id string, typ types.UpdateType) (*types.Update, error) {
 	u, err := findUpdate(ctx, conn, cluster, id)
 	if tfresource.IsNotFound(err) {
 		return nil, nil
 	}
-	if err != nil || !isTierUpdate(u) || u.Status != types.UpdateStatusInProgress {
+	if err != nil || u.Type != typ || u.Status != types.UpdateStatusInProgress {
 		return nil, err
 	}
 	return u, nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -38,9 +39,11 @@ type tierChange struct {
 // adopted as the change. Each UpdateClusterConfig carries a fresh client
 // request token, which the SDK reuses across its own retries, so a retried
 // request never starts a second update.
-func setTier(ctx context.Context, conn *eks.Client, cluster, tier string, propagation time.Duration) (tierChange, error) {
+//
+// waited are updates the caller already waited out, to adopt as well.
+func setTier(ctx context.Context, conn *eks.Client, cluster, tier string, propagation time.Duration, waited []*awstypes.Update) (tierChange, error) {
 	var change tierChange
-	var waited []*awstypes.Update
+	waited = slices.Clone(waited)
 	waitOut := func() (*awstypes.Cluster, error) {
 		done, err := waitNoUpdateInProgress(ctx, conn, cluster)
 		waited = append(waited, done...)

@@ -46,7 +46,7 @@ func TestSetTierWaitsForAMissingClusterOnlyForPropagation(t *testing.T) {
 		{300 * time.Millisecond, 2, 1 << 30},
 	} {
 		emu.Calls.Clear()
-		_, err := setTier(context.Background(), conn, "no-such-cluster", "tier-xl", tc.propagation)
+		_, err := setTier(context.Background(), conn, "no-such-cluster", "tier-xl", tc.propagation, nil)
 		if !tfresource.IsNotFound(err) {
 			t.Fatalf("propagation %v: err = %v, want NotFound", tc.propagation, err)
 		}
