@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/acctest"
+	"github.com/scalingkit/terraform-provider-scaling/internal/emulator"
 )
 
 // Interrupted applies: a short timeout ends the apply's context while the
@@ -231,6 +232,130 @@ func TestAccControlPlaneTier_previousTierAfterInterruptedUpdate(t *testing.T) {
 				resource.TestCheckResourceAttr(addr, "previous_tier", "tier-xl"),
 				tg.checkUpdateCount(t, cluster, 2),
 				tg.checkLatestUpdate(t, cluster),
+			),
+		},
+	})
+}
+
+// waitForUpdates waits until the cluster has n updates (a held call has
+// taken effect).
+func (tg target) waitForUpdates(t *testing.T, cluster string, n int) {
+	t.Helper()
+	deadline := time.Now().Add(time.Minute)
+	for tg.tierUpdates(t, cluster) < n {
+		if time.Now().After(deadline) {
+			t.Fatalf("cluster %s has fewer than %d updates after a minute", cluster, n)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// A lost reply: UpdateClusterConfig takes effect and the reply is lost,
+// repeatedly, while the create's timeout runs out. The update started is
+// adopted and the resource saved (not tainted); nothing is started twice.
+func TestAccControlPlaneTier_lostReplyCreate(t *testing.T) {
+	tg := privateTarget(t)
+	t.Parallel()
+	cluster := tg.cluster(t, "standard")
+	short := timeoutsBlock("create", "500ms")
+	acctest.Test(t, tg.checkDestroyReverted(t), []resource.TestStep{
+		{
+			PreConfig: func() {
+				tg.Emu.EKS().SetUpdateDelay(cluster, 10*time.Second)
+				if err := tg.Emu.Faults.Inject(emulator.Fault{Service: "eks", Operation: "UpdateClusterConfig", Kind: emulator.FaultLostReply, Count: 3}); err != nil {
+					t.Fatal(err)
+				}
+			},
+			Config: tg.tierConfig(t, cluster, "tier-xl", short),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(addr, "tier", "tier-xl"),
+				resource.TestCheckResourceAttr(addr, "previous_tier", "standard"),
+				tg.checkLatestUpdate(t, cluster),
+				tg.checkUpdateCount(t, cluster, 1),
+			),
+		},
+		{
+			PreConfig: func() {
+				tg.Emu.Faults.Clear()
+				tg.waitUpdatesDone(t, cluster)
+			},
+			Config: tg.tierConfig(t, cluster, "tier-xl", short),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+			Check: resource.ComposeAggregateTestCheckFunc(
+				tg.checkClusterTier(t, cluster, "tier-xl"),
+				tg.checkUpdateCount(t, cluster, 1),
+			),
+		},
+	})
+}
+
+// A reply slower than the create's timeout: the call is still held when
+// the apply gives up, so there is no update to adopt yet and nothing is
+// saved. The next apply finds the update the held call started, waits for
+// it and adopts it (previous_tier and last_update_id from it), starting
+// no second update.
+func TestAccControlPlaneTier_slowReplyCreate(t *testing.T) {
+	tg := privateTarget(t)
+	t.Parallel()
+	cluster := tg.cluster(t, "standard")
+	acctest.Test(t, tg.checkDestroyReverted(t), []resource.TestStep{
+		{
+			PreConfig: func() {
+				tg.Emu.EKS().SetUpdateDelay(cluster, interruptedDelay)
+				if err := tg.Emu.Faults.Inject(emulator.Fault{Service: "eks", Operation: "UpdateClusterConfig", Kind: emulator.FaultSlow, Count: 1, Delay: 2 * time.Second}); err != nil {
+					t.Fatal(err)
+				}
+			},
+			Config:      tg.tierConfig(t, cluster, "tier-xl", timeoutsBlock("create", "500ms")),
+			ExpectError: regexp.MustCompile(`(?s)context\s+deadline\s+exceeded`),
+		},
+		{
+			PreConfig: func() { tg.waitForUpdates(t, cluster, 1) },
+			Config:    tg.tierConfig(t, cluster, "tier-xl", ""),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionCreate)},
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+			Check: resource.ComposeAggregateTestCheckFunc(
+				tg.checkClusterTier(t, cluster, "tier-xl"),
+				tg.checkUpdateCount(t, cluster, 1),
+				resource.TestCheckResourceAttr(addr, "previous_tier", "standard"),
+				tg.checkLatestUpdate(t, cluster),
+			),
+		},
+	})
+}
+
+// A create interrupted while its settings update runs is saved, not
+// tainted: the refresh keeps the settings being applied, the next plan
+// is empty, and once the update ends the cluster has them.
+func TestAccControlPlaneTier_interruptedCreateSettings(t *testing.T) {
+	tg := privateTarget(t)
+	t.Parallel()
+	cluster := tg.cluster(t, "tier-xl")
+	config := tg.tierConfig(t, cluster, "tier-xl", settings{hpa: "10s", eventTTL: "30m"}.hcl()+timeoutsBlock("create", "300ms"))
+	acctest.Test(t, tg.checkDestroyReverted(t), []resource.TestStep{
+		{
+			PreConfig: func() { tg.Emu.EKS().SetUpdateDelay(cluster, interruptedDelay) },
+			Config:    config,
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr(addr, "kube_controller_manager_config.horizontal_pod_autoscaler_sync_period", "10s"),
+				tg.checkUpdateTypes(t, cluster, "ComponentConfig"),
+			),
+		},
+		{
+			Config:           config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+		},
+		{
+			PreConfig:        func() { tg.waitUpdatesDone(t, cluster) },
+			Config:           config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			Check: resource.ComposeAggregateTestCheckFunc(
+				tg.checkClusterSettings(t, cluster, map[string]string{"tier": "tier-xl", "hpa": "10s", "event_ttl": "30m"}),
+				tg.checkUpdateTypes(t, cluster, "ComponentConfig"),
 			),
 		},
 	})
