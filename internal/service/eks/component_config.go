@@ -3,18 +3,20 @@ package eks
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math/big"
+	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
 	cc "github.com/scalingkit/terraform-provider-scaling/internal/core/model/componentconfig"
-	"github.com/scalingkit/terraform-provider-scaling/internal/core/problem"
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
 )
 
@@ -31,6 +33,8 @@ import (
 var (
 	podGCThresholdType = framework.WholeNumberType{Min: 1, Max: 1_000_000}
 	portType           = framework.WholeNumberType{Min: 1, Max: 65535}
+	// weightType: ResourceWeight's "Must be between 1 and 100".
+	weightType = framework.WholeNumberType{Min: 1, Max: 100}
 )
 
 // Attribute types of the three objects.
@@ -41,7 +45,7 @@ var (
 	}
 	schedulerTypes = map[string]attr.Type{
 		"scoring_strategy": types.StringType,
-		"resource_weights": types.MapType{ElemType: types.NumberType},
+		"resource_weights": types.MapType{ElemType: weightType},
 	}
 	portRangeTypes = map[string]attr.Type{"min_port": portType, "max_port": portType}
 	apiServerTypes = map[string]attr.Type{
@@ -49,9 +53,6 @@ var (
 		"service_node_port_range": types.ObjectType{AttrTypes: portRangeTypes},
 	}
 )
-
-// Weight bounds of resource_weights (EKS API reference, ResourceWeight).
-const minWeight, maxWeight = 1, 100
 
 const userGuide = "EKS user guide, *Advanced Kubernetes control plane configuration*"
 
@@ -88,7 +89,7 @@ func componentConfigAttributes() map[string]schema.Attribute {
 				},
 				"resource_weights": schema.MapAttribute{
 					Optional:    true,
-					ElementType: types.NumberType,
+					ElementType: weightType,
 					MarkdownDescription: "Resource name to weight (a whole number, 1 to 100), e.g. `{ cpu = 1, memory = 1 }` (the default). " +
 						"Only the listed resources are scored: list one with a low weight rather than leaving it out. " +
 						"Names: `cpu`, `memory`, `nvidia.com/gpu`, `aws.amazon.com/neuron`, `aws.amazon.com/neuroncore` (" + userGuide + ").",
@@ -158,8 +159,8 @@ func decodeObject[T any](ctx context.Context, o types.Object, diags *diag.Diagno
 }
 
 // managedConfig is the configuration the objects set, and whether every
-// value is known. Numbers that are not whole are truncated here; their
-// validation reports them.
+// value is known. Numbers that are not whole are truncated here; the
+// schema's whole-number types report them.
 func (o componentObjects) managedConfig(ctx context.Context) (cc.Config, bool, diag.Diagnostics) {
 	var (
 		c     cc.Config
@@ -183,13 +184,11 @@ func (o componentObjects) managedConfig(ctx context.Context) (cc.Config, bool, d
 		if !m.ResourceWeights.IsNull() && !m.ResourceWeights.IsUnknown() {
 			c.ResourceWeights = map[string]int64{}
 			for name, v := range m.ResourceWeights.Elements() {
-				n, ok := v.(types.Number)
-				if !ok || n.IsUnknown() || n.IsNull() {
-					known = known && ok && !n.IsUnknown()
-					continue
+				if w, ok := v.(framework.WholeNumber); ok {
+					if p := whole(w); p != nil {
+						c.ResourceWeights[name] = *p
+					}
 				}
-				w, _ := n.ValueBigFloat().Int64()
-				c.ResourceWeights[name] = w
 			}
 		}
 	}
@@ -206,27 +205,29 @@ func (o componentObjects) managedConfig(ctx context.Context) (cc.Config, bool, d
 	return c, known, diags
 }
 
-// weightProblems reports resource weights that are not whole numbers from
-// 1 to 100: the map's elements are plain numbers, so the schema does not.
-func (o componentObjects) weightProblems(ctx context.Context) problem.List {
-	var l problem.List
+// weightDiagnostics reports resource weights that are not whole numbers
+// from 1 to 100. The framework checks the whole-number type of a map's
+// elements only for top-level attributes, not inside a nested object.
+func (o componentObjects) weightDiagnostics(ctx context.Context) diag.Diagnostics {
 	var diags diag.Diagnostics
 	m := decodeObject[schedulerModel](ctx, o.Scheduler, &diags)
 	if m == nil || m.ResourceWeights.IsNull() || m.ResourceWeights.IsUnknown() {
-		return l
+		return diags
 	}
-	for name, v := range m.ResourceWeights.Elements() {
-		n, ok := v.(types.Number)
-		if !ok || n.IsNull() || n.IsUnknown() {
+	for _, name := range slices.Sorted(maps.Keys(m.ResourceWeights.Elements())) {
+		w, ok := m.ResourceWeights.Elements()[name].(framework.WholeNumber)
+		if !ok || w.IsNull() || w.IsUnknown() {
 			continue
 		}
-		f := n.ValueBigFloat()
-		if !f.IsInt() || f.Cmp(big.NewFloat(minWeight)) < 0 || f.Cmp(big.NewFloat(maxWeight)) > 0 {
-			l.Addf(cc.PathResourceWeights, "the weight of %q must be a whole number between %d and %d (EKS API reference, ResourceWeight), got %s",
-				name, minWeight, maxWeight, f.Text('g', 15))
+		f := w.ValueBigFloat()
+		if f.IsInt() && f.Cmp(big.NewFloat(float64(weightType.Min))) >= 0 && f.Cmp(big.NewFloat(float64(weightType.Max))) <= 0 {
+			continue
 		}
+		at := path.Root("kube_scheduler_config").AtName("resource_weights").AtMapKey(name)
+		diags.AddAttributeError(at, "Invalid "+at.String(),
+			fmt.Sprintf("%s: must be a whole number between %d and %d (EKS API reference, ResourceWeight), got %s", at, weightType.Min, weightType.Max, f.Text('g', 15)))
 	}
-	return l
+	return diags
 }
 
 // refreshed is o with every setting it manages replaced by the cluster's
@@ -324,13 +325,13 @@ func wholeNumber(t framework.WholeNumberType, n *int64) framework.WholeNumber {
 
 func weightsValue(m map[string]int64) types.Map {
 	if m == nil {
-		return types.MapNull(types.NumberType)
+		return types.MapNull(weightType)
 	}
 	elems := make(map[string]attr.Value, len(m))
 	for k, w := range m {
-		elems[k] = types.NumberValue(new(big.Float).SetInt64(w))
+		elems[k] = wholeNumber(weightType, &w)
 	}
-	return types.MapValueMust(types.NumberType, elems)
+	return types.MapValueMust(weightType, elems)
 }
 
 func portRangeValue(r *cc.PortRange, diags *diag.Diagnostics) types.Object {

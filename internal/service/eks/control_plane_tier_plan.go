@@ -22,8 +22,9 @@ import (
 // by the SDK's whole retry budget.
 const planLookupTimeout = 20 * time.Second
 
-// ValidateConfig checks what needs no API: duration formats, the
-// weights' bounds, the NodePort range's order. Terraform runs it on
+// ValidateConfig checks what needs no API and the schema does not:
+// duration formats, the weights' count and bounds, the NodePort range's
+// order. Terraform runs it on
 // `validate` and before every plan.
 func (r *controlPlaneTierResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var m controlPlaneTierModel
@@ -33,9 +34,8 @@ func (r *controlPlaneTierResource) ValidateConfig(ctx context.Context, req resou
 	}
 	managed, _, d := m.components().managedConfig(ctx)
 	resp.Diagnostics.Append(d...)
-	problems := cc.CheckFormat(managed)
-	problems = append(problems, m.components().weightProblems(ctx)...)
-	framework.AddProblems(&resp.Diagnostics, problems)
+	framework.AddProblems(&resp.Diagnostics, cc.CheckFormat(managed))
+	resp.Diagnostics.Append(m.components().weightDiagnostics(ctx)...)
 }
 
 // ModifyPlan keeps the computed attributes when the tier does not change

@@ -344,8 +344,8 @@ func TestAccControlPlaneTier_settingsPlanTimeErrors(t *testing.T) {
 		// Offline checks, before any call.
 		step("tier-xl", settings{hpa: "10 s"}, `(?s)horizontal_pod_autoscaler_sync_period.*single-unit duration`),
 		step("tier-xl", settings{eventTTL: "1h30m"}, `(?s)event_ttl.*single-unit duration`),
-		step("tier-xl", settings{weights: `{ cpu = 1.5 }`}, `(?s)resource_weights.*weight of "cpu" must be a whole number between 1\s+and 100.*got 1.5`),
-		step("tier-xl", settings{weights: `{ cpu = 150 }`}, `(?s)weight of "cpu" must be a whole number between 1\s+and 100`),
+		step("tier-xl", settings{weights: `{ cpu = 1.5 }`}, `(?s)kube_scheduler_config.resource_weights\["cpu"\]: must be a whole number between 1 and 100 .*got 1.5`),
+		step("tier-xl", settings{weights: `{ cpu = 150 }`}, `(?s)resource_weights\["cpu"\]: must be a whole number between 1 and 100`),
 		step("tier-xl", settings{weights: `{}`}, `(?s)resource_weights.*must weight at least one resource`),
 		step("tier-xl", settings{podGC: "10.5"}, `(?s)terminated_pod_gc_threshold.*whole number between 1 and 1000000, got 10.5`),
 		step("tier-xl", settings{podGC: "1e12"}, `(?s)terminated_pod_gc_threshold.*whole number between 1 and 1000000`),

@@ -6,7 +6,6 @@ import (
 	"regexp"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -21,6 +20,10 @@ import (
 )
 
 var _ datasource.DataSourceWithConfigure = (*controlPlaneTiersDataSource)(nil)
+
+// priceType bounds a tier's hourly price: the largest published one is a
+// few dollars; a thousand dollars an hour is a typo.
+var priceType = framework.RealNumberType{Min: 0, Max: 1000}
 
 // kubernetesVersionRegexp matches EKS's version format ("1.33").
 var kubernetesVersionRegexp = regexp.MustCompile(`^1\.[0-9]+$`)
@@ -38,27 +41,29 @@ func (d *controlPlaneTiersDataSource) Metadata(_ context.Context, _ datasource.M
 }
 
 type controlPlaneTiersModel struct {
-	KubernetesVersion types.String             `tfsdk:"kubernetes_version"`
-	Prices            map[string]types.Float64 `tfsdk:"prices"`
-	HoursPerMonth     types.Float64            `tfsdk:"hours_per_month"`
-	Tiers             []tierInfoModel          `tfsdk:"tiers"`
+	KubernetesVersion types.String                    `tfsdk:"kubernetes_version"`
+	Prices            map[string]framework.RealNumber `tfsdk:"prices"`
+	HoursPerMonth     types.Float64                   `tfsdk:"hours_per_month"`
+	Tiers             []tierInfoModel                 `tfsdk:"tiers"`
 }
 
 type tierInfoModel struct {
-	Name                       types.String  `tfsdk:"name"`
-	APIRequestConcurrency      types.Int64   `tfsdk:"api_request_concurrency"`
-	PodSchedulingRatePerSecond types.Int64   `tfsdk:"pod_scheduling_rate_per_second"`
-	ClusterDatabaseSizeGB      types.Int64   `tfsdk:"cluster_database_size_gb"`
-	HourlyPriceUSD             types.Float64 `tfsdk:"hourly_price_usd"`
-	MonthlyPriceUSD            types.Float64 `tfsdk:"monthly_price_usd"`
-	PriceSource                types.String  `tfsdk:"price_source"`
-	Note                       types.String  `tfsdk:"note"`
+	Name                       types.String          `tfsdk:"name"`
+	APIRequestConcurrency      types.Int64           `tfsdk:"api_request_concurrency"`
+	PodSchedulingRatePerSecond types.Int64           `tfsdk:"pod_scheduling_rate_per_second"`
+	ClusterDatabaseSizeGB      types.Int64           `tfsdk:"cluster_database_size_gb"`
+	HourlyPriceUSD             types.Float64         `tfsdk:"hourly_price_usd"`
+	MonthlyPriceUSD            types.Float64         `tfsdk:"monthly_price_usd"`
+	PriceSource                types.String          `tfsdk:"price_source"`
+	Note                       types.String          `tfsdk:"note"`
+	ComponentConfigLimits      *componentLimitsModel `tfsdk:"component_config_limits"`
 }
 
 func (d *controlPlaneTiersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Every EKS control-plane tier's capabilities for a Kubernetes version, as " +
-			"`DescribeClusterVersions` reports them, with an hourly and monthly (730 h) price. Prices are " +
+			"`DescribeClusterVersions` reports them, with the limits of the advanced control-plane configuration on each tier " +
+			"and an hourly and monthly (730 h) price. Prices are " +
 			"documented defaults (AWS launch announcement, Nov 2025, us-east-1; `standard` is the normal $0.10/h " +
 			"cluster fee) that `prices` overrides; `tier-8xl` has no published price, so its price is null unless you supply one.",
 		Attributes: map[string]schema.Attribute{
@@ -69,14 +74,11 @@ func (d *controlPlaneTiersDataSource) Schema(_ context.Context, _ datasource.Sch
 				Validators:          []validator.String{stringvalidator.RegexMatches(kubernetesVersionRegexp, "must be a Kubernetes minor version such as 1.33")},
 			},
 			"prices": schema.MapAttribute{
-				ElementType: types.Float64Type,
+				ElementType: priceType,
 				Optional:    true,
 				MarkdownDescription: "Hourly cluster price in USD per tier, overriding the defaults (your region, your discounts, " +
-					"or the `tier-8xl` price you were quoted). Keys are tier names: " + fmt.Sprintf("%q", tiers.Names) + ".",
-				Validators: []validator.Map{
-					mapvalidator.KeysAre(stringvalidator.OneOf(tiers.Names...)),
-					mapvalidator.ValueFloat64sAre(float64validator.AtLeast(0)),
-				},
+					"or the `tier-8xl` price you were quoted): 0 to " + fmt.Sprint(priceType.Max) + ". Keys are tier names: " + fmt.Sprintf("%q", tiers.Names) + ".",
+				Validators: []validator.Map{mapvalidator.KeysAre(stringvalidator.OneOf(tiers.Names...))},
 			},
 			"hours_per_month": schema.Float64Attribute{
 				Computed:            true,
@@ -95,6 +97,7 @@ func (d *controlPlaneTiersDataSource) Schema(_ context.Context, _ datasource.Sch
 						"monthly_price_usd":              schema.Float64Attribute{Computed: true, MarkdownDescription: "`hourly_price_usd` x `hours_per_month`; null when unknown."},
 						"price_source":                   schema.StringAttribute{Computed: true, MarkdownDescription: "Where the price comes from: `prices` input or the default's source."},
 						"note":                           schema.StringAttribute{Computed: true, MarkdownDescription: "Caveats, e.g. why a price is null."},
+						"component_config_limits":        componentLimitsAttribute(),
 					},
 				},
 			},
@@ -128,6 +131,7 @@ func (d *controlPlaneTiersDataSource) Read(ctx context.Context, req datasource.R
 			APIRequestConcurrency:      int64Value(t.ApiRequestConcurrency),
 			PodSchedulingRatePerSecond: int64Value(t.PodSchedulingRatePerSecond),
 			ClusterDatabaseSizeGB:      int64Value(t.ClusterDatabaseSizeGb),
+			ComponentConfigLimits:      componentLimitsValue(componentLimits(v, name)),
 		}
 		setPrice(&info, name, m.Prices)
 		m.Tiers = append(m.Tiers, info)
@@ -138,11 +142,11 @@ func (d *controlPlaneTiersDataSource) Read(ctx context.Context, req datasource.R
 
 // setPrice fills a tier's price: the user's override, else the documented
 // default, else null with a note saying how to supply one.
-func setPrice(info *tierInfoModel, name string, overrides map[string]types.Float64) {
+func setPrice(info *tierInfoModel, name string, overrides map[string]framework.RealNumber) {
 	info.HourlyPriceUSD, info.MonthlyPriceUSD = types.Float64Null(), types.Float64Null()
 	info.Note = types.StringNull()
 	if p, ok := overrides[name]; ok && !p.IsNull() && !p.IsUnknown() {
-		info.HourlyPriceUSD = p
+		info.HourlyPriceUSD = types.Float64Value(p.ValueFloat64())
 		info.MonthlyPriceUSD = types.Float64Value(tiers.MonthlyUSD(p.ValueFloat64()))
 		info.PriceSource = types.StringValue("prices input")
 		return
