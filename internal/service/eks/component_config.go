@@ -158,51 +158,38 @@ func decodeObject[T any](ctx context.Context, o types.Object, diags *diag.Diagno
 	return &v
 }
 
-// managedConfig is the configuration the objects set, and whether every
-// value is known. Numbers that are not whole are truncated here; the
-// schema's whole-number types report them.
-func (o componentObjects) managedConfig(ctx context.Context) (cc.Config, bool, diag.Diagnostics) {
+// managedConfig is the configuration the objects set. Unknown values are
+// left out (nothing checks or sends them), and numbers that are not whole
+// are truncated: the schema's whole-number types report them.
+func (o componentObjects) managedConfig(ctx context.Context) (cc.Config, diag.Diagnostics) {
 	var (
 		c     cc.Config
 		diags diag.Diagnostics
 	)
-	known := !o.ControllerManager.IsUnknown() && !o.Scheduler.IsUnknown() && !o.APIServer.IsUnknown()
-	str := func(v types.String) *string {
-		known = known && !v.IsUnknown()
-		return v.ValueStringPointer()
-	}
-	whole := func(v framework.WholeNumber) *int64 {
-		known = known && !v.IsUnknown()
-		return v.Int64Pointer()
-	}
 	if m := decodeObject[controllerManagerModel](ctx, o.ControllerManager, &diags); m != nil {
-		c.HPASyncPeriod, c.TerminatedPodGCThreshold = str(m.HPASyncPeriod), whole(m.TerminatedPodGCThreshold)
+		c.HPASyncPeriod, c.TerminatedPodGCThreshold = m.HPASyncPeriod.ValueStringPointer(), m.TerminatedPodGCThreshold.Int64Pointer()
 	}
 	if m := decodeObject[schedulerModel](ctx, o.Scheduler, &diags); m != nil {
-		c.ScoringStrategy = str(m.ScoringStrategy)
-		known = known && !m.ResourceWeights.IsUnknown()
+		c.ScoringStrategy = m.ScoringStrategy.ValueStringPointer()
 		if !m.ResourceWeights.IsNull() && !m.ResourceWeights.IsUnknown() {
 			c.ResourceWeights = map[string]int64{}
 			for name, v := range m.ResourceWeights.Elements() {
-				if w, ok := v.(framework.WholeNumber); ok {
-					if p := whole(w); p != nil {
-						c.ResourceWeights[name] = *p
-					}
+				if w, ok := v.(framework.WholeNumber); ok && w.Int64Pointer() != nil {
+					c.ResourceWeights[name] = w.ValueInt64()
 				}
 			}
 		}
 	}
 	if m := decodeObject[apiServerModel](ctx, o.APIServer, &diags); m != nil {
-		c.EventTTL = str(m.EventTTL)
-		known = known && !m.ServiceNodePortRange.IsUnknown()
+		c.EventTTL = m.EventTTL.ValueStringPointer()
 		if p := decodeObject[portRangeModel](ctx, m.ServiceNodePortRange, &diags); p != nil {
-			lo, hi := whole(p.MinPort), whole(p.MaxPort)
+			lo, hi := p.MinPort.Int64Pointer(), p.MaxPort.Int64Pointer()
 			if lo != nil && hi != nil {
 				c.NodePortRange = &cc.PortRange{Min: *lo, Max: *hi}
 			}
 		}
 	}
-	return c, known, diags
+	return c, diags
 }
 
 // weightDiagnostics reports resource weights that are not whole numbers
@@ -234,7 +221,7 @@ func (o componentObjects) weightDiagnostics(ctx context.Context) diag.Diagnostic
 // value (a duration of the same length keeps the configuration's
 // spelling); settings the cluster does not report keep theirs.
 func (o componentObjects) refreshed(ctx context.Context, actual cc.Config) (componentObjects, diag.Diagnostics) {
-	managed, _, diags := o.managedConfig(ctx)
+	managed, diags := o.managedConfig(ctx)
 	c := managed.Overlay(cc.Changes(actual.Only(managed), managed))
 	out, d := o.withValues(ctx, c)
 	diags.Append(d...)

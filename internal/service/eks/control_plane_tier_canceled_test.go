@@ -49,17 +49,17 @@ func TestControlPlaneTierCreate_canceledContext(t *testing.T) {
 	cluster := tg.cluster(t, "standard")
 	tg.Emu.EKS().SetUpdateDelay(cluster, interruptedDelay)
 	p := newProtoProvider(t, tg)
-	config := p.config(resourceType, tierArgs(cluster, "tier-xl"))
+	config := p.config(tierArgs(cluster, "tier-xl"))
 
-	_, planned := p.plan(context.Background(), resourceType, nil, config)
-	resp, saved := p.apply(tg.cancelWhenUpdating(t, cluster), resourceType, nil, planned, config)
+	_, planned := p.plan(context.Background(), nil, config)
+	resp, saved := p.apply(tg.cancelWhenUpdating(t, cluster), nil, planned, config)
 	if hasError(resp.Diagnostics) {
 		t.Fatalf("a canceled create must not fail (terraform would taint it):\n%s", diagText(resp.Diagnostics))
 	}
 	if text := diagText(resp.Diagnostics); !strings.Contains(text, "still in progress") || !strings.Contains(text, "Nothing is reverted") {
 		t.Errorf("no warning about the update in flight:\n%s", text)
 	}
-	got := p.attrs(resourceType, saved)
+	got := p.attrs(saved)
 	updateID := tg.latestUpdateID(t, cluster)
 	for k, want := range map[string]string{"id": cluster, "tier": "tier-xl", "previous_tier": "standard", "last_update_id": updateID, "kubernetes_version": "1.33"} {
 		if got[k] != want {
@@ -71,13 +71,13 @@ func TestControlPlaneTierCreate_canceledContext(t *testing.T) {
 	}
 
 	// Refresh while the update runs: the tier it moves to.
-	refreshed := p.read(resourceType, saved)
-	if tier := p.attrs(resourceType, refreshed)["tier"]; tier != "tier-xl" {
+	refreshed := p.read(saved)
+	if tier := p.attrs(refreshed)["tier"]; tier != "tier-xl" {
 		t.Errorf("refresh during the update: tier %q, want tier-xl", tier)
 	}
 	tg.waitUpdatesDone(t, cluster)
-	refreshed = p.read(resourceType, refreshed)
-	if tier := p.attrs(resourceType, refreshed)["tier"]; tier != "tier-xl" {
+	refreshed = p.read(refreshed)
+	if tier := p.attrs(refreshed)["tier"]; tier != "tier-xl" {
 		t.Errorf("refresh after the update: tier %q, want tier-xl", tier)
 	}
 	if strings.Contains(string(refreshed.Private), "pending_tier_update") {
@@ -85,11 +85,11 @@ func TestControlPlaneTierCreate_canceledContext(t *testing.T) {
 	}
 
 	// The next plan: no replacement, no change.
-	plan, _ := p.plan(context.Background(), resourceType, refreshed, config)
+	plan, _ := p.plan(context.Background(), refreshed, config)
 	if len(plan.RequiresReplace) != 0 {
 		t.Errorf("the next plan replaces the resource (%v): destroy would revert the tier", plan.RequiresReplace)
 	}
-	if d := p.attrs(resourceType, &resourceObject{Value: plan.PlannedState}); d["tier"] != "tier-xl" || d["last_update_id"] != updateID {
+	if d := p.attrs(&resourceObject{Value: plan.PlannedState}); d["tier"] != "tier-xl" || d["last_update_id"] != updateID {
 		t.Errorf("the next plan changes the resource: %v", d)
 	}
 	if n := tg.tierUpdates(t, cluster); n != 1 {
@@ -105,19 +105,19 @@ func TestControlPlaneTierUpdate_canceledContext(t *testing.T) {
 	t.Parallel()
 	cluster := tg.cluster(t, "standard")
 	p := newProtoProvider(t, tg)
-	xl := p.config(resourceType, tierArgs(cluster, "tier-xl"))
-	_, planned := p.plan(context.Background(), resourceType, nil, xl)
-	resp, state := p.apply(context.Background(), resourceType, nil, planned, xl)
+	xl := p.config(tierArgs(cluster, "tier-xl"))
+	_, planned := p.plan(context.Background(), nil, xl)
+	resp, state := p.apply(context.Background(), nil, planned, xl)
 	p.fatalOnError("ApplyResourceChange", resp.Diagnostics)
 
 	tg.Emu.EKS().SetUpdateDelay(cluster, interruptedDelay)
-	xl4 := p.config(resourceType, tierArgs(cluster, "tier-4xl"))
-	_, planned = p.plan(context.Background(), resourceType, state, xl4)
-	resp, saved := p.apply(tg.cancelWhenUpdating(t, cluster), resourceType, state, planned, xl4)
+	xl4 := p.config(tierArgs(cluster, "tier-4xl"))
+	_, planned = p.plan(context.Background(), state, xl4)
+	resp, saved := p.apply(tg.cancelWhenUpdating(t, cluster), state, planned, xl4)
 	if !hasError(resp.Diagnostics) || !strings.Contains(diagText(resp.Diagnostics), "still in progress") {
 		t.Fatalf("a canceled update must fail and say the update goes on:\n%s", diagText(resp.Diagnostics))
 	}
-	got := p.attrs(resourceType, saved)
+	got := p.attrs(saved)
 	for k, want := range map[string]string{"tier": "tier-4xl", "previous_tier": "tier-xl", "last_update_id": tg.latestUpdateID(t, cluster)} {
 		if got[k] != want {
 			t.Errorf("saved %s = %q, want %q", k, got[k], want)
@@ -125,12 +125,12 @@ func TestControlPlaneTierUpdate_canceledContext(t *testing.T) {
 	}
 
 	// Back to tier-xl while the update runs: the plan must change the tier.
-	refreshed := p.read(resourceType, saved)
-	plan, _ := p.plan(context.Background(), resourceType, refreshed, xl)
-	if tier := p.attrs(resourceType, refreshed)["tier"]; tier != "tier-4xl" {
+	refreshed := p.read(saved)
+	plan, _ := p.plan(context.Background(), refreshed, xl)
+	if tier := p.attrs(refreshed)["tier"]; tier != "tier-4xl" {
 		t.Errorf("refresh during the update: tier %q, want tier-4xl", tier)
 	}
-	if d := p.attrs(resourceType, &resourceObject{Value: plan.PlannedState}); d["tier"] != "tier-xl" || d["previous_tier"] != "(unknown)" {
+	if d := p.attrs(&resourceObject{Value: plan.PlannedState}); d["tier"] != "tier-xl" || d["previous_tier"] != "(unknown)" {
 		t.Errorf("plan back to tier-xl: %v", d)
 	}
 }

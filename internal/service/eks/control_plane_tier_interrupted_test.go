@@ -293,9 +293,9 @@ func TestAccControlPlaneTier_lostReplyCreate(t *testing.T) {
 
 // A reply slower than the create's timeout: the call is still held when
 // the apply gives up, so there is no update to adopt yet and nothing is
-// saved. The next apply finds the update the held call started, waits for
-// it and adopts it (previous_tier and last_update_id from it), starting
-// no second update.
+// saved. The next apply finds the update the held call started (waiting
+// for it if it still runs, else in the cluster's history) and adopts it:
+// previous_tier and last_update_id from it, no second update.
 func TestAccControlPlaneTier_slowReplyCreate(t *testing.T) {
 	tg := privateTarget(t)
 	t.Parallel()

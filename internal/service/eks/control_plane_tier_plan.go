@@ -32,7 +32,7 @@ func (r *controlPlaneTierResource) ValidateConfig(ctx context.Context, req resou
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	managed, _, d := m.components().managedConfig(ctx)
+	managed, d := m.components().managedConfig(ctx)
 	resp.Diagnostics.Append(d...)
 	framework.AddProblems(&resp.Diagnostics, cc.CheckFormat(managed))
 	resp.Diagnostics.Append(m.components().weightDiagnostics(ctx)...)
@@ -81,11 +81,11 @@ func (r *controlPlaneTierResource) checkSettings(ctx context.Context, plan, stat
 		return diags
 	}
 	tier := plan.Tier.ValueString()
-	managed, _, d := plan.components().managedConfig(ctx)
+	managed, d := plan.components().managedConfig(ctx)
 	diags.Append(d...)
 	var wasManaged cc.Config
 	if state != nil {
-		wasManaged, _, d = state.components().managedConfig(ctx)
+		wasManaged, d = state.components().managedConfig(ctx)
 		diags.Append(d...)
 	}
 	toStandard := tier == tiers.Standard && (state == nil || state.Tier.ValueString() != tiers.Standard)

@@ -159,7 +159,7 @@ func (r *controlPlaneTierResource) Create(ctx context.Context, req resource.Crea
 	}
 	timeout, d := plan.Timeouts.Create(ctx, defaultCreateTimeout)
 	resp.Diagnostics.Append(d...)
-	managed, _, d := plan.components().managedConfig(ctx)
+	managed, d := plan.components().managedConfig(ctx)
 	resp.Diagnostics.Append(d...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -202,6 +202,12 @@ func (r *controlPlaneTierResource) Create(ctx context.Context, req resource.Crea
 		// has, and the next apply adopts it and tries again.
 		resp.Diagnostics.AddError("Changing the EKS control plane failed", r.describeFailure(settleCtx, cluster, res, err))
 		return
+	}
+	if res.Tier.Update == nil {
+		// The cluster already had the tier: adopt the update that put it
+		// there, as import does (e.g. one an earlier, interrupted apply
+		// started and that ended before this one began).
+		res.Tier = adoptLatestTierUpdate(ctx, r.Client.EKS, cluster, tier, res.Tier)
 	}
 	plan.ID = plan.ClusterName
 	plan.PreviousTier = types.StringValue(res.previousTier())
@@ -282,9 +288,9 @@ func (r *controlPlaneTierResource) Update(ctx context.Context, req resource.Upda
 	}
 	timeout, d := plan.Timeouts.Update(ctx, defaultUpdateTimeout)
 	resp.Diagnostics.Append(d...)
-	managed, _, d := plan.components().managedConfig(ctx)
+	managed, d := plan.components().managedConfig(ctx)
 	resp.Diagnostics.Append(d...)
-	wasManaged, _, d := state.components().managedConfig(ctx)
+	wasManaged, d := state.components().managedConfig(ctx)
 	resp.Diagnostics.Append(d...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -354,7 +360,7 @@ func (r *controlPlaneTierResource) Delete(ctx context.Context, req resource.Dele
 	}
 	timeout, d := state.Timeouts.Delete(ctx, defaultDeleteTimeout)
 	resp.Diagnostics.Append(d...)
-	managed, _, d := state.components().managedConfig(ctx)
+	managed, d := state.components().managedConfig(ctx)
 	resp.Diagnostics.Append(d...)
 	if resp.Diagnostics.HasError() {
 		return

@@ -13,8 +13,8 @@ import (
 	"github.com/scalingkit/terraform-provider-scaling/internal/provider"
 )
 
-// protoProvider talks to the provider as terraform does, one RPC at a
-// time, so a test can cancel the context of one ApplyResourceChange the
+// protoProvider talks to the provider about scaling_control_plane_tier as
+// terraform does, one RPC at a time, so a test can cancel the context of one ApplyResourceChange the
 // way SIGINT does (terraform's StopProvider cancels in-flight requests)
 // and then drive the following refresh and plan by hand.
 type protoProvider struct {
@@ -74,25 +74,25 @@ func (p *protoProvider) object(schema *tfprotov6.Schema, values map[string]tftyp
 	return &dv
 }
 
-func (p *protoProvider) resourceSchema(typeName string) *tfprotov6.Schema {
-	s, ok := p.schemas.ResourceSchemas[typeName]
+func (p *protoProvider) resourceSchema() *tfprotov6.Schema {
+	s, ok := p.schemas.ResourceSchemas[resourceType]
 	if !ok {
-		p.t.Fatalf("no resource %s", typeName)
+		p.t.Fatalf("no resource %s", resourceType)
 	}
 	return s
 }
 
 // config is a resource configuration: the given arguments, the rest null.
-func (p *protoProvider) config(typeName string, args map[string]tftypes.Value) *tfprotov6.DynamicValue {
-	return p.object(p.resourceSchema(typeName), args)
+func (p *protoProvider) config(args map[string]tftypes.Value) *tfprotov6.DynamicValue {
+	return p.object(p.resourceSchema(), args)
 }
 
 // plan plans moving prior (nil: create) to config, as terraform would:
 // the proposed new state is the configuration, with the prior state's
 // values for what the configuration leaves null.
-func (p *protoProvider) plan(ctx context.Context, typeName string, prior *resourceObject, config *tfprotov6.DynamicValue) (*tfprotov6.PlanResourceChangeResponse, *resourceObject) {
+func (p *protoProvider) plan(ctx context.Context, prior *resourceObject, config *tfprotov6.DynamicValue) (*tfprotov6.PlanResourceChangeResponse, *resourceObject) {
 	p.t.Helper()
-	schema := p.resourceSchema(typeName)
+	schema := p.resourceSchema()
 	typ := schema.ValueType()
 	priorValue := nullObject(p.t, typ)
 	var priorPrivate []byte
@@ -102,7 +102,7 @@ func (p *protoProvider) plan(ctx context.Context, typeName string, prior *resour
 		proposed = p.merge(typ, config, prior.Value)
 	}
 	resp, err := p.srv.PlanResourceChange(ctx, &tfprotov6.PlanResourceChangeRequest{
-		TypeName: typeName, PriorState: priorValue, ProposedNewState: proposed, Config: config, PriorPrivate: priorPrivate,
+		TypeName: resourceType, PriorState: priorValue, ProposedNewState: proposed, Config: config, PriorPrivate: priorPrivate,
 	})
 	if err != nil {
 		p.t.Fatal(err)
@@ -112,14 +112,14 @@ func (p *protoProvider) plan(ctx context.Context, typeName string, prior *resour
 }
 
 // apply applies a planned change with ctx, which the test may cancel.
-func (p *protoProvider) apply(ctx context.Context, typeName string, prior, planned *resourceObject, config *tfprotov6.DynamicValue) (*tfprotov6.ApplyResourceChangeResponse, *resourceObject) {
+func (p *protoProvider) apply(ctx context.Context, prior, planned *resourceObject, config *tfprotov6.DynamicValue) (*tfprotov6.ApplyResourceChangeResponse, *resourceObject) {
 	p.t.Helper()
-	priorValue := nullObject(p.t, p.resourceSchema(typeName).ValueType())
+	priorValue := nullObject(p.t, p.resourceSchema().ValueType())
 	if prior != nil {
 		priorValue = prior.Value
 	}
 	resp, err := p.srv.ApplyResourceChange(ctx, &tfprotov6.ApplyResourceChangeRequest{
-		TypeName: typeName, PriorState: priorValue, PlannedState: planned.Value, Config: config, PlannedPrivate: planned.Private,
+		TypeName: resourceType, PriorState: priorValue, PlannedState: planned.Value, Config: config, PlannedPrivate: planned.Private,
 	})
 	if err != nil {
 		p.t.Fatal(err)
@@ -128,10 +128,10 @@ func (p *protoProvider) apply(ctx context.Context, typeName string, prior, plann
 }
 
 // read refreshes a resource, as the plan that follows an apply does.
-func (p *protoProvider) read(typeName string, current *resourceObject) *resourceObject {
+func (p *protoProvider) read(current *resourceObject) *resourceObject {
 	p.t.Helper()
 	resp, err := p.srv.ReadResource(context.Background(), &tfprotov6.ReadResourceRequest{
-		TypeName: typeName, CurrentState: current.Value, Private: current.Private,
+		TypeName: resourceType, CurrentState: current.Value, Private: current.Private,
 	})
 	if err != nil {
 		p.t.Fatal(err)
@@ -142,9 +142,9 @@ func (p *protoProvider) read(typeName string, current *resourceObject) *resource
 
 // attrs decodes an object's top-level attributes; strings, bools and
 // numbers come back as Go strings ("" for null), the rest as "?".
-func (p *protoProvider) attrs(typeName string, o *resourceObject) map[string]string {
+func (p *protoProvider) attrs(o *resourceObject) map[string]string {
 	p.t.Helper()
-	v, err := o.Value.Unmarshal(p.resourceSchema(typeName).ValueType())
+	v, err := o.Value.Unmarshal(p.resourceSchema().ValueType())
 	if err != nil {
 		p.t.Fatal(err)
 	}

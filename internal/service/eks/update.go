@@ -120,6 +120,18 @@ func interruptedTierChange(ctx context.Context, conn *eks.Client, cluster, tier 
 	return tierChange{Previous: updateParam(u, awstypes.UpdateParamTypePreviousTier), Update: u}
 }
 
+// adoptLatestTierUpdate is change with the cluster's latest successful
+// tier update, when that update moved it to tier; change as it is
+// otherwise, or when the history cannot be read (it only fills
+// previous_tier and last_update_id).
+func adoptLatestTierUpdate(ctx context.Context, conn *eks.Client, cluster, tier string, change tierChange) tierChange {
+	u, err := findLatestTierUpdate(ctx, conn, cluster)
+	if err != nil || u == nil || updateParam(u, awstypes.UpdateParamTypeUpdatedTier) != tier {
+		return change
+	}
+	return tierChange{Previous: updateParam(u, awstypes.UpdateParamTypePreviousTier), Update: u}
+}
+
 // inProgress reports whether the change's update is still running in AWS.
 func (c tierChange) inProgress() bool {
 	return c.Update != nil && c.Update.Status == awstypes.UpdateStatusInProgress

@@ -7,8 +7,10 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/eks"
 	"github.com/aws/aws-sdk-go-v2/service/eks/types"
 
+	"github.com/scalingkit/terraform-provider-scaling/internal/emulator"
 	"github.com/scalingkit/terraform-provider-scaling/internal/tfresource"
 )
 
@@ -53,5 +55,46 @@ func TestSetTierWaitsForAMissingClusterOnlyForPropagation(t *testing.T) {
 		if n := emu.Calls.Count("eks", "DescribeCluster"); n < tc.atLeast || n > tc.atMost {
 			t.Errorf("propagation %v: %d DescribeCluster calls, want %d to %d", tc.propagation, n, tc.atLeast, tc.atMost)
 		}
+	}
+}
+
+// setTier waits out an update already moving the cluster to the tier and
+// adopts it (an earlier, interrupted apply started it): no second update,
+// previous tier and update ID from it.
+func TestSetTierAdoptsTheUpdateItWaitedFor(t *testing.T) {
+	emu, client := startEmulator(t)
+	conn := client()
+	ctx := context.Background()
+	if err := emu.EKS().SeedCluster(emulator.ClusterSeed{Name: "c", Version: "1.33"}); err != nil {
+		t.Fatal(err)
+	}
+	emu.EKS().SetUpdateDelay("c", 500*time.Millisecond)
+	out, err := conn.UpdateClusterConfig(ctx, &eks.UpdateClusterConfigInput{
+		Name:                      aws.String("c"),
+		ControlPlaneScalingConfig: &types.ControlPlaneScalingConfig{Tier: types.ProvisionedControlPlaneTierTierXl},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	change, err := setTier(ctx, conn, "c", "tier-xl", 0, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if change.Update == nil || aws.ToString(change.Update.Id) != aws.ToString(out.Update.Id) || change.Previous != "standard" {
+		t.Fatalf("change = %+v, want the running update adopted with previous tier standard", change)
+	}
+	if n := emu.Calls.Count("eks", "UpdateClusterConfig"); n != 1 {
+		t.Fatalf("UpdateClusterConfig called %d times, want 1 (the test's own)", n)
+	}
+	// An update to another tier is waited out, not adopted.
+	if _, err := conn.UpdateClusterConfig(ctx, &eks.UpdateClusterConfigInput{
+		Name:                      aws.String("c"),
+		ControlPlaneScalingConfig: &types.ControlPlaneScalingConfig{Tier: types.ProvisionedControlPlaneTierTier4xl},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	change, err = setTier(ctx, conn, "c", "tier-xl", 0, nil)
+	if err != nil || change.Previous != "tier-4xl" || change.Update == nil || updateParam(change.Update, types.UpdateParamTypeUpdatedTier) != "tier-xl" {
+		t.Fatalf("change = %+v, %v; want a new update from tier-4xl", change, err)
 	}
 }
