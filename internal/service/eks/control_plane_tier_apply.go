@@ -192,8 +192,9 @@ func (f inFlightUpdates) remember(ctx context.Context, p privateState) diag.Diag
 	return diags
 }
 
-// findInFlight is the tier and configuration updates still running on c:
-// the ones private state remembers, else (the cluster is UPDATING) any.
+// findInFlight is the tier and settings updates still running on c: the
+// ones private state remembers, and (the cluster is UPDATING) any tier
+// update.
 func (r *controlPlaneTierResource) findInFlight(ctx context.Context, c *awstypes.Cluster, p privateState) (inFlightUpdates, diag.Diagnostics) {
 	var (
 		f     inFlightUpdates
@@ -222,21 +223,17 @@ func (r *controlPlaneTierResource) findInFlight(ctx context.Context, c *awstypes
 		}
 		*s.u = u
 	}
-	if c.Status != awstypes.ClusterStatusUpdating || (f.Tier != nil && f.Component != nil) {
+	// A tier update anyone started decides the tier; a settings update
+	// counts only when this resource started it (the one remembered):
+	// the settings another one applies are not known until it ends.
+	if c.Status != awstypes.ClusterStatusUpdating || f.Tier != nil {
 		return f, diags
 	}
-	running, err := findInProgressUpdates(ctx, r.Client.EKS, cluster)
+	u, err := findInProgressTierUpdate(ctx, r.Client.EKS, cluster)
 	if err != nil {
 		diags.AddError("Reading the EKS control-plane tier failed", err.Error())
-		return f, diags
 	}
-	for _, u := range running {
-		for _, s := range slots {
-			if u.Type == s.typ && *s.u == nil {
-				*s.u = u
-			}
-		}
-	}
+	f.Tier = u
 	return f, diags
 }
 
