@@ -22,9 +22,13 @@ import (
 // a SIGINT does. The next plan must neither replace the resource nor
 // revert the cluster, and must converge on the configuration.
 
-// interruptedDelay is how long the interrupted update runs in the
-// emulator; the apply gives up after 300 ms.
-const interruptedDelay = 3 * time.Second
+// The interrupted update runs interruptedDelay in the emulator; the apply
+// gives up after shortTimeout. Both leave room for a busy machine: the
+// update must start before the timeout, and still run when it ends.
+const (
+	interruptedDelay = 10 * time.Second
+	shortTimeout     = "2s"
+)
 
 func timeoutsBlock(op, d string) string {
 	return fmt.Sprintf("  timeouts {\n    %s = %q\n  }", op, d)
@@ -103,7 +107,7 @@ func TestAccControlPlaneTier_interruptedCreateReadopted(t *testing.T) {
 	tg := privateTarget(t)
 	t.Parallel()
 	cluster := tg.cluster(t, "standard")
-	short := timeoutsBlock("create", "300ms")
+	short := timeoutsBlock("create", shortTimeout)
 	acctest.Test(t, tg.checkDestroyReverted(t), []resource.TestStep{
 		{
 			PreConfig: func() { tg.Emu.EKS().SetUpdateDelay(cluster, interruptedDelay) },
@@ -148,17 +152,17 @@ func TestAccControlPlaneTier_interruptedCreateFailsLater(t *testing.T) {
 			// Long enough that the update still runs at the refresh
 			// after this step, even on a busy machine.
 			PreConfig: func() {
-				tg.Emu.EKS().SetUpdateDelay(cluster, 10*time.Second)
+				tg.Emu.EKS().SetUpdateDelay(cluster, 3*interruptedDelay)
 				tg.Emu.EKS().FailNextUpdate(cluster, "")
 			},
-			Config: tg.tierConfig(t, cluster, "tier-xl", timeoutsBlock("create", "300ms")),
+			Config: tg.tierConfig(t, cluster, "tier-xl", timeoutsBlock("create", shortTimeout)),
 		},
 		{
 			PreConfig: func() {
 				tg.waitUpdatesDone(t, cluster)
 				tg.Emu.EKS().SetUpdateDelay(cluster, 300*time.Millisecond)
 			},
-			Config: tg.tierConfig(t, cluster, "tier-xl", timeoutsBlock("create", "300ms")),
+			Config: tg.tierConfig(t, cluster, "tier-xl", timeoutsBlock("create", shortTimeout)),
 			ConfigPlanChecks: resource.ConfigPlanChecks{
 				PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
@@ -187,7 +191,7 @@ func TestAccControlPlaneTier_interruptedUpdateThenConfigReverted(t *testing.T) {
 		{Config: tg.tierConfig(t, cluster, "tier-xl", "")},
 		{
 			PreConfig:   func() { tg.Emu.EKS().SetUpdateDelay(cluster, interruptedDelay) },
-			Config:      tg.tierConfig(t, cluster, "tier-4xl", timeoutsBlock("update", "300ms")),
+			Config:      tg.tierConfig(t, cluster, "tier-4xl", timeoutsBlock("update", shortTimeout)),
 			ExpectError: regexp.MustCompile(`(?s)context\s+deadline\s+exceeded.*still\s+in\s+progress`),
 		},
 		{
@@ -218,7 +222,7 @@ func TestAccControlPlaneTier_previousTierAfterInterruptedUpdate(t *testing.T) {
 		{Config: tg.tierConfig(t, cluster, "tier-xl", "")},
 		{
 			PreConfig:   func() { tg.Emu.EKS().SetUpdateDelay(cluster, interruptedDelay) },
-			Config:      tg.tierConfig(t, cluster, "tier-4xl", timeoutsBlock("update", "300ms")),
+			Config:      tg.tierConfig(t, cluster, "tier-4xl", timeoutsBlock("update", shortTimeout)),
 			ExpectError: regexp.MustCompile(`still\s+in\s+progress`),
 		},
 		{
@@ -257,11 +261,11 @@ func TestAccControlPlaneTier_lostReplyCreate(t *testing.T) {
 	tg := privateTarget(t)
 	t.Parallel()
 	cluster := tg.cluster(t, "standard")
-	short := timeoutsBlock("create", "500ms")
+	short := timeoutsBlock("create", shortTimeout)
 	acctest.Test(t, tg.checkDestroyReverted(t), []resource.TestStep{
 		{
 			PreConfig: func() {
-				tg.Emu.EKS().SetUpdateDelay(cluster, 10*time.Second)
+				tg.Emu.EKS().SetUpdateDelay(cluster, 2*interruptedDelay)
 				if err := tg.Emu.Faults.Inject(emulator.Fault{Service: "eks", Operation: "UpdateClusterConfig", Kind: emulator.FaultLostReply, Count: 3}); err != nil {
 					t.Fatal(err)
 				}
@@ -304,11 +308,11 @@ func TestAccControlPlaneTier_slowReplyCreate(t *testing.T) {
 		{
 			PreConfig: func() {
 				tg.Emu.EKS().SetUpdateDelay(cluster, interruptedDelay)
-				if err := tg.Emu.Faults.Inject(emulator.Fault{Service: "eks", Operation: "UpdateClusterConfig", Kind: emulator.FaultSlow, Count: 1, Delay: 2 * time.Second}); err != nil {
+				if err := tg.Emu.Faults.Inject(emulator.Fault{Service: "eks", Operation: "UpdateClusterConfig", Kind: emulator.FaultSlow, Count: 1, Delay: 8 * time.Second}); err != nil {
 					t.Fatal(err)
 				}
 			},
-			Config:      tg.tierConfig(t, cluster, "tier-xl", timeoutsBlock("create", "500ms")),
+			Config:      tg.tierConfig(t, cluster, "tier-xl", timeoutsBlock("create", shortTimeout)),
 			ExpectError: regexp.MustCompile(`(?s)context\s+deadline\s+exceeded`),
 		},
 		{
@@ -335,7 +339,7 @@ func TestAccControlPlaneTier_interruptedCreateSettings(t *testing.T) {
 	tg := privateTarget(t)
 	t.Parallel()
 	cluster := tg.cluster(t, "tier-xl")
-	config := tg.tierConfig(t, cluster, "tier-xl", settings{hpa: "10s", eventTTL: "30m"}.hcl()+timeoutsBlock("create", "300ms"))
+	config := tg.tierConfig(t, cluster, "tier-xl", settings{hpa: "10s", eventTTL: "30m"}.hcl()+timeoutsBlock("create", shortTimeout))
 	acctest.Test(t, tg.checkDestroyReverted(t), []resource.TestStep{
 		{
 			PreConfig: func() { tg.Emu.EKS().SetUpdateDelay(cluster, interruptedDelay) },

@@ -302,7 +302,7 @@ func TestAccControlPlaneTier_settingsUpdateInterrupted(t *testing.T) {
 		{Config: tg.tierConfig(t, cluster, "tier-xl", settings{hpa: "12s"}.hcl())},
 		{
 			PreConfig:   func() { tg.Emu.EKS().SetUpdateDelay(cluster, interruptedDelay) },
-			Config:      tg.tierConfig(t, cluster, "tier-xl", settings{hpa: "10s"}.hcl()+timeoutsBlock("update", "300ms")),
+			Config:      tg.tierConfig(t, cluster, "tier-xl", settings{hpa: "10s"}.hcl()+timeoutsBlock("update", shortTimeout)),
 			ExpectError: regexp.MustCompile(`(?s)context\s+deadline\s+exceeded.*configuration\s+update.*still\s+in\s+progress`),
 		},
 		{
