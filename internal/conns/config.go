@@ -67,6 +67,9 @@ type AWSClient struct {
 	ECR        *ecr.Client
 	CloudWatch *cloudwatch.Client
 	STS        *sts.Client
+	// Kubernetes is the provider's kubernetes block (not an AWS client: it
+	// travels with the clients to the resources that need it).
+	Kubernetes KubernetesConfig
 }
 
 // Validate reports configuration mistakes before any client is built.

@@ -15,6 +15,7 @@ import (
 	"github.com/scalingkit/terraform-provider-scaling/internal/service/eks"
 	"github.com/scalingkit/terraform-provider-scaling/internal/service/estimate"
 	"github.com/scalingkit/terraform-provider-scaling/internal/service/karpenter"
+	"github.com/scalingkit/terraform-provider-scaling/internal/service/kubernetes"
 	"github.com/scalingkit/terraform-provider-scaling/internal/service/workload"
 )
 
@@ -48,6 +49,7 @@ func (p *scalingProvider) Resources(context.Context) []func() resource.Resource 
 	out = append(out, eks.Resources()...)
 	out = append(out, ecr.Resources()...)
 	out = append(out, cloudwatch.Resources()...)
+	out = append(out, kubernetes.Resources()...)
 	return out
 }
 

@@ -23,6 +23,7 @@ type providerModel struct {
 	UseTestCredentials     types.Bool       `tfsdk:"use_test_credentials"`
 	AssumeRole             *assumeRoleModel `tfsdk:"assume_role"`
 	Endpoints              *endpointsModel  `tfsdk:"endpoints"`
+	Kubernetes             types.Object     `tfsdk:"kubernetes"`
 }
 
 type assumeRoleModel struct {
@@ -117,6 +118,7 @@ func (p *scalingProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 					"sts":        endpoint("STS", "AWS_ENDPOINT_URL_STS"),
 				},
 			},
+			"kubernetes": kubernetesBlock(),
 		},
 	}
 }
@@ -160,11 +162,14 @@ func (p *scalingProvider) Configure(ctx context.Context, req provider.ConfigureR
 		cfg.Endpoints["cloudwatch"] = e.CloudWatch.ValueString()
 		cfg.Endpoints["sts"] = e.STS.ValueString()
 	}
+	k8s, diags := kubernetesConfig(ctx, m.Kubernetes)
+	resp.Diagnostics.Append(diags...)
 	client, err := cfg.NewClient(ctx)
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid provider configuration", err.Error())
 		return
 	}
+	client.Kubernetes = k8s
 	resp.ResourceData = client
 	resp.DataSourceData = client
 }

@@ -1,0 +1,109 @@
+package kubernetes
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// CRDs and Namespaces are applied first, the CRD is waited for until
+// Established, and only then is an object of its kind applied, although the
+// yaml lists it first.
+func TestApplyAllAppliesCRDsFirstAndWaitsUntilEstablished(t *testing.T) {
+	f := newFakeAPIServer(t)
+	f.establishAfter = 3
+	c := fakeClient(t, f)
+	tr := newTracker(nil, nil, DefaultFieldManager)
+	objs := parse(t, join(nodePool, configMap("a", "1"), nodePoolCRD, shopNamespace))
+	if err := c.applyAll(context.Background(), objs, applyOptions{fieldManager: DefaultFieldManager}, tr); err != nil {
+		t.Fatal(err)
+	}
+	log := f.requests()
+	crd, pool, ns, cm := indexOf(log, "PATCH CustomResourceDefinition/"), indexOf(log, "PATCH NodePool/"), indexOf(log, "PATCH Namespace/shop"), indexOf(log, "PATCH ConfigMap/a")
+	if crd < 0 || pool < 0 || ns < 0 || cm < 0 {
+		t.Fatalf("missing applies in %v", log)
+	}
+	if !(crd < pool && ns < cm) {
+		t.Errorf("apply order wrong: %v", log)
+	}
+	reads := 0
+	for _, l := range log[crd:pool] {
+		if strings.HasPrefix(l, "GET CustomResourceDefinition/") {
+			reads++
+		}
+	}
+	if reads < 3 {
+		t.Errorf("NodePool applied after %d reads of its CRD, before it was Established (after 3): %v", reads, log)
+	}
+	if len(tr.shown) != 4 || len(tr.owned) != 4 {
+		t.Errorf("tracked %d objects and %d owned-field digests, want 4 and 4", len(tr.shown), len(tr.owned))
+	}
+}
+
+// An object whose kind the cluster does not serve fails with the CRD's name
+// and how to install it, before anything after it is applied.
+func TestApplyMissingCRDNamesItAndTheFix(t *testing.T) {
+	f := newFakeAPIServer(t)
+	c := fakeClient(t, f)
+	tr := newTracker(nil, nil, DefaultFieldManager)
+	err := c.applyAll(context.Background(), parse(t, join(shopNamespace, nodePool)), applyOptions{fieldManager: DefaultFieldManager}, tr)
+	if err == nil {
+		t.Fatal("applied a NodePool without its CRD")
+	}
+	for _, want := range []string{
+		"NodePool.karpenter.sh/general (document 2, line 5)",
+		"CRD nodepools.karpenter.sh is not installed",
+		"install Karpenter's CRDs", "karpenter.sh_nodepools.yaml",
+		"or add them to this resource's yaml",
+	} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q lacks %q", err, want)
+		}
+	}
+	if _, ok := tr.shown["Namespace/shop"]; !ok || len(tr.shown) != 1 {
+		t.Errorf("tracked %v, want only the Namespace applied before the failure", tr.shown)
+	}
+}
+
+func TestApplyIntoMissingNamespaceSaysHowToFixIt(t *testing.T) {
+	f := newFakeAPIServer(t)
+	c := fakeClient(t, f)
+	err := c.applyAll(context.Background(), parse(t, configMap("a", "1")), applyOptions{fieldManager: DefaultFieldManager}, newTracker(nil, nil, DefaultFieldManager))
+	if err == nil || !strings.Contains(err.Error(), `namespace "shop" does not exist: add a Namespace object to this resource's yaml`) {
+		t.Fatalf("error = %v", err)
+	}
+}
+
+// Deletion runs in reverse: objects, then the CRDs and Namespaces.
+func TestDeleteAllDeletesDefinitionsLast(t *testing.T) {
+	f := newFakeAPIServer(t)
+	c := fakeClient(t, f)
+	objs := parse(t, join(nodePoolCRD, shopNamespace, nodePool, configMap("a", "1")))
+	tr := newTracker(nil, nil, DefaultFieldManager)
+	ctx := context.Background()
+	if err := c.applyAll(ctx, objs, applyOptions{fieldManager: DefaultFieldManager}, tr); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.deleteAll(ctx, objs, tr); err != nil {
+		t.Fatal(err)
+	}
+	log := f.requests()
+	last := func(prefix string) int {
+		i := -1
+		for j, l := range log {
+			if strings.HasPrefix(l, prefix) {
+				i = j
+			}
+		}
+		return i
+	}
+	if !(last("DELETE NodePool/") < last("DELETE CustomResourceDefinition/") && last("DELETE ConfigMap/") < last("DELETE Namespace/")) {
+		t.Errorf("delete order wrong: %v", log)
+	}
+	if len(tr.shown) != 0 {
+		t.Errorf("still tracked after delete: %v", tr.shown)
+	}
+	if got := f.names(); len(got) != 1 || got[0] != "Namespace/default" {
+		t.Errorf("left on the server: %v", got)
+	}
+}

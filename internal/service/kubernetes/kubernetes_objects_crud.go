@@ -1,0 +1,180 @@
+package kubernetes
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/objectset"
+	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
+)
+
+const partialCreateNote = "\n\nThe objects applied so far are saved in the state, so nothing is lost track of. Terraform marks the " +
+	"resource tainted: the next apply deletes them and applies everything again. To re-apply in place instead " +
+	"(server-side apply is idempotent), run `terraform untaint` on this resource first."
+
+const partialUpdateNote = "\n\nThe state records what was applied and deleted so far; the next plan shows what is left to do."
+
+func (r *objectsResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan objectsModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, d := plan.Timeouts.Create(ctx, defaultApplyTimeout)
+	resp.Diagnostics.Append(d...)
+	objs, probs := objectset.Parse(plan.YAML.ValueString(), yamlPath)
+	framework.AddProblems(&resp.Diagnostics, probs)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	c, err := r.newClient()
+	if err != nil {
+		resp.Diagnostics.AddError("Cannot reach the cluster", err.Error())
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	plan.ID = types.StringValue(randomID())
+	t := newTracker(nil, nil, plan.FieldManager.ValueString())
+	err = c.applyAll(ctx, objs, plan.options(), t)
+	if err != nil && len(t.shown) == 0 {
+		// Nothing was applied: no state, so nothing is tainted either.
+		resp.Diagnostics.AddError("Applying Kubernetes objects failed", err.Error())
+		return
+	}
+	t.save(ctx, plan, &resp.State, resp.Private, &resp.Diagnostics)
+	if err != nil {
+		resp.Diagnostics.AddError("Applying Kubernetes objects failed", err.Error()+partialCreateNote)
+	}
+}
+
+func (r *objectsResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state objectsModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, d := plan.Timeouts.Update(ctx, defaultApplyTimeout)
+	resp.Diagnostics.Append(d...)
+	objs, probs := objectset.Parse(plan.YAML.ValueString(), yamlPath)
+	framework.AddProblems(&resp.Diagnostics, probs)
+	prior, diags := stringMap(ctx, state.Objects)
+	resp.Diagnostics.Append(diags...)
+	owned, diags := readOwned(ctx, req.Private)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	c, err := r.newClient()
+	if err != nil {
+		resp.Diagnostics.AddError("Cannot reach the cluster", err.Error())
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	// Apply what is new or changed (everything when the field manager or
+	// conflict policy changed), then delete what left the yaml.
+	reapplyAll := !plan.FieldManager.Equal(state.FieldManager) || !plan.ForceConflicts.Equal(state.ForceConflicts)
+	t := newTracker(prior, owned, plan.FieldManager.ValueString())
+	var changed []objectset.Object
+	desired := map[string]bool{}
+	for _, o := range objs {
+		desired[o.Key()] = true
+		if text, err := objectset.Show(o.Body); reapplyAll || err != nil || prior[o.Key()] != text {
+			changed = append(changed, o)
+		}
+	}
+	err = c.applyAll(ctx, changed, plan.options(), t)
+	if err == nil {
+		var gone []objectset.Object
+		for key, text := range prior {
+			if !desired[key] {
+				o, perr := parseShown(key, text)
+				if perr != nil {
+					err = perr
+					break
+				}
+				gone = append(gone, o)
+			}
+		}
+		if err == nil {
+			err = c.deleteAll(ctx, gone, t)
+		}
+	}
+	t.save(ctx, plan, &resp.State, resp.Private, &resp.Diagnostics)
+	if err != nil {
+		resp.Diagnostics.AddError("Applying Kubernetes objects failed", err.Error()+partialUpdateNote)
+	}
+}
+
+func (r *objectsResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state objectsModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, d := state.Timeouts.Delete(ctx, defaultDeleteTimeout)
+	resp.Diagnostics.Append(d...)
+	prior, diags := stringMap(ctx, state.Objects)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	objs, err := parseAllShown(prior)
+	if err != nil {
+		resp.Diagnostics.AddError("Cannot read the state", err.Error())
+		return
+	}
+	c, err := r.newClient()
+	if err != nil {
+		resp.Diagnostics.AddError("Cannot reach the cluster", err.Error())
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	t := newTracker(prior, nil, state.FieldManager.ValueString())
+	if err := c.deleteAll(ctx, objs, t); err != nil {
+		// Keep what is left in the state, so the next destroy finishes it.
+		t.save(ctx, state, &resp.State, nil, &resp.Diagnostics)
+		resp.Diagnostics.AddError("Deleting Kubernetes objects failed", fmt.Sprintf("%v\n\nThe objects not yet deleted stay in the state; run destroy again (with a longer timeouts.delete if it ran out).", err))
+	}
+}
+
+// Read drops objects deleted outside Terraform and shows fields someone else
+// changed, so the next plan re-applies them. It leaves the state alone while
+// the provider's kubernetes block is still unknown (the cluster is being
+// replaced in the same run).
+func (r *objectsResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state objectsModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if r.Client == nil || len(r.Client.Kubernetes.Unknown) > 0 {
+		return
+	}
+	prior, diags := stringMap(ctx, state.Objects)
+	resp.Diagnostics.Append(diags...)
+	owned, diags := readOwned(ctx, req.Private)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	c, err := r.newClient()
+	if err != nil {
+		resp.Diagnostics.AddError("Cannot reach the cluster", err.Error())
+		return
+	}
+	t := newTracker(prior, owned, state.FieldManager.ValueString())
+	if err := t.refresh(ctx, c, state.YAML.ValueString()); err != nil {
+		resp.Diagnostics.AddError("Reading Kubernetes objects failed", err.Error())
+		return
+	}
+	t.save(ctx, state, &resp.State, nil, &resp.Diagnostics)
+}

@@ -1,0 +1,131 @@
+package kubernetes
+
+import (
+	"context"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+)
+
+func sortedKeys(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// An apply canceled half-way (Ctrl-C: Terraform cancels the provider's
+// context) saves exactly the objects applied so far and reports the error;
+// the next apply converges whether Terraform replaces the tainted resource
+// (destroy, then create) or the user untaints it (update in place).
+func TestApplyCanceledHalfWaySavesWhatWasApplied(t *testing.T) {
+	all := join(shopNamespace, configMap("a", "1"), configMap("b", "2"), configMap("c", "3"))
+	want := []string{"ConfigMap/shop/a", "ConfigMap/shop/b", "ConfigMap/shop/c", "Namespace/shop"}
+
+	for _, next := range []string{"replace", "untaint"} {
+		t.Run(next, func(t *testing.T) {
+			f := newFakeAPIServer(t)
+			r := newRPC(t, fakeConfig(f))
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			// ConfigMap b's apply never answers: the user cancels meanwhile.
+			f.onRequest = func(method, kind, name string) bool {
+				if method == "PATCH" && name == "b" {
+					cancel()
+					return true
+				}
+				return false
+			}
+			partial, diags := r.apply(ctx, state{}, all)
+			if !hasError(diags) || !strings.Contains(diags[0].Detail, "context canceled") || !strings.Contains(diags[0].Detail, "saved in the state") {
+				t.Fatalf("diagnostics:\n%s", diagsText(diags))
+			}
+			if got := sortedKeys(objectsOf(t, partial.value)); !reflect.DeepEqual(got, []string{"ConfigMap/shop/a", "Namespace/shop"}) {
+				t.Fatalf("state after the canceled apply lists %v, want what was applied: the Namespace and ConfigMap a", got)
+			}
+			if f.find("ConfigMap", "c") != nil {
+				t.Fatal("ConfigMap c was applied after the cancel")
+			}
+
+			f.onRequest = nil
+			var final state
+			switch next {
+			case "replace": // Terraform's default for a tainted resource
+				if d := r.destroy(partial); hasError(d) {
+					t.Fatal(diagsText(d))
+				}
+				if got := f.names(); !reflect.DeepEqual(got, []string{"Namespace/default"}) {
+					t.Fatalf("destroy of the partial state left %v", got)
+				}
+				final, diags = r.apply(context.Background(), state{}, all)
+			case "untaint": // update in place from the partial state
+				final, diags = r.apply(context.Background(), partial, all)
+			}
+			if hasError(diags) {
+				t.Fatal(diagsText(diags))
+			}
+			if got := sortedKeys(objectsOf(t, final.value)); !reflect.DeepEqual(got, want) {
+				t.Errorf("state lists %v, want %v", got, want)
+			}
+			for _, name := range []string{"a", "b", "c"} {
+				if f.find("ConfigMap", name) == nil {
+					t.Errorf("ConfigMap %s is not on the server", name)
+				}
+			}
+		})
+	}
+}
+
+// An update canceled half-way keeps the old value of what it did not reach
+// and the new value of what it did, so the next plan shows what is left.
+func TestUpdateCanceledHalfWayKeepsWhatIsLeftToDo(t *testing.T) {
+	f := newFakeAPIServer(t)
+	r := newRPC(t, fakeConfig(f))
+	first, diags := r.apply(context.Background(), state{}, join(shopNamespace, configMap("a", "1"), configMap("b", "1")))
+	if hasError(diags) {
+		t.Fatal(diagsText(diags))
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	f.onRequest = func(method, kind, name string) bool {
+		if method == "PATCH" && name == "b" {
+			cancel()
+			return true
+		}
+		return false
+	}
+	second, diags := r.apply(ctx, first, join(shopNamespace, configMap("a", "2"), configMap("b", "2")))
+	if !hasError(diags) {
+		t.Fatal("no error from a canceled update")
+	}
+	objs := objectsOf(t, second.value)
+	if !strings.Contains(objs["ConfigMap/shop/a"], `value: "2"`) || !strings.Contains(objs["ConfigMap/shop/b"], `value: "1"`) {
+		t.Errorf("state after the canceled update: a=%q b=%q; want a updated, b not", objs["ConfigMap/shop/a"], objs["ConfigMap/shop/b"])
+	}
+}
+
+// A refresh drops an object deleted behind Terraform's back, and shows the
+// cluster's value of a field someone else changed.
+func TestReadFindsDeletedAndChangedObjects(t *testing.T) {
+	f := newFakeAPIServer(t)
+	r := newRPC(t, fakeConfig(f))
+	s, diags := r.apply(context.Background(), state{}, join(shopNamespace, configMap("a", "1"), configMap("b", "1")))
+	if hasError(diags) {
+		t.Fatal(diagsText(diags))
+	}
+	if got := objectsOf(t, r.read(s).value); !reflect.DeepEqual(got, objectsOf(t, s.value)) {
+		t.Fatalf("a refresh without changes changed the state:\n%v\n%v", got, objectsOf(t, s.value))
+	}
+	f.remove("ConfigMap", "a")
+	f.edit("b", "value", "edited")
+	got := objectsOf(t, r.read(s).value)
+	if _, ok := got["ConfigMap/shop/a"]; ok {
+		t.Error("the deleted ConfigMap a is still in the state")
+	}
+	if !strings.Contains(got["ConfigMap/shop/b"], "value: edited") {
+		t.Errorf("ConfigMap b's edited value is not shown: %q", got["ConfigMap/shop/b"])
+	}
+}

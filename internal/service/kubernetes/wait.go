@@ -1,0 +1,126 @@
+package kubernetes
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
+	"k8s.io/apimachinery/pkg/runtime/schema"
+
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/objectset"
+)
+
+// pollInterval is how often waits look again: CRDs are established and
+// objects deleted within a second or two on a healthy cluster.
+var pollInterval = 250 * time.Millisecond
+
+var crdResource = schema.GroupVersionResource{Group: "apiextensions.k8s.io", Version: "v1", Resource: "customresourcedefinitions"}
+
+// waitEstablished waits until every named CRD is Established, so objects of
+// its kinds can be applied. It fails early when the API server refuses a
+// CRD's names, and says which CRDs were still waiting when ctx ends.
+func (c *client) waitEstablished(ctx context.Context, names []string) error {
+	pending := append([]string(nil), names...)
+	for {
+		var still []string
+		for _, name := range pending {
+			crd, err := c.dyn.Resource(crdResource).Get(ctx, name, metav1.GetOptions{})
+			if err != nil {
+				if ctx.Err() != nil {
+					return waitErr(ctx, "CustomResourceDefinitions to be Established", append(still, pending[len(still):]...))
+				}
+				return fmt.Errorf("waiting for CustomResourceDefinition %s: %w", name, err)
+			}
+			if msg, refused := condition(crd, "NamesAccepted", "False"); refused {
+				return fmt.Errorf("CustomResourceDefinition %s: the API server refused its names: %s", name, msg)
+			}
+			if _, ok := condition(crd, "Established", "True"); !ok {
+				still = append(still, name)
+			}
+		}
+		if len(still) == 0 {
+			return nil
+		}
+		pending = still
+		if err := sleep(ctx, "CustomResourceDefinitions to be Established", pending); err != nil {
+			return err
+		}
+	}
+}
+
+// condition finds status.conditions[type] with the given status and
+// returns its message.
+func condition(obj *unstructured.Unstructured, typ, status string) (string, bool) {
+	conds, _, _ := unstructured.NestedSlice(obj.Object, "status", "conditions")
+	for _, c := range conds {
+		m, _ := c.(map[string]any)
+		if m["type"] == typ && strings.EqualFold(fmt.Sprint(m["status"]), status) {
+			msg, _ := m["message"].(string)
+			return msg, true
+		}
+	}
+	return "", false
+}
+
+// waitGone waits until none of objs exists any more. When ctx ends first,
+// the error names what is left and the finalizers holding it.
+func (c *client) waitGone(ctx context.Context, objs []objectset.Object) error {
+	pending := objs
+	for {
+		var still []objectset.Object
+		var holding []string
+		for _, o := range pending {
+			live, found, err := c.get(ctx, o)
+			if err != nil && ctx.Err() == nil {
+				return err
+			}
+			if err != nil || found {
+				still = append(still, o)
+				if live != nil && len(live.GetFinalizers()) > 0 {
+					holding = append(holding, fmt.Sprintf("%s (finalizers %s)", o.Key(), strings.Join(live.GetFinalizers(), ", ")))
+				}
+			}
+		}
+		if len(still) == 0 {
+			return nil
+		}
+		pending = still
+		if ctx.Err() != nil {
+			names := keysOf(still)
+			msg := waitErr(ctx, "objects to be deleted", names)
+			if len(holding) > 0 {
+				return fmt.Errorf("%w; finalizers keep %s: the controllers that remove them must still run (delete this resource before uninstalling them)", msg, strings.Join(holding, "; "))
+			}
+			return msg
+		}
+		if err := sleep(ctx, "objects to be deleted", keysOf(still)); err != nil {
+			return err
+		}
+	}
+}
+
+func keysOf(objs []objectset.Object) []string {
+	out := make([]string, len(objs))
+	for i, o := range objs {
+		out[i] = o.Key()
+	}
+	sort.Strings(out)
+	return out
+}
+
+func sleep(ctx context.Context, what string, pending []string) error {
+	select {
+	case <-ctx.Done():
+		return waitErr(ctx, what, pending)
+	case <-time.After(pollInterval):
+		return nil
+	}
+}
+
+func waitErr(ctx context.Context, what string, pending []string) error {
+	return fmt.Errorf("stopped waiting for %s (%v): still waiting for %s", what, context.Cause(ctx), strings.Join(pending, ", "))
+}
