@@ -4,21 +4,23 @@ import (
 	"context"
 	"strings"
 	"testing"
+
+	"github.com/scalingkit/terraform-provider-scaling/internal/acctest/kubeapi"
 )
 
 // CRDs and Namespaces are applied first, the CRD is waited for until
 // Established, and only then is an object of its kind applied, although the
 // yaml lists it first.
 func TestApplyAllAppliesCRDsFirstAndWaitsUntilEstablished(t *testing.T) {
-	f := newFakeAPIServer(t)
-	f.establishAfter = 3
+	f := kubeapi.NewFake(t)
+	f.SetEstablishAfter(3)
 	c := fakeClient(t, f)
 	tr := newTracker(nil, nil, DefaultFieldManager)
 	objs := parse(t, join(nodePool, configMap("a", "1"), nodePoolCRD, shopNamespace))
 	if err := c.applyAll(context.Background(), objs, applyOptions{fieldManager: DefaultFieldManager}, tr); err != nil {
 		t.Fatal(err)
 	}
-	log := f.requests()
+	log := f.Requests()
 	crd, pool, ns, cm := indexOf(log, "PATCH CustomResourceDefinition/"), indexOf(log, "PATCH NodePool/"), indexOf(log, "PATCH Namespace/shop"), indexOf(log, "PATCH ConfigMap/a")
 	if crd < 0 || pool < 0 || ns < 0 || cm < 0 {
 		t.Fatalf("missing applies in %v", log)
@@ -43,7 +45,7 @@ func TestApplyAllAppliesCRDsFirstAndWaitsUntilEstablished(t *testing.T) {
 // An object whose kind the cluster does not serve fails with the CRD's name
 // and how to install it, before anything after it is applied.
 func TestApplyMissingCRDNamesItAndTheFix(t *testing.T) {
-	f := newFakeAPIServer(t)
+	f := kubeapi.NewFake(t)
 	c := fakeClient(t, f)
 	tr := newTracker(nil, nil, DefaultFieldManager)
 	err := c.applyAll(context.Background(), parse(t, join(shopNamespace, nodePool)), applyOptions{fieldManager: DefaultFieldManager}, tr)
@@ -66,7 +68,7 @@ func TestApplyMissingCRDNamesItAndTheFix(t *testing.T) {
 }
 
 func TestApplyIntoMissingNamespaceSaysHowToFixIt(t *testing.T) {
-	f := newFakeAPIServer(t)
+	f := kubeapi.NewFake(t)
 	c := fakeClient(t, f)
 	err := c.applyAll(context.Background(), parse(t, configMap("a", "1")), applyOptions{fieldManager: DefaultFieldManager}, newTracker(nil, nil, DefaultFieldManager))
 	if err == nil || !strings.Contains(err.Error(), `namespace "shop" does not exist: add a Namespace object to this resource's yaml`) {
@@ -76,7 +78,7 @@ func TestApplyIntoMissingNamespaceSaysHowToFixIt(t *testing.T) {
 
 // Deletion runs in reverse: objects, then the CRDs and Namespaces.
 func TestDeleteAllDeletesDefinitionsLast(t *testing.T) {
-	f := newFakeAPIServer(t)
+	f := kubeapi.NewFake(t)
 	c := fakeClient(t, f)
 	objs := parse(t, join(nodePoolCRD, shopNamespace, nodePool, configMap("a", "1")))
 	tr := newTracker(nil, nil, DefaultFieldManager)
@@ -87,7 +89,7 @@ func TestDeleteAllDeletesDefinitionsLast(t *testing.T) {
 	if err := c.deleteAll(ctx, objs, tr); err != nil {
 		t.Fatal(err)
 	}
-	log := f.requests()
+	log := f.Requests()
 	last := func(prefix string) int {
 		i := -1
 		for j, l := range log {
@@ -103,7 +105,7 @@ func TestDeleteAllDeletesDefinitionsLast(t *testing.T) {
 	if len(tr.shown) != 0 {
 		t.Errorf("still tracked after delete: %v", tr.shown)
 	}
-	if got := f.names(); len(got) != 1 || got[0] != "Namespace/default" {
+	if got := f.Names(); len(got) != 1 || got[0] != "Namespace/default" {
 		t.Errorf("left on the server: %v", got)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/scalingkit/terraform-provider-scaling/internal/acctest/kubeapi"
 	"github.com/scalingkit/terraform-provider-scaling/internal/conns"
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/objectset"
 )
@@ -49,11 +50,11 @@ func parse(t *testing.T, src string) []objectset.Object {
 	return objs
 }
 
-func fakeConfig(f *fakeAPIServer) conns.KubernetesConfig {
+func fakeConfig(f *kubeapi.Fake) conns.KubernetesConfig {
 	return conns.KubernetesConfig{Host: f.URL, Token: "test-token"}
 }
 
-func fakeClient(t *testing.T, f *fakeAPIServer) *client {
+func fakeClient(t *testing.T, f *kubeapi.Fake) *client {
 	t.Helper()
 	cfg, err := restConfig(fakeConfig(f), "test")
 	if err != nil {
@@ -75,4 +76,3 @@ func indexOf(log []string, prefix string) int {
 	}
 	return -1
 }
-

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/scalingkit/terraform-provider-scaling/internal/acctest/kubeapi"
 )
 
 func sortedKeys(m map[string]string) []string {
@@ -27,18 +29,18 @@ func TestApplyCanceledHalfWaySavesWhatWasApplied(t *testing.T) {
 
 	for _, next := range []string{"replace", "untaint"} {
 		t.Run(next, func(t *testing.T) {
-			f := newFakeAPIServer(t)
+			f := kubeapi.NewFake(t)
 			r := newRPC(t, fakeConfig(f))
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
 			// ConfigMap b's apply never answers: the user cancels meanwhile.
-			f.onRequest = func(method, kind, name string) bool {
+			f.SetOnRequest(func(method, kind, name string) bool {
 				if method == "PATCH" && name == "b" {
 					cancel()
 					return true
 				}
 				return false
-			}
+			})
 			partial, diags := r.apply(ctx, state{}, all)
 			if !hasError(diags) || !strings.Contains(diags[0].Detail, "context canceled") || !strings.Contains(diags[0].Detail, "saved in the state") {
 				t.Fatalf("diagnostics:\n%s", diagsText(diags))
@@ -46,18 +48,18 @@ func TestApplyCanceledHalfWaySavesWhatWasApplied(t *testing.T) {
 			if got := sortedKeys(objectsOf(t, partial.value)); !reflect.DeepEqual(got, []string{"ConfigMap/shop/a", "Namespace/shop"}) {
 				t.Fatalf("state after the canceled apply lists %v, want what was applied: the Namespace and ConfigMap a", got)
 			}
-			if f.find("ConfigMap", "c") != nil {
+			if f.Find("ConfigMap", "c") != nil {
 				t.Fatal("ConfigMap c was applied after the cancel")
 			}
 
-			f.onRequest = nil
+			f.SetOnRequest(nil)
 			var final state
 			switch next {
 			case "replace": // Terraform's default for a tainted resource
 				if d := r.destroy(partial); hasError(d) {
 					t.Fatal(diagsText(d))
 				}
-				if got := f.names(); !reflect.DeepEqual(got, []string{"Namespace/default"}) {
+				if got := f.Names(); !reflect.DeepEqual(got, []string{"Namespace/default"}) {
 					t.Fatalf("destroy of the partial state left %v", got)
 				}
 				final, diags = r.apply(context.Background(), state{}, all)
@@ -71,7 +73,7 @@ func TestApplyCanceledHalfWaySavesWhatWasApplied(t *testing.T) {
 				t.Errorf("state lists %v, want %v", got, want)
 			}
 			for _, name := range []string{"a", "b", "c"} {
-				if f.find("ConfigMap", name) == nil {
+				if f.Find("ConfigMap", name) == nil {
 					t.Errorf("ConfigMap %s is not on the server", name)
 				}
 			}
@@ -82,7 +84,7 @@ func TestApplyCanceledHalfWaySavesWhatWasApplied(t *testing.T) {
 // An update canceled half-way keeps the old value of what it did not reach
 // and the new value of what it did, so the next plan shows what is left.
 func TestUpdateCanceledHalfWayKeepsWhatIsLeftToDo(t *testing.T) {
-	f := newFakeAPIServer(t)
+	f := kubeapi.NewFake(t)
 	r := newRPC(t, fakeConfig(f))
 	first, diags := r.apply(context.Background(), state{}, join(shopNamespace, configMap("a", "1"), configMap("b", "1")))
 	if hasError(diags) {
@@ -90,13 +92,13 @@ func TestUpdateCanceledHalfWayKeepsWhatIsLeftToDo(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	f.onRequest = func(method, kind, name string) bool {
+	f.SetOnRequest(func(method, kind, name string) bool {
 		if method == "PATCH" && name == "b" {
 			cancel()
 			return true
 		}
 		return false
-	}
+	})
 	second, diags := r.apply(ctx, first, join(shopNamespace, configMap("a", "2"), configMap("b", "2")))
 	if !hasError(diags) {
 		t.Fatal("no error from a canceled update")
@@ -110,7 +112,7 @@ func TestUpdateCanceledHalfWayKeepsWhatIsLeftToDo(t *testing.T) {
 // A refresh drops an object deleted behind Terraform's back, and shows the
 // cluster's value of a field someone else changed.
 func TestReadFindsDeletedAndChangedObjects(t *testing.T) {
-	f := newFakeAPIServer(t)
+	f := kubeapi.NewFake(t)
 	r := newRPC(t, fakeConfig(f))
 	s, diags := r.apply(context.Background(), state{}, join(shopNamespace, configMap("a", "1"), configMap("b", "1")))
 	if hasError(diags) {
@@ -119,8 +121,8 @@ func TestReadFindsDeletedAndChangedObjects(t *testing.T) {
 	if got := objectsOf(t, r.read(s).value); !reflect.DeepEqual(got, objectsOf(t, s.value)) {
 		t.Fatalf("a refresh without changes changed the state:\n%v\n%v", got, objectsOf(t, s.value))
 	}
-	f.remove("ConfigMap", "a")
-	f.edit("b", "value", "edited")
+	f.Remove("ConfigMap", "a")
+	f.Edit("b", "value", "edited")
 	got := objectsOf(t, r.read(s).value)
 	if _, ok := got["ConfigMap/shop/a"]; ok {
 		t.Error("the deleted ConfigMap a is still in the state")

@@ -1,4 +1,8 @@
-package kubernetes
+// Package kubeapi is a fake Kubernetes API server for the tests of
+// scaling_kubernetes_objects: enough discovery, server-side apply, get and
+// delete to drive the resource without a cluster (test/k8s runs the same
+// resource against a real control plane).
+package kubeapi
 
 import (
 	"encoding/json"
@@ -15,14 +19,14 @@ import (
 	"sigs.k8s.io/yaml"
 )
 
-// fakeAPIServer is enough of a Kubernetes API server for the resource's
-// tests: discovery (built-in kinds plus those of the CRDs it holds), and
+// Fake is enough of a Kubernetes API server for the resource's tests:
+// discovery (built-in kinds plus those of the CRDs it holds), and
 // server-side apply, get and delete of objects, with managedFields. A CRD
-// is Established (and its kinds served) after establishAfter reads of it.
+// is Established (and its kinds served) after SetEstablishAfter reads of it.
 // Deleting a CRD deletes its objects; deleting a Namespace deletes what is
 // in it. It does not validate schemas or merge applies: an apply replaces
 // the object.
-type fakeAPIServer struct {
+type Fake struct {
 	*httptest.Server
 	t *testing.T
 
@@ -31,10 +35,7 @@ type fakeAPIServer struct {
 	crdReads       map[string]int
 	establishAfter int
 	log            []string // "PATCH NodePool/general", "GET ...", in order
-	// onRequest runs before each object request is served; when it returns
-	// true the request gets no answer until the client gives up (a reply
-	// lost to a canceled context or a dropped connection).
-	onRequest func(method, kind, name string) (drop bool)
+	onRequest      func(method, kind, name string) (drop bool)
 }
 
 type fakeKind struct {
@@ -52,8 +53,10 @@ var builtinKinds = []fakeKind{
 	{"apiextensions.k8s.io", "v1", "CustomResourceDefinition", "customresourcedefinitions", false},
 }
 
-func newFakeAPIServer(t *testing.T) *fakeAPIServer {
-	f := &fakeAPIServer{t: t, objects: map[string]map[string]any{}, crdReads: map[string]int{}}
+// NewFake starts a fake API server, stopped when the test ends. It holds
+// the Namespace "default", as every cluster does.
+func NewFake(t *testing.T) *Fake {
+	f := &Fake{t: t, objects: map[string]map[string]any{}, crdReads: map[string]int{}}
 	f.objects[objectPath(builtinKinds[0], "", "default")] = map[string]any{
 		"apiVersion": "v1", "kind": "Namespace", "metadata": map[string]any{"name": "default"},
 	}
@@ -62,8 +65,26 @@ func newFakeAPIServer(t *testing.T) *fakeAPIServer {
 	return f
 }
 
+// SetEstablishAfter makes each CRD Established only once it has been read n
+// times, as a real server takes a moment.
+func (f *Fake) SetEstablishAfter(n int) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.establishAfter = n
+}
+
+// SetOnRequest installs fn, run before each object request is served (nil
+// removes it). When fn returns true the request gets no answer until the
+// client gives up: a reply lost to a canceled context or a dropped
+// connection.
+func (f *Fake) SetOnRequest(fn func(method, kind, name string) (drop bool)) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.onRequest = fn
+}
+
 // kinds lists what discovery serves: built-ins and Established CRDs' kinds.
-func (f *fakeAPIServer) kinds() []fakeKind {
+func (f *Fake) kinds() []fakeKind {
 	out := append([]fakeKind(nil), builtinKinds...)
 	for p, crd := range f.objects {
 		if !strings.Contains(p, "/customresourcedefinitions/") || !f.established(crd) {
@@ -87,12 +108,12 @@ func (f *fakeAPIServer) kinds() []fakeKind {
 	return out
 }
 
-func (f *fakeAPIServer) established(crd map[string]any) bool {
+func (f *Fake) established(crd map[string]any) bool {
 	meta, _ := crd["metadata"].(map[string]any)
 	return f.crdReads[fmt.Sprint(meta["name"])] >= f.establishAfter
 }
 
-func (f *fakeAPIServer) status(w http.ResponseWriter, code int, reason, msg string, details map[string]any) {
+func (f *Fake) status(w http.ResponseWriter, code int, reason, msg string, details map[string]any) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(code)
 	_ = json.NewEncoder(w).Encode(map[string]any{
@@ -101,12 +122,12 @@ func (f *fakeAPIServer) status(w http.ResponseWriter, code int, reason, msg stri
 	})
 }
 
-func (f *fakeAPIServer) write(w http.ResponseWriter, v any) {
+func (f *Fake) write(w http.ResponseWriter, v any) {
 	w.Header().Set("Content-Type", "application/json")
 	_ = json.NewEncoder(w).Encode(v)
 }
 
-func (f *fakeAPIServer) serve(w http.ResponseWriter, r *http.Request) {
+func (f *Fake) serve(w http.ResponseWriter, r *http.Request) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	parts := strings.Split(strings.Trim(r.URL.Path, "/"), "/")
@@ -281,8 +302,8 @@ func fieldSet(v any) map[string]any {
 	return out
 }
 
-// find returns the stored object of a kind and name (any namespace).
-func (f *fakeAPIServer) find(kind, name string) map[string]any {
+// Find returns the stored object of a kind and name (any namespace).
+func (f *Fake) Find(kind, name string) map[string]any {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	for _, obj := range f.objects {
@@ -294,8 +315,8 @@ func (f *fakeAPIServer) find(kind, name string) map[string]any {
 	return nil
 }
 
-// names lists the stored objects as "Kind/name", sorted.
-func (f *fakeAPIServer) names() []string {
+// Names lists the stored objects as "Kind/name", sorted.
+func (f *Fake) Names() []string {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	var out []string
@@ -307,8 +328,8 @@ func (f *fakeAPIServer) names() []string {
 	return out
 }
 
-// remove deletes an object behind Terraform's back.
-func (f *fakeAPIServer) remove(kind, name string) {
+// Remove deletes an object behind Terraform's back.
+func (f *Fake) Remove(kind, name string) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	for p, obj := range f.objects {
@@ -319,9 +340,9 @@ func (f *fakeAPIServer) remove(kind, name string) {
 	}
 }
 
-// edit changes data[key] of a ConfigMap the way `kubectl edit` does: the
+// Edit changes data[key] of a ConfigMap the way `kubectl edit` does: the
 // field moves from the applier's managedFields entry to kubectl-edit's.
-func (f *fakeAPIServer) edit(name, key, value string) {
+func (f *Fake) Edit(name, key, value string) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	for _, obj := range f.objects {
@@ -340,8 +361,8 @@ func (f *fakeAPIServer) edit(name, key, value string) {
 	f.t.Fatalf("no ConfigMap %s to edit", name)
 }
 
-// requests returns the request log.
-func (f *fakeAPIServer) requests() []string {
+// Requests returns the request log.
+func (f *Fake) Requests() []string {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return append([]string(nil), f.log...)
