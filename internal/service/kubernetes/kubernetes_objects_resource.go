@@ -90,9 +90,12 @@ func (r *objectsResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 				MarkdownDescription: "Field manager of the server-side applies. Changing it re-applies every object under the new name. Defaults to `" + DefaultFieldManager + "`.",
 			},
 			"force_conflicts": schema.BoolAttribute{
-				Optional: true, Computed: true, Default: booldefault.StaticBool(false),
-				MarkdownDescription: "Take over fields another field manager owns (kubectl, Helm, a controller) instead of failing. " +
-					"Defaults to `false`: a conflict fails the apply and names the manager and fields.",
+				Optional: true, Computed: true, Default: booldefault.StaticBool(true),
+				MarkdownDescription: "Take over fields another field manager changed (`kubectl edit`, a script) when applying, as " +
+					"Argo CD and Flux do: this resource is the source of truth for the fields it sets, and a refresh shows such " +
+					"changes in the plan, so the plan says what the apply puts back. Defaults to `true`. Set `false` when another " +
+					"tool (Helm, a controller) legitimately co-manages these objects: a conflicting apply then fails and names " +
+					"the other manager and its fields.",
 			},
 			"objects": schema.MapAttribute{
 				Computed:    true,

@@ -107,7 +107,7 @@ func TestAccKubernetesObjects_lifecycle(t *testing.T) {
 				resource.TestCheckResourceAttr(address, "objects.NodePool.karpenter.sh/general",
 					"apiVersion: karpenter.sh/v1\nkind: NodePool\nmetadata:\n  name: general\nspec:\n  weight: 10\n"),
 				resource.TestCheckResourceAttr(address, "field_manager", "terraform-provider-scaling"),
-				resource.TestCheckResourceAttr(address, "force_conflicts", "false"),
+				resource.TestCheckResourceAttr(address, "force_conflicts", "true"),
 			),
 		},
 		{
