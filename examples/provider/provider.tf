@@ -26,3 +26,31 @@ provider "scaling" {
     eks = "http://127.0.0.1:4566"
   }
 }
+
+# scaling_kubernetes_objects applies objects to a cluster. The kubernetes
+# block has hashicorp/kubernetes' attribute names, and may use values known
+# only after apply (a cluster created in the same run): the provider contacts
+# the cluster at apply time only.
+provider "scaling" {
+  alias  = "eks"
+  region = "us-east-1"
+
+  kubernetes {
+    host                   = aws_eks_cluster.this.endpoint
+    cluster_ca_certificate = base64decode(aws_eks_cluster.this.certificate_authority[0].data)
+    exec {
+      api_version = "client.authentication.k8s.io/v1beta1"
+      command     = "aws"
+      args        = ["eks", "get-token", "--cluster-name", aws_eks_cluster.this.name]
+    }
+  }
+}
+
+# Or a kubeconfig file and context:
+provider "scaling" {
+  alias = "kubeconfig"
+  kubernetes {
+    config_path    = "~/.kube/config"
+    config_context = "prod-use1"
+  }
+}

@@ -60,7 +60,7 @@ func kubernetesBlock() schema.Block {
 		Blocks: map[string]schema.Block{
 			"exec": schema.SingleNestedBlock{
 				MarkdownDescription: "Run a command for credentials at apply time (client-go's exec plugin), e.g. " +
-					"`aws eks get-token --cluster-name <name>`; tokens never expire mid-apply.",
+					"`aws eks get-token --cluster-name <name>`; client-go runs it again when the token expires, so long applies keep working.",
 				Attributes: map[string]schema.Attribute{
 					"api_version": str("Credential API version the command speaks, e.g. `client.authentication.k8s.io/v1beta1`.", false),
 					"command":     str("Command to run, e.g. `aws`.", false),

@@ -209,8 +209,8 @@ func TestAccKubernetesObjects_badInput(t *testing.T) {
 	var steps []resource.TestStep
 	for _, c := range cases {
 		steps = append(steps, resource.TestStep{
-			Config:      objectsConfig(f, c.yaml, ""),
-			PlanOnly:    true,
+			Config:   objectsConfig(f, c.yaml, ""),
+			PlanOnly: true,
 			// Terraform wraps long messages: any space may be a line break.
 			ExpectError: regexp.MustCompile(`(?s)Invalid yaml.*` + strings.ReplaceAll(c.want, " ", `\s+`)),
 		})
@@ -234,7 +234,7 @@ func TestAccKubernetesObjects_missingCRD(t *testing.T) {
 // Without the provider's kubernetes block the plan fails, naming it.
 func TestAccKubernetesObjects_missingProviderBlock(t *testing.T) {
 	acctest.Test(t, nil, []resource.TestStep{{
-		Config: acctest.OfflineProviderConfig + fmt.Sprintf("resource \"scaling_kubernetes_objects\" \"test\" {\n  yaml = %q\n}\n", ns),
+		Config:      acctest.OfflineProviderConfig + fmt.Sprintf("resource \"scaling_kubernetes_objects\" \"test\" {\n  yaml = %q\n}\n", ns),
 		PlanOnly:    true,
 		ExpectError: regexp.MustCompile(`(?s)Missing provider kubernetes block.*kubernetes \{.*host.*cluster_ca_certificate.*config_path`),
 	}})
