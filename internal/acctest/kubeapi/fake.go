@@ -34,7 +34,9 @@ type Fake struct {
 	objects        map[string]map[string]any // by path: /apis/g/v/namespaces/ns/res/name
 	crdReads       map[string]int
 	establishAfter int
-	log            []string // "PATCH NodePool/general", "GET ...", in order
+	discoveryLag   int
+	discoveryReads map[string]int // by CRD name, once Established
+	log            []string       // "PATCH NodePool/general", "GET ...", in order
 	onRequest      func(method, kind, name string) (drop bool)
 }
 
@@ -56,7 +58,7 @@ var builtinKinds = []fakeKind{
 // NewFake starts a fake API server, stopped when the test ends. It holds
 // the Namespace "default", as every cluster does.
 func NewFake(t *testing.T) *Fake {
-	f := &Fake{t: t, objects: map[string]map[string]any{}, crdReads: map[string]int{}}
+	f := &Fake{t: t, objects: map[string]map[string]any{}, crdReads: map[string]int{}, discoveryReads: map[string]int{}}
 	f.objects[objectPath(builtinKinds[0], "", "default")] = map[string]any{
 		"apiVersion": "v1", "kind": "Namespace", "metadata": map[string]any{"name": "default"},
 	}
@@ -73,6 +75,15 @@ func (f *Fake) SetEstablishAfter(n int) {
 	f.establishAfter = n
 }
 
+// SetDiscoveryLag makes an Established CRD's kinds appear in discovery only
+// after n discovery reads of its group and version, as a real API server's
+// discovery lags the Established condition.
+func (f *Fake) SetDiscoveryLag(n int) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.discoveryLag = n
+}
+
 // SetOnRequest installs fn, run before each object request is served (nil
 // removes it). When fn returns true the request gets no answer until the
 // client gives up: a reply lost to a canceled context or a dropped
@@ -87,7 +98,8 @@ func (f *Fake) SetOnRequest(fn func(method, kind, name string) (drop bool)) {
 func (f *Fake) kinds() []fakeKind {
 	out := append([]fakeKind(nil), builtinKinds...)
 	for p, crd := range f.objects {
-		if !strings.Contains(p, "/customresourcedefinitions/") || !f.established(crd) {
+		meta, _ := crd["metadata"].(map[string]any)
+		if !strings.Contains(p, "/customresourcedefinitions/") || !f.established(crd) || f.discoveryReads[fmt.Sprint(meta["name"])] < f.discoveryLag {
 			continue
 		}
 		spec, _ := crd["spec"].(map[string]any)
@@ -163,6 +175,7 @@ func (f *Fake) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if len(rest) == 0 { // discovery of a group/version
+		f.countDiscovery(group)
 		var resources []any
 		for _, k := range kinds {
 			if k.group == group && k.version == version {
@@ -274,6 +287,17 @@ func (f *Fake) serve(w http.ResponseWriter, r *http.Request) {
 		f.write(w, map[string]any{"kind": "Status", "apiVersion": "v1", "status": "Success"})
 	default:
 		f.status(w, 405, "MethodNotAllowed", r.Method, nil)
+	}
+}
+
+// countDiscovery counts a discovery read against the Established CRDs of group.
+func (f *Fake) countDiscovery(group string) {
+	for p, crd := range f.objects {
+		spec, _ := crd["spec"].(map[string]any)
+		meta, _ := crd["metadata"].(map[string]any)
+		if strings.Contains(p, "/customresourcedefinitions/") && spec["group"] == group && f.established(crd) {
+			f.discoveryReads[fmt.Sprint(meta["name"])]++
+		}
 	}
 }
 

@@ -24,8 +24,15 @@ type applyOptions struct {
 // applyObject server-side applies one object. Unknown fields are errors
 // (strict field validation), not silently dropped: what the plan showed is
 // what the cluster stores, or the apply fails.
-func (c *client) applyObject(ctx context.Context, o objectset.Object, opts applyOptions) (*unstructured.Unstructured, error) {
+//
+// When a CRD applied in the same run defines the kind, the API server's
+// discovery can lag its Established condition by a moment: the kind is
+// waited for (defined says which kinds) instead of failing at once.
+func (c *client) applyObject(ctx context.Context, o objectset.Object, opts applyOptions, defined map[string]bool) (*unstructured.Unstructured, error) {
 	m, ok, err := c.mappingFor(ctx, o.Group, o.Version, o.Kind)
+	if err == nil && !ok && defined[o.Group+"/"+o.Version+"/"+o.Kind] {
+		m, ok, err = c.waitServed(ctx, o)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -79,10 +86,11 @@ type progress interface {
 // reference, then the rest. It stops at the first error, which names the
 // object and its document.
 func (c *client) applyAll(ctx context.Context, objs []objectset.Object, opts applyOptions, p progress) error {
+	defined := definedKinds(objs)
 	for _, phase := range objectset.ApplyOrder(objs) {
 		var crds []string
 		for _, o := range phase {
-			live, err := c.applyObject(ctx, o, opts)
+			live, err := c.applyObject(ctx, o, opts, defined)
 			if err != nil {
 				return fmt.Errorf("%s (document %d, line %d): %w", o.Key(), o.Doc, o.Line, err)
 			}
@@ -149,4 +157,24 @@ func (c *client) deleteObject(ctx context.Context, o objectset.Object) (gone boo
 		return true, nil
 	}
 	return false, err
+}
+
+// definedKinds lists the group/version/kind each CRD among objs serves.
+func definedKinds(objs []objectset.Object) map[string]bool {
+	out := map[string]bool{}
+	for _, o := range objs {
+		if !o.IsCRD() {
+			continue
+		}
+		group, _, _ := unstructured.NestedString(o.Body, "spec", "group")
+		kind, _, _ := unstructured.NestedString(o.Body, "spec", "names", "kind")
+		versions, _, _ := unstructured.NestedSlice(o.Body, "spec", "versions")
+		for _, v := range versions {
+			vm, _ := v.(map[string]any)
+			if name, _ := vm["name"].(string); vm["served"] == true {
+				out[group+"/"+name+"/"+kind] = true
+			}
+		}
+	}
+	return out
 }

@@ -42,6 +42,21 @@ func TestApplyAllAppliesCRDsFirstAndWaitsUntilEstablished(t *testing.T) {
 	}
 }
 
+// Discovery may lag a CRD's Established condition: an object of a kind a
+// CRD of the same apply defines waits for it instead of failing.
+func TestApplyWaitsForDiscoveryOfKindsItsCRDsDefine(t *testing.T) {
+	f := kubeapi.NewFake(t)
+	f.SetDiscoveryLag(3)
+	c := fakeClient(t, f)
+	err := c.applyAll(context.Background(), parse(t, join(nodePoolCRD, nodePool)), applyOptions{fieldManager: DefaultFieldManager}, newTracker(nil, nil, DefaultFieldManager))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Find("NodePool", "general") == nil {
+		t.Fatal("NodePool not applied")
+	}
+}
+
 // An object whose kind the cluster does not serve fails with the CRD's name
 // and how to install it, before anything after it is applied.
 func TestApplyMissingCRDNamesItAndTheFix(t *testing.T) {

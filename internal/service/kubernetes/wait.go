@@ -124,3 +124,30 @@ func sleep(ctx context.Context, what string, pending []string) error {
 func waitErr(ctx context.Context, what string, pending []string) error {
 	return fmt.Errorf("stopped waiting for %s (%v): still waiting for %s", what, context.Cause(ctx), strings.Join(pending, ", "))
 }
+
+// servedWait bounds how long a kind defined by a CRD of the same apply may
+// take to appear in discovery after the CRD is Established.
+var servedWait = 30 * time.Second
+
+// waitServed polls discovery until the cluster serves o's kind (ok false
+// when it still does not after servedWait).
+func (c *client) waitServed(parent context.Context, o objectset.Object) (mapping, bool, error) {
+	ctx, cancel := context.WithTimeout(parent, servedWait)
+	defer cancel()
+	for {
+		m, ok, err := c.mappingFor(ctx, o.Group, o.Version, o.Kind)
+		if ok || (err != nil && ctx.Err() == nil) {
+			return m, ok, err
+		}
+		if ctx.Err() == nil {
+			select {
+			case <-ctx.Done():
+			case <-time.After(pollInterval):
+				continue
+			}
+		}
+		// Out of time: the caller's deadline is an error, our own bound
+		// means the kind is not served.
+		return m, false, parent.Err()
+	}
+}
