@@ -25,7 +25,7 @@ func TestApplyAllAppliesCRDsFirstAndWaitsUntilEstablished(t *testing.T) {
 	if crd < 0 || pool < 0 || ns < 0 || cm < 0 {
 		t.Fatalf("missing applies in %v", log)
 	}
-	if !(crd < pool && ns < cm) {
+	if crd > pool || ns > cm {
 		t.Errorf("apply order wrong: %v", log)
 	}
 	reads := 0
@@ -114,7 +114,7 @@ func TestDeleteAllDeletesDefinitionsLast(t *testing.T) {
 		}
 		return i
 	}
-	if !(last("DELETE NodePool/") < last("DELETE CustomResourceDefinition/") && last("DELETE ConfigMap/") < last("DELETE Namespace/")) {
+	if last("DELETE NodePool/") > last("DELETE CustomResourceDefinition/") || last("DELETE ConfigMap/") > last("DELETE Namespace/") {
 		t.Errorf("delete order wrong: %v", log)
 	}
 	if len(tr.shown) != 0 {

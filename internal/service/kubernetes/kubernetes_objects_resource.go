@@ -39,11 +39,15 @@ var yamlPath = problem.Path{"yaml"}
 
 func newObjectsResource() resource.Resource {
 	// The provider data (conns.AWSClient) carries the kubernetes block too.
-	return &objectsResource{AWSResource: framework.AWSResource{TypeName: "kubernetes_objects"}}
+	return &objectsResource{}
 }
 
 type objectsResource struct {
 	framework.AWSResource
+}
+
+func (r *objectsResource) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = "scaling_kubernetes_objects"
 }
 
 type objectsModel struct {

@@ -153,8 +153,11 @@ func showAll(objs []objectset.Object) (map[string]string, error) {
 // version (large values in it are digests, never applied).
 func parseShown(key, text string) (objectset.Object, error) {
 	objs, probs := objectset.Parse(text, nil)
-	if probs.HasErrors() || len(objs) != 1 || objs[0].Key() != key {
-		return objectset.Object{}, fmt.Errorf("state entry %s does not hold that object (%v); remove it with terraform state rm and apply again", key, probs.Err())
+	if err := probs.Err(); err != nil {
+		return objectset.Object{}, fmt.Errorf("state entry %s: %w; remove the resource with terraform state rm and apply again", key, err)
+	}
+	if len(objs) != 1 || objs[0].Key() != key {
+		return objectset.Object{}, fmt.Errorf("state entry %s does not hold that object; remove the resource with terraform state rm and apply again", key)
 	}
 	return objs[0], nil
 }

@@ -122,7 +122,7 @@ func sleep(ctx context.Context, what string, pending []string) error {
 }
 
 func waitErr(ctx context.Context, what string, pending []string) error {
-	return fmt.Errorf("stopped waiting for %s (%v): still waiting for %s", what, context.Cause(ctx), strings.Join(pending, ", "))
+	return fmt.Errorf("stopped waiting for %s (%w): still waiting for %s", what, context.Cause(ctx), strings.Join(pending, ", "))
 }
 
 // servedWait bounds how long a kind defined by a CRD of the same apply may
