@@ -166,3 +166,16 @@ func (c *client) get(ctx context.Context, o objectset.Object) (*unstructured.Uns
 	}
 	return live, true, nil
 }
+
+// resolve is the object's identity as the cluster sees it: a namespaced
+// object written without a namespace is in "default", a cluster-scoped one
+// has none whatever it says. Kinds the cluster does not serve keep theirs.
+func (c *client) resolve(ctx context.Context, o objectset.Object) (objectset.Ref, error) {
+	m, ok, err := c.mappingFor(ctx, o.Group, o.Version, o.Kind)
+	if err != nil || !ok {
+		return o.Ref, err
+	}
+	r := o.Ref
+	_, r.Namespace = c.target(m, o.Namespace)
+	return r, nil
+}

@@ -92,25 +92,53 @@ func (r *objectsResource) Update(ctx context.Context, req resource.UpdateRequest
 	}
 	err = c.applyAll(ctx, changed, plan.options(), t)
 	if err == nil {
-		var gone []objectset.Object
-		for key, text := range prior {
-			if !desired[key] {
-				o, perr := parseShown(key, text)
-				if perr != nil {
-					err = perr
-					break
-				}
-				gone = append(gone, o)
-			}
-		}
-		if err == nil {
-			err = c.deleteAll(ctx, gone, t)
-		}
+		err = r.prune(ctx, c, objs, prior, desired, t)
 	}
 	t.save(ctx, plan, &resp.State, resp.Private, &resp.Diagnostics)
 	if err != nil {
 		resp.Diagnostics.AddError("Applying Kubernetes objects failed", err.Error()+partialUpdateNote)
 	}
+}
+
+// prune deletes the objects of prior that left the yaml. An entry whose
+// object is still wanted under another key (a namespace now written out,
+// "ConfigMap/x" becoming "ConfigMap/default/x") only leaves the state.
+func (r *objectsResource) prune(ctx context.Context, c *client, objs []objectset.Object, prior map[string]string, desired map[string]bool, t *tracker) error {
+	var gone []objectset.Object
+	for key, text := range prior {
+		if desired[key] {
+			continue
+		}
+		o, err := parseShown(key, text)
+		if err != nil {
+			return err
+		}
+		gone = append(gone, o)
+	}
+	if len(gone) == 0 {
+		return nil
+	}
+	wanted := map[string]bool{}
+	for _, o := range objs {
+		ref, err := c.resolve(ctx, o)
+		if err != nil {
+			return err
+		}
+		wanted[ref.Key()] = true
+	}
+	var del []objectset.Object
+	for _, o := range gone {
+		ref, err := c.resolve(ctx, o)
+		if err != nil {
+			return err
+		}
+		if wanted[ref.Key()] {
+			t.deleted(o)
+			continue
+		}
+		del = append(del, o)
+	}
+	return c.deleteAll(ctx, del, t)
 }
 
 func (r *objectsResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

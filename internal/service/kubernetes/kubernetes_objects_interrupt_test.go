@@ -108,26 +108,3 @@ func TestUpdateCanceledHalfWayKeepsWhatIsLeftToDo(t *testing.T) {
 		t.Errorf("state after the canceled update: a=%q b=%q; want a updated, b not", objs["ConfigMap/shop/a"], objs["ConfigMap/shop/b"])
 	}
 }
-
-// A refresh drops an object deleted behind Terraform's back, and shows the
-// cluster's value of a field someone else changed.
-func TestReadFindsDeletedAndChangedObjects(t *testing.T) {
-	f := kubeapi.NewFake(t)
-	r := newRPC(t, fakeConfig(f))
-	s, diags := r.apply(context.Background(), state{}, join(shopNamespace, configMap("a", "1"), configMap("b", "1")))
-	if hasError(diags) {
-		t.Fatal(diagsText(diags))
-	}
-	if got := objectsOf(t, r.read(s).value); !reflect.DeepEqual(got, objectsOf(t, s.value)) {
-		t.Fatalf("a refresh without changes changed the state:\n%v\n%v", got, objectsOf(t, s.value))
-	}
-	f.Remove("ConfigMap", "a")
-	f.Edit("b", "value", "edited")
-	got := objectsOf(t, r.read(s).value)
-	if _, ok := got["ConfigMap/shop/a"]; ok {
-		t.Error("the deleted ConfigMap a is still in the state")
-	}
-	if !strings.Contains(got["ConfigMap/shop/b"], "value: edited") {
-		t.Errorf("ConfigMap b's edited value is not shown: %q", got["ConfigMap/shop/b"])
-	}
-}
