@@ -165,6 +165,9 @@ func (r *objectsResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 }
 
 func (r *objectsResource) newClient() (*client, error) {
+	if r.Client == nil {
+		return nil, fmt.Errorf("the provider is not configured")
+	}
 	cfg, err := restConfig(r.Client.Kubernetes, "terraform-provider-scaling")
 	if err != nil {
 		return nil, err
