@@ -81,6 +81,10 @@ func (r *objectsResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 			},
 			"yaml": schema.StringAttribute{
 				Required: true,
+				// Plans show each object in objects; the raw text would repeat
+				// them all, CRD schemas in full (close to 1 MB for Karpenter's
+				// and KEDA's), so it is hidden like a secret.
+				Sensitive: true,
 				MarkdownDescription: "The objects: YAML documents separated by `---` lines (a `kind: List` contributes its items), e.g. " +
 					"`join(\"---\\n\", [data.scaling_karpenter_ec2_node_class.web.yaml, data.scaling_karpenter_node_pool.general.yaml])`. " +
 					"Every object needs `apiVersion`, `kind` and `metadata.name`; a namespaced object without `metadata.namespace` " +
@@ -88,7 +92,9 @@ func (r *objectsResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 					"is an error naming the document (counted from 1, empty documents not counted) and its line. " +
 					"Applied in phases: Namespaces and CustomResourceDefinitions (then waits until the CRDs are Established); " +
 					"objects others reference (ServiceAccounts, ConfigMaps, Secrets, PriorityClasses, RBAC, EC2NodeClasses, " +
-					"KEDA TriggerAuthentications); then the rest in the order written. Do not put Secrets here: plans show the objects.",
+					"KEDA TriggerAuthentications); then the rest in the order written. Plans show `objects` rather than this text, " +
+					"which would repeat every object (CRD schemas in full); it is marked sensitive for that reason only. Do not " +
+					"put Secrets here: `objects` shows them.",
 			},
 			"field_manager": schema.StringAttribute{
 				Optional: true, Computed: true, Default: stringdefault.StaticString(DefaultFieldManager),
