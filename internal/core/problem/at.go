@@ -1,0 +1,42 @@
+package problem
+
+import "fmt"
+
+// At binds a list to one attribute path, so checks read as plain
+// sentences: problem.At(&probs, "taint", "key").Addf("...").
+type At struct {
+	list   *List
+	path   Path
+	prefix string
+}
+
+// Under starts a cursor at path (attribute names and list indices).
+func Under(list *List, path ...any) *At {
+	return &At{list: list, path: Path(path)}
+}
+
+// Addf records an error at the cursor.
+func (a *At) Addf(format string, args ...any) {
+	a.list.Addf(a.path, "%s", a.prefix+fmt.Sprintf(format, args...))
+}
+
+// Warnf records a warning at the cursor.
+func (a *At) Warnf(format string, args ...any) {
+	a.list.Warnf(a.path, "%s", a.prefix+fmt.Sprintf(format, args...))
+}
+
+// Child moves the cursor down (attribute names and list indices).
+func (a *At) Child(steps ...any) *At {
+	path := a.path
+	for _, s := range steps {
+		path = path.Child(s)
+	}
+	return &At{list: a.list, path: path, prefix: a.prefix}
+}
+
+// Key addresses one entry of a map attribute. Terraform paths cannot point
+// inside a map reliably, so the path stays at the map and the message names
+// the key.
+func (a *At) Key(k string) *At {
+	return &At{list: a.list, path: a.path, prefix: a.prefix + fmt.Sprintf("[%q] ", k)}
+}
