@@ -46,3 +46,39 @@ func FuzzEC2NodeClassAcceptedByCRD(f *testing.F) {
 		}
 	})
 }
+
+func FuzzAutoModeNodePoolAcceptedByCRD(f *testing.F) {
+	set := karpenterCRDs(f)
+	for _, s := range fuzzcase.AutoModeNodePoolSeeds {
+		f.Add(s.S[0], s.S[1], s.S[2], s.S[3], s.S[4], s.S[5], s.S[6], s.S[7], s.N1, s.N2, s.Flags)
+	}
+	f.Fuzz(func(t *testing.T, a, b, c, d, e, g, h, i string, n1, n2 int64, flags uint16) {
+		np := fuzzcase.AutoModeNodePool([fuzzcase.Strings]string{a, b, c, d, e, g, h, i}, n1, n2, flags)
+		obj, probs := np.Render()
+		if probs.HasErrors() {
+			return
+		}
+		if errs := set.Validate(obj); len(errs) > 0 {
+			y, _ := k8sobj.YAML(obj)
+			t.Fatalf("validator accepted, CRD rejected: %v\n%s", errs.ToAggregate(), y)
+		}
+	})
+}
+
+func FuzzEC2NodeClassExtrasAcceptedByCRD(f *testing.F) {
+	set := karpenterCRDs(f)
+	for _, s := range fuzzcase.EC2NodeClassExtrasSeeds {
+		f.Add(s.S[0], s.S[1], s.S[2], s.S[3], s.S[4], s.S[5], s.S[6], s.S[7], s.N1, s.N2, s.Flags)
+	}
+	f.Fuzz(func(t *testing.T, a, b, c, d, e, g, h, i string, n1, n2 int64, flags uint16) {
+		nc := fuzzcase.EC2NodeClassExtras([fuzzcase.Strings]string{a, b, c, d, e, g, h, i}, n1, n2, flags)
+		obj, probs := nc.Render()
+		if probs.HasErrors() {
+			return
+		}
+		if errs := set.Validate(obj); len(errs) > 0 {
+			y, _ := k8sobj.YAML(obj)
+			t.Fatalf("validator accepted, CRD rejected: %v\n%s", errs.ToAggregate(), y)
+		}
+	})
+}

@@ -118,6 +118,35 @@ var goldenCases = map[string]func() ([]k8sobj.Object, problem.List){
 			UserData:                   UserData{SerializeImagePulls: ptr(true)},
 		}.Render())
 	},
+	// An EKS Auto Mode pool rendered by the Karpenter renderer: the node
+	// class reference and the typed requirements switch to eks.amazonaws.com.
+	"nodepool-eks-auto-group": func() ([]k8sobj.Object, problem.List) {
+		return one(NodePool{
+			Name:      "web-auto",
+			NodeClass: NodeClassRef{Group: EKSAutoNodeClassGroup, Name: "web"},
+			Requirements: Requirements{
+				InstanceCategories: []string{"c", "m"},
+				InstanceSizes:      []string{"xlarge", "2xlarge"},
+				Custom:             []Requirement{{Key: "eks.amazonaws.com/instance-cpu", Operator: "Lt", Values: []string{"33"}}},
+			},
+		}.Render())
+	},
+	"ec2nodeclass-capacity-reservations": func() ([]k8sobj.Object, problem.List) {
+		return one(EC2NodeClass{
+			Name:                       "reserved",
+			Role:                       "KarpenterNodeRole-my-cluster",
+			SubnetSelectorTerms:        []SelectorTerm{{Tags: discovery}},
+			SecurityGroupSelectorTerms: []SelectorTerm{{Tags: discovery}},
+			CapacityReservationSelectorTerms: []CapacityReservationSelectorTerm{
+				{ID: "cr-0123456789abcdef0"},
+				{Tags: map[string]string{"team": "ml"}, OwnerID: "123456789012", InstanceMatchCriteria: "targeted"},
+			},
+			BlockDeviceMappings: []BlockDeviceMapping{{
+				DeviceName: "/dev/xvda", RootVolume: true, VolumeSize: "200Gi", VolumeType: "gp3",
+				IOPS: ptr(int64(40000)), Throughput: ptr(int64(2000)),
+			}},
+		}.Render())
+	},
 	"fallback-defaults": func() ([]k8sobj.Object, problem.List) {
 		return Fallback{Pool: NodePool{Name: "web"}}.Render()
 	},

@@ -16,6 +16,9 @@ const (
 	EC2NodeClassAPIVersion = "karpenter.k8s.aws/v1"
 	EC2NodeClassGroup      = "karpenter.k8s.aws"
 	EC2NodeClassKind       = "EC2NodeClass"
+	// EKS Auto Mode's node class: NodePools stay karpenter.sh/v1.
+	EKSAutoNodeClassGroup = "eks.amazonaws.com"
+	EKSAutoNodeClassKind  = "NodeClass"
 )
 
 // Well-known label keys used in requirements.
@@ -31,4 +34,16 @@ const (
 	LabelOS                 = "kubernetes.io/os"
 	LabelZone               = "topology.kubernetes.io/zone"
 	LabelHostname           = "kubernetes.io/hostname"
+)
+
+// LabelKeys are the instance label keys a NodePool's typed requirements
+// use: Karpenter's (karpenter.k8s.aws/instance-*) for EC2NodeClass pools,
+// EKS Auto Mode's (eks.amazonaws.com/instance-*) for NodeClass pools.
+type LabelKeys struct {
+	Domain, Category, Family, Size, Generation string
+}
+
+var (
+	KarpenterLabelKeys = LabelKeys{"karpenter.k8s.aws", LabelInstanceCategory, LabelInstanceFamily, LabelInstanceSize, LabelInstanceGeneration}
+	EKSAutoLabelKeys   = LabelKeys{"eks.amazonaws.com", "eks.amazonaws.com/instance-category", "eks.amazonaws.com/instance-family", "eks.amazonaws.com/instance-size", "eks.amazonaws.com/instance-generation"}
 )

@@ -20,6 +20,10 @@ type EC2NodeClass struct {
 
 	SubnetSelectorTerms        []SelectorTerm
 	SecurityGroupSelectorTerms []SelectorTerm
+	// CapacityReservationSelectorTerms select the On-Demand Capacity
+	// Reservations (and Capacity Blocks) that NodePools with capacity type
+	// reserved launch into.
+	CapacityReservationSelectorTerms []CapacityReservationSelectorTerm
 
 	BlockDeviceMappings []BlockDeviceMapping
 	MetadataOptions     MetadataOptions
@@ -44,6 +48,15 @@ type SelectorTerm struct {
 	ID   string
 	Name string
 	Tags map[string]string
+}
+
+// CapacityReservationSelectorTerm selects capacity reservations by id, or
+// by tags, owner and instance match criteria.
+type CapacityReservationSelectorTerm struct {
+	ID                    string
+	OwnerID               string
+	InstanceMatchCriteria string // open or targeted
+	Tags                  map[string]string
 }
 
 // BlockDeviceMapping is one EBS volume.

@@ -38,6 +38,20 @@ func (nc EC2NodeClass) Render() (k8sobj.Object, problem.List) {
 	setStr(spec, "instanceProfile", nc.InstanceProfile)
 	spec["subnetSelectorTerms"] = selectorTermsObj(nc.SubnetSelectorTerms)
 	spec["securityGroupSelectorTerms"] = selectorTermsObj(nc.SecurityGroupSelectorTerms)
+	if len(nc.CapacityReservationSelectorTerms) > 0 {
+		terms := make([]any, 0, len(nc.CapacityReservationSelectorTerms))
+		for _, t := range nc.CapacityReservationSelectorTerms {
+			o := map[string]any{}
+			setStr(o, "id", t.ID)
+			setStr(o, "ownerID", t.OwnerID)
+			setStr(o, "instanceMatchCriteria", t.InstanceMatchCriteria)
+			if len(t.Tags) > 0 {
+				o["tags"] = stringMap(t.Tags)
+			}
+			terms = append(terms, o)
+		}
+		spec["capacityReservationSelectorTerms"] = terms
+	}
 
 	if len(nc.BlockDeviceMappings) > 0 {
 		bdms := make([]any, 0, len(nc.BlockDeviceMappings))

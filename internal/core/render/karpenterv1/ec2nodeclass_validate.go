@@ -43,6 +43,7 @@ func (nc EC2NodeClass) Validate() problem.List {
 	}
 	validateSelectorTerms(at(&probs, "subnet_selector_terms"), nc.SubnetSelectorTerms, reSubnetID, "subnet-0123456789abcdef0", false)
 	validateSelectorTerms(at(&probs, "security_group_selector_terms"), nc.SecurityGroupSelectorTerms, reSGID, "sg-0123456789abcdef0", true)
+	validateCapacityReservationTerms(at(&probs, "capacity_reservation_selector_terms"), nc.CapacityReservationSelectorTerms)
 	validateBlockDevices(at(&probs, "block_device_mappings"), nc.BlockDeviceMappings)
 	validateMetadataOptions(at(&probs, "metadata_options"), nc.MetadataOptions)
 	if nc.Kubelet != nil {
@@ -50,6 +51,9 @@ func (nc EC2NodeClass) Validate() problem.List {
 	}
 	validateTags(at(&probs, "tags"), nc.Tags)
 	validateUserData(at(&probs, "user_data"), nc.UserData, nc.Family())
+	if nc.Family() == "Bottlerocket" && nc.UserData.Raw != "" {
+		validateBottlerocketRaw(at(&probs, "user_data", "raw"), nc.UserData.Raw, nc.AMIAlias)
+	}
 	return probs
 }
 
@@ -138,40 +142,6 @@ func validateSelectorTags(p *problemsAt, tags map[string]string) {
 	for _, k := range sortedKeys(tags) {
 		if k == "" || tags[k] == "" {
 			p.add("empty tag keys or values are not supported (use \"*\" to match any value)")
-		}
-	}
-}
-
-func validateBlockDevices(p *problemsAt, bdms []BlockDeviceMapping) {
-	if len(bdms) > 50 {
-		p.add("at most 50 block device mappings, got %d", len(bdms))
-	}
-	roots := 0
-	for i, b := range bdms {
-		bp := p.child(i)
-		if b.RootVolume {
-			roots++
-			if roots > 1 {
-				bp.child("root_volume").add("only one block device mapping can be the root volume")
-			}
-		}
-		if b.DeviceName == "" {
-			bp.child("device_name").add("is required, e.g. /dev/xvda (the root device on AL2023 and Bottlerocket's OS volume)")
-		}
-		if b.VolumeSize == "" && b.SnapshotID == "" {
-			bp.child("volume_size").add("set volume_size (e.g. 100Gi) or snapshot_id")
-		}
-		if b.VolumeSize != "" && !reVolumeSize.MatchString(b.VolumeSize) {
-			bp.child("volume_size").add("%q must be a size such as 20Gi, 100Gi or 1Ti (1Gi to 64000G)", b.VolumeSize)
-		}
-		if b.VolumeType != "" && !slices.Contains(VolumeTypes, b.VolumeType) {
-			bp.child("volume_type").add("%q is not an EBS volume type: use %s", b.VolumeType, strings.Join(VolumeTypes, ", "))
-		}
-		if b.IOPS != nil && *b.IOPS < 0 {
-			bp.child("iops").add("must not be negative")
-		}
-		if b.Throughput != nil && *b.Throughput < 0 {
-			bp.child("throughput").add("must not be negative")
 		}
 	}
 }

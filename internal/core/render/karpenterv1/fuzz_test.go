@@ -63,3 +63,23 @@ func checkRenders(t *testing.T, invalid bool, render func() (k8sobj.Object, bool
 		t.Fatal("output is not deterministic")
 	}
 }
+
+func FuzzAutoModeNodePool(f *testing.F) {
+	for _, s := range fuzzcase.AutoModeNodePoolSeeds {
+		f.Add(s.S[0], s.S[1], s.S[2], s.S[3], s.S[4], s.S[5], s.S[6], s.S[7], s.N1, s.N2, s.Flags)
+	}
+	f.Fuzz(func(t *testing.T, a, b, c, d, e, g, h, i string, n1, n2 int64, flags uint16) {
+		np := fuzzcase.AutoModeNodePool([fuzzcase.Strings]string{a, b, c, d, e, g, h, i}, n1, n2, flags)
+		checkRenders(t, np.Validate().HasErrors(), func() (k8sobj.Object, bool) { o, p := np.Render(); return o, p.HasErrors() })
+	})
+}
+
+func FuzzEC2NodeClassExtras(f *testing.F) {
+	for _, s := range fuzzcase.EC2NodeClassExtrasSeeds {
+		f.Add(s.S[0], s.S[1], s.S[2], s.S[3], s.S[4], s.S[5], s.S[6], s.S[7], s.N1, s.N2, s.Flags)
+	}
+	f.Fuzz(func(t *testing.T, a, b, c, d, e, g, h, i string, n1, n2 int64, flags uint16) {
+		nc := fuzzcase.EC2NodeClassExtras([fuzzcase.Strings]string{a, b, c, d, e, g, h, i}, n1, n2, flags)
+		checkRenders(t, nc.Validate().HasErrors(), func() (k8sobj.Object, bool) { o, p := nc.Render(); return o, p.HasErrors() })
+	})
+}

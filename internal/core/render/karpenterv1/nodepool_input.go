@@ -26,6 +26,12 @@ type NodePool struct {
 	Limits map[string]string
 	// Weight 1-100; higher is tried first. Nil leaves it unset.
 	Weight *int64
+
+	// NodeClassCapacityReservations is how many capacity reservation
+	// selector terms the referenced node class has, when the caller knows
+	// (nil: unknown). Zero with capacity type reserved fails: nothing
+	// would select the reservations.
+	NodeClassCapacityReservations *int64
 }
 
 // NodeClassRef points at the node class.
@@ -100,6 +106,18 @@ var (
 	Architectures         = []string{"amd64", "arm64"}
 )
 
+// AutoMode reports whether the pool's nodes come from EKS Auto Mode (its
+// node class is an eks.amazonaws.com NodeClass).
+func (np NodePool) AutoMode() bool { return np.NodeClass.Group == EKSAutoNodeClassGroup }
+
+// LabelKeys are the instance label keys of the pool's node class family.
+func (np NodePool) LabelKeys() LabelKeys {
+	if np.AutoMode() {
+		return EKSAutoLabelKeys
+	}
+	return KarpenterLabelKeys
+}
+
 // WithDefaults returns np with every unset field given its default.
 func (np NodePool) WithDefaults() NodePool {
 	if np.NodeClass.Group == "" {
@@ -107,6 +125,9 @@ func (np NodePool) WithDefaults() NodePool {
 	}
 	if np.NodeClass.Kind == "" {
 		np.NodeClass.Kind = EC2NodeClassKind
+		if np.NodeClass.Group == EKSAutoNodeClassGroup {
+			np.NodeClass.Kind = EKSAutoNodeClassKind
+		}
 	}
 	if np.NodeClass.Name == "" {
 		np.NodeClass.Name = DefaultNodeClassName

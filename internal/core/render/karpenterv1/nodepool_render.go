@@ -24,7 +24,7 @@ func (np NodePool) Render() (k8sobj.Object, problem.List) {
 			"kind":  np.NodeClass.Kind,
 			"name":  np.NodeClass.Name,
 		},
-		"requirements": requirementsObj(np.Requirements.rendered()),
+		"requirements": requirementsObj(np.Requirements.rendered(np.LabelKeys())),
 	}
 	if len(np.Taints) > 0 {
 		tmplSpec["taints"] = taintsObj(np.Taints)
@@ -87,19 +87,19 @@ func (np NodePool) Render() (k8sobj.Object, problem.List) {
 
 // rendered lists the requirements in a stable order: typed ones first,
 // then the custom ones as given.
-func (r Requirements) rendered() []Requirement {
+func (r Requirements) rendered(keys LabelKeys) []Requirement {
 	var out []Requirement
 	in := func(key string, values []string) {
 		if len(values) > 0 {
 			out = append(out, Requirement{Key: key, Operator: "In", Values: values})
 		}
 	}
-	in(LabelInstanceCategory, r.InstanceCategories)
-	in(LabelInstanceFamily, r.InstanceFamilies)
+	in(keys.Category, r.InstanceCategories)
+	in(keys.Family, r.InstanceFamilies)
 	in(LabelInstanceType, r.InstanceTypes)
-	in(LabelInstanceSize, r.InstanceSizes)
+	in(keys.Size, r.InstanceSizes)
 	if r.MinInstanceGeneration != nil {
-		out = append(out, Requirement{Key: LabelInstanceGeneration, Operator: "Gt", Values: []string{strconv.FormatInt(*r.MinInstanceGeneration-1, 10)}})
+		out = append(out, Requirement{Key: keys.Generation, Operator: "Gt", Values: []string{strconv.FormatInt(*r.MinInstanceGeneration-1, 10)}})
 	}
 	in(LabelCapacityType, r.CapacityTypes)
 	in(LabelArch, r.Architectures)

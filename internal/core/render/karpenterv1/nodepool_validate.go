@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/problem"
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/k8sname"
 )
 
 // Validate reports every problem with np (after defaults) that the API
@@ -15,7 +16,9 @@ func (np NodePool) Validate() problem.List {
 	np = np.WithDefaults()
 	validateNodePoolName(at(&probs, "name"), np.Name)
 	validateNodeClassRef(&probs, np.NodeClass)
-	validateRequirements(&probs, np.Requirements)
+	validateRequirements(&probs, np.Requirements, np.LabelKeys())
+	validateNodeClassFamily(&probs, np)
+	validateReservedCapacity(&probs, np)
 	validateLabels(at(&probs, "labels"), np.Labels)
 	validateAnnotations(at(&probs, "annotations"), np.Annotations)
 	seen := map[string]string{}
@@ -50,12 +53,18 @@ func validateNodeClassRef(probs *problem.List, ref NodeClassRef) {
 	if strings.Contains(ref.Group, "/") {
 		at(probs, "node_class_group").add("%q is an API group without version (e.g. karpenter.k8s.aws), not an apiVersion", ref.Group)
 	}
+	switch {
+	case ref.Group == EKSAutoNodeClassGroup && ref.Kind != EKSAutoNodeClassKind:
+		at(probs, "node_class_kind").add("%q is not EKS Auto Mode's node class kind: with node_class_group = %q use kind %q (or leave node_class_kind unset)", ref.Kind, EKSAutoNodeClassGroup, EKSAutoNodeClassKind)
+	case ref.Group == EC2NodeClassGroup && ref.Kind != EC2NodeClassKind:
+		at(probs, "node_class_kind").add("%q is not a %s kind: use %s, or node_class_group = %q for an EKS Auto Mode NodeClass", ref.Kind, EC2NodeClassGroup, EC2NodeClassKind, EKSAutoNodeClassGroup)
+	}
 	if ref.Name != "" && (len(ref.Name) > 253 || !reDNS1123Subdomain.MatchString(ref.Name)) {
 		at(probs, "node_class_name").add("%q must be the name of an EC2NodeClass: lowercase letters, digits, '-' or '.'", ref.Name)
 	}
 }
 
-func validateRequirements(probs *problem.List, r Requirements) {
+func validateRequirements(probs *problem.List, r Requirements, keys LabelKeys) {
 	lists := []struct {
 		attr, key string
 		values    []string
@@ -78,7 +87,7 @@ func validateRequirements(probs *problem.List, r Requirements) {
 			}
 			if v == "" {
 				p.add("must not be empty")
-			} else if msg := labelValueError(v); msg != "" {
+			} else if msg := k8sname.LabelValueError(v); msg != "" {
 				p.add("%s", msg)
 			}
 		}
@@ -86,7 +95,7 @@ func validateRequirements(probs *problem.List, r Requirements) {
 	if g := r.MinInstanceGeneration; g != nil && (*g < 1 || *g > 1000) {
 		at(probs, "min_instance_generation").add("must be 1 or more (e.g. 5 for c5/m5/r5 and newer), got %d", *g)
 	}
-	if n := len(r.rendered()); n > 100 {
+	if n := len(r.rendered(keys)); n > 100 {
 		at(probs, "requirements").add("at most 100 requirements in total, got %d", n)
 	}
 	for i, c := range r.Custom {
@@ -95,7 +104,7 @@ func validateRequirements(probs *problem.List, r Requirements) {
 }
 
 func validateRequirement(p *problemsAt, r Requirement) {
-	if msg := qualifiedNameError(r.Key); msg != "" {
+	if msg := k8sname.QualifiedNameError(r.Key); msg != "" {
 		p.child("key").add("%q is not a valid label key: %s", r.Key, msg)
 	} else if len(r.Key) > 316 {
 		p.child("key").add("must be at most 316 characters")
@@ -107,7 +116,7 @@ func validateRequirement(p *problemsAt, r Requirement) {
 		return
 	}
 	for i, v := range r.Values {
-		if msg := labelValueError(v); msg != "" {
+		if msg := k8sname.LabelValueError(v); msg != "" {
 			p.child("values", i).add("%s", msg)
 		}
 	}
@@ -149,14 +158,14 @@ func validateLabels(p *problemsAt, labels map[string]string) {
 	}
 	for _, k := range sortedKeys(labels) {
 		kp := p.key(k)
-		if msg := qualifiedNameError(k); msg != "" {
+		if msg := k8sname.QualifiedNameError(k); msg != "" {
 			kp.add("label key %q is invalid: %s", k, msg)
 			continue
 		}
 		if msg := restrictedLabelError(k); msg != "" {
 			kp.add("%s", msg)
 		}
-		if msg := labelValueError(labels[k]); msg != "" {
+		if msg := k8sname.LabelValueError(labels[k]); msg != "" {
 			kp.add("label value %s", msg)
 		}
 	}
@@ -164,7 +173,7 @@ func validateLabels(p *problemsAt, labels map[string]string) {
 
 func validateAnnotations(p *problemsAt, annotations map[string]string) {
 	for _, k := range sortedKeys(annotations) {
-		if msg := qualifiedNameError(k); msg != "" {
+		if msg := k8sname.QualifiedNameError(k); msg != "" {
 			p.key(k).add("annotation key %q is invalid: %s", k, msg)
 		}
 	}
@@ -173,11 +182,11 @@ func validateAnnotations(p *problemsAt, annotations map[string]string) {
 func validateTaints(p *problemsAt, taints []Taint, seen map[string]string, attr string) {
 	for i, t := range taints {
 		tp := p.child(i)
-		if msg := qualifiedNameError(t.Key); msg != "" {
+		if msg := k8sname.QualifiedNameError(t.Key); msg != "" {
 			tp.child("key").add("%q is not a valid taint key: %s", t.Key, msg)
 		}
 		if t.Value != "" {
-			if msg := qualifiedNameError(t.Value); msg != "" {
+			if msg := k8sname.QualifiedNameError(t.Value); msg != "" {
 				tp.child("value").add("%q is not a valid taint value: %s", t.Value, msg)
 			}
 		}
@@ -235,7 +244,7 @@ func validateDisruption(p *problemsAt, d Disruption) {
 
 func validateLimits(p *problemsAt, limits map[string]string) {
 	for _, k := range sortedKeys(limits) {
-		if msg := qualifiedNameError(k); msg != "" {
+		if msg := k8sname.QualifiedNameError(k); msg != "" {
 			p.key(k).add("resource name %q is invalid: %s", k, msg)
 		}
 		if !reQuantity.MatchString(limits[k]) {

@@ -21,10 +21,7 @@ var (
 	// budgets[].nodes: "10%" or "5".
 	reBudgetNodes = regexp.MustCompile(`^((100|[0-9]{1,2})%|[0-9]+)$`)
 	// Resource quantities (limits, kubelet reserved).
-	reQuantity = regexp.MustCompile(`^(\+|-)?(([0-9]+(\.[0-9]*)?)|(\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\+|-)?(([0-9]+(\.[0-9]*)?)|(\.[0-9]+))))?$`)
-	// Label/taint values.
-	reLabelValue       = regexp.MustCompile(`^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$`)
-	reQualifiedName    = regexp.MustCompile(`^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$`)
+	reQuantity         = regexp.MustCompile(`^(\+|-)?(([0-9]+(\.[0-9]*)?)|(\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\+|-)?(([0-9]+(\.[0-9]*)?)|(\.[0-9]+))))?$`)
 	reDNS1123Subdomain = regexp.MustCompile(`^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$`)
 	reCronDescriptor   = regexp.MustCompile(`^@(annually|yearly|monthly|weekly|daily|midnight|hourly)$`)
 )
@@ -39,36 +36,6 @@ func checkDuration(p *problemsAt, v, example string) {
 	if !reDuration.MatchString(v) {
 		p.add("%q is not a duration: use a number with s, m or h (e.g. %s); Never is not allowed here", v, example)
 	}
-}
-
-// checkQualifiedName applies Kubernetes' label-key rules: optional DNS
-// subdomain prefix (at most 253) and a name of at most 63 characters.
-func qualifiedNameError(key string) string {
-	if key == "" {
-		return "must not be empty"
-	}
-	prefix, name, hasPrefix := strings.Cut(key, "/")
-	if !hasPrefix {
-		name, prefix = prefix, ""
-	} else if strings.Contains(name, "/") {
-		return "may contain at most one '/'"
-	}
-	if hasPrefix {
-		if prefix == "" || len(prefix) > 253 || !reDNS1123Subdomain.MatchString(prefix) {
-			return fmt.Sprintf("prefix %q must be a lowercase DNS subdomain (e.g. example.com)", prefix)
-		}
-	}
-	if len(name) > 63 || !reQualifiedName.MatchString(name) {
-		return fmt.Sprintf("name part %q must be 1-63 characters of letters, digits, '-', '_' or '.', starting and ending with a letter or digit", name)
-	}
-	return ""
-}
-
-func labelValueError(v string) string {
-	if len(v) > 63 || !reLabelValue.MatchString(v) {
-		return fmt.Sprintf("%q must be at most 63 characters of letters, digits, '-', '_' or '.', starting and ending with a letter or digit", v)
-	}
-	return ""
 }
 
 // cronError checks a budget schedule the way Karpenter parses it (standard

@@ -165,3 +165,73 @@ var EC2NodeClassSeeds = []Seed{
 	{S: [Strings]string{"ids", "", "ami-0123", "AL2023", "profile", "nginx:1.27", "kubernetes.io/cluster/x", "owned"}, N1: 0, N2: 0, Flags: 0xfffe},
 	{S: [Strings]string{"w", "role", "windows2022@latest", "Custom", "cpu", "100m", "nodefs.available", "10%"}, N1: 64, N2: 2, Flags: 0x9741},
 }
+
+// AutoModeNodePool is NodePool pointed at an EKS Auto Mode NodeClass, so
+// the Auto Mode label keys and checks are explored too.
+func AutoModeNodePool(s [Strings]string, n1, n2 int64, flags uint16) karpenterv1.NodePool {
+	np := NodePool(s, n1, n2, flags)
+	np.NodeClass.Group = karpenterv1.EKSAutoNodeClassGroup
+	if flags&(1<<11) != 0 {
+		r := n2 % 3
+		np.NodeClassCapacityReservations = &r
+	}
+	return np
+}
+
+// EC2NodeClassExtras builds an EC2NodeClass around the parts the
+// EC2NodeClass builder leaves out: volume performance, duplicate devices,
+// capacity reservations and raw Bottlerocket user data.
+func EC2NodeClassExtras(s [Strings]string, n1, n2 int64, flags uint16) karpenterv1.EC2NodeClass {
+	on := func(bit uint) bool { return flags&(1<<bit) != 0 }
+	nc := karpenterv1.EC2NodeClass{
+		Name:                       "extras",
+		Role:                       "KarpenterNodeRole-c",
+		SubnetSelectorTerms:        []karpenterv1.SelectorTerm{{Tags: map[string]string{"karpenter.sh/discovery": "c"}}},
+		SecurityGroupSelectorTerms: []karpenterv1.SelectorTerm{{Tags: map[string]string{"karpenter.sh/discovery": "c"}}},
+	}
+	b := karpenterv1.BlockDeviceMapping{DeviceName: "/dev/xvda", RootVolume: true, VolumeSize: s[0], VolumeType: s[1]}
+	if on(0) {
+		b.IOPS = &n1
+	}
+	if on(1) {
+		b.Throughput = &n2
+	}
+	nc.BlockDeviceMappings = []karpenterv1.BlockDeviceMapping{b}
+	if on(2) {
+		nc.BlockDeviceMappings = append(nc.BlockDeviceMappings, karpenterv1.BlockDeviceMapping{DeviceName: s[2], VolumeSize: "20Gi"})
+	}
+	if on(3) {
+		nc.CapacityReservationSelectorTerms = append(nc.CapacityReservationSelectorTerms, karpenterv1.CapacityReservationSelectorTerm{ID: s[3]})
+	}
+	if on(4) {
+		t := karpenterv1.CapacityReservationSelectorTerm{OwnerID: s[4], InstanceMatchCriteria: s[5]}
+		if on(5) {
+			t.Tags = map[string]string{s[6]: s[7]}
+		}
+		if on(6) {
+			t.ID = s[3]
+		}
+		nc.CapacityReservationSelectorTerms = append(nc.CapacityReservationSelectorTerms, t)
+	}
+	if on(7) {
+		nc.AMIAlias = "bottlerocket@latest"
+		nc.UserData.Raw = s[6]
+	}
+	if on(8) {
+		nc.AMIAlias = "bottlerocket@latest"
+		nc.UserData.Raw = "[settings.kubernetes.node-labels]\n\"" + s[6] + "\" = \"" + s[7] + "\"\n"
+	}
+	return nc
+}
+
+// AutoModeNodePoolSeeds reuse the NodePool seeds; EC2NodeClassExtrasSeeds
+// start near the volume and reservation limits.
+var (
+	AutoModeNodePoolSeeds   = NodePoolSeeds
+	EC2NodeClassExtrasSeeds = []Seed{
+		{S: [Strings]string{"100Gi", "gp3", "/dev/xvdb", "cr-0123456789abcdef0", "123456789012", "targeted", "team", "ml"}, N1: 80000, N2: 2000, Flags: 0x003b},
+		{S: [Strings]string{"8Gi", "gp2", "/dev/xvda", "cr-1", "me", "open", "#!/bin/bash", "x"}, N1: 100000, N2: 5000, Flags: 0x00ff},
+		{S: [Strings]string{"500Gi", "io2", "/dev/xvdc", "odcr-1", "", "any", "node-role.kubernetes.io/worker", "true"}, N1: 256000, N2: 125, Flags: 0x0115},
+		{S: [Strings]string{"1Ti", "st1", "", "", "", "", "[settings.kubernetes]\nmax-pods = 110", ""}, N1: 3000, N2: 124, Flags: 0x0183},
+	}
+)
