@@ -76,3 +76,28 @@ var Operators = []string{"In", "NotIn", "Exists", "DoesNotExist"}
 
 // TaintEffects are the node taint effects.
 var TaintEffects = []string{"NoSchedule", "PreferNoSchedule", "NoExecute"}
+
+// reIAMName is an IAM role name (CreateRole's RoleName).
+var reIAMName = regexp.MustCompile(`^[\w+=,.@-]{1,64}$`)
+
+// IAMRoleNameError checks an IAM role name (not an ARN).
+func IAMRoleNameError(name string) string {
+	switch {
+	case strings.HasPrefix(name, "arn:"):
+		return fmt.Sprintf("%q is an ARN; set the role name (the part after role/)", name)
+	case !reIAMName.MatchString(name):
+		return fmt.Sprintf("%q is not an IAM role name: 1-64 letters, digits or +=,.@_-", name)
+	}
+	return ""
+}
+
+// ControlCharError rejects control characters, which no AWS tag, name or
+// URL accepts and which YAML cannot carry in a plain string.
+func ControlCharError(s string) string {
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			return fmt.Sprintf("%q contains a control character", s)
+		}
+	}
+	return ""
+}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/problem"
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/k8sname"
 )
 
 var (
@@ -40,6 +41,10 @@ func (nc EC2NodeClass) Validate() problem.List {
 		at(&probs, "instance_profile").add("set exactly one of role and instance_profile, not both (with role, Karpenter manages the instance profile)")
 	case nc.Role == "" && nc.InstanceProfile == "":
 		at(&probs, "role").add("set role (the node IAM role name, e.g. KarpenterNodeRole-my-cluster) or instance_profile")
+	case nc.Role != "":
+		if msg := k8sname.IAMRoleNameError(nc.Role); msg != "" {
+			at(&probs, "role").add("%s", msg)
+		}
 	}
 	validateSelectorTerms(at(&probs, "subnet_selector_terms"), nc.SubnetSelectorTerms, reSubnetID, "subnet-0123456789abcdef0", false)
 	validateSelectorTerms(at(&probs, "security_group_selector_terms"), nc.SecurityGroupSelectorTerms, reSGID, "sg-0123456789abcdef0", true)
@@ -253,6 +258,12 @@ func validateTags(p *problemsAt, tags map[string]string) {
 			p.add("empty tag keys are not supported")
 		case restrictedTag(k):
 			p.key(k).add("tag %q is set by Karpenter itself; remove it", k)
+		}
+		for _, v := range []string{k, tags[k]} {
+			if msg := k8sname.ControlCharError(v); msg != "" {
+				p.key(k).add("%s", msg)
+				break
+			}
 		}
 	}
 }
