@@ -79,6 +79,8 @@ func validateBuiltin(obj map[string]any) (errs field.ErrorList, known bool, err 
 	switch o := internal.(type) {
 	case *apps.Deployment:
 		errs = append(errs, appsvalidation.ValidateDeployment(o, pod.GetValidationOptionsFromPodTemplate(&o.Spec.Template, nil))...)
+	case *apps.DaemonSet:
+		errs = append(errs, appsvalidation.ValidateDaemonSet(o, pod.GetValidationOptionsFromPodTemplate(&o.Spec.Template, nil))...)
 	case *scheduling.PriorityClass:
 		errs = append(errs, schedulingvalidation.ValidatePriorityClass(o)...)
 	case *batch.CronJob:

@@ -143,8 +143,8 @@ func validateSelector(probs *problem.List, r Rule) {
 	seen := map[string]bool{}
 	for i, p := range r.NodePools {
 		at := problem.Under(probs, "node_pools", i)
-		if msg := k8sname.LabelValueError(p); msg != "" || p == "" {
-			at.Addf("%q is not a NodePool name", p)
+		if msg := k8sname.SubdomainError(p); msg != "" || len(p) > 63 {
+			at.Addf("%q is not a NodePool name (at most 63 lowercase letters, digits, '-' or '.')", p)
 		} else if seen[p] {
 			at.Addf("%q is listed twice", p)
 		}
