@@ -147,6 +147,25 @@ var goldenCases = map[string]func() ([]k8sobj.Object, problem.List){
 			}},
 		}.Render())
 	},
+	// SOCI parallel pull on both node families.
+	"ec2nodeclass-fast-image-pull": func() ([]k8sobj.Object, problem.List) {
+		al := EC2NodeClass{
+			Name:                       "al2023-soci",
+			Role:                       "KarpenterNodeRole-my-cluster",
+			SubnetSelectorTerms:        []SelectorTerm{{Tags: discovery}},
+			SecurityGroupSelectorTerms: []SelectorTerm{{Tags: discovery}},
+			BlockDeviceMappings: []BlockDeviceMapping{{
+				DeviceName: "/dev/xvda", RootVolume: true, VolumeSize: "200Gi", IOPS: ptr(int64(16000)), Throughput: ptr(int64(1000)),
+			}},
+			UserData: UserData{FastImagePull: ptr(true)},
+		}
+		br := al
+		br.Name, br.AMIAlias = "bottlerocket-soci", "bottlerocket@latest"
+		br.UserData = UserData{FastImagePull: ptr(true), RegistryPullQPS: ptr(int64(20))}
+		a, p1 := al.Render()
+		b, p2 := br.Render()
+		return []k8sobj.Object{a, b}, append(p1, p2...)
+	},
 	"fallback-defaults": func() ([]k8sobj.Object, problem.List) {
 		return Fallback{Pool: NodePool{Name: "web"}}.Render()
 	},

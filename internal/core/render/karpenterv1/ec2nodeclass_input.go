@@ -110,6 +110,10 @@ type UserData struct {
 	RegistryBurst   *int64
 	// PrePullImages are pulled in the background at boot (AL2023 only).
 	PrePullImages []string
+	// FastImagePull turns on SOCI parallel pull and unpack: on AL2023 the
+	// nodeadm feature gate FastImagePull (experimental), on Bottlerocket
+	// 1.44.0+ the soci snapshotter in parallel-pull-unpack mode.
+	FastImagePull *bool
 	// Raw, when set, is used as spec.userData verbatim instead.
 	Raw string
 }

@@ -56,6 +56,7 @@ func (nc EC2NodeClass) Validate() problem.List {
 	}
 	validateTags(at(&probs, "tags"), nc.Tags)
 	validateUserData(at(&probs, "user_data"), nc.UserData, nc.Family())
+	validateFastImagePull(at(&probs, "user_data", "fast_image_pull"), nc)
 	if nc.Family() == "Bottlerocket" && nc.UserData.Raw != "" {
 		validateBottlerocketRaw(at(&probs, "user_data", "raw"), nc.UserData.Raw, nc.AMIAlias)
 	}
@@ -269,7 +270,7 @@ func validateTags(p *problemsAt, tags map[string]string) {
 }
 
 func validateUserData(p *problemsAt, u UserData, family string) {
-	structured := u.SerializeImagePulls != nil || u.MaxParallelImagePulls != nil || u.RegistryPullQPS != nil || u.RegistryBurst != nil || len(u.PrePullImages) > 0
+	structured := u.SerializeImagePulls != nil || u.MaxParallelImagePulls != nil || u.RegistryPullQPS != nil || u.RegistryBurst != nil || len(u.PrePullImages) > 0 || u.FastImagePull != nil
 	if u.Raw != "" {
 		if structured {
 			p.child("raw").add("raw user data replaces the rendered settings; set either raw or the other user_data attributes")

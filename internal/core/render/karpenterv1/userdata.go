@@ -49,10 +49,14 @@ func al2023UserData(u UserData) (string, error) {
 	if u.RegistryBurst != nil {
 		kubelet["registryBurst"] = *u.RegistryBurst
 	}
+	ncSpec := map[string]any{"kubelet": map[string]any{"config": kubelet}}
+	if u.FastImagePull != nil && *u.FastImagePull {
+		ncSpec["featureGates"] = map[string]any{"FastImagePull": true}
+	}
 	nodeConfig := map[string]any{
 		"apiVersion": "node.eks.aws/v1alpha1",
 		"kind":       "NodeConfig",
-		"spec":       map[string]any{"kubelet": map[string]any{"config": kubelet}},
+		"spec":       ncSpec,
 	}
 	ncYAML, err := k8sobj.YAML(nodeConfig)
 	if err != nil {
@@ -111,7 +115,8 @@ func bottlerocketUserData(u UserData) string {
 	if u.RegistryBurst != nil {
 		settings["registry-burst"] = *u.RegistryBurst
 	}
-	if len(settings) == 0 {
+	soci := u.FastImagePull != nil && *u.FastImagePull
+	if len(settings) == 0 && !soci {
 		return ""
 	}
 	keys := make([]string, 0, len(settings))
@@ -120,9 +125,15 @@ func bottlerocketUserData(u UserData) string {
 	}
 	sort.Strings(keys)
 	var b strings.Builder
-	b.WriteString("[settings.kubernetes]\n")
-	for _, k := range keys {
-		fmt.Fprintf(&b, "%s = %d\n", k, settings[k])
+	if len(keys) > 0 {
+		b.WriteString("[settings.kubernetes]\n")
+		for _, k := range keys {
+			fmt.Fprintf(&b, "%s = %d\n", k, settings[k])
+		}
+	}
+	if soci {
+		b.WriteString("[settings.container-runtime]\nsnapshotter = \"soci\"\n")
+		b.WriteString("[settings.container-runtime-plugins.soci-snapshotter]\npull-mode = \"parallel-pull-unpack\"\n")
 	}
 	return b.String()
 }

@@ -90,6 +90,10 @@ var nodeChecks = []badCase{
 		n.Requirements.Custom = []Requirement{{Key: LabelOS, Operator: "In", Values: []string{"linux"}}}
 	}), "requirements[0].key", "Linux nodes only"},
 	{"built-in Auto Mode pool", nodePool(func(n *NodePool) { n.Name, n.NodeClass.Group = "general-purpose", EKSAutoNodeClassGroup }), "name", "cannot be modified"},
+	{"SOCI on an old Bottlerocket", nodeClass(func(n *EC2NodeClass) {
+		n.AMIAlias = "bottlerocket@v1.43.0"
+		n.UserData.FastImagePull = ptr(true)
+	}), "user_data.fast_image_pull", "1.44.0 or later"},
 	{"Auto Mode key on EC2NodeClass pool", nodePool(func(n *NodePool) {
 		n.Requirements.Custom = []Requirement{{Key: "eks.amazonaws.com/instance-family", Operator: "In", Values: []string{"c7i"}}}
 	}), "requirements[0].key", "karpenter.k8s.aws/instance-family"},
@@ -144,6 +148,20 @@ func TestNodeChecksAcceptValidSettings(t *testing.T) {
 		if probs := validate(); len(probs) > 0 {
 			t.Errorf("%s: %v", name, probs)
 		}
+	}
+}
+
+func TestFastImagePullOnASlowRootVolumeIsAWarning(t *testing.T) {
+	probs := nodeClass(func(n *EC2NodeClass) { n.UserData.FastImagePull = ptr(true) })()
+	if probs.HasErrors() || warningsAt(probs, "user_data.fast_image_pull") != 1 {
+		t.Fatalf("want one warning (125 MiB/s default root volume), got %v", probs)
+	}
+	probs = nodeClass(func(n *EC2NodeClass) {
+		n.UserData.FastImagePull = ptr(true)
+		n.BlockDeviceMappings = []BlockDeviceMapping{{DeviceName: "/dev/xvda", VolumeSize: "100Gi", IOPS: ptr(int64(4000)), Throughput: ptr(int64(1000))}}
+	})()
+	if len(probs) != 0 {
+		t.Fatalf("1000 MiB/s root volume: want no problems, got %v", probs)
 	}
 }
 

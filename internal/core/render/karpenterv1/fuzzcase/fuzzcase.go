@@ -221,6 +221,13 @@ func EC2NodeClassExtras(s [Strings]string, n1, n2 int64, flags uint16) karpenter
 		nc.AMIAlias = "bottlerocket@latest"
 		nc.UserData.Raw = "[settings.kubernetes.node-labels]\n\"" + s[6] + "\" = \"" + s[7] + "\"\n"
 	}
+	if on(9) {
+		t := true
+		nc.UserData.FastImagePull = &t
+		if on(10) {
+			nc.AMIAlias = "bottlerocket@" + s[5]
+		}
+	}
 	return nc
 }
 
