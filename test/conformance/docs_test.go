@@ -1,7 +1,9 @@
 package conformance
 
 import (
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/k8sobj"
@@ -41,4 +43,53 @@ func crdAccepts(set *crdvalidate.Set, obj k8sobj.Object) error {
 		return errs.ToAggregate()
 	}
 	return nil
+}
+
+// expectLines reads a fixture's "# expect: ..." lines: text the rejection
+// must contain (test/k8s checks the same text against a real API server).
+func expectLines(t testing.TB, file string) []string {
+	t.Helper()
+	raw, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, line := range strings.Split(string(raw), "\n") {
+		if e, ok := strings.CutPrefix(line, "# expect: "); ok {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// checkInvalidFiles requires every document of the files matching glob to
+// be rejected by set, for the reasons its "# expect:" lines name. A document
+// of a kind no CRD in set serves counts as rejected (the server answers
+// that it serves no such kind). It returns how many documents it checked.
+func checkInvalidFiles(t *testing.T, set *crdvalidate.Set, glob string) int {
+	t.Helper()
+	files, _ := filepath.Glob(glob)
+	n := 0
+	for _, f := range files {
+		expect := expectLines(t, f)
+		for _, d := range readDocs(t, f) {
+			n++
+			if !set.Knows(d.Object) {
+				t.Logf("%s: no CRD serves %v (%s)", d.Source, d.Object["apiVersion"], d.Reason)
+				continue
+			}
+			errs := set.Validate(d.Object)
+			if len(errs) == 0 {
+				t.Errorf("%s: accepted, but should be rejected (%s)", d.Source, d.Reason)
+				continue
+			}
+			msg := errs.ToAggregate().Error()
+			for _, e := range expect {
+				if !strings.Contains(msg, e) {
+					t.Errorf("%s: rejected, but not for the expected reason: want %q in %s", d.Source, e, msg)
+				}
+			}
+		}
+	}
+	return n
 }

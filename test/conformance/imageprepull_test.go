@@ -3,7 +3,6 @@ package conformance
 import (
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -35,13 +34,7 @@ func TestImagePrepullBuiltinObjects(t *testing.T) {
 func TestImagePrepullInvalidForTheExpectedReason(t *testing.T) {
 	files, _ := filepath.Glob(prepullTestdata + "/invalid/*.yaml")
 	for _, f := range files {
-		raw, _ := os.ReadFile(f)
-		var expect []string
-		for _, line := range strings.Split(string(raw), "\n") {
-			if e, ok := strings.CutPrefix(line, "# expect: "); ok {
-				expect = append(expect, e)
-			}
-		}
+		expect := expectLines(t, f)
 		for _, d := range readDocs(t, f) {
 			errs, _, err := validateBuiltin(d.Object)
 			if err != nil {

@@ -27,6 +27,14 @@ var crdSources = []struct{ module, dir string }{
 	{"github.com/kedacore/keda/v2@v2.21.0", "config/crd/bases"},
 }
 
+// repoCRDs are CRDs kept in the repository (test/crds): their projects
+// publish no Go module with them (Node Readiness Controller) or no CRD at
+// all (EKS Auto Mode's NodeClass, written from the EKS user guide).
+var repoCRDs = []string{
+	"test/crds/node-readiness-controller/readiness.node.x-k8s.io_nodereadinessrules.yaml",
+	"test/crds/eks-auto-mode/eks.amazonaws.com_nodeclasses.yaml",
+}
+
 // KarpenterCoreModule holds the KWOK cloud provider's own CRDs.
 const KarpenterCoreModule = "sigs.k8s.io/karpenter@v1.14.1"
 
@@ -70,6 +78,17 @@ func CRDFiles() ([]string, error) {
 			return nil, fmt.Errorf("no CRDs in %s/%s", src.module, src.dir)
 		}
 		files = append(files, found...)
+	}
+	root, err := repoRoot()
+	if err != nil {
+		return nil, err
+	}
+	for _, rel := range repoCRDs {
+		f := filepath.Join(root, filepath.FromSlash(rel))
+		if _, err := os.Stat(f); err != nil {
+			return nil, err
+		}
+		files = append(files, f)
 	}
 	sort.Strings(files)
 	return files, nil
