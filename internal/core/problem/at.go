@@ -3,11 +3,10 @@ package problem
 import "fmt"
 
 // At binds a list to one attribute path, so checks read as plain
-// sentences: problem.At(&probs, "taint", "key").Addf("...").
+// sentences: problem.Under(&probs, "taint", "key").Addf("...").
 type At struct {
-	list   *List
-	path   Path
-	prefix string
+	list *List
+	path Path
 }
 
 // Under starts a cursor at path (attribute names and list indices).
@@ -17,12 +16,12 @@ func Under(list *List, path ...any) *At {
 
 // Addf records an error at the cursor.
 func (a *At) Addf(format string, args ...any) {
-	a.list.Addf(a.path, "%s", a.prefix+fmt.Sprintf(format, args...))
+	a.list.Addf(a.path, "%s", fmt.Sprintf(format, args...))
 }
 
 // Warnf records a warning at the cursor.
 func (a *At) Warnf(format string, args ...any) {
-	a.list.Warnf(a.path, "%s", a.prefix+fmt.Sprintf(format, args...))
+	a.list.Warnf(a.path, "%s", fmt.Sprintf(format, args...))
 }
 
 // Child moves the cursor down (attribute names and list indices).
@@ -31,12 +30,9 @@ func (a *At) Child(steps ...any) *At {
 	for _, s := range steps {
 		path = path.Child(s)
 	}
-	return &At{list: a.list, path: path, prefix: a.prefix}
+	return &At{list: a.list, path: path}
 }
 
-// Key addresses one entry of a map attribute. Terraform paths cannot point
-// inside a map reliably, so the path stays at the map and the message names
-// the key.
-func (a *At) Key(k string) *At {
-	return &At{list: a.list, path: a.path, prefix: a.prefix + fmt.Sprintf("[%q] ", k)}
-}
+// Key addresses one entry of a map attribute: a string step that the
+// Terraform edge, knowing the schema, turns into a map key.
+func (a *At) Key(k string) *At { return a.Child(k) }

@@ -57,8 +57,8 @@ func TestValidateNamesAttributeAndFix(t *testing.T) {
 		{"bundle with key", "certificate_bundles[0].data", "private key", nodeClass(func(n *NodeClass) {
 			n.CertificateBundles = []CertificateBundle{{Name: "ca", Data: base64.StdEncoding.EncodeToString([]byte("-----BEGIN PRIVATE KEY-----"))}}
 		})},
-		{"restricted tag", "tags", "set by EKS Auto Mode", nodeClass(func(n *NodeClass) { n.Tags = map[string]string{"eks.amazonaws.com/nodeclass": "x"} })},
-		{"cluster tag", "tags", "set by EKS Auto Mode", nodeClass(func(n *NodeClass) { n.Tags = map[string]string{"kubernetes.io/cluster/x": "owned"} })},
+		{"restricted tag", "tags.eks.amazonaws.com/nodeclass", "set by EKS Auto Mode", nodeClass(func(n *NodeClass) { n.Tags = map[string]string{"eks.amazonaws.com/nodeclass": "x"} })},
+		{"cluster tag", "tags.kubernetes.io/cluster/x", "set by EKS Auto Mode", nodeClass(func(n *NodeClass) { n.Tags = map[string]string{"kubernetes.io/cluster/x": "owned"} })},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

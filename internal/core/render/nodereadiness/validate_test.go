@@ -46,8 +46,8 @@ func TestValidateNamesAttributeAndFix(t *testing.T) {
 		{"empty selector", "node_pools", "every node", rule(func(r *Rule) { r.NodePools = nil })},
 		{"bad pool", "node_pools[0]", "not a NodePool name", rule(func(r *Rule) { r.NodePools = []string{"Web Pool"} })},
 		{"pool twice", "node_pools[1]", "twice", rule(func(r *Rule) { r.NodePools = []string{"web", "web"} })},
-		{"pool label in selector", "node_selector", "node_pools only", rule(func(r *Rule) { r.NodeSelector = map[string]string{NodePoolLabel: "web"} })},
-		{"bad selector key", "node_selector", "label key", rule(func(r *Rule) { r.NodeSelector = map[string]string{"Example.com/x": "y"} })},
+		{"pool label in selector", "node_selector.karpenter.sh/nodepool", "node_pools only", rule(func(r *Rule) { r.NodeSelector = map[string]string{NodePoolLabel: "web"} })},
+		{"bad selector key", "node_selector.Example.com/x", "label key", rule(func(r *Rule) { r.NodeSelector = map[string]string{"Example.com/x": "y"} })},
 		{"mode", "enforcement_mode", "bootstrap-only", rule(func(r *Rule) { r.EnforcementMode = "once" })},
 		{"name", "name", "lowercase", rule(func(r *Rule) { r.Name = "VPC_CNI" })},
 	}
