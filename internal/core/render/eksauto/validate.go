@@ -42,13 +42,10 @@ func (nc NodeClass) Validate() problem.List {
 		name.Addf("\"default\" is the NodeClass EKS Auto Mode creates with its built-in NodePools; give yours another name")
 	}
 	role := problem.Under(&probs, "role")
-	switch {
-	case nc.Role == "":
+	if nc.Role == "" {
 		role.Addf("is required: the node IAM role name (e.g. AmazonEKSAutoNodeRole), with an EC2 access entry that has AmazonEKSAutoNodePolicy")
-	default:
-		if msg := k8sname.IAMRoleNameError(nc.Role); msg != "" {
-			role.Addf("%s", msg)
-		}
+	} else if msg := k8sname.IAMRoleNameError(nc.Role); msg != "" {
+		role.Addf("%s", msg)
 	}
 	validateTerms(problem.Under(&probs, "subnet_selector_terms"), nc.SubnetSelectorTerms, reSubnetID, "subnet-0123456789abcdef0", false, true)
 	validateTerms(problem.Under(&probs, "security_group_selector_terms"), nc.SecurityGroupSelectorTerms, reSGID, "sg-0123456789abcdef0", true, true)
