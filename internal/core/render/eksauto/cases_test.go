@@ -63,9 +63,9 @@ var goldenCases = map[string]func() ([]k8sobj.Object, problem.List){
 				CapacityTypes:    []string{"reserved", "on-demand"},
 				Custom:           []karpenterv1.Requirement{{Key: "eks.amazonaws.com/instance-gpu-manufacturer", Operator: "In", Values: []string{"nvidia"}}},
 			},
-			Taints:                        []karpenterv1.Taint{{Key: "nvidia.com/gpu", Effect: "NoSchedule"}},
-			StartupTaints:                 []karpenterv1.Taint{{Key: "readiness.k8s.io/gpu-not-ready", Value: "pending", Effect: "NoSchedule"}},
-			NodeClassCapacityReservations: ptr(int64(1)),
+			Taints:                       []karpenterv1.Taint{{Key: "nvidia.com/gpu", Effect: "NoSchedule"}},
+			StartupTaints:                []karpenterv1.Taint{{Key: "readiness.k8s.io/gpu-not-ready", Value: "pending", Effect: "NoSchedule"}},
+			NodeClassSelectsReservations: ptr(true),
 		}).Render())
 	},
 }

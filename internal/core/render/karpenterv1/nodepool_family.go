@@ -57,12 +57,12 @@ func validateReservedCapacity(probs *problem.List, np NodePool) {
 	}
 	only := !slices.ContainsFunc(types, func(t string) bool { return t != "reserved" })
 	field := "capacity_reservation_selector_terms"
-	switch n := np.NodeClassCapacityReservations; {
-	case n != nil && *n == 0 && only:
+	switch sel := np.NodeClassSelectsReservations; {
+	case sel != nil && !*sel && only:
 		attr.add("reserved capacity needs capacity reservations selected by the node class %q, which has no %s: add them there (e.g. { id = \"cr-0123456789abcdef0\" }), or add on-demand to the capacity types", np.NodeClass.Name, field)
-	case n != nil && *n == 0:
+	case sel != nil && !*sel:
 		attr.warn("reserved matches nothing: the node class %q has no %s, so nodes come from the other capacity types", np.NodeClass.Name, field)
-	case n == nil:
+	case sel == nil:
 		attr.warn("reserved capacity comes only from the reservations that the node class %q selects with %s; without them this pool launches no reserved nodes", np.NodeClass.Name, field)
 	}
 }

@@ -27,11 +27,11 @@ type NodePool struct {
 	// Weight 1-100; higher is tried first. Nil leaves it unset.
 	Weight *int64
 
-	// NodeClassCapacityReservations is how many capacity reservation
-	// selector terms the referenced node class has, when the caller knows
-	// (nil: unknown). Zero with capacity type reserved fails: nothing
-	// would select the reservations.
-	NodeClassCapacityReservations *int64
+	// NodeClassSelectsReservations says whether the referenced node class
+	// has capacity reservation selector terms, when the caller knows (nil:
+	// unknown). False with only capacity type reserved fails: nothing would
+	// select the reservations.
+	NodeClassSelectsReservations *bool
 }
 
 // NodeClassRef points at the node class.

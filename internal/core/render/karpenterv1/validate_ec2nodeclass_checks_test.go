@@ -68,12 +68,12 @@ var nodeChecks = []badCase{
 	}), "capacity_reservation_selector_terms[0].instance_match_criteria", "open or targeted"},
 	{"only reserved, class without reservations", nodePool(func(n *NodePool) {
 		n.Requirements.CapacityTypes = []string{"reserved"}
-		n.NodeClassCapacityReservations = ptr(int64(0))
+		n.NodeClassSelectsReservations = ptr(false)
 	}), "capacity_types", "capacity_reservation_selector_terms"},
 	{"reserved via custom requirement", nodePool(func(n *NodePool) {
 		n.Requirements.Custom = []Requirement{{Key: LabelCapacityType, Operator: "In", Values: []string{"reserved"}}}
 		n.Requirements.CapacityTypes = []string{}
-		n.NodeClassCapacityReservations = ptr(int64(0))
+		n.NodeClassSelectsReservations = ptr(false)
 	}), "requirements[0].values", "add them there"},
 	{"Auto Mode with EC2NodeClass kind", nodePool(func(n *NodePool) { n.NodeClass = NodeClassRef{Group: EKSAutoNodeClassGroup, Kind: EC2NodeClassKind} }), "node_class_kind", `use kind "NodeClass"`},
 	{"EC2NodeClass group with NodeClass kind", nodePool(func(n *NodePool) { n.NodeClass = NodeClassRef{Group: EC2NodeClassGroup, Kind: EKSAutoNodeClassKind} }), "node_class_kind", "eks.amazonaws.com"},
@@ -142,7 +142,7 @@ func TestNodeChecksAcceptValidSettings(t *testing.T) {
 		}),
 		"reserved with reservations": nodePool(func(n *NodePool) {
 			n.Requirements.CapacityTypes = []string{"reserved", "on-demand"}
-			n.NodeClassCapacityReservations = ptr(int64(2))
+			n.NodeClassSelectsReservations = ptr(true)
 		}),
 	} {
 		if probs := validate(); len(probs) > 0 {

@@ -172,8 +172,8 @@ func AutoModeNodePool(s [Strings]string, n1, n2 int64, flags uint16) karpenterv1
 	np := NodePool(s, n1, n2, flags)
 	np.NodeClass.Group = karpenterv1.EKSAutoNodeClassGroup
 	if flags&(1<<11) != 0 {
-		r := n2 % 3
-		np.NodeClassCapacityReservations = &r
+		r := n2%2 == 0
+		np.NodeClassSelectsReservations = &r
 	}
 	return np
 }
