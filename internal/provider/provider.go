@@ -16,6 +16,7 @@ import (
 	"github.com/scalingkit/terraform-provider-scaling/internal/service/estimate"
 	"github.com/scalingkit/terraform-provider-scaling/internal/service/karpenter"
 	"github.com/scalingkit/terraform-provider-scaling/internal/service/kubernetes"
+	"github.com/scalingkit/terraform-provider-scaling/internal/service/nodes"
 	"github.com/scalingkit/terraform-provider-scaling/internal/service/workload"
 )
 
@@ -59,6 +60,7 @@ func (p *scalingProvider) DataSources(context.Context) []func() datasource.DataS
 	out = append(out, ecr.DataSources()...)
 	out = append(out, cloudwatch.DataSources()...)
 	out = append(out, karpenter.DataSources()...)
+	out = append(out, nodes.DataSources()...)
 	out = append(out, workload.DataSources()...)
 	out = append(out, estimate.DataSources()...)
 	return out

@@ -32,6 +32,7 @@ type ec2NodeClassModel struct {
 	InstanceProfile            types.String          `tfsdk:"instance_profile"`
 	SubnetSelectorTerms        []subnetTermModel     `tfsdk:"subnet_selector_terms"`
 	SecurityGroupSelectorTerms []sgTermModel         `tfsdk:"security_group_selector_terms"`
+	CapacityReservationTerms   []reservationModel    `tfsdk:"capacity_reservation_selector_terms"`
 	BlockDeviceMappings        []blockDeviceModel    `tfsdk:"block_device_mappings"`
 	MetadataOptions            *metadataOptionsModel `tfsdk:"metadata_options"`
 	Kubelet                    *kubeletModel         `tfsdk:"kubelet"`
@@ -43,6 +44,14 @@ type ec2NodeClassModel struct {
 	YAML                       types.String          `tfsdk:"yaml"`
 	JSON                       types.String          `tfsdk:"json"`
 	RenderedUserData           types.String          `tfsdk:"rendered_user_data"`
+	SelectsReservations        types.Bool            `tfsdk:"selects_capacity_reservations"`
+}
+
+type reservationModel struct {
+	ID                    types.String `tfsdk:"id"`
+	OwnerID               types.String `tfsdk:"owner_id"`
+	InstanceMatchCriteria types.String `tfsdk:"instance_match_criteria"`
+	Tags                  types.Map    `tfsdk:"tags"`
 }
 
 type amiTermModel struct {
@@ -105,6 +114,7 @@ type userDataModel struct {
 	RegistryPullQPS       framework.WholeNumber `tfsdk:"registry_pull_qps"`
 	RegistryBurst         framework.WholeNumber `tfsdk:"registry_burst"`
 	PrePullImages         types.List            `tfsdk:"pre_pull_images"`
+	FastImagePull         types.Bool            `tfsdk:"fast_image_pull"`
 	Raw                   types.String          `tfsdk:"raw"`
 }
 
@@ -137,15 +147,28 @@ func (d *ec2NodeClassDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 				"name": schema.StringAttribute{Optional: true, MarkdownDescription: "Security group name; alone in its term."},
 				"tags": tagsAttr("Security group tags."),
 			}}},
+		"capacity_reservation_selector_terms": schema.ListNestedAttribute{Optional: true, MarkdownDescription: "On-Demand Capacity Reservations " +
+			"and Capacity Blocks the nodes may launch into (at most 30 terms); NodePools with capacity type `reserved` use only these. " +
+			"Pass `selects_capacity_reservations` to the NodePool's `node_class_selects_capacity_reservations` so a reserved-only pool " +
+			"without reservations fails the plan.",
+			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+				"id":                      schema.StringAttribute{Optional: true, MarkdownDescription: "Reservation id (`cr-...`); alone in its term."},
+				"owner_id":                schema.StringAttribute{Optional: true, MarkdownDescription: "12-digit account id that owns the reservations (shared reservations)."},
+				"instance_match_criteria": schema.StringAttribute{Optional: true, MarkdownDescription: "`open` or `targeted`."},
+				"tags":                    tagsAttr("Reservation tags."),
+			}}},
 		"block_device_mappings": schema.ListNestedAttribute{Optional: true, MarkdownDescription: "EBS volumes. Unset: the AMI family's defaults " +
 			"(AL2023: 20Gi gp3 root). Faster image pulls: a larger gp3 root with more throughput, or a `snapshot_id` with images pre-cached.",
 			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-				"device_name":           schema.StringAttribute{Required: true, MarkdownDescription: "Device name, e.g. `/dev/xvda` (AL2023 root; Bottlerocket OS volume) or `/dev/xvdb` (Bottlerocket data volume)."},
-				"root_volume":           schema.BoolAttribute{Optional: true, MarkdownDescription: "Whether this is the root volume (at most one). Default false."},
-				"volume_size":           schema.StringAttribute{Optional: true, MarkdownDescription: "Size, e.g. `100Gi` (1Gi-64000G). Required unless `snapshot_id` is set."},
-				"volume_type":           schema.StringAttribute{Optional: true, MarkdownDescription: "EBS type: " + framework.Quoted(karpenterv1.VolumeTypes) + ". Default `gp3`."},
-				"iops":                  schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 0, Max: 256_000}, MarkdownDescription: "Provisioned IOPS (gp3, io1, io2)."},
-				"throughput":            schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 0, Max: 2000}, MarkdownDescription: "Throughput in MiB/s (gp3)."},
+				"device_name": schema.StringAttribute{Required: true, MarkdownDescription: "Device name, e.g. `/dev/xvda` (AL2023 root; Bottlerocket OS volume) or `/dev/xvdb` (Bottlerocket data volume)."},
+				"root_volume": schema.BoolAttribute{Optional: true, MarkdownDescription: "Whether this is the root volume (at most one). Default false."},
+				"volume_size": schema.StringAttribute{Optional: true, MarkdownDescription: "Size, e.g. `100Gi` (1Gi-64000G). Required unless `snapshot_id` is set."},
+				"volume_type": schema.StringAttribute{Optional: true, MarkdownDescription: "EBS type: " + framework.Quoted(karpenterv1.VolumeTypes) + ". Default `gp3`."},
+				"iops": schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 0, Max: 256_000}, MarkdownDescription: "Provisioned IOPS: gp3 3,000-80,000 " +
+					"(the limits AWS raised in 2025), io1 100-64,000, io2 100-256,000 (required for io1 and io2); not settable on gp2, st1, sc1 or standard. " +
+					"Above 500 IOPS per GiB of gp3 is a warning (EC2 rejects the volume)."},
+				"throughput": schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 0, Max: 2000}, MarkdownDescription: "Throughput in MiB/s, gp3 only: " +
+					"125-2,000, and at most 0.25 MiB/s per provisioned IOPS (a warning)."},
 				"encrypted":             schema.BoolAttribute{Optional: true, MarkdownDescription: "Encrypt the volume."},
 				"delete_on_termination": schema.BoolAttribute{Optional: true, MarkdownDescription: "Delete with the instance."},
 				"kms_key_id":            schema.StringAttribute{Optional: true, MarkdownDescription: "KMS key for encryption."},
@@ -188,9 +211,16 @@ func (d *ec2NodeClassDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 				"registry_pull_qps":        schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 0, Max: 10_000}, MarkdownDescription: "Registry pulls per second allowed to the kubelet (AL2023 `registryPullQPS`; Bottlerocket `registry-qps`)."},
 				"registry_burst":           schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 0, Max: 10_000}, MarkdownDescription: "Burst of registry pulls (AL2023 `registryBurst`; Bottlerocket `registry-burst`)."},
 				"pre_pull_images":          schema.ListAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: "AL2023: images pulled in the background at boot (into containerd's `k8s.io` namespace), so the first pods skip their pulls. Private ECR images need the AWS CLI on the AMI and `ecr:GetAuthorizationToken` on the node role."},
-				"raw":                      schema.StringAttribute{Optional: true, MarkdownDescription: "Use this user data verbatim instead (excludes the other attributes)."},
+				"fast_image_pull": schema.BoolAttribute{Optional: true, MarkdownDescription: "SOCI parallel pull and unpack (faster pulls of large images, no index needed): AL2023 sets the " +
+					"`nodeadm` feature gate `FastImagePull` (experimental; AWS reports slower pulls below 600 MiB/s of root volume throughput, a warning), " +
+					"Bottlerocket 1.44.0+ the `soci` snapshotter in `parallel-pull-unpack` mode."},
+				"raw": schema.StringAttribute{Optional: true, MarkdownDescription: "Use this user data verbatim instead (excludes the other attributes). On Bottlerocket it must be " +
+					"TOML: a shell script, MIME multipart, cloud-init or a `bootstrap.sh` call fails the plan, and so do node labels in the `kubernetes.io`, " +
+					"`k8s.io`, `karpenter.sh` and `karpenter.k8s.aws` domains under `settings.kubernetes.node-labels` (the kubelet refuses them)."},
 			}},
 		"rendered_user_data": schema.StringAttribute{Computed: true, MarkdownDescription: "`spec.userData` as rendered (empty when there is none)."},
+		"selects_capacity_reservations": schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether `capacity_reservation_selector_terms` is set, " +
+			"for the NodePool's `node_class_selects_capacity_reservations`."},
 	}
 	addObjectOutputs(attrs, "EC2NodeClass")
 	resp.Schema = schema.Schema{
@@ -231,6 +261,12 @@ func (m ec2NodeClassModel) input(ctx context.Context, diags *diag.Diagnostics) k
 			ID: t.ID.ValueString(), Name: t.Name.ValueString(), Tags: framework.StringMap(ctx, t.Tags, diags),
 		})
 	}
+	for _, t := range m.CapacityReservationTerms {
+		nc.CapacityReservationSelectorTerms = append(nc.CapacityReservationSelectorTerms, karpenterv1.CapacityReservationSelectorTerm{
+			ID: t.ID.ValueString(), OwnerID: t.OwnerID.ValueString(), InstanceMatchCriteria: t.InstanceMatchCriteria.ValueString(),
+			Tags: framework.StringMap(ctx, t.Tags, diags),
+		})
+	}
 	for _, b := range m.BlockDeviceMappings {
 		nc.BlockDeviceMappings = append(nc.BlockDeviceMappings, karpenterv1.BlockDeviceMapping{
 			DeviceName: b.DeviceName.ValueString(), RootVolume: b.RootVolume.ValueBool(),
@@ -264,6 +300,7 @@ func (m ec2NodeClassModel) input(ctx context.Context, diags *diag.Diagnostics) k
 			SerializeImagePulls: boolPointer(u.SerializeImagePulls), MaxParallelImagePulls: u.MaxParallelImagePulls.Int64Pointer(),
 			RegistryPullQPS: u.RegistryPullQPS.Int64Pointer(), RegistryBurst: u.RegistryBurst.Int64Pointer(),
 			PrePullImages: framework.StringList(ctx, u.PrePullImages, diags), Raw: u.Raw.ValueString(),
+			FastImagePull: boolPointer(u.FastImagePull),
 		}
 	}
 	return nc
@@ -276,6 +313,7 @@ func (m *ec2NodeClassModel) Compute(ctx context.Context, diags *diag.Diagnostics
 		m.Manifest, m.YAML, m.JSON = framework.RenderObject(obj, diags)
 		ud, _ := obj["spec"].(map[string]any)["userData"].(string)
 		m.RenderedUserData = types.StringValue(ud)
+		m.SelectsReservations = types.BoolValue(len(m.CapacityReservationTerms) > 0)
 	}
 	return probs
 }

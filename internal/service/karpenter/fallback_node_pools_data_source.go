@@ -26,6 +26,7 @@ func (d *fallbackDataSource) Metadata(_ context.Context, _ datasource.MetadataRe
 
 type fallbackModel struct {
 	nodePoolFields
+	nodeClassRefFields
 	SpotWeight       framework.WholeNumber `tfsdk:"spot_weight"`
 	OnDemandWeight   framework.WholeNumber `tfsdk:"on_demand_weight"`
 	SpotLimits       types.Map             `tfsdk:"spot_limits"`
@@ -44,7 +45,9 @@ type fallbackModel struct {
 }
 
 func (d *fallbackDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	attrs := nodePoolAttributes("Prefix of both NodePool names: `<name>-spot` and `<name>-on-demand` (at most 63 characters each).")
+	attrs := nodePoolAttributes("Prefix of both NodePool names: `<name>-spot` and `<name>-on-demand` (at most 63 characters each).",
+		"Name of the EC2NodeClass the nodes use. Default `"+karpenterv1.DefaultNodeClassName+"`.", karpenterv1.KarpenterLabelKeys)
+	nodeClassRefAttributes(attrs)
 	attrs["spot_weight"] = schema.NumberAttribute{Optional: true, CustomType: weightType, MarkdownDescription: fmt.Sprintf("Weight of the spot pool, 1-100. "+
 		"Karpenter tries the HIGHER weight first, so it must be higher than `on_demand_weight`. Default `%d`.", karpenterv1.DefaultSpotWeight)}
 	attrs["on_demand_weight"] = schema.NumberAttribute{Optional: true, CustomType: weightType, MarkdownDescription: fmt.Sprintf("Weight of the on-demand "+
@@ -80,7 +83,7 @@ func (d *fallbackDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 // Compute renders the two NodePools, spot first.
 func (m *fallbackModel) Compute(ctx context.Context, diags *diag.Diagnostics) problem.List {
 	objs, probs := karpenterv1.Fallback{
-		Pool:           m.nodePool(ctx, diags),
+		Pool:           m.nodePool(ctx, m.nodeClassRefFields, diags),
 		SpotWeight:     m.SpotWeight.Int64Pointer(),
 		OnDemandWeight: m.OnDemandWeight.Int64Pointer(),
 		SpotLimits:     framework.StringMap(ctx, m.SpotLimits, diags),

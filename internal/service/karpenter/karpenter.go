@@ -1,6 +1,7 @@
 // Package karpenter holds the Karpenter data sources: NodePool,
 // EC2NodeClass and the spot/on-demand fallback pair, rendered offline by
-// internal/core/render/karpenterv1.
+// internal/core/render/karpenterv1, and EKS Auto Mode's NodeClass and
+// NodePool (AWS-managed Karpenter), rendered by internal/core/render/eksauto.
 package karpenter
 
 import (
@@ -21,18 +22,19 @@ func DataSources() []func() datasource.DataSource {
 		newNodePoolDataSource,
 		newEC2NodeClassDataSource,
 		newFallbackDataSource,
+		newEKSAutoNodeClassDataSource,
+		newEKSAutoNodePoolDataSource,
 	}
 }
 
 // weightType is a NodePool weight: 1-100, the higher tried first.
 var weightType = framework.WholeNumberType{Min: 1, Max: 100}
 
-// nodePoolFields are the attributes a NodePool and the fallback pair share.
+// nodePoolFields are the attributes every NodePool data source shares
+// (Karpenter's, the fallback pair, EKS Auto Mode's).
 type nodePoolFields struct {
 	Name                   types.String          `tfsdk:"name"`
 	NodeClassName          types.String          `tfsdk:"node_class_name"`
-	NodeClassGroup         types.String          `tfsdk:"node_class_group"`
-	NodeClassKind          types.String          `tfsdk:"node_class_kind"`
 	InstanceCategories     types.List            `tfsdk:"instance_categories"`
 	InstanceFamilies       types.List            `tfsdk:"instance_families"`
 	InstanceTypes          types.List            `tfsdk:"instance_types"`
@@ -77,12 +79,20 @@ type budgetModel struct {
 	Reasons  types.List   `tfsdk:"reasons"`
 }
 
-// nodePool turns the shared attributes into the renderer's input.
-func (m nodePoolFields) nodePool(ctx context.Context, diags *diag.Diagnostics) karpenterv1.NodePool {
+// nodeClassRefFields let a Karpenter NodePool point at another node class
+// than an EC2NodeClass.
+type nodeClassRefFields struct {
+	NodeClassGroup types.String `tfsdk:"node_class_group"`
+	NodeClassKind  types.String `tfsdk:"node_class_kind"`
+}
+
+// nodePool turns the shared attributes into the renderer's input; ref
+// sets the node class's group and kind.
+func (m nodePoolFields) nodePool(ctx context.Context, ref nodeClassRefFields, diags *diag.Diagnostics) karpenterv1.NodePool {
 	np := karpenterv1.NodePool{
 		Name: m.Name.ValueString(),
 		NodeClass: karpenterv1.NodeClassRef{
-			Group: m.NodeClassGroup.ValueString(), Kind: m.NodeClassKind.ValueString(), Name: m.NodeClassName.ValueString(),
+			Group: ref.NodeClassGroup.ValueString(), Kind: ref.NodeClassKind.ValueString(), Name: m.NodeClassName.ValueString(),
 		},
 		Requirements: karpenterv1.Requirements{
 			InstanceCategories:    framework.StringList(ctx, m.InstanceCategories, diags),
@@ -139,29 +149,52 @@ func taintAttributes() schema.NestedAttributeObject {
 	}}
 }
 
-// nodePoolAttributes are the schema of nodePoolFields.
-func nodePoolAttributes(nameDesc string) map[string]schema.Attribute {
+// nodeClassRefAttributes are the schema of nodeClassRefFields.
+func nodeClassRefAttributes(attrs map[string]schema.Attribute) {
+	attrs["node_class_group"] = schema.StringAttribute{Optional: true, MarkdownDescription: "API group of the node class (no version). Default `" + karpenterv1.EC2NodeClassGroup +
+		"`. With `" + karpenterv1.EKSAutoNodeClassGroup + "` (an EKS Auto Mode NodeClass; `scaling_eks_auto_node_pool` reads better) the kind defaults to `" +
+		karpenterv1.EKSAutoNodeClassKind + "` and the typed requirements use the `eks.amazonaws.com/instance-*` keys."}
+	attrs["node_class_kind"] = schema.StringAttribute{Optional: true, MarkdownDescription: "Kind of the node class. Default `" + karpenterv1.EC2NodeClassKind +
+		"` (`" + karpenterv1.EKSAutoNodeClassKind + "` with group `" + karpenterv1.EKSAutoNodeClassGroup + "`)."}
+}
+
+// reservationAttribute lets a pool check capacity type reserved against
+// its node class.
+func reservationAttribute(attrs map[string]schema.Attribute, nodeClassDS string) {
+	attrs["node_class_selects_capacity_reservations"] = schema.BoolAttribute{Optional: true, MarkdownDescription: "Whether the node class selects " +
+		"capacity reservations; pass `data." + nodeClassDS + ".<name>.selects_capacity_reservations`. Reserved capacity comes only from the " +
+		"reservations the node class selects: with `false` and `capacity_types = [\"reserved\"]` the plan fails, unset it is a warning."}
+}
+
+func requirementKeyDesc(keys karpenterv1.LabelKeys) string {
+	if keys == karpenterv1.EKSAutoLabelKeys {
+		return "Label key. Instance keys are `eks.amazonaws.com/instance-*` (e.g. `eks.amazonaws.com/instance-cpu`): Karpenter's " +
+			"`karpenter.k8s.aws/*` keys and `kubernetes.io/os` are rejected. `karpenter.sh/nodepool` and `kubernetes.io/hostname` are not allowed."
+	}
+	return "Label key. Keys in the `karpenter.sh` and `karpenter.k8s.aws` domains are restricted to Karpenter's well-known labels; " +
+		"`karpenter.sh/nodepool` and `kubernetes.io/hostname` are not allowed."
+}
+
+// nodePoolAttributes are the schema of nodePoolFields; keys are the label
+// keys of the node class family, nodeClassDesc describes node_class_name.
+func nodePoolAttributes(nameDesc, nodeClassDesc string, keys karpenterv1.LabelKeys) map[string]schema.Attribute {
 	return map[string]schema.Attribute{
-		"name":             schema.StringAttribute{Required: true, MarkdownDescription: nameDesc},
-		"node_class_name":  schema.StringAttribute{Optional: true, MarkdownDescription: "Name of the EC2NodeClass the nodes use. Default `" + karpenterv1.DefaultNodeClassName + "`."},
-		"node_class_group": schema.StringAttribute{Optional: true, MarkdownDescription: "API group of the node class (no version). Default `" + karpenterv1.EC2NodeClassGroup + "`."},
-		"node_class_kind":  schema.StringAttribute{Optional: true, MarkdownDescription: "Kind of the node class. Default `" + karpenterv1.EC2NodeClassKind + "`."},
-		"instance_categories": schema.ListAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: "Instance categories (`karpenter.k8s.aws/instance-category` In). Default " +
+		"name":            schema.StringAttribute{Required: true, MarkdownDescription: nameDesc},
+		"node_class_name": schema.StringAttribute{Optional: true, MarkdownDescription: nodeClassDesc},
+		"instance_categories": schema.ListAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: "Instance categories (`" + keys.Category + "` In). Default " +
 			framework.Quoted(karpenterv1.DefaultInstanceCategories) + " unless `instance_families` or `instance_types` is set: broad " +
 			"flexibility lets Karpenter pick whatever capacity is available and cheapest right now. `[]` for no requirement."},
-		"instance_families": schema.ListAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: "Instance families (`karpenter.k8s.aws/instance-family` In), e.g. `[\"c7i\", \"m7i\"]`."},
+		"instance_families": schema.ListAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: "Instance families (`" + keys.Family + "` In), e.g. `[\"c7i\", \"m7i\"]`."},
 		"instance_types":    schema.ListAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: "Instance types (`node.kubernetes.io/instance-type` In). Pinning a few types defeats spot flexibility; prefer categories or families."},
-		"instance_sizes":    schema.ListAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: "Instance sizes (`karpenter.k8s.aws/instance-size` In), e.g. `[\"xlarge\", \"2xlarge\"]`."},
+		"instance_sizes":    schema.ListAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: "Instance sizes (`" + keys.Size + "` In), e.g. `[\"xlarge\", \"2xlarge\"]`."},
 		"min_instance_generation": schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 1, Max: 1000}, MarkdownDescription: "Lowest instance generation " +
-			"(rendered as `karpenter.k8s.aws/instance-generation` Gt n-1). Default `5` unless `instance_families` or `instance_types` is set."},
+			"(rendered as `" + keys.Generation + "` Gt n-1). Default `5` unless `instance_families` or `instance_types` is set."},
 		"architectures": schema.ListAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: "CPU architectures (`kubernetes.io/arch` In): " + framework.Quoted(karpenterv1.Architectures) +
 			". Default `amd64`; add `arm64` (Graviton) when every image is multi-arch."},
 		"zones": schema.ListAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: "Availability zones (`topology.kubernetes.io/zone` In). Default: every zone of the selected subnets."},
 		"requirements": schema.ListNestedAttribute{Optional: true, MarkdownDescription: "More requirements, after the typed ones.",
 			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-				"key": schema.StringAttribute{Required: true, MarkdownDescription: "Label key. Keys in the `karpenter.sh` and " +
-					"`karpenter.k8s.aws` domains are restricted to Karpenter's well-known labels; `karpenter.sh/nodepool` and " +
-					"`kubernetes.io/hostname` are not allowed."},
+				"key": schema.StringAttribute{Required: true, MarkdownDescription: requirementKeyDesc(keys)},
 				"operator": schema.StringAttribute{Required: true, MarkdownDescription: "One of " + framework.Quoted(karpenterv1.Operators) +
 					". `In` needs values; `Gt`/`Lt`/`Gte`/`Lte` one non-negative integer; `Exists`/`DoesNotExist` none."},
 				"values": schema.ListAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: "Values."},
@@ -219,4 +252,29 @@ func stringPointer(v types.String) *string {
 	}
 	s := v.ValueString()
 	return &s
+}
+
+// singlePoolFields are the attributes of a data source that renders one
+// NodePool (the fallback pair sets capacity types and weights itself).
+type singlePoolFields struct {
+	CapacityTypes                types.List            `tfsdk:"capacity_types"`
+	Weight                       framework.WholeNumber `tfsdk:"weight"`
+	NodeClassSelectsReservations types.Bool            `tfsdk:"node_class_selects_capacity_reservations"`
+}
+
+func singlePoolAttributes(attrs map[string]schema.Attribute, nodeClassDS string) {
+	attrs["capacity_types"] = schema.ListAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: "Capacity types " +
+		"(`karpenter.sh/capacity-type` In): " + framework.Quoted(karpenterv1.CapacityTypes) +
+		". Default `[\"spot\", \"on-demand\"]`: Karpenter prefers spot and falls back to on-demand within one pool. `reserved` " +
+		"launches into the capacity reservations the node class selects."}
+	attrs["weight"] = schema.NumberAttribute{Optional: true, CustomType: weightType,
+		MarkdownDescription: "Priority among NodePools, 1-100: the HIGHER weight is tried first. Unset: no preference. `0` is invalid."}
+	reservationAttribute(attrs, nodeClassDS)
+}
+
+func (m singlePoolFields) singlePool(ctx context.Context, np karpenterv1.NodePool, diags *diag.Diagnostics) karpenterv1.NodePool {
+	np.Requirements.CapacityTypes = framework.StringList(ctx, m.CapacityTypes, diags)
+	np.Weight = m.Weight.Int64Pointer()
+	np.NodeClassSelectsReservations = boolPointer(m.NodeClassSelectsReservations)
+	return np
 }

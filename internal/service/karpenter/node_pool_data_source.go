@@ -25,20 +25,18 @@ func (d *nodePoolDataSource) Metadata(_ context.Context, _ datasource.MetadataRe
 
 type nodePoolModel struct {
 	nodePoolFields
-	CapacityTypes types.List            `tfsdk:"capacity_types"`
-	Weight        framework.WholeNumber `tfsdk:"weight"`
-	Manifest      types.Dynamic         `tfsdk:"manifest"`
-	YAML          types.String          `tfsdk:"yaml"`
-	JSON          types.String          `tfsdk:"json"`
+	nodeClassRefFields
+	singlePoolFields
+	Manifest types.Dynamic `tfsdk:"manifest"`
+	YAML     types.String  `tfsdk:"yaml"`
+	JSON     types.String  `tfsdk:"json"`
 }
 
 func (d *nodePoolDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	attrs := nodePoolAttributes("NodePool name (lowercase, at most 63 characters: Karpenter puts it in the `karpenter.sh/nodepool` label).")
-	attrs["capacity_types"] = schema.ListAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: "Capacity types " +
-		"(`karpenter.sh/capacity-type` In): " + framework.Quoted(karpenterv1.CapacityTypes) +
-		". Default `[\"spot\", \"on-demand\"]`: Karpenter prefers spot and falls back to on-demand within one pool."}
-	attrs["weight"] = schema.NumberAttribute{Optional: true, CustomType: weightType,
-		MarkdownDescription: "Priority among NodePools, 1-100: the HIGHER weight is tried first. Unset: no preference. `0` is invalid."}
+	attrs := nodePoolAttributes("NodePool name (lowercase, at most 63 characters: Karpenter puts it in the `karpenter.sh/nodepool` label).",
+		"Name of the EC2NodeClass the nodes use. Default `"+karpenterv1.DefaultNodeClassName+"`.", karpenterv1.KarpenterLabelKeys)
+	nodeClassRefAttributes(attrs)
+	singlePoolAttributes(attrs, "scaling_karpenter_ec2_node_class")
 	addObjectOutputs(attrs, "NodePool")
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Renders a Karpenter `" + karpenterv1.NodePoolAPIVersion + "` NodePool offline, at plan time, valid against " +
@@ -51,9 +49,7 @@ func (d *nodePoolDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 
 // Compute renders the NodePool.
 func (m *nodePoolModel) Compute(ctx context.Context, diags *diag.Diagnostics) problem.List {
-	np := m.nodePool(ctx, diags)
-	np.Requirements.CapacityTypes = framework.StringList(ctx, m.CapacityTypes, diags)
-	np.Weight = m.Weight.Int64Pointer()
+	np := m.singlePool(ctx, m.nodePool(ctx, m.nodeClassRefFields, diags), diags)
 	obj, probs := np.Render()
 	if !probs.HasErrors() {
 		m.Manifest, m.YAML, m.JSON = framework.RenderObject(obj, diags)

@@ -28,6 +28,10 @@ var renderedAttr = map[string]string{
 	"scaling_keda_scaled_object":            "manifests",
 	"scaling_karpenter_node_pool":           "manifest",
 	"scaling_karpenter_ec2_node_class":      "manifest",
+	"scaling_eks_auto_node_class":           "manifest",
+	"scaling_eks_auto_node_pool":            "manifest",
+	"scaling_node_readiness_rule":           "manifest",
+	"scaling_image_prepull":                 "manifest",
 }
 
 var dataBlock = regexp.MustCompile(`(?m)^data "(scaling_[a-z0-9_]+)" "([A-Za-z0-9_-]+)"`)
