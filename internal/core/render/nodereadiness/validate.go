@@ -70,6 +70,8 @@ func validateConditions(probs *problem.List, r Rule, mode string) {
 			at.Child("type").Addf("is required, e.g. \"example.com/AgentReady\"")
 		case len(c.Type) > 316:
 			at.Child("type").Addf("must be at most 316 characters, got %d", len(c.Type))
+		case k8sname.ControlCharError(c.Type) != "":
+			at.Child("type").Addf("%s", k8sname.ControlCharError(c.Type))
 		case !strings.Contains(c.Type, "/"):
 			at.Child("type").Warnf("%q has no domain: kubelet's own conditions (Ready, MemoryPressure...) are unqualified; a reporter's condition reads better as \"example.com/%s\"", c.Type, c.Type)
 		}

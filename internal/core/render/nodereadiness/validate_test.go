@@ -31,6 +31,7 @@ func TestValidateNamesAttributeAndFix(t *testing.T) {
 				r.Conditions = append(r.Conditions, Condition{Type: "example.com/C" + strings.Repeat("x", i)})
 			}
 		})},
+		{"control character in type", "conditions[0].type", "control character", rule(func(r *Rule) { r.Conditions = []Condition{{Type: "example.com/A\x7f"}} })},
 		{"condition without type", "conditions[0].type", "is required", rule(func(r *Rule) { r.Conditions = []Condition{{RequiredStatus: "True"}} })},
 		{"lowercase status", "conditions[0].required_status", "True, False or Unknown", rule(func(r *Rule) {
 			r.Conditions = []Condition{{Type: "example.com/A", RequiredStatus: "true"}}
