@@ -7,21 +7,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 )
 
-func TestValidateRejectsHalfStaticKeys(t *testing.T) {
-	for _, c := range []Config{
-		{AccessKey: "AKIA"},
-		{MaxRetries: -1},
-		{EndpointURL: "localhost:4566"},
-		{Endpoints: map[string]string{"eks": "not a url"}},
-		{AssumeRole: &AssumeRole{SessionName: "x"}},
-	} {
-		if err := c.Validate(); err == nil {
-			t.Errorf("%+v: want an error", c)
-		}
-	}
-}
-
 func TestEndpointOverridesPerServiceWinOverGlobal(t *testing.T) {
+	isolate(t)
 	c := Config{
 		Region:             "eu-west-1",
 		EndpointURL:        "http://127.0.0.1:4566",
@@ -30,6 +17,9 @@ func TestEndpointOverridesPerServiceWinOverGlobal(t *testing.T) {
 	}
 	client, err := c.NewClient(context.Background())
 	if err != nil {
+		t.Fatal(err)
+	}
+	if err := client.Ready(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	if got := aws.ToString(client.EKS.Options().BaseEndpoint); got != "http://127.0.0.1:9999" {
@@ -48,6 +38,7 @@ func TestEndpointOverridesPerServiceWinOverGlobal(t *testing.T) {
 }
 
 func TestServiceEndpointEnvironmentVariableIsHonoured(t *testing.T) {
+	isolate(t)
 	t.Setenv("AWS_ENDPOINT_URL_EKS", "http://127.0.0.1:7777")
 	t.Setenv("AWS_ACCESS_KEY_ID", "x")
 	t.Setenv("AWS_SECRET_ACCESS_KEY", "y")
@@ -60,12 +51,12 @@ func TestServiceEndpointEnvironmentVariableIsHonoured(t *testing.T) {
 	}
 }
 
-func TestMaxRetriesSetsAttempts(t *testing.T) {
-	client, err := Config{Region: "us-east-1", MaxRetries: 4, UseTestCredentials: true}.NewClient(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := client.EKS.Options().Retryer.MaxAttempts(); got != 5 {
-		t.Errorf("max attempts = %d, want 5", got)
+// A configuration whose own values are wrong fails at once, even for
+// configurations that never call AWS: the user wrote the mistake.
+func TestNewClientRefusesAnInvalidConfiguration(t *testing.T) {
+	isolate(t)
+	_, err := Config{AssumeRole: &AssumeRole{}}.NewClient(context.Background())
+	if err == nil {
+		t.Fatal("assume_role without role_arn: want an error")
 	}
 }

@@ -2,6 +2,7 @@ package framework
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -18,8 +19,8 @@ type AWSResource struct {
 	Client *conns.AWSClient
 }
 
-func (r *AWSResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.Client = awsClientFrom(req.ProviderData, &resp.Diagnostics)
+func (r *AWSResource) Configure(ctx context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.Client = awsClientFrom(ctx, req.ProviderData, &resp.Diagnostics)
 }
 
 // AWSDataSource is AWSResource for data sources.
@@ -27,20 +28,31 @@ type AWSDataSource struct {
 	Client *conns.AWSClient
 }
 
-func (d *AWSDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.Client = awsClientFrom(req.ProviderData, &resp.Diagnostics)
+func (d *AWSDataSource) Configure(ctx context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.Client = awsClientFrom(ctx, req.ProviderData, &resp.Diagnostics)
 }
 
 // awsClientFrom is the client the provider's Configure hands to resources
 // and data sources. It is nil without a diagnostic when the provider is not
-// configured yet (the framework calls Configure early with no data).
-func awsClientFrom(providerData any, diags *diag.Diagnostics) *conns.AWSClient {
+// configured yet (the framework calls Configure early with no data). Only
+// the objects that call AWS get here, so a configuration without a region
+// or credentials fails on them and nowhere else.
+func awsClientFrom(ctx context.Context, providerData any, diags *diag.Diagnostics) *conns.AWSClient {
 	if providerData == nil {
 		return nil
 	}
 	c, ok := providerData.(*conns.AWSClient)
 	if !ok {
 		diags.AddError("Unexpected provider data", fmt.Sprintf("expected *conns.AWSClient, got %T", providerData))
+		return nil
+	}
+	if err := c.Ready(ctx); err != nil {
+		var e *conns.Error
+		if errors.As(err, &e) {
+			diags.AddError(e.Summary, e.Detail)
+		} else {
+			diags.AddError("Cannot call AWS", err.Error())
+		}
 	}
 	return c
 }

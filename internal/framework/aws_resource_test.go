@@ -1,6 +1,7 @@
 package framework
 
 import (
+	"context"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -10,14 +11,14 @@ import (
 
 func TestAWSClientFrom(t *testing.T) {
 	var diags diag.Diagnostics
-	if c := awsClientFrom(nil, &diags); c != nil || diags.HasError() {
+	if c := awsClientFrom(context.Background(), nil, &diags); c != nil || diags.HasError() {
 		t.Fatalf("unconfigured provider: got %v, %v", c, diags)
 	}
 	want := &conns.AWSClient{}
-	if c := awsClientFrom(want, &diags); c != want || diags.HasError() {
+	if c := awsClientFrom(context.Background(), want, &diags); c != want || diags.HasError() {
 		t.Fatalf("configured provider: got %v, %v", c, diags)
 	}
-	if c := awsClientFrom("not a client", &diags); c != nil || !diags.HasError() {
+	if c := awsClientFrom(context.Background(), "not a client", &diags); c != nil || !diags.HasError() {
 		t.Fatalf("wrong provider data: got %v, %v", c, diags)
 	}
 }

@@ -8,28 +8,30 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/conns"
+	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
 )
 
-type providerModel struct {
-	Region                 types.String     `tfsdk:"region"`
-	Profile                types.String     `tfsdk:"profile"`
-	SharedConfigFiles      []types.String   `tfsdk:"shared_config_files"`
-	SharedCredentialsFiles []types.String   `tfsdk:"shared_credentials_files"`
-	AccessKey              types.String     `tfsdk:"access_key"`
-	SecretKey              types.String     `tfsdk:"secret_key"`
-	Token                  types.String     `tfsdk:"token"`
-	MaxRetries             types.Int64      `tfsdk:"max_retries"`
-	EndpointURL            types.String     `tfsdk:"endpoint_url"`
-	UseTestCredentials     types.Bool       `tfsdk:"use_test_credentials"`
-	AssumeRole             *assumeRoleModel `tfsdk:"assume_role"`
-	Endpoints              *endpointsModel  `tfsdk:"endpoints"`
-	Kubernetes             types.Object     `tfsdk:"kubernetes"`
-}
+var _ provider.ProviderWithValidateConfig = (*scalingProvider)(nil)
 
-type assumeRoleModel struct {
-	RoleARN     types.String `tfsdk:"role_arn"`
-	SessionName types.String `tfsdk:"session_name"`
-	ExternalID  types.String `tfsdk:"external_id"`
+type providerModel struct {
+	Region                    types.String          `tfsdk:"region"`
+	Profile                   types.String          `tfsdk:"profile"`
+	SharedConfigFiles         types.List            `tfsdk:"shared_config_files"`
+	SharedCredentialsFiles    types.List            `tfsdk:"shared_credentials_files"`
+	AccessKey                 types.String          `tfsdk:"access_key"`
+	SecretKey                 types.String          `tfsdk:"secret_key"`
+	Token                     types.String          `tfsdk:"token"`
+	MaxRetries                framework.WholeNumber `tfsdk:"max_retries"`
+	RetryMode                 types.String          `tfsdk:"retry_mode"`
+	EndpointURL               types.String          `tfsdk:"endpoint_url"`
+	UseTestCredentials        types.Bool            `tfsdk:"use_test_credentials"`
+	SkipCredentialsValidation types.Bool            `tfsdk:"skip_credentials_validation"`
+	SkipRequestingAccountID   types.Bool            `tfsdk:"skip_requesting_account_id"`
+	SkipMetadataAPICheck      types.Bool            `tfsdk:"skip_metadata_api_check"`
+	SkipRegionValidation      types.Bool            `tfsdk:"skip_region_validation"`
+	AssumeRole                *assumeRoleModel      `tfsdk:"assume_role"`
+	Endpoints                 *endpointsModel       `tfsdk:"endpoints"`
+	Kubernetes                types.Object          `tfsdk:"kubernetes"`
 }
 
 type endpointsModel struct {
@@ -52,8 +54,10 @@ func (p *scalingProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 			"Data sources that only render objects or estimates never call AWS, so the provider block may be empty for them.",
 		Attributes: map[string]schema.Attribute{
 			"region": schema.StringAttribute{
-				Optional:    true,
-				Description: "AWS region. Defaults to `AWS_REGION` / `AWS_DEFAULT_REGION` or the profile's region.",
+				Optional: true,
+				Description: "AWS region. Defaults to `AWS_REGION` / `AWS_DEFAULT_REGION`, then the profile's region. With none of the three, " +
+					"the resources and data sources that call AWS fail with an error naming them (there is no default region); " +
+					"the offline ones do not need a region.",
 			},
 			"profile": schema.StringAttribute{
 				Optional:    true,
@@ -62,12 +66,12 @@ func (p *scalingProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 			"shared_config_files": schema.ListAttribute{
 				ElementType: types.StringType,
 				Optional:    true,
-				Description: "Paths to shared config files. Defaults to `~/.aws/config`.",
+				Description: "Paths to shared config files. Defaults to `AWS_CONFIG_FILE`, then `~/.aws/config`.",
 			},
 			"shared_credentials_files": schema.ListAttribute{
 				ElementType: types.StringType,
 				Optional:    true,
-				Description: "Paths to shared credentials files. Defaults to `~/.aws/credentials`.",
+				Description: "Paths to shared credentials files. Defaults to `AWS_SHARED_CREDENTIALS_FILE`, then `~/.aws/credentials`.",
 			},
 			"access_key": schema.StringAttribute{
 				Optional:    true,
@@ -84,10 +88,17 @@ func (p *scalingProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 				Sensitive:   true,
 				Description: "Session token for temporary static credentials.",
 			},
-			"max_retries": schema.Int64Attribute{
-				Optional: true,
+			"max_retries": schema.NumberAttribute{
+				Optional:   true,
+				CustomType: framework.WholeNumberType{Min: 0, Max: conns.MaxRetriesLimit},
 				Description: "How many times a throttled or failed retryable call is retried, with exponential backoff " +
-					"and jitter. Defaults to 10.",
+					"and jitter: 0 to 100. Defaults to `AWS_MAX_ATTEMPTS` minus one, or the profile's `max_attempts` minus one, then 10.",
+			},
+			"retry_mode": schema.StringAttribute{
+				Optional: true,
+				Description: "How retries are paced, as in the AWS SDKs: `standard` (exponential backoff with jitter) or " +
+					"`adaptive` (also slows the client down while it is being throttled). Defaults to `AWS_RETRY_MODE`, " +
+					"then the profile's `retry_mode`, then `standard`.",
 			},
 			"endpoint_url": schema.StringAttribute{
 				Optional: true,
@@ -96,19 +107,34 @@ func (p *scalingProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 			},
 			"use_test_credentials": schema.BoolAttribute{
 				Optional: true,
-				Description: "Sign requests with fixed dummy credentials (`test`/`test`) instead of looking for real ones. " +
-					"Only for emulators and LocalStack, which accept any signature.",
+				Description: "Sign requests with fixed dummy credentials (`test`/`test`) instead of looking for real ones, " +
+					"and skip their validation with STS. Only for emulators and LocalStack, which accept any signature.",
+			},
+			"skip_credentials_validation": schema.BoolAttribute{
+				Optional: true,
+				Description: "Skip checking the credentials with `sts:GetCallerIdentity`, which the provider otherwise does once, " +
+					"before the first AWS call of a run (never for configurations that make none). As in the aws provider: " +
+					"for AWS-like APIs without STS, such as LocalStack or an emulator.",
+			},
+			"skip_requesting_account_id": schema.BoolAttribute{
+				Optional: true,
+				Description: "Accepted as in the aws provider, so its provider blocks can be copied. This provider never " +
+					"requests the account ID (every ARN it needs comes from the API's answers), so the switch changes nothing.",
+			},
+			"skip_metadata_api_check": schema.BoolAttribute{
+				Optional: true,
+				Description: "Never ask the EC2 instance metadata service (IMDS), for credentials or anything else. As in the aws provider: " +
+					"for machines and AWS-like APIs without one, where looking for it only adds delay. `AWS_EC2_METADATA_DISABLED=true` does the same.",
+			},
+			"skip_region_validation": schema.BoolAttribute{
+				Optional: true,
+				Description: "Accept any region name. By default a region must follow the AWS partitions' naming (`us-east-1`, " +
+					"`cn-north-1`, `us-gov-west-1`, ...), which catches typos and availability zones. As in the aws provider: " +
+					"for AWS-like APIs with region names of their own.",
 			},
 		},
 		Blocks: map[string]schema.Block{
-			"assume_role": schema.SingleNestedBlock{
-				Description: "Assume this IAM role (through STS) before calling AWS.",
-				Attributes: map[string]schema.Attribute{
-					"role_arn":     schema.StringAttribute{Optional: true, Description: "ARN of the role to assume. Required in this block."},
-					"session_name": schema.StringAttribute{Optional: true, Description: "Session name; defaults to one generated by the SDK."},
-					"external_id":  schema.StringAttribute{Optional: true, Description: "External ID the role's trust policy requires."},
-				},
-			},
+			"assume_role": assumeRoleBlock(),
 			"endpoints": schema.SingleNestedBlock{
 				Description: "Per-service endpoint overrides.",
 				Attributes: map[string]schema.Attribute{
@@ -123,44 +149,29 @@ func (p *scalingProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 	}
 }
 
+// ValidateConfig reports the provider block's mistakes at plan time, at
+// the attribute they are about; values not known yet are left alone.
+func (p *scalingProvider) ValidateConfig(ctx context.Context, req provider.ValidateConfigRequest, resp *provider.ValidateConfigResponse) {
+	var m providerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	cfg, diags := m.awsConfig(ctx)
+	resp.Diagnostics.Append(diags...)
+	framework.AddProblems(&resp.Diagnostics, cfg.Validate())
+}
+
 func (p *scalingProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
 	var m providerModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	cfg := conns.Config{
-		Region:             m.Region.ValueString(),
-		Profile:            m.Profile.ValueString(),
-		AccessKey:          m.AccessKey.ValueString(),
-		SecretKey:          m.SecretKey.ValueString(),
-		SessionToken:       m.Token.ValueString(),
-		MaxRetries:         conns.DefaultMaxRetries,
-		EndpointURL:        m.EndpointURL.ValueString(),
-		UseTestCredentials: m.UseTestCredentials.ValueBool(),
-		Endpoints:          map[string]string{},
-	}
-	if !m.MaxRetries.IsNull() && !m.MaxRetries.IsUnknown() {
-		cfg.MaxRetries = int(m.MaxRetries.ValueInt64())
-	}
-	for _, f := range m.SharedConfigFiles {
-		cfg.SharedConfigFiles = append(cfg.SharedConfigFiles, f.ValueString())
-	}
-	for _, f := range m.SharedCredentialsFiles {
-		cfg.SharedCredentialsFiles = append(cfg.SharedCredentialsFiles, f.ValueString())
-	}
-	if m.AssumeRole != nil && !m.AssumeRole.RoleARN.IsNull() {
-		cfg.AssumeRole = &conns.AssumeRole{
-			RoleARN:     m.AssumeRole.RoleARN.ValueString(),
-			SessionName: m.AssumeRole.SessionName.ValueString(),
-			ExternalID:  m.AssumeRole.ExternalID.ValueString(),
-		}
-	}
-	if e := m.Endpoints; e != nil {
-		cfg.Endpoints["eks"] = e.EKS.ValueString()
-		cfg.Endpoints["ecr"] = e.ECR.ValueString()
-		cfg.Endpoints["cloudwatch"] = e.CloudWatch.ValueString()
-		cfg.Endpoints["sts"] = e.STS.ValueString()
+	cfg, diags := m.awsConfig(ctx)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
 	}
 	k8s, diags := kubernetesConfig(ctx, m.Kubernetes)
 	resp.Diagnostics.Append(diags...)
