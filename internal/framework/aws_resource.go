@@ -32,6 +32,24 @@ func (d *AWSDataSource) Configure(ctx context.Context, req datasource.ConfigureR
 	d.Client = awsClientFrom(ctx, req.ProviderData, &resp.Diagnostics)
 }
 
+// ProviderConfigured is embedded by resources that need the provider's
+// configuration but never call AWS (such as its kubernetes block): unlike
+// AWSResource, it asks for no region and checks no credentials.
+type ProviderConfigured struct {
+	Client *conns.AWSClient
+}
+
+func (r *ProviderConfigured) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	if req.ProviderData == nil {
+		return
+	}
+	c, ok := req.ProviderData.(*conns.AWSClient)
+	if !ok {
+		resp.Diagnostics.AddError("Unexpected provider data", fmt.Sprintf("expected *conns.AWSClient, got %T", req.ProviderData))
+	}
+	r.Client = c
+}
+
 // awsClientFrom is the client the provider's Configure hands to resources
 // and data sources. It is nil without a diagnostic when the provider is not
 // configured yet (the framework calls Configure early with no data). Only
