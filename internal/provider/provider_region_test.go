@@ -63,7 +63,7 @@ provider "scaling" {
 }
 `
 	noRegion := regexp.MustCompile(`(?s)No AWS region.*region.*provider "scaling".*block.*AWS_REGION.*AWS_DEFAULT_REGION.*profile "default"`)
-	resource.UnitTest(t, resource.TestCase{
+	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
@@ -95,7 +95,7 @@ func TestAccProvider_regionFromTheEnvironment(t *testing.T) {
 	isolateAWS(t)
 	t.Setenv("AWS_REGION", "eu-west-1")
 	tg := acctest.PrivateTarget(t, emulator.Options{})
-	resource.UnitTest(t, resource.TestCase{
+	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: `

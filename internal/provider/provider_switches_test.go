@@ -37,7 +37,7 @@ data "scaling_control_plane_tiers" "this" {
 }
 `
 	}
-	resource.UnitTest(t, resource.TestCase{
+	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{Config: block("true"), Check: resource.TestCheckResourceAttrSet("data.scaling_control_plane_tiers.this", "tiers.#")},
