@@ -1,5 +1,6 @@
 # Against AWS: the usual SDK configuration (profile, region, environment
-# variables, assume_role) applies.
+# variables, assume_role) applies. The region has no default: set it here,
+# in AWS_REGION, or in the profile.
 provider "scaling" {
   region = "us-east-1"
   # profile = "platform"
@@ -7,7 +8,14 @@ provider "scaling" {
   # assume_role {
   #   role_arn     = "arn:aws:iam::123456789012:role/eks-tier-manager"
   #   session_name = "terraform"
+  #   duration     = "1h"
+  #   tags         = { team = "platform" }
   # }
+}
+
+# Only renderers, estimates and functions: no region or credentials needed.
+provider "scaling" {
+  alias = "offline"
 }
 
 # Against the local emulator that ships with the provider
@@ -17,6 +25,18 @@ provider "scaling" {
   region               = "us-east-1"
   endpoint_url         = "http://127.0.0.1:4566"
   use_test_credentials = true
+}
+
+# A LocalStack block copied from the aws provider works as it does there:
+provider "scaling" {
+  alias                       = "localstack"
+  region                      = "us-east-1"
+  access_key                  = "test"
+  secret_key                  = "test"
+  endpoint_url                = "http://localhost.localstack.cloud:4566"
+  skip_credentials_validation = true
+  skip_metadata_api_check     = true
+  skip_requesting_account_id  = true
 }
 
 # Per-service endpoints win over endpoint_url and AWS_ENDPOINT_URL_*:
