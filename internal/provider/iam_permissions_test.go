@@ -20,7 +20,7 @@ var (
 // exactly the AWS operations the code can call (scanned from the service
 // packages): an operation added to a resource without the page fails here.
 func TestIAMPermissionsPageListsEveryCall(t *testing.T) {
-	want := scanAWSCalls(t, "../service")
+	want := scanAWSCalls(t)
 	if len(want) < 4 {
 		t.Fatalf("the scan found only %v: is it reading internal/service?", want)
 	}
@@ -50,13 +50,13 @@ func TestIAMPermissionsPageListsEveryCall(t *testing.T) {
 // resource reaches UpdateClusterConfig through setTier, DescribeUpdate
 // through waitUpdateDone and findUpdate, ListUpdates through a paginator).
 func TestIAMScanFollowsCallChains(t *testing.T) {
-	ops := strings.Join(scanAWSCalls(t, "../service")["scaling_control_plane_tier"], " ")
+	ops := strings.Join(scanAWSCalls(t)["scaling_control_plane_tier"], " ")
 	for _, want := range []string{"eks:UpdateClusterConfig", "eks:DescribeUpdate", "eks:DescribeCluster", "eks:ListUpdates"} {
 		if !strings.Contains(ops, want) {
 			t.Errorf("scaling_control_plane_tier: %s not found in %s", want, ops)
 		}
 	}
-	for name, ops := range scanAWSCalls(t, "../service") {
+	for name, ops := range scanAWSCalls(t) {
 		if strings.Contains(name, "karpenter") || strings.Contains(name, "estimate") {
 			t.Errorf("%s is offline but the scan says it calls %v", name, ops)
 		}
@@ -84,7 +84,7 @@ func TestIAMPermissionsPagePolicyAllowsEveryCall(t *testing.T) {
 		t.Fatalf("the policy is not valid JSON: %v", err)
 	}
 	union := map[string]bool{}
-	for _, ops := range scanAWSCalls(t, "../service") {
+	for _, ops := range scanAWSCalls(t) {
 		for _, op := range ops {
 			union[op] = true
 		}

@@ -54,9 +54,12 @@ func methods(client any) map[string]bool {
 
 var paginator = regexp.MustCompile(`^New(\w+?)(Paginator|Waiter)$`)
 
+// serviceDir holds the service packages, from this package's directory.
+const serviceDir = "../service"
+
 // scanAWSCalls returns, per Terraform type name, its IAM actions
 // ("eks:DescribeCluster"), sorted; objects that call nothing are absent.
-func scanAWSCalls(t *testing.T, serviceDir string) map[string][]string {
+func scanAWSCalls(t *testing.T) map[string][]string {
 	t.Helper()
 	dirs, err := os.ReadDir(serviceDir)
 	if err != nil {

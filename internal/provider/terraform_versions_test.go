@@ -132,7 +132,7 @@ func scanBody(body *hclsyntax.Body, found features) {
 
 var (
 	requiredVersion = regexp.MustCompile(`required_version\s*=\s*">=\s*1\.(\d+)`)
-	versionsRow     = regexp.MustCompile("^\\| (.+?) \\| (1\\.\\d+) \\| (.*) \\|$")
+	versionsRow     = regexp.MustCompile(`^\| (.+?) \| (1\.\d+) \| (.*) \|$`)
 )
 
 // docRows are the rows of the index page's versions table, by their first cell.
