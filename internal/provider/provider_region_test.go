@@ -112,3 +112,37 @@ data "scaling_control_plane_tiers" "this" {
 		}},
 	})
 }
+
+// A region known only after apply (from a resource of the same run) is not
+// "no region" and not the environment's: the AWS objects fail naming it,
+// the offline ones still plan.
+func TestAccProvider_regionUnknownUntilApply(t *testing.T) {
+	isolateAWS(t)
+	t.Setenv("AWS_REGION", "eu-west-1")
+	tg := acctest.PrivateTarget(t, emulator.Options{})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+resource "terraform_data" "region" {
+  input = "us-east-1"
+}
+
+provider "scaling" {
+  region               = terraform_data.region.output
+  endpoint_url         = "` + tg.URL + `"
+  use_test_credentials = true
+}
+` + offlineObjects + `
+resource "scaling_ecr_pull_through_cache_rule" "this" {
+  ecr_repository_prefix = "k8s"
+  upstream_registry_url = "registry.k8s.io"
+}
+`,
+			ExpectError: regexp.MustCompile(`(?s)Provider configuration not known until apply.*arguments region depend`),
+		}},
+	})
+	if n := tg.Calls("ecr"); n != 0 {
+		t.Errorf("the emulator saw %d ECR calls with a region not known yet", n)
+	}
+}
