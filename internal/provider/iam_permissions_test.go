@@ -110,3 +110,18 @@ func TestIAMPermissionsPagePolicyAllowsEveryCall(t *testing.T) {
 	}
 	t.Error("the policy has no ScalingProvider statement")
 }
+
+// Only objects that call AWS ask for an AWS client: framework.AWSResource
+// and AWSDataSource make a region and valid credentials a precondition, so
+// an object that calls no AWS API must not embed them (it would fail for
+// users without AWS configuration), and one that does must.
+func TestOnlyObjectsThatCallAWSNeedAnAWSClient(t *testing.T) {
+	for name, s := range scanServices(t) {
+		switch {
+		case s.awsClient && len(s.ops) == 0:
+			t.Errorf("%s embeds framework.AWSResource/AWSDataSource but calls no AWS API: it would demand a region and credentials for nothing; embed framework.ProviderConfigured if it needs the provider's configuration", name)
+		case !s.awsClient && len(s.ops) > 0:
+			t.Errorf("%s calls %v without embedding framework.AWSResource/AWSDataSource, so a missing region is not reported", name, s.ops)
+		}
+	}
+}

@@ -57,19 +57,39 @@ var paginator = regexp.MustCompile(`^New(\w+?)(Paginator|Waiter)$`)
 // serviceDir holds the service packages, from this package's directory.
 const serviceDir = "../service"
 
+// scanned is what the scan learns of one Terraform object.
+type scanned struct {
+	ops []string // IAM actions, sorted
+	// awsClient: it embeds framework.AWSResource or AWSDataSource, which
+	// need a region and valid credentials before any call.
+	awsClient bool
+}
+
 // scanAWSCalls returns, per Terraform type name, its IAM actions
 // ("eks:DescribeCluster"), sorted; objects that call nothing are absent.
 func scanAWSCalls(t *testing.T) map[string][]string {
+	t.Helper()
+	out := map[string][]string{}
+	for name, s := range scanServices(t) {
+		if len(s.ops) > 0 {
+			out[name] = s.ops
+		}
+	}
+	return out
+}
+
+// scanServices scans every service package, by Terraform type name.
+func scanServices(t *testing.T) map[string]scanned {
 	t.Helper()
 	dirs, err := os.ReadDir(serviceDir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := map[string][]string{}
+	out := map[string]scanned{}
 	for _, d := range dirs {
 		if d.IsDir() {
-			for name, ops := range scanPackage(t, filepath.Join(serviceDir, d.Name())) {
-				out[name] = ops
+			for name, s := range scanPackage(t, filepath.Join(serviceDir, d.Name())) {
+				out[name] = s
 			}
 		}
 	}
@@ -82,7 +102,7 @@ type fn struct {
 	file *ast.File
 }
 
-func scanPackage(t *testing.T, dir string) map[string][]string {
+func scanPackage(t *testing.T, dir string) map[string]scanned {
 	fset := token.NewFileSet()
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -102,6 +122,7 @@ func scanPackage(t *testing.T, dir string) map[string][]string {
 	funcs := map[string]fn{} // "recv.name" or "name"
 	typeNames := map[string]string{}
 	fieldSvc := map[string]string{} // struct field name -> service, for fields of type *svc.Client
+	awsClient := map[string]bool{}  // type name -> embeds framework.AWSResource or AWSDataSource
 	{
 		for _, f := range files {
 			imports := importsOf(f)
@@ -120,6 +141,13 @@ func scanPackage(t *testing.T, dir string) map[string][]string {
 						}
 					}
 				case *ast.GenDecl:
+					for _, spec := range d.Specs {
+						if ts, ok := spec.(*ast.TypeSpec); ok {
+							if st, ok := ts.Type.(*ast.StructType); ok && embedsAWSClient(st) {
+								awsClient[ts.Name.Name] = true
+							}
+						}
+					}
 					ast.Inspect(d, func(n ast.Node) bool {
 						if st, ok := n.(*ast.StructType); ok {
 							for _, field := range st.Fields.List {
@@ -193,7 +221,7 @@ func scanPackage(t *testing.T, dir string) map[string][]string {
 		})
 	}
 	// Each Terraform object: every operation its methods reach.
-	out := map[string][]string{}
+	out := map[string]scanned{}
 	for recv, name := range typeNames {
 		seen := map[string]bool{}
 		ops := map[string]bool{}
@@ -215,16 +243,25 @@ func scanPackage(t *testing.T, dir string) map[string][]string {
 				walk(k)
 			}
 		}
-		if len(ops) > 0 {
-			list := make([]string, 0, len(ops))
-			for op := range ops {
-				list = append(list, op)
-			}
-			sort.Strings(list)
-			out[name] = list
+		list := make([]string, 0, len(ops))
+		for op := range ops {
+			list = append(list, op)
 		}
+		sort.Strings(list)
+		out[name] = scanned{ops: list, awsClient: awsClient[recv]}
 	}
 	return out
+}
+
+func embedsAWSClient(st *ast.StructType) bool {
+	for _, f := range st.Fields.List {
+		if sel, ok := f.Type.(*ast.SelectorExpr); ok && len(f.Names) == 0 {
+			if id, ok := sel.X.(*ast.Ident); ok && id.Name == "framework" && (sel.Sel.Name == "AWSResource" || sel.Sel.Name == "AWSDataSource") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func importsOf(f *ast.File) map[string]string {
