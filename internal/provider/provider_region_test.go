@@ -146,3 +146,33 @@ resource "scaling_ecr_pull_through_cache_rule" "this" {
 		t.Errorf("the emulator saw %d ECR calls with a region not known yet", n)
 	}
 }
+
+// scaling_kubernetes_objects talks to a cluster, never to AWS: it plans
+// with a kubernetes block and no region, no AWS credentials anywhere.
+func TestAccProvider_kubernetesObjectsNeedNoAWSRegion(t *testing.T) {
+	isolateAWS(t)
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+provider "scaling" {
+  kubernetes {
+    host  = "https://127.0.0.1:1"
+    token = "test"
+  }
+}
+
+resource "scaling_kubernetes_objects" "this" {
+  yaml = <<-YAML
+    apiVersion: v1
+    kind: Namespace
+    metadata:
+      name: shop
+  YAML
+}
+`,
+			PlanOnly:           true,
+			ExpectNonEmptyPlan: true,
+		}},
+	})
+}

@@ -44,7 +44,7 @@ func newObjectsResource() resource.Resource {
 }
 
 type objectsResource struct {
-	framework.AWSResource
+	framework.ProviderConfigured
 }
 
 func (r *objectsResource) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
