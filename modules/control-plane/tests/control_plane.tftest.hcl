@@ -1,6 +1,14 @@
 # The real provider renders the cost estimate and tier_for offline; the tier
 # resource (an EKS API call) is overridden.
 
+# The overridden AWS resources make no AWS call, but the provider still
+# checks that they could (it has no default region, and it validates real
+# credentials): give it a region and the test keys.
+provider "scaling" {
+  region               = "us-east-1"
+  use_test_credentials = true
+}
+
 override_resource {
   target = scaling_control_plane_tier.this
   values = {

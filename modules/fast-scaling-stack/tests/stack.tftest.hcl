@@ -1,6 +1,15 @@
 # The whole stack planned with the real scaling provider (renderers and
 # estimates work offline); AWS resources are overridden and kubernetes is
 # mocked, since kubernetes_manifest needs a live API server even to plan.
+
+# The overridden AWS resources make no AWS call, but the provider still
+# checks that they could (it has no default region, and it validates real
+# credentials): give it a region and the test keys.
+provider "scaling" {
+  region               = "us-east-1"
+  use_test_credentials = true
+}
+
 mock_provider "kubernetes" {}
 
 override_resource {

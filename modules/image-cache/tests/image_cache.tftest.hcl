@@ -1,6 +1,14 @@
 # Plans and applies with the rules overridden (no ECR API in tests); each rule
 # reports the policy document the provider would compute for it.
 
+# The overridden AWS resources make no AWS call, but the provider still
+# checks that they could (it has no default region, and it validates real
+# credentials): give it a region and the test keys.
+provider "scaling" {
+  region               = "us-east-1"
+  use_test_credentials = true
+}
+
 override_resource {
   target = scaling_ecr_pull_through_cache_rule.this["quay"]
   values = {
