@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"maps"
 
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -24,6 +25,7 @@ type providerModel struct {
 	AssumeRole             *assumeRoleModel `tfsdk:"assume_role"`
 	Endpoints              *endpointsModel  `tfsdk:"endpoints"`
 	Kubernetes             types.Object     `tfsdk:"kubernetes"`
+	providerTagsModel
 }
 
 type assumeRoleModel struct {
@@ -121,6 +123,7 @@ func (p *scalingProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 			"kubernetes": kubernetesBlock(),
 		},
 	}
+	maps.Copy(resp.Schema.Blocks, tagsBlocks())
 }
 
 func (p *scalingProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
@@ -164,12 +167,18 @@ func (p *scalingProvider) Configure(ctx context.Context, req provider.ConfigureR
 	}
 	k8s, diags := kubernetesConfig(ctx, m.Kubernetes)
 	resp.Diagnostics.Append(diags...)
+	tags, d := m.tagsConfig(ctx)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	client, err := cfg.NewClient(ctx)
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid provider configuration", err.Error())
 		return
 	}
 	client.Kubernetes = k8s
+	client.Tags = tags
 	resp.ResourceData = client
 	resp.DataSourceData = client
 }
