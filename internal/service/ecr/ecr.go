@@ -1,9 +1,12 @@
 // Package ecr holds the ECR resources and data sources (Terraform edge):
-// scaling_ecr_pull_through_cache_rule and scaling_ecr_pull_through_cache_rules.
+// scaling_ecr_pull_through_cache_rule, scaling_ecr_repository_creation_template
+// and scaling_ecr_pull_through_cache_rules.
 package ecr
 
 import (
 	"context"
+	"maps"
+	"slices"
 	"sync/atomic"
 	"time"
 
@@ -20,7 +23,7 @@ const defaultTimeout = 10 * time.Minute
 
 // Resources lists this package's resources for the provider.
 func Resources() []func() resource.Resource {
-	return []func() resource.Resource{newPullThroughCacheRuleResource}
+	return []func() resource.Resource{newPullThroughCacheRuleResource, newRepositoryCreationTemplateResource}
 }
 
 // DataSources lists this package's data sources for the provider.
@@ -54,3 +57,5 @@ func countAttempts(n *atomic.Int32) func(*ecr.Options) {
 		})
 	}
 }
+
+func sortedKeys(m map[string]string) []string { return slices.Sorted(maps.Keys(m)) }

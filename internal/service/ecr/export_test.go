@@ -14,6 +14,7 @@ func SetWaitTimings(minDelay, maxDelay, propagation time.Duration) {
 
 // Constructors for the schema tests (package ecr_test).
 var (
-	NewPullThroughCacheRuleResource    = newPullThroughCacheRuleResource
-	NewPullThroughCacheRulesDataSource = newPullThroughCacheRulesDataSource
+	NewPullThroughCacheRuleResource       = newPullThroughCacheRuleResource
+	NewRepositoryCreationTemplateResource = newRepositoryCreationTemplateResource
+	NewPullThroughCacheRulesDataSource    = newPullThroughCacheRulesDataSource
 )
