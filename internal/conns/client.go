@@ -26,6 +26,8 @@ type AWSClient struct {
 	// Kubernetes is the provider's kubernetes block (not an AWS client: it
 	// travels with the clients to the resources that need it).
 	Kubernetes KubernetesConfig
+	// Tags is the provider's default_tags and ignore_tags.
+	Tags TagsConfig
 
 	// unusable is why no AWS call can be made at all (no region, ...).
 	unusable error

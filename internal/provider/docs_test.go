@@ -1,11 +1,16 @@
 package provider_test
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/scalingkit/terraform-provider-scaling/internal/provider"
 )
 
 var subcategory = regexp.MustCompile(`(?m)^subcategory: "([^"]*)"$`)
@@ -44,6 +49,29 @@ func TestDocsGroupDataSourcesWithTheirResources(t *testing.T) {
 		}
 		if a, b := subcategoryOf(t, ds), subcategoryOf(t, res); a != b {
 			t.Errorf("%s is in %q, its resource %s in %q", ds, a, res, b)
+		}
+	}
+}
+
+// Every importable resource's page shows an import block (Terraform 1.5+),
+// not only the terraform import command.
+func TestDocsShowAnImportBlockForEveryImportableResource(t *testing.T) {
+	p := provider.New("test")()
+	for _, f := range p.Resources(context.Background()) {
+		r := f()
+		if _, ok := r.(resource.ResourceWithImportState); !ok {
+			continue
+		}
+		var meta resource.MetadataResponse
+		r.Metadata(context.Background(), resource.MetadataRequest{ProviderTypeName: provider.TypeName}, &meta)
+		page := filepath.Join("../../docs/resources", strings.TrimPrefix(meta.TypeName, provider.TypeName+"_")+".md")
+		src, err := os.ReadFile(page)
+		if err != nil {
+			t.Errorf("%s: %v", meta.TypeName, err)
+			continue
+		}
+		if !regexp.MustCompile("(?s)```terraform\\s*\\n[^`]*import \\{[^`]*to\\s*=\\s*" + meta.TypeName + "\\.").Match(src) {
+			t.Errorf("%s shows no import block for %s", page, meta.TypeName)
 		}
 	}
 }

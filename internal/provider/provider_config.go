@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"maps"
 
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -32,6 +33,7 @@ type providerModel struct {
 	AssumeRole                *assumeRoleModel      `tfsdk:"assume_role"`
 	Endpoints                 *endpointsModel       `tfsdk:"endpoints"`
 	Kubernetes                types.Object          `tfsdk:"kubernetes"`
+	providerTagsModel
 }
 
 type endpointsModel struct {
@@ -147,6 +149,7 @@ func (p *scalingProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 			"kubernetes": kubernetesBlock(),
 		},
 	}
+	maps.Copy(resp.Schema.Blocks, tagsBlocks())
 }
 
 // ValidateConfig reports the provider block's mistakes at plan time, at
@@ -175,12 +178,18 @@ func (p *scalingProvider) Configure(ctx context.Context, req provider.ConfigureR
 	}
 	k8s, diags := kubernetesConfig(ctx, m.Kubernetes)
 	resp.Diagnostics.Append(diags...)
+	tags, d := m.tagsConfig(ctx)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	client, err := cfg.NewClient(ctx)
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid provider configuration", err.Error())
 		return
 	}
 	client.Kubernetes = k8s
+	client.Tags = tags
 	resp.ResourceData = client
 	resp.DataSourceData = client
 }

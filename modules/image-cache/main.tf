@@ -33,6 +33,35 @@ resource "scaling_ecr_pull_through_cache_rule" "this" {
   validate_after_apply       = var.validate_after_apply
 }
 
+# The repositories ECR creates for cached images get their settings from a
+# repository creation template with the rule's prefix; without one they
+# keep every image forever.
+resource "scaling_ecr_repository_creation_template" "this" {
+  for_each = var.repository_template == null ? {} : local.rules
+
+  prefix      = each.key
+  applied_for = ["PULL_THROUGH_CACHE"]
+  description = "Images cached from ${each.value.upstream_registry_url} (image-cache module)"
+  lifecycle_policy = jsonencode({
+    rules = [
+      {
+        rulePriority = 1
+        description  = "Drop untagged images"
+        selection    = { tagStatus = "untagged", countType = "sinceImagePushed", countUnit = "days", countNumber = var.repository_template.untagged_expire_days }
+        action       = { type = "expire" }
+      },
+      {
+        rulePriority = 2
+        description  = "Keep the newest images of each repository"
+        selection    = { tagStatus = "any", countType = "imageCountMoreThan", countNumber = var.repository_template.keep_images }
+        action       = { type = "expire" }
+      },
+    ]
+  })
+  custom_role_arn = var.repository_template.custom_role_arn
+  resource_tags   = length(var.repository_template.resource_tags) == 0 ? null : var.repository_template.resource_tags
+}
+
 locals {
   # One policy for the node role: the token statement once, the pull-through
   # actions on every rule's repositories.

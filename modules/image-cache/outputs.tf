@@ -16,3 +16,8 @@ output "node_iam_policy_json" {
   description = "IAM policy for the node role: `ecr:GetAuthorizationToken` plus the pull actions, `ecr:BatchImportUpstreamImage` and `ecr:CreateRepository` on the cached repositories only. Attach it, or the first pull through the cache fails."
   value       = jsonencode(local.node_iam_policy)
 }
+
+output "repository_template_prefixes" {
+  description = "Prefixes of the repository creation templates the module made (one per rule; empty with `repository_template = null`)."
+  value       = sort(keys(scaling_ecr_repository_creation_template.this))
+}

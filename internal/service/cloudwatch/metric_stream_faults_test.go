@@ -21,6 +21,8 @@ func TestAccMetricStream_faults(t *testing.T) {
 		{Name: "5xx on get", Kind: emulator.FaultServerError, Count: 2, Operation: "GetMetricStream"},
 		{Name: "503 on tags", Kind: emulator.FaultUnavailable, Count: 1, Operation: "ListTagsForResource"},
 		{Name: "not visible after create", Kind: emulator.FaultNotFound, Count: 3, Operation: "GetMetricStream"},
+		{Name: "reply lost after put", Kind: emulator.FaultLostReply, Count: 1, Operation: "PutMetricStream"},
+		{Name: "throttled tagging read", Kind: emulator.FaultThrottle, Count: 2, Operation: "ListTagsForResource"},
 	}
 	acctest.RunFaultCases(t, cases, func(t *testing.T, at acctest.Target, fc acctest.FaultCase) {
 		tg := target{at}

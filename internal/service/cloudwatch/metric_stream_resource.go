@@ -4,16 +4,14 @@ import (
 	"context"
 	"fmt"
 	"reflect"
-	"sort"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatch"
 	awstypes "github.com/aws/aws-sdk-go-v2/service/cloudwatch/types"
-	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -25,6 +23,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/scalingkit/terraform-provider-scaling/internal/conns"
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/model/configvalue"
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/model/metricstream"
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
@@ -39,8 +38,12 @@ var (
 	_ resource.ResourceWithValidateConfig = (*metricStreamResource)(nil)
 )
 
-// defaultNamePrefix names streams with neither name nor name_prefix.
-const defaultNamePrefix = "terraform-"
+const (
+	// defaultNamePrefix names streams with neither name nor name_prefix.
+	defaultNamePrefix = "terraform-"
+	// The default timeout of each operation, as hashicorp/aws's metric stream has.
+	defaultTimeout = 30 * time.Minute
+)
 
 func newMetricStreamResource() resource.Resource {
 	return &metricStreamResource{}
@@ -66,10 +69,12 @@ type metricStreamModel struct {
 	StatisticsConfiguration      []statisticsModel `tfsdk:"statistics_configuration"`
 	IncludeLinkedAccountsMetrics types.Bool        `tfsdk:"include_linked_accounts_metrics"`
 	Tags                         types.Map         `tfsdk:"tags"`
+	TagsAll                      types.Map         `tfsdk:"tags_all"`
 	State                        types.String      `tfsdk:"state"`
 	ARN                          types.String      `tfsdk:"arn"`
 	CreationDate                 types.String      `tfsdk:"creation_date"`
 	LastUpdateDate               types.String      `tfsdk:"last_update_date"`
+	Timeouts                     timeouts.Value    `tfsdk:"timeouts"`
 }
 
 type filterModel struct {
@@ -87,9 +92,11 @@ type metricModel struct {
 	MetricName types.String `tfsdk:"metric_name"`
 }
 
-func filterBlock(what string) schema.ListNestedBlock {
-	return schema.ListNestedBlock{
-		MarkdownDescription: fmt.Sprintf("Metrics to %s, by namespace (and optionally metric names). Cannot be combined with the other filter kind.", what),
+// Filter and statistics blocks are sets: the API keeps no order, so
+// blocks written in another order are the same stream.
+func filterBlock(what string) schema.SetNestedBlock {
+	return schema.SetNestedBlock{
+		MarkdownDescription: fmt.Sprintf("Metrics to %s, by namespace (and optionally metric names). Cannot be combined with the other filter kind. The order of the blocks does not matter.", what),
 		NestedObject: schema.NestedBlockObject{Attributes: map[string]schema.Attribute{
 			"namespace": schema.StringAttribute{
 				Required:            true,
@@ -104,12 +111,13 @@ func filterBlock(what string) schema.ListNestedBlock {
 	}
 }
 
-func (r *metricStreamResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *metricStreamResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A CloudWatch metric stream to Kinesis Data Firehose: metrics arrive within minutes instead of being " +
 			"polled, a fast and cheap scaling signal (e.g. for KEDA). Every API limit is checked at plan time; `state` is managed " +
-			"with Start/StopMetricStreams and drift (a stream stopped outside Terraform) is detected and corrected.",
+			"with Start/StopMetricStreams and drift (a stream stopped outside Terraform) is detected and corrected. A stream " +
+			"that already exists under the name is never taken over (PutMetricStream would overwrite it): import it instead.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed: true, PlanModifiers: keep,
@@ -121,9 +129,10 @@ func (r *metricStreamResource) Schema(_ context.Context, _ resource.SchemaReques
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()},
 			},
 			"name_prefix": schema.StringAttribute{
-				Optional:            true,
-				MarkdownDescription: fmt.Sprintf("Generate a unique name starting with this prefix (1-%d characters). Conflicts with `name`. Changing it replaces the stream.", metricstream.MaxNamePrefixLength),
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				Optional: true, Computed: true,
+				MarkdownDescription: fmt.Sprintf("Generate a unique name starting with this prefix (1-%d characters). Conflicts with `name`. "+
+					"Changing it replaces the stream. When not set it is read from the name (as hashicorp/aws does), so a stream made "+
+					"with a prefix imports without a replacement.", metricstream.MaxNamePrefixLength),
 			},
 			"firehose_arn": schema.StringAttribute{
 				Required:            true,
@@ -144,8 +153,9 @@ func (r *metricStreamResource) Schema(_ context.Context, _ resource.SchemaReques
 			},
 			"tags": schema.MapAttribute{
 				Optional: true, ElementType: types.StringType,
-				MarkdownDescription: fmt.Sprintf("Tags (at most %d). Set at creation and changed later with TagResource/UntagResource, since PutMetricStream ignores tags of an existing stream.", metricstream.MaxTags),
+				MarkdownDescription: fmt.Sprintf("Tags (at most %d, with the provider's `default_tags`). Set at creation and changed later with TagResource/UntagResource, since PutMetricStream ignores tags of an existing stream.", metricstream.MaxTags),
 			},
+			"tags_all": framework.TagsAllAttribute("tags"),
 			"state": schema.StringAttribute{
 				Optional: true, Computed: true, Default: stringdefault.StaticString(metricstream.StateRunning),
 				MarkdownDescription: "`running` (the default) or `stopped`. A stream started or stopped outside Terraform shows as a change and is set back.",
@@ -167,9 +177,9 @@ func (r *metricStreamResource) Schema(_ context.Context, _ resource.SchemaReques
 		Blocks: map[string]schema.Block{
 			"include_filter": filterBlock("stream"),
 			"exclude_filter": filterBlock("leave out"),
-			"statistics_configuration": schema.ListNestedBlock{
-				MarkdownDescription: fmt.Sprintf("Additional statistics (e.g. percentiles) to stream for some metrics, besides Minimum, Maximum, Sum and SampleCount. At most %d blocks.", metricstream.MaxStatConfigs),
-				Validators:          []validator.List{listvalidator.SizeAtMost(metricstream.MaxStatConfigs)},
+			"statistics_configuration": schema.SetNestedBlock{
+				MarkdownDescription: fmt.Sprintf("Additional statistics (e.g. percentiles) to stream for some metrics, besides Minimum, Maximum, Sum and SampleCount. At most %d blocks, in any order.", metricstream.MaxStatConfigs),
+				Validators:          []validator.Set{setvalidator.SizeAtMost(metricstream.MaxStatConfigs)},
 				NestedObject: schema.NestedBlockObject{
 					Attributes: map[string]schema.Attribute{
 						"additional_statistics": schema.SetAttribute{
@@ -178,8 +188,8 @@ func (r *metricStreamResource) Schema(_ context.Context, _ resource.SchemaReques
 						},
 					},
 					Blocks: map[string]schema.Block{
-						"include_metric": schema.ListNestedBlock{
-							MarkdownDescription: fmt.Sprintf("1-%d metrics the statistics apply to. A metric the filters leave out gets no statistics (a plan-time warning says so).", metricstream.MaxStatMetrics),
+						"include_metric": schema.SetNestedBlock{
+							MarkdownDescription: fmt.Sprintf("1-%d metrics the statistics apply to, in any order. A metric the filters leave out gets no statistics (a plan-time warning says so).", metricstream.MaxStatMetrics),
 							NestedObject: schema.NestedBlockObject{Attributes: map[string]schema.Attribute{
 								"namespace":   schema.StringAttribute{Required: true, MarkdownDescription: "Metric namespace, e.g. `AWS/SQS`."},
 								"metric_name": schema.StringAttribute{Required: true, MarkdownDescription: "Metric name, e.g. `ApproximateAgeOfOldestMessage`."},
@@ -188,6 +198,8 @@ func (r *metricStreamResource) Schema(_ context.Context, _ resource.SchemaReques
 					},
 				},
 			},
+			"timeouts": framework.DescribedTimeoutsBlock(ctx, timeouts.Opts{Create: true, Update: true, Delete: true},
+				fmt.Sprintf("creating, updating and deleting the stream (default %s each)", framework.DurationText(defaultTimeout))),
 		},
 	}
 }
@@ -199,13 +211,22 @@ func (r *metricStreamResource) ValidateConfig(ctx context.Context, req resource.
 	if d := req.Config.Get(ctx, &m); d.HasError() {
 		return
 	}
-	framework.AddProblems(&resp.Diagnostics, metricstream.Validate(m.spec()))
+	framework.AddProblems(&resp.Diagnostics, atSetBlocks(metricstream.Validate(m.spec())))
 }
 
-// ModifyPlan keeps last_update_date when nothing PutMetricStream sends
-// changes (only tags or state, which have their own APIs).
+// ModifyPlan computes tags_all and name_prefix, and keeps
+// last_update_date when nothing PutMetricStream sends changes (only tags
+// or state, which have their own APIs).
 func (r *metricStreamResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+	if req.Plan.Raw.IsNull() {
+		return
+	}
+	if all := framework.PlanTagsAll(ctx, framework.TagsConfig(r.Client), "tags", req, resp); len(all) > metricstream.MaxTags {
+		resp.Diagnostics.AddAttributeError(path.Root("tags"), "Invalid tags",
+			fmt.Sprintf("With the provider's default_tags the stream would have %d tags; a metric stream can have at most %d.", len(all), metricstream.MaxTags))
+	}
+	r.planNamePrefix(ctx, req, resp)
+	if req.State.Raw.IsNull() {
 		return
 	}
 	var plan, state metricStreamModel
@@ -221,26 +242,95 @@ func (r *metricStreamResource) ModifyPlan(ctx context.Context, req resource.Modi
 	}
 }
 
+// planNamePrefix plans name_prefix: the configured one, else the prefix
+// the planned name was generated from (none for a name chosen by hand),
+// else the default prefix a new name will get. A configured prefix the
+// stream's name was not made from replaces the stream under a new name.
+func (r *metricStreamResource) planNamePrefix(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	var cfgName, cfgPrefix, planName, stateName types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("name"), &cfgName)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("name_prefix"), &cfgPrefix)...)
+	resp.Diagnostics.Append(resp.Plan.GetAttribute(ctx, path.Root("name"), &planName)...)
+	if !req.State.Raw.IsNull() {
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("name"), &stateName)...)
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	prefix := cfgPrefix
+	switch {
+	case !cfgPrefix.IsNull():
+		if !req.State.Raw.IsNull() && cfgName.IsNull() {
+			made, ok := metricstream.NamePrefixFromName(stateName.ValueString())
+			if cfgPrefix.IsUnknown() || !ok || made != cfgPrefix.ValueString() {
+				resp.RequiresReplace = append(resp.RequiresReplace, path.Root("name_prefix"))
+				resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("name"), types.StringUnknown())...)
+				resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("id"), types.StringUnknown())...)
+			}
+		}
+	case planName.IsUnknown() && cfgName.IsNull():
+		prefix = types.StringValue(defaultNamePrefix)
+	case planName.IsUnknown():
+		prefix = types.StringUnknown()
+	default:
+		prefix = namePrefixOf(planName.ValueString())
+	}
+	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("name_prefix"), prefix)...)
+}
+
+// namePrefixOf is name_prefix as read from a stream's name.
+func namePrefixOf(name string) types.String {
+	if p, ok := metricstream.NamePrefixFromName(name); ok {
+		return types.StringValue(p)
+	}
+	return types.StringNull()
+}
+
 func (r *metricStreamResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan metricStreamModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	timeout, d := plan.Timeouts.Create(ctx, defaultTimeout)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
 	name := plan.Name.ValueString()
 	if plan.Name.IsUnknown() || plan.Name.IsNull() {
 		prefix := defaultNamePrefix
-		if !plan.NamePrefix.IsNull() {
+		if !plan.NamePrefix.IsNull() && !plan.NamePrefix.IsUnknown() {
 			prefix = plan.NamePrefix.ValueString()
 		}
 		name = metricstream.UniqueName(prefix, time.Now())
 	}
+	// PutMetricStream overwrites a stream of the same name: refuse to take
+	// over one that Terraform did not create.
+	if _, err := findStream(ctx, r.Client.CloudWatch, name); err == nil {
+		resp.Diagnostics.AddAttributeError(path.Root("name"), "The CloudWatch metric stream already exists",
+			fmt.Sprintf("A metric stream named %q already exists in this account and Region, and creating it again would overwrite its "+
+				"Firehose target, filters and tags. To manage it here, import it: `terraform import <address> %s` or an `import` block "+
+				"with id = %q. Otherwise pick another name.", name, name, name))
+		return
+	} else if !tfresource.IsNotFound(err) {
+		resp.Diagnostics.AddError("Creating the CloudWatch metric stream failed", err.Error())
+		return
+	}
 	in := plan.putInput(name)
-	tags := tagsOf(plan.Tags)
-	for _, k := range sortedKeys(tags) {
-		in.Tags = append(in.Tags, awstypes.Tag{Key: aws.String(k), Value: aws.String(tags[k])})
+	all, _ := framework.KnownStringMap(plan.TagsAll)
+	for _, k := range sortedKeys(all) {
+		in.Tags = append(in.Tags, awstypes.Tag{Key: aws.String(k), Value: aws.String(all[k])})
 	}
 	if _, err := r.Client.CloudWatch.PutMetricStream(ctx, in); err != nil {
+		if tfresource.MayHaveTakenEffect(err) {
+			// The stream may exist: record it, so the next refresh finds
+			// it (or drops it) instead of it being left outside state.
+			plan.recordIdentity(name)
+			resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		}
 		resp.Diagnostics.AddError("Creating the CloudWatch metric stream failed", err.Error())
 		return
 	}
@@ -253,14 +343,26 @@ func (r *metricStreamResource) Create(ctx context.Context, req resource.CreateRe
 	resp.Diagnostics.Append(r.refresh(ctx, &plan, name, true)...)
 	if resp.Diagnostics.HasError() {
 		// Record the stream so it is not orphaned; the next plan repairs it.
-		plan.ID, plan.Name = types.StringValue(name), types.StringValue(name)
-		for _, v := range []*types.String{&plan.ARN, &plan.CreationDate, &plan.LastUpdateDate} {
-			if v.IsUnknown() {
-				*v = types.StringNull()
-			}
-		}
+		plan.recordIdentity(name)
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// recordIdentity fills what a failed create knows: the stream's name;
+// values it could not read stay null.
+func (m *metricStreamModel) recordIdentity(name string) {
+	m.ID, m.Name = types.StringValue(name), types.StringValue(name)
+	if m.NamePrefix.IsUnknown() {
+		m.NamePrefix = namePrefixOf(name)
+	}
+	for _, v := range []*types.String{&m.ARN, &m.CreationDate, &m.LastUpdateDate} {
+		if v.IsUnknown() {
+			*v = types.StringNull()
+		}
+	}
+	if m.TagsAll.IsUnknown() {
+		m.TagsAll = types.MapNull(types.StringType)
+	}
 }
 
 func (r *metricStreamResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -284,7 +386,8 @@ func (r *metricStreamResource) Read(ctx context.Context, req resource.ReadReques
 		resp.Diagnostics.AddError("Reading the CloudWatch metric stream's tags failed", err.Error())
 		return
 	}
-	state.fill(ctx, out, tags)
+	state.fill(out)
+	state.Tags, state.TagsAll = framework.TagsFromAPI(framework.TagsConfig(r.Client), tags, state.Tags)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -295,6 +398,13 @@ func (r *metricStreamResource) Update(ctx context.Context, req resource.UpdateRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	timeout, d := plan.Timeouts.Update(ctx, defaultTimeout)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
 	name := state.ID.ValueString()
 	if in := plan.putInput(name); !reflect.DeepEqual(in, state.putInput(name)) {
 		if _, err := r.Client.CloudWatch.PutMetricStream(ctx, in); err != nil {
@@ -302,7 +412,12 @@ func (r *metricStreamResource) Update(ctx context.Context, req resource.UpdateRe
 			return
 		}
 	}
-	if err := r.updateTags(ctx, state.ARN.ValueString(), tagsOf(state.Tags), tagsOf(plan.Tags)); err != nil {
+	oldTags, _ := framework.KnownStringMap(state.TagsAll)
+	if state.TagsAll.IsNull() {
+		oldTags, _ = framework.KnownStringMap(state.Tags)
+	}
+	newTags, _ := framework.KnownStringMap(plan.TagsAll)
+	if err := r.updateTags(ctx, state.ARN.ValueString(), oldTags, newTags); err != nil {
 		resp.Diagnostics.AddError("Updating the CloudWatch metric stream's tags failed", err.Error())
 		return
 	}
@@ -323,6 +438,13 @@ func (r *metricStreamResource) Delete(ctx context.Context, req resource.DeleteRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	timeout, d := state.Timeouts.Delete(ctx, defaultTimeout)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
 	// DeleteMetricStream succeeds for a stream that is already gone.
 	if _, err := r.Client.CloudWatch.DeleteMetricStream(ctx, &cloudwatch.DeleteMetricStreamInput{Name: state.ID.ValueStringPointer()}); err != nil {
 		resp.Diagnostics.AddError("Deleting the CloudWatch metric stream failed", err.Error())
@@ -352,7 +474,8 @@ func (r *metricStreamResource) refresh(ctx context.Context, m *metricStreamModel
 		diags.AddError("Reading the CloudWatch metric stream's tags failed", err.Error())
 		return diags
 	}
-	m.fill(ctx, out, tags)
+	m.fill(out)
+	m.Tags, m.TagsAll = framework.TagsFromAPI(framework.TagsConfig(r.Client), tags, m.Tags)
 	return diags
 }
 
@@ -368,216 +491,20 @@ func (r *metricStreamResource) setState(ctx context.Context, name, state string)
 
 // updateTags applies the difference between two tag sets.
 func (r *metricStreamResource) updateTags(ctx context.Context, arn string, old, new map[string]string) error {
-	var removed []string
-	for k := range old {
-		if _, ok := new[k]; !ok {
-			removed = append(removed, k)
-		}
-	}
-	sort.Strings(removed)
+	removed, set := conns.TagChanges(old, new)
 	if len(removed) > 0 {
 		if _, err := r.Client.CloudWatch.UntagResource(ctx, &cloudwatch.UntagResourceInput{ResourceARN: aws.String(arn), TagKeys: removed}); err != nil {
 			return err
 		}
 	}
-	var changed []awstypes.Tag
-	for _, k := range sortedKeys(new) {
-		if v, ok := old[k]; !ok || v != new[k] {
-			changed = append(changed, awstypes.Tag{Key: aws.String(k), Value: aws.String(new[k])})
+	if len(set) > 0 {
+		tags := make([]awstypes.Tag, 0, len(set))
+		for _, k := range set {
+			tags = append(tags, awstypes.Tag{Key: aws.String(k), Value: aws.String(new[k])})
 		}
-	}
-	if len(changed) > 0 {
-		if _, err := r.Client.CloudWatch.TagResource(ctx, &cloudwatch.TagResourceInput{ResourceARN: aws.String(arn), Tags: changed}); err != nil {
+		if _, err := r.Client.CloudWatch.TagResource(ctx, &cloudwatch.TagResourceInput{ResourceARN: aws.String(arn), Tags: tags}); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
-
-// Conversions between the resource model, the pure validation spec and
-// the API's shapes.
-
-// setValues reads a set of strings; an unknown set yields nil.
-func setValues(s types.Set) []types.String {
-	if s.IsNull() || s.IsUnknown() {
-		return nil
-	}
-	out := make([]types.String, 0, len(s.Elements()))
-	for _, e := range s.Elements() {
-		if v, ok := e.(types.String); ok {
-			out = append(out, v)
-		}
-	}
-	return out
-}
-
-func specValues(s types.Set) []configvalue.Value {
-	var out []configvalue.Value
-	for _, v := range setValues(s) {
-		out = append(out, framework.ConfigValue(v))
-	}
-	return out
-}
-
-func (m *metricStreamModel) spec() metricstream.Spec {
-	s := metricstream.Spec{
-		Name: framework.ConfigValue(m.Name), NamePrefix: framework.ConfigValue(m.NamePrefix), FirehoseARN: framework.ConfigValue(m.FirehoseARN),
-		RoleARN: framework.ConfigValue(m.RoleARN), OutputFormat: framework.ConfigValue(m.OutputFormat),
-	}
-	filters := func(fs []filterModel) []metricstream.Filter {
-		var out []metricstream.Filter
-		for _, f := range fs {
-			out = append(out, metricstream.Filter{Namespace: framework.ConfigValue(f.Namespace), MetricNames: specValues(f.MetricNames), MetricNamesUnknown: f.MetricNames.IsUnknown()})
-		}
-		return out
-	}
-	s.IncludeFilters, s.ExcludeFilters = filters(m.IncludeFilter), filters(m.ExcludeFilter)
-	for _, c := range m.StatisticsConfiguration {
-		st := metricstream.Statistics{AdditionalStatistics: specValues(c.AdditionalStatistics), AdditionalStatisticsUnknown: c.AdditionalStatistics.IsUnknown()}
-		for _, im := range c.IncludeMetric {
-			st.IncludeMetrics = append(st.IncludeMetrics, metricstream.MetricRef{Namespace: framework.ConfigValue(im.Namespace), MetricName: framework.ConfigValue(im.MetricName)})
-		}
-		s.Statistics = append(s.Statistics, st)
-	}
-	if !m.Tags.IsNull() && !m.Tags.IsUnknown() {
-		s.Tags = map[string]configvalue.Value{}
-		for k, v := range m.Tags.Elements() {
-			if sv, ok := v.(types.String); ok {
-				s.Tags[k] = framework.ConfigValue(sv)
-			}
-		}
-	}
-	return s
-}
-
-func sortedStrings(s types.Set) []string {
-	var out []string
-	for _, v := range setValues(s) {
-		out = append(out, v.ValueString())
-	}
-	sort.Strings(out)
-	return out
-}
-
-// putInput is the PutMetricStream request for the model (without tags,
-// which only count at creation).
-func (m *metricStreamModel) putInput(name string) *cloudwatch.PutMetricStreamInput {
-	in := &cloudwatch.PutMetricStreamInput{
-		Name:                         aws.String(name),
-		FirehoseArn:                  m.FirehoseARN.ValueStringPointer(),
-		RoleArn:                      m.RoleARN.ValueStringPointer(),
-		OutputFormat:                 awstypes.MetricStreamOutputFormat(m.OutputFormat.ValueString()),
-		IncludeLinkedAccountsMetrics: aws.Bool(m.IncludeLinkedAccountsMetrics.ValueBool()),
-	}
-	filters := func(fs []filterModel) []awstypes.MetricStreamFilter {
-		var out []awstypes.MetricStreamFilter
-		for _, f := range fs {
-			out = append(out, awstypes.MetricStreamFilter{Namespace: f.Namespace.ValueStringPointer(), MetricNames: sortedStrings(f.MetricNames)})
-		}
-		return out
-	}
-	in.IncludeFilters, in.ExcludeFilters = filters(m.IncludeFilter), filters(m.ExcludeFilter)
-	for _, c := range m.StatisticsConfiguration {
-		sc := awstypes.MetricStreamStatisticsConfiguration{AdditionalStatistics: sortedStrings(c.AdditionalStatistics)}
-		for _, im := range c.IncludeMetric {
-			sc.IncludeMetrics = append(sc.IncludeMetrics, awstypes.MetricStreamStatisticsMetric{Namespace: im.Namespace.ValueStringPointer(), MetricName: im.MetricName.ValueStringPointer()})
-		}
-		in.StatisticsConfigurations = append(in.StatisticsConfigurations, sc)
-	}
-	return in
-}
-
-// streamKnown reports whether every value PutMetricStream takes is known.
-func (m *metricStreamModel) streamKnown() bool {
-	for _, v := range []attr.Value{m.FirehoseARN, m.RoleARN, m.OutputFormat, m.IncludeLinkedAccountsMetrics} {
-		if v.IsUnknown() {
-			return false
-		}
-	}
-	for _, fs := range [][]filterModel{m.IncludeFilter, m.ExcludeFilter} {
-		for _, f := range fs {
-			if f.Namespace.IsUnknown() || f.MetricNames.IsUnknown() {
-				return false
-			}
-		}
-	}
-	for _, c := range m.StatisticsConfiguration {
-		if c.AdditionalStatistics.IsUnknown() {
-			return false
-		}
-		for _, im := range c.IncludeMetric {
-			if im.Namespace.IsUnknown() || im.MetricName.IsUnknown() {
-				return false
-			}
-		}
-	}
-	return true
-}
-
-func stringSet(vs []string) types.Set {
-	if len(vs) == 0 {
-		return types.SetNull(types.StringType)
-	}
-	elems := make([]attr.Value, len(vs))
-	for i, v := range vs {
-		elems[i] = types.StringValue(v)
-	}
-	return types.SetValueMust(types.StringType, elems)
-}
-
-// fill copies the API's view of the stream into the model.
-func (m *metricStreamModel) fill(ctx context.Context, out *cloudwatch.GetMetricStreamOutput, tags map[string]string) {
-	name := aws.ToString(out.Name)
-	m.ID, m.Name = types.StringValue(name), types.StringValue(name)
-	m.ARN = types.StringValue(aws.ToString(out.Arn))
-	m.FirehoseARN = types.StringValue(aws.ToString(out.FirehoseArn))
-	m.RoleARN = types.StringValue(aws.ToString(out.RoleArn))
-	m.OutputFormat = types.StringValue(string(out.OutputFormat))
-	m.State = types.StringValue(aws.ToString(out.State))
-	m.IncludeLinkedAccountsMetrics = types.BoolValue(aws.ToBool(out.IncludeLinkedAccountsMetrics))
-	m.CreationDate = framework.TimeValue(out.CreationDate)
-	m.LastUpdateDate = framework.TimeValue(out.LastUpdateDate)
-	filters := func(fs []awstypes.MetricStreamFilter) []filterModel {
-		out := []filterModel{}
-		for _, f := range fs {
-			out = append(out, filterModel{Namespace: types.StringValue(aws.ToString(f.Namespace)), MetricNames: stringSet(f.MetricNames)})
-		}
-		return out
-	}
-	m.IncludeFilter, m.ExcludeFilter = filters(out.IncludeFilters), filters(out.ExcludeFilters)
-	m.StatisticsConfiguration = []statisticsModel{}
-	for _, sc := range out.StatisticsConfigurations {
-		st := statisticsModel{AdditionalStatistics: stringSet(sc.AdditionalStatistics), IncludeMetric: []metricModel{}}
-		for _, im := range sc.IncludeMetrics {
-			st.IncludeMetric = append(st.IncludeMetric, metricModel{Namespace: types.StringValue(aws.ToString(im.Namespace)), MetricName: types.StringValue(aws.ToString(im.MetricName))})
-		}
-		m.StatisticsConfiguration = append(m.StatisticsConfiguration, st)
-	}
-	if len(tags) == 0 && m.Tags.IsNull() {
-		return
-	}
-	m.Tags, _ = types.MapValueFrom(ctx, types.StringType, tags)
-}
-
-// tagsOf reads the model's tags.
-func tagsOf(m types.Map) map[string]string {
-	out := map[string]string{}
-	if m.IsNull() || m.IsUnknown() {
-		return out
-	}
-	for k, v := range m.Elements() {
-		if s, ok := v.(types.String); ok {
-			out[k] = s.ValueString()
-		}
-	}
-	return out
 }

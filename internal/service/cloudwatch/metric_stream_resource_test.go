@@ -3,10 +3,12 @@ package cloudwatch_test
 import (
 	"fmt"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatch"
+	awstypes "github.com/aws/aws-sdk-go-v2/service/cloudwatch/types"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
@@ -210,8 +212,45 @@ func TestAccMetricStream_namePrefix(t *testing.T) {
 				resource.TestCheckResourceAttr(address, "name_prefix", "keda-"),
 			),
 		},
-		{Config: tg.ProviderConfig(t) + streamConfig("", "json", "")},
+		{
+			// A new prefix is a new stream with a new name.
+			Config: tg.ProviderConfig(t) + streamConfig("", "json", `  name_prefix = "hpa-"`),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(address, plancheck.ResourceActionDestroyBeforeCreate),
+			}},
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestMatchResourceAttr(address, "name", regexp.MustCompile(`^hpa-[0-9a-f]{26}$`)),
+				resource.TestCheckResourceAttr(address, "name_prefix", "hpa-"),
+			),
+		},
+		{
+			// Dropping name_prefix keeps the stream: the prefix is read
+			// from its name.
+			Config: tg.ProviderConfig(t) + streamConfig("", "json", ""),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectEmptyPlan(),
+			}},
+		},
+		{
+			// A fixed name has no prefix.
+			Config: tg.ProviderConfig(t) + streamConfig("scaling-fixed", "json", ""),
+			Check:  resource.TestCheckNoResourceAttr(address, "name_prefix"),
+		},
 	})
+}
+
+// With neither name nor name_prefix the name is generated with the
+// default prefix, which name_prefix then shows.
+func TestAccMetricStream_generatedName(t *testing.T) {
+	tg := newTarget(t, true)
+	t.Parallel()
+	acctest.Test(t, tg.checkDestroyed(t), []resource.TestStep{{
+		Config: tg.ProviderConfig(t) + streamConfig("", "json", ""),
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestMatchResourceAttr(address, "name", regexp.MustCompile(`^terraform-[0-9a-f]{26}$`)),
+			resource.TestCheckResourceAttr(address, "name_prefix", "terraform-"),
+		),
+	}})
 }
 
 func TestAccMetricStream_disappears(t *testing.T) {
@@ -220,5 +259,99 @@ func TestAccMetricStream_disappears(t *testing.T) {
 	acctest.Test(t, tg.checkDestroyed(t), []resource.TestStep{
 		acctest.DisappearsStep(tg.ProviderConfig(t)+streamConfig("scaling-gone", "json", ""), "stream",
 			func() bool { return tg.Emu.CloudWatch().DeleteStream("scaling-gone") }),
+	})
+}
+
+// PutMetricStream is an upsert: a create must not take over another
+// team's stream of the same name (its Firehose target and tags), and a
+// later destroy must not delete it.
+func TestAccMetricStream_alreadyExists(t *testing.T) {
+	tg := newTarget(t, true)
+	t.Parallel()
+	const theirs = "arn:aws:firehose:us-east-1:123456789012:deliverystream/their-metrics"
+	acctest.Test(t, tg.checkDestroyed(t), []resource.TestStep{{
+		PreConfig: func() {
+			if _, err := tg.client(t).PutMetricStream(t.Context(), &cloudwatch.PutMetricStreamInput{
+				Name: aws.String("scaling-taken"), FirehoseArn: aws.String(theirs), RoleArn: aws.String(roleARN),
+				OutputFormat: "json", Tags: []awstypes.Tag{{Key: aws.String("team"), Value: aws.String("theirs")}},
+			}); err != nil {
+				t.Fatal(err)
+			}
+		},
+		Config:      tg.ProviderConfig(t) + streamConfig("scaling-taken", "opentelemetry1.0", `  tags = { team = "ours" }`),
+		ExpectError: wrapped("import it"),
+	}})
+	st, ok := tg.Emu.CloudWatch().Stream("scaling-taken")
+	if !ok || st.FirehoseARN != theirs || st.Tags["team"] != "theirs" || st.OutputFormat != "json" {
+		t.Fatalf("the existing stream was changed or deleted: %+v (exists %v)", st, ok)
+	}
+	if n := tg.Emu.Calls.Count("cloudwatch", "PutMetricStream"); n != 1 {
+		t.Fatalf("PutMetricStream called %d times, want only the seeding call", n)
+	}
+}
+
+// A stream made with name_prefix imports with that name_prefix: the
+// import plan is a no-op, not a replacement.
+func TestAccMetricStream_importNamePrefix(t *testing.T) {
+	tg := newTarget(t, true)
+	t.Parallel()
+	cfg := tg.ProviderConfig(t) + streamConfig("", "json", `  name_prefix = "keda-"`)
+	var name string
+	acctest.Test(t, tg.checkDestroyed(t), []resource.TestStep{
+		{
+			Config: cfg,
+			Check: func(s *terraform.State) error {
+				name = s.RootModule().Resources[address].Primary.ID
+				return nil
+			},
+		},
+		{
+			Config: cfg, ResourceName: address, ImportState: true, ImportStateVerify: true,
+			ImportStateVerifyIgnore: []string{"timeouts"},
+		},
+		{
+			Config: cfg, ResourceName: address, ImportState: true, ImportStateKind: resource.ImportBlockWithID,
+			ImportStateIdFunc: func(*terraform.State) (string, error) { return name, nil },
+		},
+	})
+}
+
+// Filters and statistics configurations are sets: the same blocks in
+// another order plan no change.
+func TestAccMetricStream_reorderedBlocksNoDiff(t *testing.T) {
+	tg := newTarget(t, true)
+	t.Parallel()
+	stats := func(stat, metric string) string {
+		return fmt.Sprintf(`
+  statistics_configuration {
+    additional_statistics = [%q]
+    include_metric {
+      namespace   = "AWS/SQS"
+      metric_name = %q
+    }
+    include_metric {
+      namespace   = "Custom/Queue"
+      metric_name = %q
+    }
+  }
+`, stat, metric, metric)
+	}
+	filter := func(ns string) string { return fmt.Sprintf("  include_filter {\n    namespace = %q\n  }\n", ns) }
+	first := filter("AWS/SQS") + filter("Custom/Queue") + stats("p99", "Age") + stats("p50", "Depth")
+	reordered := stats("p50", "Depth") + filter("Custom/Queue") + stats("p99", "Age") + filter("AWS/SQS")
+	reordered = strings.Replace(reordered, `namespace   = "AWS/SQS"
+      metric_name = "Depth"
+    }
+    include_metric {
+      namespace   = "Custom/Queue"
+      metric_name = "Depth"`, `namespace   = "Custom/Queue"
+      metric_name = "Depth"
+    }
+    include_metric {
+      namespace   = "AWS/SQS"
+      metric_name = "Depth"`, 1)
+	acctest.Test(t, tg.checkDestroyed(t), []resource.TestStep{
+		{Config: tg.ProviderConfig(t) + streamConfig("scaling-sets", "json", first)},
+		{Config: tg.ProviderConfig(t) + streamConfig("scaling-sets", "json", reordered), PlanOnly: true},
 	})
 }

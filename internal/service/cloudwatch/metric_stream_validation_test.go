@@ -48,6 +48,9 @@ func TestAccMetricStream_planTimeErrors(t *testing.T) {
 		{"stat", "json", stats("median"), "not a CloudWatch statistic"},
 		{"sum", "json", stats("Sum"), "always streamed"},
 		{"tag", "json", `  tags = { "aws:owner" = "me" }`, "reserved for AWS"},
+		{"timeout-zero", "json", "  timeouts {\n    create = \"0s\"\n  }", "must be a duration more than 0"},
+		{"timeout-negative", "json", "  timeouts {\n    update = \"-5m\"\n  }", "got \"-5m\""},
+		{"timeout-huge", "json", "  timeouts {\n    delete = \"100h\"\n  }", "at most 24h0m0s"},
 	}
 	var steps []resource.TestStep
 	for _, tc := range cases {

@@ -28,3 +28,27 @@ func findRule(ctx context.Context, conn *ecr.Client, prefix string) (*awstypes.P
 	}
 	return nil, tfresource.NewNotFoundError(fmt.Sprintf("pull-through cache rule %q", prefix), errors.New("empty response"))
 }
+
+// foundTemplate is a repository creation template and the registry that
+// holds it (the template shape has no registry ID).
+type foundTemplate struct {
+	Template   *awstypes.RepositoryCreationTemplate
+	RegistryID string
+}
+
+// findTemplate describes one repository creation template by prefix.
+func findTemplate(ctx context.Context, conn *ecr.Client, prefix string) (foundTemplate, error) {
+	out, err := conn.DescribeRepositoryCreationTemplates(ctx, &ecr.DescribeRepositoryCreationTemplatesInput{Prefixes: []string{prefix}})
+	if tfresource.IsA[*awstypes.TemplateNotFoundException](err) {
+		return foundTemplate{}, tfresource.NewNotFoundError(fmt.Sprintf("repository creation template %q", prefix), err)
+	}
+	if err != nil {
+		return foundTemplate{}, fmt.Errorf("reading repository creation template %q: %w", prefix, err)
+	}
+	for i := range out.RepositoryCreationTemplates {
+		if aws.ToString(out.RepositoryCreationTemplates[i].Prefix) == prefix {
+			return foundTemplate{&out.RepositoryCreationTemplates[i], aws.ToString(out.RegistryId)}, nil
+		}
+	}
+	return foundTemplate{}, tfresource.NewNotFoundError(fmt.Sprintf("repository creation template %q", prefix), errors.New("empty response"))
+}

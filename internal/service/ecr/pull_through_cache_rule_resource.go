@@ -8,7 +8,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ecr"
 	awstypes "github.com/aws/aws-sdk-go-v2/service/ecr/types"
-	"github.com/aws/smithy-go/middleware"
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -54,22 +54,24 @@ func (r *pullThroughCacheRuleResource) Metadata(_ context.Context, _ resource.Me
 }
 
 type pullThroughCacheRuleModel struct {
-	ID                       types.String `tfsdk:"id"`
-	EcrRepositoryPrefix      types.String `tfsdk:"ecr_repository_prefix"`
-	UpstreamRegistryURL      types.String `tfsdk:"upstream_registry_url"`
-	UpstreamRepositoryPrefix types.String `tfsdk:"upstream_repository_prefix"`
-	CredentialARN            types.String `tfsdk:"credential_arn"`
-	CustomRoleARN            types.String `tfsdk:"custom_role_arn"`
-	RegistryID               types.String `tfsdk:"registry_id"`
-	UpstreamRegistry         types.String `tfsdk:"upstream_registry"`
-	CreatedAt                types.String `tfsdk:"created_at"`
-	UpdatedAt                types.String `tfsdk:"updated_at"`
-	ValidateAfterApply       types.Bool   `tfsdk:"validate_after_apply"`
-	ValidationSeverity       types.String `tfsdk:"validation_severity"`
-	NodeIAMPolicyJSON        types.String `tfsdk:"node_iam_policy_json"`
+	ID                       types.String   `tfsdk:"id"`
+	EcrRepositoryPrefix      types.String   `tfsdk:"ecr_repository_prefix"`
+	UpstreamRegistryURL      types.String   `tfsdk:"upstream_registry_url"`
+	UpstreamRepositoryPrefix types.String   `tfsdk:"upstream_repository_prefix"`
+	CredentialARN            types.String   `tfsdk:"credential_arn"`
+	CustomRoleARN            types.String   `tfsdk:"custom_role_arn"`
+	RegistryID               types.String   `tfsdk:"registry_id"`
+	UpstreamRegistry         types.String   `tfsdk:"upstream_registry"`
+	CreatedAt                types.String   `tfsdk:"created_at"`
+	UpdatedAt                types.String   `tfsdk:"updated_at"`
+	ValidateAfterApply       types.Bool     `tfsdk:"validate_after_apply"`
+	ValidationSeverity       types.String   `tfsdk:"validation_severity"`
+	ValidationFailure        types.String   `tfsdk:"validation_failure"`
+	NodeIAMPolicyJSON        types.String   `tfsdk:"node_iam_policy_json"`
+	Timeouts                 timeouts.Value `tfsdk:"timeouts"`
 }
 
-func (r *pullThroughCacheRuleResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *pullThroughCacheRuleResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "An ECR pull-through cache rule: the registry caches images from an upstream registry " +
@@ -138,9 +140,16 @@ func (r *pullThroughCacheRuleResource) Schema(_ context.Context, _ resource.Sche
 			},
 			"validation_severity": schema.StringAttribute{
 				Optional: true, Computed: true, Default: stringdefault.StaticString(severityError),
-				MarkdownDescription: "How a failed validation is reported: `error` (the default; a new rule is saved but marked tainted, " +
-					"so the next apply recreates it) or `warning`.",
+				MarkdownDescription: "How a failed validation is reported: `error` (the default) or `warning`. With `error`, a new rule " +
+					"is saved but marked tainted, so the next apply recreates it; a changed credential or role is set back to the previous " +
+					"one, so pulls keep working and the next plan shows the change again (when it cannot be set back, `validation_failure` " +
+					"stays set and every plan validates the rule again until it passes).",
 				Validators: []validator.String{stringvalidator.OneOf(severityError, severityWarning)},
+			},
+			"validation_failure": schema.StringAttribute{
+				Computed: true,
+				MarkdownDescription: "Why the last `ValidatePullThroughCacheRule` of this rule failed (ECR's words), or null when it " +
+					"passed or did not run. With `validation_severity = \"error\"` a set value makes the next plan validate again.",
 			},
 			"node_iam_policy_json": schema.StringAttribute{
 				Computed: true, PlanModifiers: keep,
@@ -148,6 +157,10 @@ func (r *pullThroughCacheRuleResource) Schema(_ context.Context, _ resource.Sche
 					"and the pull actions plus `ecr:BatchImportUpstreamImage` and `ecr:CreateRepository` on the rule's repositories only " +
 					"(`repository/<prefix>/*`). Attach it to the node role, e.g. with `aws_iam_role_policy`.",
 			},
+		},
+		Blocks: map[string]schema.Block{
+			"timeouts": framework.DescribedTimeoutsBlock(ctx, timeouts.Opts{Create: true, Update: true, Delete: true},
+				fmt.Sprintf("creating (with the wait for the rule to be visible and its validation), updating and deleting the rule (default %s each)", framework.DurationText(defaultTimeout))),
 		},
 	}
 }
@@ -179,20 +192,46 @@ func (r *pullThroughCacheRuleResource) ValidateConfig(ctx context.Context, req r
 	}))
 }
 
-// ModifyPlan keeps updated_at when neither credential nor role changes.
+// ModifyPlan checks the secret's Region against the provider's, keeps
+// updated_at when neither credential nor role changes, and plans
+// validation_failure: known from state unless the apply validates again.
 func (r *pullThroughCacheRuleResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+	if req.Plan.Raw.IsNull() {
 		return
 	}
-	var plan, state pullThroughCacheRuleModel
+	var plan pullThroughCacheRuleModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if r.Client != nil {
+		framework.AddProblems(&resp.Diagnostics, pullthroughcache.CheckSecretRegion(framework.ConfigValue(plan.CredentialARN), r.Client.Region))
+	}
+	if req.State.Raw.IsNull() {
+		return
+	}
+	var state pullThroughCacheRuleModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if plan.CredentialARN.Equal(state.CredentialARN) && plan.CustomRoleARN.Equal(state.CustomRoleARN) {
+	changed := !plan.CredentialARN.Equal(state.CredentialARN) || !plan.CustomRoleARN.Equal(state.CustomRoleARN)
+	if !changed {
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("updated_at"), state.UpdatedAt)...)
 	}
+	failure := state.ValidationFailure
+	switch {
+	case !plan.ValidateAfterApply.ValueBool():
+		failure = types.StringNull()
+	case changed || !state.ValidateAfterApply.ValueBool():
+		failure = types.StringUnknown()
+	case !state.ValidationFailure.IsNull() && plan.ValidationSeverity.ValueString() == severityError:
+		failure = types.StringUnknown()
+		resp.Diagnostics.AddWarning("The ECR pull-through cache rule failed its last validation",
+			fmt.Sprintf("ECR said the rule %q cannot reach its upstream: %s\nThis apply validates it again and fails while it still cannot.",
+				state.ID.ValueString(), state.ValidationFailure.ValueString()))
+	}
+	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("validation_failure"), failure)...)
 }
 
 func (r *pullThroughCacheRuleResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -201,6 +240,12 @@ func (r *pullThroughCacheRuleResource) Create(ctx context.Context, req resource.
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel, d := withTimeout(ctx, plan.Timeouts.Create)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	defer cancel()
 	prefix := plan.EcrRepositoryPrefix.ValueString()
 	in := &ecr.CreatePullThroughCacheRuleInput{
 		EcrRepositoryPrefix: aws.String(prefix),
@@ -213,33 +258,40 @@ func (r *pullThroughCacheRuleResource) Create(ctx context.Context, req resource.
 	}
 	var attempts atomic.Int32
 	if _, err := r.Client.ECR.CreatePullThroughCacheRule(ctx, in, countAttempts(&attempts)); err != nil && !r.createdByRetry(ctx, err, attempts.Load(), in) {
+		if tfresource.MayHaveTakenEffect(err) {
+			// No answer, or 5xx: the rule may exist. Record it, so the next
+			// refresh finds it (or drops it) instead of it being left outside
+			// state, where every later apply fails with AlreadyExists.
+			plan.recordIdentity(prefix)
+			resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		}
 		resp.Diagnostics.AddError("Creating the ECR pull-through cache rule failed", createFailure(prefix, err))
 		return
 	}
+	// The rule exists: record it before anything else can fail.
+	plan.recordIdentity(prefix)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 	rule, err := waitRuleFound(ctx, r.Client.ECR, prefix)
 	if err != nil {
 		resp.Diagnostics.AddError("Reading the new ECR pull-through cache rule failed",
-			fmt.Sprintf("The rule %q was created but could not be read back: %v. Import it with `terraform import` once it is visible.", prefix, err))
+			fmt.Sprintf("The rule %q was created but could not be read back: %v. It is recorded in state, so the next apply reads it again (and replaces it, as the failed create marked it tainted).", prefix, err))
 		return
 	}
 	r.fill(&plan, rule)
+	v := r.validate(ctx, plan)
+	plan.ValidationFailure = v.failure
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	resp.Diagnostics.Append(r.validateRule(ctx, plan)...)
+	resp.Diagnostics.Append(v.report(plan)...)
 }
 
-// countAttempts counts the HTTP attempts of one SDK call (it runs after the
-// retry middleware, so once per attempt). A create that fails with
-// AlreadyExists on a retry most likely succeeded on an attempt whose reply
-// was lost.
-func countAttempts(n *atomic.Int32) func(*ecr.Options) {
-	return func(o *ecr.Options) {
-		o.APIOptions = append(o.APIOptions, func(stack *middleware.Stack) error {
-			return stack.Finalize.Insert(middleware.FinalizeMiddlewareFunc("scalingCountAttempts",
-				func(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (middleware.FinalizeOutput, middleware.Metadata, error) {
-					n.Add(1)
-					return next.HandleFinalize(ctx, in)
-				}), "Retry", middleware.After)
-		})
+// recordIdentity fills what a create knows before it can read the rule:
+// its prefix; values not read yet stay null.
+func (m *pullThroughCacheRuleModel) recordIdentity(prefix string) {
+	m.ID = types.StringValue(prefix)
+	for _, v := range []*types.String{&m.UpstreamRepositoryPrefix, &m.RegistryID, &m.UpstreamRegistry, &m.CreatedAt, &m.UpdatedAt, &m.ValidationFailure, &m.NodeIAMPolicyJSON} {
+		if v.IsUnknown() {
+			*v = types.StringNull()
+		}
 	}
 }
 
@@ -306,15 +358,19 @@ func (r *pullThroughCacheRuleResource) Update(ctx context.Context, req resource.
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel, d := withTimeout(ctx, plan.Timeouts.Update)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	defer cancel()
+	// Until the change is confirmed, the state is what ECR held before: a
+	// failure below must not record the planned credential as applied.
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 	prefix := state.ID.ValueString()
 	changed := !plan.CredentialARN.Equal(state.CredentialARN) || !plan.CustomRoleARN.Equal(state.CustomRoleARN)
 	if changed {
-		_, err := r.Client.ECR.UpdatePullThroughCacheRule(ctx, &ecr.UpdatePullThroughCacheRuleInput{
-			EcrRepositoryPrefix: aws.String(prefix),
-			CredentialArn:       plan.CredentialARN.ValueStringPointer(),
-			CustomRoleArn:       plan.CustomRoleARN.ValueStringPointer(),
-		})
-		if err != nil {
+		if err := r.setCredentials(ctx, prefix, plan.CredentialARN, plan.CustomRoleARN); err != nil {
 			resp.Diagnostics.AddError("Updating the ECR pull-through cache rule failed", createFailure(prefix, err))
 			return
 		}
@@ -325,10 +381,46 @@ func (r *pullThroughCacheRuleResource) Update(ctx context.Context, req resource.
 		return
 	}
 	r.fill(&plan, rule)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	if changed || (plan.ValidateAfterApply.ValueBool() && !state.ValidateAfterApply.ValueBool()) {
-		resp.Diagnostics.Append(r.validateRule(ctx, plan)...)
+	if !plan.ValidationFailure.IsUnknown() {
+		// The plan keeps the last verdict: nothing to validate again.
+		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		return
 	}
+	v := r.validate(ctx, plan)
+	plan.ValidationFailure = v.failure
+	if !v.refused() || !changed || plan.ValidationSeverity.ValueString() != severityError {
+		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		resp.Diagnostics.Append(v.report(plan)...)
+		return
+	}
+	// The upstream refuses the new credential or role: set the rule back to
+	// the one that worked, so pulls go on, and keep it in state, so the next
+	// plan shows the change again.
+	diags := v.report(plan)
+	if err := r.setCredentials(ctx, prefix, state.CredentialARN, state.CustomRoleARN); err != nil {
+		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		resp.Diagnostics.Append(diags...)
+		resp.Diagnostics.AddError("The ECR pull-through cache rule could not be set back",
+			fmt.Sprintf("The rule %q keeps the refused credential or role (%v). validation_failure records it, so every plan validates the rule again until it passes: fix the secret or role, or go back to one that works.", prefix, err))
+		return
+	}
+	if rule, err := findRule(ctx, r.Client.ECR, prefix); err == nil {
+		r.fill(&state, rule)
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	resp.Diagnostics.Append(diags...)
+	resp.Diagnostics.AddError("The ECR pull-through cache rule was set back to its previous credential",
+		fmt.Sprintf("The rule %q was set back to its previous credential and role, which pass validation, so pulls keep working. The next plan shows the change again.", prefix))
+}
+
+// setCredentials points the rule at a credential and role.
+func (r *pullThroughCacheRuleResource) setCredentials(ctx context.Context, prefix string, credential, role types.String) error {
+	_, err := r.Client.ECR.UpdatePullThroughCacheRule(ctx, &ecr.UpdatePullThroughCacheRuleInput{
+		EcrRepositoryPrefix: aws.String(prefix),
+		CredentialArn:       credential.ValueStringPointer(),
+		CustomRoleArn:       role.ValueStringPointer(),
+	})
+	return err
 }
 
 func (r *pullThroughCacheRuleResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -337,6 +429,12 @@ func (r *pullThroughCacheRuleResource) Delete(ctx context.Context, req resource.
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel, d := withTimeout(ctx, state.Timeouts.Delete)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	defer cancel()
 	_, err := r.Client.ECR.DeletePullThroughCacheRule(ctx, &ecr.DeletePullThroughCacheRuleInput{EcrRepositoryPrefix: state.ID.ValueStringPointer()})
 	if err != nil && !tfresource.IsA[*awstypes.PullThroughCacheRuleNotFoundException](err) {
 		resp.Diagnostics.AddError("Deleting the ECR pull-through cache rule failed", err.Error())
@@ -371,23 +469,48 @@ func (r *pullThroughCacheRuleResource) fill(m *pullThroughCacheRuleModel, rule *
 	m.NodeIAMPolicyJSON = types.StringValue(pullthroughcache.NodePolicyJSON(r.Client.Region, m.RegistryID.ValueString(), prefix))
 }
 
-// validateRule asks ECR whether the rule can reach its upstream and reports
-// a failure as the user chose.
-func (r *pullThroughCacheRuleResource) validateRule(ctx context.Context, m pullThroughCacheRuleModel) diag.Diagnostics {
-	var diags diag.Diagnostics
+// validation is the verdict of ValidatePullThroughCacheRule.
+type validation struct {
+	// failure is ECR's reason when the rule cannot reach its upstream,
+	// null when it can or validation did not run, unknown when the call
+	// itself failed.
+	failure types.String
+	// err is the call's own failure.
+	err error
+}
+
+// refused reports a verdict that the rule cannot reach its upstream (not
+// a failed call).
+func (v validation) refused() bool {
+	return v.err == nil && !v.failure.IsNull() && !v.failure.IsUnknown()
+}
+
+// validate asks ECR whether the rule can reach its upstream.
+func (r *pullThroughCacheRuleResource) validate(ctx context.Context, m pullThroughCacheRuleModel) validation {
 	if !m.ValidateAfterApply.ValueBool() {
-		return diags
+		return validation{failure: types.StringNull()}
 	}
 	out, err := r.Client.ECR.ValidatePullThroughCacheRule(ctx, &ecr.ValidatePullThroughCacheRuleInput{EcrRepositoryPrefix: m.ID.ValueStringPointer()})
-	summary := "The ECR pull-through cache rule cannot reach its upstream"
-	var detail string
 	switch {
 	case err != nil:
-		summary = "Validating the ECR pull-through cache rule failed"
-		detail = err.Error()
+		// Not a verdict: the next plan validates again.
+		return validation{failure: types.StringValue("validation did not run: " + err.Error()), err: err}
 	case !out.IsValid:
+		return validation{failure: types.StringValue(aws.ToString(out.Failure))}
+	}
+	return validation{failure: types.StringNull()}
+}
+
+// report says what a failed validation means, as the user chose.
+func (v validation) report(m pullThroughCacheRuleModel) diag.Diagnostics {
+	var diags diag.Diagnostics
+	summary, detail := "The ECR pull-through cache rule cannot reach its upstream", ""
+	switch {
+	case v.err != nil:
+		summary, detail = "Validating the ECR pull-through cache rule failed", v.err.Error()
+	case v.refused():
 		detail = fmt.Sprintf("ValidatePullThroughCacheRule for %q (%s) says: %s\nCheck the secret in credential_arn (it must exist in this Region, be named %s<name> and hold valid {\"username\", \"accessToken\"}) or the role in custom_role_arn. Set validation_severity = \"warning\" to keep the rule anyway.",
-			m.ID.ValueString(), m.UpstreamRegistryURL.ValueString(), aws.ToString(out.Failure), pullthroughcache.SecretNamePrefix)
+			m.ID.ValueString(), m.UpstreamRegistryURL.ValueString(), v.failure.ValueString(), pullthroughcache.SecretNamePrefix)
 	default:
 		return diags
 	}

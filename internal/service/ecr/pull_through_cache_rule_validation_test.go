@@ -33,6 +33,9 @@ func TestAccPullThroughCacheRule_planTimeErrors(t *testing.T) {
 		{"quay", "quay.io", `  custom_role_arn = "arn:aws:iam::123456789012:role/x"`, "only for ECR upstream"},
 		{"prod", "210987654321.dkr.ecr.us-west-2.amazonaws.com", `  custom_role_arn = "arn:aws:iam::123456789012:user/bob"`, "not an IAM role ARN"},
 		{"k8s", "registry.k8s.io", `  validation_severity = "fatal"`, "validation_severity"},
+		{"dh", "registry-1.docker.io", `  credential_arn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:ecr-pullthroughcache/dh-AbCdEf"`, "is in eu-west-1, not in the provider's Region us-east-1"},
+		{"k8s", "registry.k8s.io", "  timeouts {\n    create = \"0s\"\n  }", "must be a duration more than 0"},
+		{"k8s", "registry.k8s.io", "  timeouts {\n    update = \"-1m\"\n  }", "got \"-1m\""},
 	}
 	var steps []resource.TestStep
 	for _, tc := range cases {

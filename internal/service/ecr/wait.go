@@ -23,3 +23,11 @@ func waitRuleFound(ctx context.Context, conn *ecr.Client, prefix string) (*awsty
 		return findRule(ctx, conn, prefix)
 	})
 }
+
+// waitTemplateFound describes the template, treating NotFound as "not
+// yet" for propagationTimeout.
+func waitTemplateFound(ctx context.Context, conn *ecr.Client, prefix string) (foundTemplate, error) {
+	return tfresource.RetryWhenNotFound(ctx, propagationTimeout, pollDelays, func(ctx context.Context) (foundTemplate, error) {
+		return findTemplate(ctx, conn, prefix)
+	})
+}

@@ -36,6 +36,14 @@ override_resource {
   }
 }
 
+override_resource {
+  target = scaling_ecr_repository_creation_template.this
+  values = {
+    registry_id = "123456789012"
+    tags_all    = {}
+  }
+}
+
 run "plans_the_usual_upstreams" {
   command = plan
 
@@ -134,4 +142,52 @@ run "extra_rule_prefix_is_checked" {
   }
 
   expect_failures = [var.extra_rules]
+}
+
+run "a_lifecycle_template_per_rule" {
+  command = plan
+
+  variables {
+    repository_template = { keep_images = 30 }
+  }
+
+  assert {
+    condition     = toset(keys(scaling_ecr_repository_creation_template.this)) == toset(keys(scaling_ecr_pull_through_cache_rule.this))
+    error_message = "every rule should get a repository creation template with its prefix"
+  }
+  assert {
+    condition     = scaling_ecr_repository_creation_template.this["quay"].applied_for == toset(["PULL_THROUGH_CACHE"])
+    error_message = "the templates apply to pull-through cache repositories"
+  }
+  assert {
+    condition     = jsondecode(scaling_ecr_repository_creation_template.this["k8s"].lifecycle_policy).rules[1].selection.countNumber == 30
+    error_message = "keep_images should set the image count rule"
+  }
+  assert {
+    condition     = jsondecode(scaling_ecr_repository_creation_template.this["k8s"].lifecycle_policy).rules[0].selection.countNumber == 7
+    error_message = "untagged images should expire after 7 days by default"
+  }
+}
+
+run "no_templates_when_disabled" {
+  command = plan
+
+  variables {
+    repository_template = null
+  }
+
+  assert {
+    condition     = length(scaling_ecr_repository_creation_template.this) == 0 && length(output.repository_template_prefixes) == 0
+    error_message = "repository_template = null should create no template"
+  }
+}
+
+run "fractional_image_count_fails" {
+  command = plan
+
+  variables {
+    repository_template = { keep_images = 2.5 }
+  }
+
+  expect_failures = [var.repository_template]
 }

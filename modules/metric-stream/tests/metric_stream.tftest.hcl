@@ -41,7 +41,7 @@ run "percentiles_cover_included_metrics" {
   }
 
   assert {
-    condition     = length(scaling_cloudwatch_metric_stream.this.statistics_configuration[0].include_metric) == 6
+    condition     = length(one(scaling_cloudwatch_metric_stream.this.statistics_configuration).include_metric) == 6
     error_message = "every included metric name should get the percentiles"
   }
   assert {

@@ -241,7 +241,22 @@ func checkTags(ps *problem.List, tags map[string]configvalue.Value) {
 	}
 }
 
-var uniqueCounter atomic.Uint32
+var (
+	uniqueCounter atomic.Uint32
+	// uniqueSuffix is UniqueName's suffix, which is also the one Terraform's
+	// generated names (hashicorp/aws's name_prefix) end with.
+	uniqueSuffix = regexp.MustCompile(`[0-9]{18}[0-9a-f]{8}$`)
+)
+
+// NamePrefixFromName is the prefix a generated name was made from: the
+// name without UniqueName's suffix. ok is false for a name that does not
+// end with such a suffix (a name chosen by hand).
+func NamePrefixFromName(name string) (prefix string, ok bool) {
+	if len(name) <= UniqueSuffixLength || !uniqueSuffix.MatchString(name) {
+		return "", false
+	}
+	return name[:len(name)-UniqueSuffixLength], true
+}
 
 // UniqueName is prefix plus a 26-character suffix that sorts by creation
 // time, like Terraform's generated names.

@@ -145,3 +145,22 @@ func TestStatisticsForMetricsNotStreamed(t *testing.T) {
 		}
 	}
 }
+
+func TestNamePrefixFromName(t *testing.T) {
+	generated := UniqueName("keda-", time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC))
+	for _, tc := range []struct {
+		name, want string
+		ok         bool
+	}{
+		{generated, "keda-", true},
+		{"terraform-20240101120000123400000001", "terraform-", true}, // hashicorp/aws's generated names
+		{"scaling-basic", "", false},
+		{"20240101120000123400000001", "", false}, // a suffix alone has no prefix
+		{"team-2024010112000012340000000g", "", false},
+	} {
+		got, ok := NamePrefixFromName(tc.name)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("NamePrefixFromName(%q) = %q, %v; want %q, %v", tc.name, got, ok, tc.want, tc.ok)
+		}
+	}
+}

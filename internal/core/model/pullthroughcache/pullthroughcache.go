@@ -166,6 +166,31 @@ func checkSecretARN(ps *problem.List, arn string) {
 	}
 }
 
+// CheckSecretRegion reports a credential secret outside region (the
+// provider's, where the rule is made): ECR only reads secrets in the
+// rule's own Region, so the rule would fail to pull.
+func CheckSecretRegion(credentialARN configvalue.Value, region string) problem.List {
+	var ps problem.List
+	if !credentialARN.Present() || region == "" {
+		return ps
+	}
+	if at := ARNRegion(credentialARN.V); at != "" && at != region {
+		ps.Addf(problem.Path{"credential_arn"}, "The secret %q is in %s, not in the provider's Region %s, where the rule is made: ECR reads pull-through cache secrets in the rule's own Region. Create the secret in %s (named %s<name>), or configure the provider for %s.",
+			credentialARN.V, at, region, region, SecretNamePrefix, at)
+	}
+	return ps
+}
+
+// ARNRegion is the Region field of an ARN (arn:partition:service:region:...),
+// "" when arn is not an ARN or has none (IAM).
+func ARNRegion(arn string) string {
+	parts := strings.SplitN(arn, ":", 5)
+	if len(parts) < 5 || parts[0] != "arn" {
+		return ""
+	}
+	return parts[3]
+}
+
 // RequiresReplaceOnRemoval: the update API sets credentials and roles but
 // cannot clear them, so removing one recreates the rule.
 func RequiresReplaceOnRemoval(old, new configvalue.Value) bool {

@@ -105,3 +105,24 @@ func TestNodePolicy(t *testing.T) {
 		t.Errorf("ROOT in China: %s", got)
 	}
 }
+
+func TestCheckSecretRegion(t *testing.T) {
+	secret := func(region string) configvalue.Value {
+		return configvalue.Set("arn:aws:secretsmanager:" + region + ":123456789012:secret:ecr-pullthroughcache/dh-AbCdEf")
+	}
+	if ps := CheckSecretRegion(secret("us-east-1"), "us-east-1"); len(ps) != 0 {
+		t.Errorf("same Region: %v", ps)
+	}
+	ps := CheckSecretRegion(secret("eu-west-1"), "us-east-1")
+	if len(ps) != 1 || ps[0].Path.String() != "credential_arn" || !strings.Contains(ps[0].Message, "in eu-west-1, not in the provider's Region us-east-1") {
+		t.Errorf("other Region: %v", ps)
+	}
+	for _, v := range []configvalue.Value{configvalue.Unset(), configvalue.Unknown(), configvalue.Set("not an arn")} {
+		if ps := CheckSecretRegion(v, "us-east-1"); len(ps) != 0 {
+			t.Errorf("%+v: %v", v, ps)
+		}
+	}
+	if ARNRegion("arn:aws:iam::123456789012:role/x") != "" || ARNRegion("arn:aws:kms:eu-west-1:123456789012:key/abc") != "eu-west-1" {
+		t.Error("ARNRegion")
+	}
+}

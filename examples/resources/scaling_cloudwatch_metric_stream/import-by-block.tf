@@ -1,0 +1,4 @@
+import {
+  to = scaling_cloudwatch_metric_stream.scaling_signals
+  id = "scaling-signals"
+}

@@ -1,0 +1,4 @@
+import {
+  to = scaling_ecr_repository_creation_template.docker_hub
+  id = "docker-hub"
+}
