@@ -27,8 +27,8 @@ const (
 	// the dynamic one behind it); workload pods select it, so pods beyond
 	// the warm room can go to new nodes.
 	groupLabel = "warmmodes.scaling.test/group"
-	pauseClass   = "warm-pool-pause"
-	pauseImage   = "registry.k8s.io/pause:3.10"
+	pauseClass = "warm-pool-pause"
+	pauseImage = "registry.k8s.io/pause:3.10"
 )
 
 var (
