@@ -78,7 +78,7 @@ func TestLatencyEstimateDataSourceBadInput(t *testing.T) {
 	t.Parallel()
 	steps := []resource.TestStep{}
 	for _, c := range []struct{ body, err string }{
-		{`scrape_interval_seconds = 0`, `scrape_interval_seconds.*greater than 0`},
+		{`scrape_interval_seconds = 0`, `scrape_interval_seconds must be above 0`},
 		{`hpa_sync_period_seconds = -15`, `hpa_sync_period_seconds: must be a number between 0 and 3600, got -15`},
 		{`burst_pods = 10.5`, `burst_pods: must be a whole number between 1 and 1000000, got 10\.5`},
 		{`app_start_seconds = 1e400`, `app_start_seconds: must be a number between 0 and 86400, got 1e\+400`},

@@ -44,7 +44,8 @@ data "scaling_strategy" "tight_budget" {
 				statecheck.ExpectKnownValue("data.scaling_strategy.spiky", tfjsonpath.New("strategy"), knownvalue.StringExact("warm_pool")),
 				statecheck.ExpectKnownValue("data.scaling_strategy.spiky", tfjsonpath.New("warm_pods"), knownvalue.Int64Exact(15)),
 				statecheck.ExpectKnownValue("data.scaling_strategy.spiky", tfjsonpath.New("extra_monthly_usd"), knownvalue.Float64Exact(540)),
-				statecheck.ExpectKnownValue("data.scaling_strategy.spiky", tfjsonpath.New("meets_slo"), knownvalue.Bool(true)),
+				// 15 warm pods take 15 of the 100-pod burst; the other 85 wait for new nodes (over 60 s).
+				statecheck.ExpectKnownValue("data.scaling_strategy.spiky", tfjsonpath.New("meets_slo"), knownvalue.Bool(false)),
 				statecheck.ExpectKnownValue("data.scaling_strategy.queue", tfjsonpath.New("strategy"), knownvalue.StringExact("queue_driven")),
 				statecheck.ExpectKnownValue("data.scaling_strategy.queue", tfjsonpath.New("control_plane_tier"), knownvalue.StringExact("tier-xl")),
 				statecheck.ExpectKnownValue("data.scaling_strategy.tight_budget", tfjsonpath.New("strategy"), knownvalue.StringExact("fast_reactive")),
