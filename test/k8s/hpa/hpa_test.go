@@ -147,6 +147,11 @@ func measure(t *testing.T, period time.Duration, n int) string {
 		lat = append(lat, ups.at[name].Sub(flipped[i]))
 		ups.mu.Unlock()
 	}
+	raw := make([]string, len(lat))
+	for i, d := range lat {
+		raw[i] = fmt.Sprintf("%.3f", d.Seconds())
+	}
+	t.Logf("sync %s: crossing to replica write, seconds, per trial: %s", period, strings.Join(raw, " "))
 	slices.Sort(lat)
 	var sum time.Duration
 	for _, d := range lat {

@@ -28,15 +28,15 @@ type planned struct {
 type candidate struct {
 	// strategy is the plan's, or fast_reactive for a fallback without
 	// standing capacity.
-	strategy   string
-	tier       string
-	warm       int64
-	warmMode   string
-	input      latency.Input
-	lat        latency.Result
-	lead       *latency.Range
-	cost       cost.Result
-	extra      float64
+	strategy string
+	tier     string
+	warm     int64
+	warmMode string
+	input    latency.Input
+	lat      latency.Result
+	lead     *latency.Range
+	cost     cost.Result
+	extra    float64
 }
 
 func (p *planned) warmHeld() bool {
