@@ -11,6 +11,7 @@ import (
 	corev1 "k8s.io/api/core/v1"
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
 	"k8s.io/client-go/dynamic"
 	"k8s.io/client-go/kubernetes"
 
@@ -106,6 +107,27 @@ func (e *env) prepare(ctx context.Context, t testing.TB, m mode, name string, wa
 		}
 	}
 	wait := 10 * time.Minute
+	// Karpenter provisions for a NodePool once it is Ready (its node class
+	// resolved); waiting here keeps Karpenter's start-up out of the burst.
+	pools := []string{name}
+	if m == modeStaticNodePool {
+		pools = append(pools, name+"-static")
+	}
+	for _, pool := range pools {
+		e.waitFor(ctx, t, 2*time.Minute, "NodePool "+pool+" Ready", func() (bool, error) {
+			np, err := e.dyn.Resource(nodePoolGVR).Get(ctx, pool, metav1.GetOptions{})
+			if err != nil {
+				return false, err
+			}
+			conds, _, _ := unstructured.NestedSlice(np.Object, "status", "conditions")
+			for _, c := range conds {
+				if c, _ := c.(map[string]any); c["type"] == "Ready" && c["status"] == "True" {
+					return true, nil
+				}
+			}
+			return false, nil
+		})
+	}
 	switch m {
 	case modePausePods:
 		if _, err := e.cs.SchedulingV1().PriorityClasses().Create(ctx, pausePriorityClass(), metav1.CreateOptions{}); err != nil && !apierrors.IsAlreadyExists(err) {

@@ -1,6 +1,6 @@
 package latency
 
-// The guide's measured P95 table (DOMAIN.md §3), seconds, and the
+// The guide's measured P95 table, seconds, and the
 // configuration we read each row as. The guide does not spell the
 // configurations out; the inputs below are our reading of them, listed in
 // the docs. Calibration tests check the model against these rows.

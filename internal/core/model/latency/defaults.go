@@ -4,7 +4,7 @@ import "github.com/scalingkit/terraform-provider-scaling/internal/core/model/tie
 
 // Every figure the model uses is a named constant here, with its source.
 // "Assumption" marks a figure that is ours, chosen to match the guide's P95
-// table (DOMAIN.md §3) and public measurements; override it through Input
+// table and public measurements; override it through Input
 // when you have your own measurements. All durations are seconds.
 
 // Metric sources the model knows.
@@ -197,7 +197,7 @@ var NodeReadiness = map[string]Range{
 	AMIAL2:          {18, 27, 45},
 }
 
-// Image pull. DOMAIN.md §3 (the guide's figures): about 100 MB 2-3 s, 500 MB
+// Image pull, the guide's figures: about 100 MB 2-3 s, 500 MB
 // 10-15 s, 1 GB 20-30 s, 5 GB 2-3 min, i.e. 33-50 MB/s from in-region ECR.
 const (
 	PullThroughputBestMBps    = 50.0

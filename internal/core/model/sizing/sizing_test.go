@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-// The guide's examples (DOMAIN.md §3) must come out exactly.
+// The guide's examples (its warm pool sizing and cost) must come out exactly.
 func TestGuideExamples(t *testing.T) {
 	n, err := WarmReplicas(Input{BaselineReplicas: 100, PeakReplicas: 200, SafetyFactor: 0.15, Basis: BasisPeakDelta})
 	if err != nil || n != 15 {
