@@ -77,7 +77,7 @@ func detection(r resolved) Stage {
 // hpaWait is the measured wait from a metric crossing its target to the
 // HPA writing the new replica count, for a sync period.
 func hpaWait(sync float64) Range {
-	return HPADecisionFraction.scale(sync).add(fixed(HPADecisionOverhead))
+	return HPADecisionFraction.scale(sync)
 }
 
 func decision(r resolved) Stage {
@@ -90,8 +90,8 @@ func decision(r resolved) Stage {
 			Range: uniformWait(r.polling).add(fixed(r.stabil)),
 			Note:  fmt.Sprintf("KEDA activation (0 -> 1) on its own loop every %gs (pollingInterval); the HPA takes over from 1 pod", r.polling)}
 	}
-	note := fmt.Sprintf("HPA sync every %gs: metric crossing to replica write as measured on kube-controller-manager 1.35 (%.2f/%.2f/%.2f of the period + %.1fs)",
-		r.sync, HPADecisionFraction.Best, HPADecisionFraction.Typical, HPADecisionFraction.P95, HPADecisionOverhead)
+	note := fmt.Sprintf("HPA sync every %gs: metric crossing to replica write as measured on kube-controller-manager 1.35 (%.2f/%.2f/%.2f of the period)",
+		r.sync, HPADecisionFraction.Best, HPADecisionFraction.Typical, HPADecisionFraction.P95)
 	rng := hpaWait(r.sync).add(fixed(r.stabil))
 	if r.stabil > 0 {
 		note += fmt.Sprintf(" + %gs scale-up stabilization window", r.stabil)
