@@ -20,7 +20,7 @@ var (
 	// Kubernetes control plane configuration"; DescribeClusterVersions
 	// reports the same constraints), whole seconds.
 	boundHPASync = problem.Bound{Min: EKSMinHPASyncPeriod, Max: EKSMaxHPASyncPeriod, Whole: true, Unit: "seconds",
-		Why: "the range EKS accepts for horizontalPodAutoscalerSyncPeriod (Advanced Kubernetes control plane configuration)"}
+		Why: "the range EKS accepts for horizontalPodAutoscalerSyncPeriod, per its user guide page Advanced Kubernetes control plane configuration"}
 	boundReplicas = problem.Bound{Min: 0, Max: MaxClusterPods, Whole: true, Unit: "replicas", Why: "Kubernetes' 150,000-pod cluster limit"}
 	boundBurst    = problem.Bound{Min: 1, Max: MaxClusterPods, Whole: true, Unit: "pods", Why: "Kubernetes' 150,000-pod cluster limit"}
 	boundWarmPool = problem.Bound{Min: 0, Max: MaxClusterPods, Whole: true, Unit: "pods", Why: "Kubernetes' 150,000-pod cluster limit"}
@@ -56,4 +56,24 @@ func (in Input) checkBounds(ps *problem.List) {
 	ps.CheckPtr(at("pod_scheduling_rate_per_second"), in.PodSchedulingRatePerSecond, boundRate)
 	ps.CheckPtr(at("queue_wait_seconds"), in.QueueWaitSeconds, boundQueue)
 	ps.CheckPtr(at("target_p95_seconds"), in.TargetP95Seconds, boundTarget)
+}
+
+// InputBounds are the physical bounds of the number inputs by attribute name,
+// for the Terraform edge to state in its schema.
+var InputBounds = map[string]problem.Bound{
+	"scrape_interval_seconds":         boundInterval,
+	"metric_window_seconds":           boundWindow,
+	"polling_interval_seconds":        boundInterval,
+	"hpa_sync_period_seconds":         boundHPASync,
+	"stabilization_window_seconds":    boundStabilization,
+	"current_replicas":                boundReplicas,
+	"burst_pods":                      boundBurst,
+	"warm_pool_pods":                  boundWarmPool,
+	"image_size_mb":                   boundImage,
+	"app_start_seconds":               boundAppStart,
+	"readiness_initial_delay_seconds": boundProbeDelay,
+	"readiness_period_seconds":        boundProbePeriod,
+	"pod_scheduling_rate_per_second":  boundRate,
+	"queue_wait_seconds":              boundQueue,
+	"target_p95_seconds":              boundTarget,
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"slices"
+
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/problem"
 )
 
 // Burst coverage from observed data: instead of the guide's "10% warm serves
@@ -19,6 +21,9 @@ const (
 	// MaxBurstPods is Kubernetes' 150,000-pod cluster limit.
 	MaxBurstPods = 150_000
 )
+
+// BurstBound is the bound of each observed burst (pods above the baseline).
+var BurstBound = problem.Bound{Min: 0, Max: MaxBurstPods, Whole: true, Unit: "pods", Why: "Kubernetes' 150,000-pod cluster limit"}
 
 // ValidateBursts reports the first problem with an observed burst list:
 // its length, or an entry that is not a pod count (negative or above the

@@ -20,9 +20,19 @@ var (
 	boundApp     = problem.Bound{Min: 0, Max: 3600, Unit: "seconds", Why: "an app that takes over an hour to start is not scaled out on demand"}
 	boundPeriod  = problem.Bound{Min: 1, Max: 3600, Whole: true, Unit: "seconds", Why: "readinessProbe periodSeconds is whole seconds, at least 1"}
 	boundSync    = problem.Bound{Min: latency.EKSMinHPASyncPeriod, Max: latency.EKSMaxHPASyncPeriod, Whole: true, Unit: "seconds",
-		Why: "the range EKS accepts for horizontalPodAutoscalerSyncPeriod (Advanced Kubernetes control plane configuration)"}
+		Why: "the range EKS accepts for horizontalPodAutoscalerSyncPeriod, per its user guide page Advanced Kubernetes control plane configuration"}
 	boundQueue = problem.Bound{Min: 0, Max: 604_800, Unit: "seconds", Why: "work that waits over a week for quota is stuck, not queued"}
 )
+
+// InputBounds are the physical bounds of the number inputs by attribute name,
+// for the Terraform edge to state in its schema.
+var InputBounds = map[string]problem.Bound{
+	"baseline_replicas": boundReplicas, "peak_replicas": boundReplicas, "safety_factor": boundSafety,
+	"target_coverage": boundCoverage, "pod_hour_usd": boundPodHour, "peak_hours_per_week": boundHours,
+	"monthly_budget_usd": boundBudget, "target_p95_seconds": boundTarget, "image_size_mb": boundImage,
+	"app_start_seconds": boundApp, "readiness_period_seconds": boundPeriod, "hpa_sync_period_seconds": boundSync,
+	"queue_wait_seconds": boundQueue,
+}
 
 // Validate reports bad input with attribute paths.
 func (in Input) Validate() problem.List {
