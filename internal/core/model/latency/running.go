@@ -6,11 +6,11 @@ const PartRunning = "running"
 
 // RunningPart is pods absorbed by replicas already running: 0 s.
 func RunningPart(pods int64) Part {
-	return Part{Name: PartRunning, Pods: pods, Capacity: "already running", Stages: runningStages(), Dominant: StageMetricDetection}
+	return Part{Name: PartRunning, Pods: pods, Capacity: "already running", Stages: runningStages()}
 }
 
 // AlreadyRunning is a burst that replicas already running absorb whole:
-// every stage is 0, because nothing scales out.
+// every stage is 0, because nothing scales out, and no stage dominates.
 func AlreadyRunning(pods int64) Result {
 	p := RunningPart(pods)
 	return Result{Stages: p.Stages, Parts: []Part{p}, Dominant: p.Dominant,

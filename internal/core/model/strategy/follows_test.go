@@ -146,7 +146,7 @@ func TestQueuedWorkReportsItsWaitAndKueueObjects(t *testing.T) {
 		t.Errorf("queue wait %+v should hold the %gs and stay out of the scale-out %+v", k.QueueWait, wait, k.Latency.Total)
 	}
 	md := k.Markdown("x")
-	for _, want := range []string{"scaling_kueue_queues", "ClusterQueue", "LocalQueue", "ResourceFlavor", "queue wait, by design"} {
+	for _, want := range []string{"scaling_kueue_queues", "ClusterQueue", "LocalQueue", "ResourceFlavor", "queue wait p95 (typical), by design"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("markdown lacks %q:\n%s", want, md)
 		}

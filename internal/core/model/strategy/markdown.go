@@ -27,12 +27,16 @@ func (r Recommendation) Markdown(title string) string {
 		}
 	}
 	if r.QueueWait != nil {
-		fmt.Fprintf(&b, "| queue wait, by design (typical) | %s (%s) |\n", latency.Seconds(r.QueueWait.P95), latency.Seconds(r.QueueWait.Typical))
+		fmt.Fprintf(&b, "| queue wait p95 (typical), by design | %s (%s) |\n", latency.Seconds(r.QueueWait.P95), latency.Seconds(r.QueueWait.Typical))
 	}
 	if r.PrescaleLead != nil {
 		fmt.Fprintf(&b, "| start the schedule this early (p95) | %s |\n", latency.Seconds(r.PrescaleLead.P95))
 	}
-	fmt.Fprintf(&b, "| dominant stage | %s |\n", r.Latency.Dominant)
+	dominant := r.Latency.Dominant
+	if dominant == "" {
+		dominant = "none: nothing scales out"
+	}
+	fmt.Fprintf(&b, "| dominant stage | %s |\n", dominant)
 	fmt.Fprintf(&b, "| control-plane tier | %s |\n", r.Tier)
 	fmt.Fprintf(&b, "| standing capacity | %d pods |\n", r.WarmPods)
 	if r.BurstCoverage != nil {

@@ -76,7 +76,11 @@ func plan(in Input) *planned {
 		p.strategy = StrategyWarmPool
 		p.reasons = append(p.reasons, "Traffic is not predictable, requests cannot wait and the baseline cannot rise: keep warm capacity that real pods take at once.")
 	}
-	if p.warm < p.burst && p.strategy != StrategyQueue && p.strategy != StrategyKueue {
+	switch {
+	case p.strategy == StrategyScheduled:
+		p.reasons = append(p.reasons, fmt.Sprintf("The planned peak is pre-scaled, so the estimate is for a surge the schedule did not foresee, as large as the warm capacity (%d pods); "+
+			"prescale_lead says how early the schedule must start.", p.warm))
+	case p.warm < p.burst && p.strategy != StrategyQueue && p.strategy != StrategyKueue:
 		p.reasons = append(p.reasons, fmt.Sprintf("The standing capacity covers %d of the %d-pod burst; the other %d pods wait for new nodes, and the estimate is the slower of the two parts.",
 			p.warm, p.burst, p.burst-p.warm))
 	}
@@ -158,14 +162,15 @@ func (p *planned) evaluate(tier string, warm int64) candidate {
 	return c
 }
 
-// bestWarm holds the warm pods as pause pods, or as a CapacityBuffer when
-// binding onto its free room is measurably faster than preempting.
+// bestWarm holds the warm pods as pause pods (they work on any cluster), or
+// as a CapacityBuffer (an alpha Karpenter feature) when binding onto its
+// free room is measurably faster than preempting them.
 func (p *planned) bestWarm(in latency.Input, warm int64) (latency.Input, string) {
 	pause := onWarm(in, warm, latency.WarmPausePods)
 	buffer := onWarm(in, warm, latency.WarmCapacityBuffer)
 	a, _ := latency.Estimate(pause)
 	b, _ := latency.Estimate(buffer)
-	if b.Total.P95 < a.Total.P95-SameSpeedSeconds {
+	if !sameSpeed(b.Total.P95, a.Total.P95) {
 		return buffer, latency.WarmCapacityBuffer
 	}
 	return pause, latency.WarmPausePods
@@ -176,6 +181,11 @@ func (p *planned) bestWarm(in latency.Input, warm int64) (latency.Input, string)
 func withRunning(res latency.Result, warm, burst int64) latency.Result {
 	if warm >= burst {
 		return latency.AlreadyRunning(burst)
+	}
+	for i := range res.Parts {
+		if res.Parts[i].Name == latency.PartAll {
+			res.Parts[i].Name = latency.PartOverflow
+		}
 	}
 	res.Parts = append([]latency.Part{latency.RunningPart(warm)}, res.Parts...)
 	return res
@@ -296,7 +306,7 @@ func (p *planned) fallback(top string, budget float64, rec *Recommendation) cand
 	var best *candidate
 	for i := range fits {
 		c := &fits[i]
-		if c.lat.Total.P95 <= fastest+max(SameSpeedSeconds, SameSpeedShare*fastest) && (best == nil || c.extra < best.extra) {
+		if sameSpeed(c.lat.Total.P95, fastest) && (best == nil || c.extra < best.extra) {
 			best = c
 		}
 	}
@@ -307,6 +317,12 @@ func (p *planned) fallback(top string, budget float64, rec *Recommendation) cand
 		top, p.warm, cost.USD(full.extra), cost.USD(budget), len(tried), top, len(fits), best.tier, best.warm,
 		latency.Seconds(best.lat.Total.P95), cost.USD(best.extra)))
 	return *best
+}
+
+// sameSpeed reports whether p95 a is no more than the model's precision
+// slower than the faster p95 b (SameSpeedSeconds, SameSpeedShare).
+func sameSpeed(a, b float64) bool {
+	return a <= b+max(SameSpeedSeconds, SameSpeedShare*b)
 }
 
 // tierHourly is a tier's price (tier-8xl is never tried: no published price).
