@@ -140,7 +140,11 @@ func variants(attrs map[string]schema.Attribute, obj map[string]any, emit func(m
 				with(v)
 			}
 		case schema.ListAttribute:
-			for _, v := range [][]any{{}, {""}, {"!"}, {"a", "a"}, {"0", "-1"}} {
+			values := [][]any{{}, {""}, {"!"}, {"a", "a"}, {"0", "-1"}}
+			if n.ElementType.TerraformType(context.Background()).Is(tftypes.Number) {
+				values = [][]any{{}, {0}, {-1}, {0.5, 1}, {1e30}, {3, 3}}
+			}
+			for _, v := range values {
 				with(v)
 			}
 		case schema.MapAttribute:

@@ -2,11 +2,15 @@ package framework
 
 import (
 	"context"
+	"math/big"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/problem"
 )
 
 // Null and unknown inputs become nil (the renderer's default applies); an
@@ -32,5 +36,18 @@ func TestConvertValues(t *testing.T) {
 func TestQuoted(t *testing.T) {
 	if got := Quoted([]string{"spot", "on-demand"}); got != "`spot`, `on-demand`" {
 		t.Errorf("got %s", got)
+	}
+}
+
+func TestWholeListReportsEachBadEntry(t *testing.T) {
+	b := problem.Bound{Min: 0, Max: 10, Whole: true, Unit: "pods", Why: "test"}
+	vals := []types.Number{types.NumberValue(big.NewFloat(3)), types.NumberValue(big.NewFloat(2.5)), types.NumberValue(big.NewFloat(11)),
+		types.NumberNull(), types.NumberValue(new(big.Float).SetMantExp(big.NewFloat(1), 1400))}
+	got, ps := WholeList("bursts", vals, b)
+	if len(got) != 1 || got[0] != 3 || len(ps) != 4 {
+		t.Fatalf("got %v, problems %v", got, ps)
+	}
+	if ps[0].Path.String() != "bursts[1]" || !strings.Contains(ps[0].Message, "a whole number between 0 and 10 pods (test), got 2.5") {
+		t.Errorf("first problem %v", ps[0])
 	}
 }

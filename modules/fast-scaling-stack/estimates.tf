@@ -93,7 +93,9 @@ locals {
     ],
     [for p in local.parts : "| ${p.name} | ${p.enabled ? "yes" : "no"} | ${p.what} |"],
     ["", data.scaling_cost_estimate.this.summary_markdown],
-    local.warm_pods > 0 ? ["", "#### Pods served by the warm pool", "", data.scaling_latency_estimate.warm[0].summary_markdown] : [],
-    ["", "#### Pods on new nodes", "", data.scaling_latency_estimate.cold.summary_markdown],
+    # Labels, not headings: each estimate brings its own "###" section,
+    # which must not sit under a deeper heading.
+    local.warm_pods > 0 ? ["", "**Pods served by the warm pool:**", "", data.scaling_latency_estimate.warm[0].summary_markdown] : [],
+    ["", "**Pods on new nodes:**", "", data.scaling_latency_estimate.cold.summary_markdown],
   ))
 }

@@ -8,9 +8,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/model/latency"
-
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/problem"
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
 )
 
@@ -29,6 +30,7 @@ func Functions() []func() function.Function {
 		newWarmPoolSizeFunction,
 		newTierForFunction,
 		newMonthlyCostFunction,
+		newWarmPoolForCoverageFunction,
 	}
 }
 
@@ -101,4 +103,84 @@ func stagesAttribute(desc, phaseDesc string) schema.ListNestedAttribute {
 			"note":            schema.StringAttribute{Computed: true, MarkdownDescription: "What drives this stage's figure."},
 		}},
 	}
+}
+
+// numberInput is an optional number input whose schema bounds are the
+// model's physical bounds, stated at the end of its description (the docs
+// list them; out of bounds is a plan-time error on the attribute).
+func numberInput(b problem.Bound, desc string) schema.NumberAttribute {
+	return schema.NumberAttribute{Optional: true, CustomType: numberType(b), MarkdownDescription: desc + " " + boundText(b)}
+}
+
+func numberType(b problem.Bound) basetypes.NumberTypable {
+	if b.Whole {
+		return framework.WholeNumberType{Min: int64(b.Min), Max: int64(b.Max)}
+	}
+	return framework.RealNumberType{Min: b.Min, Max: b.Max}
+}
+
+func boundText(b problem.Bound) string {
+	return "Must be " + b.Describe() + " (" + b.Why + ")."
+}
+
+// floatOf is a whole-number input as the model's optional float.
+func floatOf(v framework.WholeNumber) *float64 {
+	p := v.Int64Pointer()
+	if p == nil {
+		return nil
+	}
+	f := float64(*p)
+	return &f
+}
+
+// Parts of a burst and the queue wait, outputs scaling_latency_estimate
+// and scaling_strategy share.
+
+type partModel struct {
+	Name           types.String  `tfsdk:"name"`
+	Pods           types.Int64   `tfsdk:"pods"`
+	Capacity       types.String  `tfsdk:"capacity"`
+	BestSeconds    types.Float64 `tfsdk:"best_seconds"`
+	TypicalSeconds types.Float64 `tfsdk:"typical_seconds"`
+	P95Seconds     types.Float64 `tfsdk:"p95_seconds"`
+	DominantStage  types.String  `tfsdk:"dominant_stage"`
+}
+
+func partModels(parts []latency.Part) []partModel {
+	out := make([]partModel, 0, len(parts))
+	for _, p := range parts {
+		r := toRange(p.Total)
+		out = append(out, partModel{Name: types.StringValue(p.Name), Pods: types.Int64Value(p.Pods), Capacity: types.StringValue(p.Capacity),
+			BestSeconds: r.BestSeconds, TypicalSeconds: r.TypicalSeconds, P95Seconds: r.P95Seconds, DominantStage: types.StringValue(p.Dominant)})
+	}
+	return out
+}
+
+func partsAttribute() schema.ListNestedAttribute {
+	return schema.ListNestedAttribute{
+		Computed: true,
+		MarkdownDescription: "Where the burst's pods land: one part, or `warm` (the pods the warm capacity holds) and `new_nodes` " +
+			"(the rest) side by side, or `running` (replicas already running) before them. The burst is done when its slowest part is: `total` is their element-wise maximum.",
+		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+			"name":            schema.StringAttribute{Computed: true, MarkdownDescription: "`all`, `warm`, `new_nodes` or `running`."},
+			"pods":            schema.Int64Attribute{Computed: true, MarkdownDescription: "Pods of the burst in this part."},
+			"capacity":        schema.StringAttribute{Computed: true, MarkdownDescription: "Where they land (a `capacity` value)."},
+			"best_seconds":    schema.Float64Attribute{Computed: true, MarkdownDescription: "This part's time with everything at its fastest."},
+			"typical_seconds": schema.Float64Attribute{Computed: true, MarkdownDescription: "This part's typical time."},
+			"p95_seconds":     schema.Float64Attribute{Computed: true, MarkdownDescription: "This part's 95th percentile."},
+			"dominant_stage":  schema.StringAttribute{Computed: true, MarkdownDescription: "This part's stage with the largest p95."},
+		}},
+	}
+}
+
+func optionalRange(r *latency.Range) *rangeModel {
+	if r == nil {
+		return nil
+	}
+	m := toRange(*r)
+	return &m
+}
+
+func queueWaitAttribute(desc string) schema.SingleNestedAttribute {
+	return schema.SingleNestedAttribute{Computed: true, MarkdownDescription: desc, Attributes: rangeAttributes("Wait")}
 }

@@ -38,6 +38,7 @@ func TestDocExamplesPlan(t *testing.T) {
 		"functions/warm_pool_size/function.tf",
 		"functions/tier_for/function.tf",
 		"functions/monthly_cost/function.tf",
+		"functions/warm_pool_for_coverage/function.tf",
 	} {
 		steps = append(steps, resource.TestStep{Config: providerBlock + exampleConfig(t, rel)})
 	}

@@ -56,12 +56,21 @@ func TestImpossibleTargetWarnsNamingTheStage(t *testing.T) {
 	}
 }
 
-func TestNonEKSSyncPeriodWarns(t *testing.T) {
+// Issue 13 item 6: EKS lets you set the sync period to 10-15 s on a
+// provisioned tier; on standard it stays 15 s.
+func TestSyncPeriodFollowsEKSRules(t *testing.T) {
 	diags := readWith(t, newLatencyEstimateDataSource(), map[string]tftypes.Value{
-		"hpa_sync_period_seconds": tftypes.NewValue(tftypes.Number, 1.0),
+		"hpa_sync_period_seconds": tftypes.NewValue(tftypes.Number, 10.0),
+		"control_plane_tier":      tftypes.NewValue(tftypes.String, "tier-xl"),
 	})
-	if diags.HasError() || len(diags.Warnings()) != 1 || !strings.Contains(diags.Warnings()[0].Detail(), "EKS") {
-		t.Errorf("want one EKS warning, got %v", diags)
+	if len(diags) != 0 {
+		t.Errorf("10s on tier-xl: want no diagnostics, got %v", diags)
+	}
+	diags = readWith(t, newLatencyEstimateDataSource(), map[string]tftypes.Value{
+		"hpa_sync_period_seconds": tftypes.NewValue(tftypes.Number, 10.0),
+	})
+	if !diags.HasError() || !strings.Contains(diags.Errors()[0].Detail(), "control_plane_tier") {
+		t.Errorf("10s on standard: want an error naming control_plane_tier, got %v", diags)
 	}
 }
 

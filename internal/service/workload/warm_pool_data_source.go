@@ -34,6 +34,8 @@ type warmPoolModel struct {
 	PeakReplicas        framework.WholeNumber `tfsdk:"peak_replicas"`
 	SafetyFactor        framework.RealNumber  `tfsdk:"safety_factor"`
 	Basis               types.String          `tfsdk:"basis"`
+	ObservedBursts      []types.Number        `tfsdk:"observed_bursts"`
+	TargetCoverage      framework.RealNumber  `tfsdk:"target_coverage"`
 	CPU                 types.String          `tfsdk:"cpu"`
 	Memory              types.String          `tfsdk:"memory"`
 	ExtendedResources   types.Map             `tfsdk:"extended_resources"`
@@ -54,6 +56,8 @@ type warmPoolModel struct {
 	CapacityBuffer      *capacityBufferModel  `tfsdk:"capacity_buffer"`
 	StaticNodePool      *staticNodePoolModel  `tfsdk:"static_node_pool"`
 	SizingBasis         types.String          `tfsdk:"sizing_basis"`
+	BurstCoverage       types.Float64         `tfsdk:"burst_coverage"`
+	WarmForCoverage     types.Int64           `tfsdk:"warm_pods_for_coverage"`
 	Nodes               types.Int64           `tfsdk:"nodes"`
 	MaxReplicas         types.Int64           `tfsdk:"max_replicas"`
 	Windows             []windowResultModel   `tfsdk:"windows"`
@@ -127,7 +131,12 @@ func (d *warmPoolDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 				"Set it, or leave it to the sizing inputs: then it is `ceil(basis x safety_factor)`."},
 			"baseline_replicas": schema.NumberAttribute{Optional: true, CustomType: replicasType, MarkdownDescription: "Replicas the workload runs at its usual load (sizing input). Default 0."},
 			"peak_replicas":     schema.NumberAttribute{Optional: true, CustomType: replicasType, MarkdownDescription: "Replicas the workload runs at its peak (sizing input); not below `baseline_replicas`."},
-			"safety_factor":     schema.NumberAttribute{Optional: true, CustomType: framework.RealNumberType{Min: 0, Max: 1}, MarkdownDescription: "Share of the basis kept warm, in (0, 1], e.g. `0.15`."},
+			"observed_bursts": schema.ListAttribute{Optional: true, ElementType: types.NumberType, MarkdownDescription: "Bursts the workload really had, in pods above its baseline " +
+				"(e.g. the last 30 daily peaks minus each day's trough; the guide *Choosing warm capacity* shows how to get them from Prometheus or CloudWatch). " +
+				"Sets `burst_coverage` and `warm_pods_for_coverage`; with neither `replicas` nor the sizing inputs, the pool is sized for `target_coverage` of them. " +
+				"Each a whole number of pods, 0 to 150000 (Kubernetes' cluster limit); up to 10,000 entries."},
+			"target_coverage": schema.NumberAttribute{Optional: true, CustomType: framework.RealNumberType{Min: 0, Max: 1}, MarkdownDescription: "With `observed_bursts`: the share of them the pool should absorb completely, in (0, 1] (default 0.9)."},
+			"safety_factor":   schema.NumberAttribute{Optional: true, CustomType: framework.RealNumberType{Min: 0, Max: 1}, MarkdownDescription: "Share of the basis kept warm, in (0, 1], e.g. `0.15`."},
 			"basis": schema.StringAttribute{Optional: true, MarkdownDescription: "What `safety_factor` multiplies: `peak_delta` (default, `peak - baseline`, the guide's formula) or " +
 				"`peak` (the whole peak, as the guide's cost table did). Echoed in `sizing_basis`."},
 			"cpu":    schema.StringAttribute{Optional: true, MarkdownDescription: "CPU one warm pod requests: the same as one real workload pod, e.g. `500m`."},
@@ -190,7 +199,11 @@ func (d *warmPoolDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 					"instance_types": schema.ListAttribute{ElementType: types.StringType, Optional: true, MarkdownDescription: "Instance types allowed (requirement `node.kubernetes.io/instance-type`)."},
 					"capacity_type":  schema.StringAttribute{Optional: true, MarkdownDescription: "`on-demand` (default), `spot` or `reserved`."},
 				}},
-			"sizing_basis":     schema.StringAttribute{Computed: true, MarkdownDescription: "How `replicas` was found: `replicas` (given), `peak_delta` or `peak`."},
+			"sizing_basis": schema.StringAttribute{Computed: true, MarkdownDescription: "How `replicas` was found: `replicas` (given), `peak_delta`, `peak` or `observed_bursts`."},
+			"burst_coverage": schema.Float64Attribute{Computed: true, MarkdownDescription: "The share of `observed_bursts` the pool (`replicas`, its size outside schedule windows) " +
+				"absorbs completely (burst <= pool); null without them."},
+			"warm_pods_for_coverage": schema.Int64Attribute{Computed: true, MarkdownDescription: "The smallest pool that absorbs `target_coverage` of `observed_bursts` completely " +
+				"(as `provider::scaling::warm_pool_for_coverage`); null without them."},
 			"nodes":            schema.Int64Attribute{Computed: true, MarkdownDescription: "Nodes of the static NodePool (mode `static_node_pool`), else null."},
 			"max_replicas":     schema.Int64Attribute{Computed: true, MarkdownDescription: "Largest size the schedule reaches."},
 			"weekly_pod_hours": schema.Float64Attribute{Computed: true, MarkdownDescription: "Warm pod-hours per week."},
@@ -274,15 +287,63 @@ func (m warmPoolModel) spec(ctx context.Context, diags *diag.Diagnostics) warmpo
 	return s
 }
 
+// defaultCoverage: the share of observed bursts the pool absorbs when
+// sized from them (the guide's "90 % of bursts").
+const defaultCoverage = 0.9
+
+// coverage reads the observed bursts and the target coverage.
+func (m warmPoolModel) coverage() ([]int64, float64, problem.List) {
+	bursts, probs := framework.WholeList("observed_bursts", m.ObservedBursts, sizing.BurstBound)
+	c := defaultCoverage
+	if p := m.TargetCoverage.Float64Pointer(); p != nil {
+		c = *p
+		if err := sizing.ValidateCoverage(c); err != nil {
+			probs.Addf(problem.Path{"target_coverage"}, "%v", err)
+		}
+		if m.ObservedBursts == nil {
+			probs.Addf(problem.Path{"target_coverage"}, "target_coverage applies to observed_bursts: give the bursts too")
+		}
+	}
+	if bursts != nil && !probs.HasErrors() {
+		if i, err := sizing.ValidateBursts(bursts); err != nil {
+			path := problem.Path{"observed_bursts"}
+			if i >= 0 {
+				path = path.Child(i)
+			}
+			probs.Addf(path, "%v", err)
+		}
+	}
+	return bursts, c, probs
+}
+
 // Compute renders the warm pool and prices it.
 func (m *warmPoolModel) Compute(ctx context.Context, diags *diag.Diagnostics) problem.List {
-	res, probs := warmpool.Render(m.spec(ctx, diags))
+	bursts, coverage, probs := m.coverage()
+	if probs.HasErrors() {
+		return probs
+	}
+	spec := m.spec(ctx, diags)
+	fromBursts := bursts != nil && spec.Replicas == nil && spec.Sizing == nil
+	if fromBursts {
+		n := sizing.WarmForCoverage(bursts, coverage)
+		spec.Replicas = &n
+	}
+	res, rprobs := warmpool.Render(spec)
+	probs = append(probs, rprobs...)
 	if probs.HasErrors() {
 		return probs
 	}
 	m.Manifests, m.YAML, m.JSON = framework.RenderObjects(res.Objects, diags)
 	m.Replicas = framework.WholeNumberValue(res.Replicas)
 	m.SizingBasis = types.StringValue(res.Basis)
+	if fromBursts {
+		m.SizingBasis = types.StringValue("observed_bursts")
+	}
+	m.BurstCoverage, m.WarmForCoverage = types.Float64Null(), types.Int64Null()
+	if bursts != nil {
+		m.BurstCoverage = types.Float64Value(sizing.Coverage(bursts, res.Replicas))
+		m.WarmForCoverage = types.Int64Value(sizing.WarmForCoverage(bursts, coverage))
+	}
 	m.Nodes = types.Int64Null()
 	if warmpool.Mode(m.Mode.ValueString()) == warmpool.ModeStaticNodePool {
 		m.Nodes = types.Int64Value(res.Nodes)

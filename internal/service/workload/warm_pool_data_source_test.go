@@ -169,6 +169,50 @@ func TestWarmPoolDataSource_nativeModes(t *testing.T) {
 	})
 }
 
+// Issue 13 item 5: observed bursts say how much of the real traffic the
+// pool absorbs, and size it when nothing else does.
+func TestWarmPoolDataSource_burstCoverage(t *testing.T) {
+	t.Parallel()
+	bursts := `[12, 8, 15, 40, 9, 11, 13, 10, 7, 14, 16, 12, 95, 11, 9, 10, 13, 12, 8, 18, 11, 10, 9, 14, 12, 13, 60, 10, 11, 12]`
+	acctest.UnitTestOffline(t, []resource.TestStep{{
+		// The guide's 15 % of a 100-pod peak delta: 15 pods absorb 25 of these 30 days.
+		Config: warmPoolConfig(`
+  baseline_replicas = 20
+  peak_replicas     = 120
+  safety_factor     = 0.15
+  cpu               = "500m"
+  node_pool         = "general"
+  observed_bursts   = ` + bursts),
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(warmPool, "replicas", "15"),
+			resource.TestCheckResourceAttr(warmPool, "burst_coverage", "0.8333333333333334"),
+			resource.TestCheckResourceAttr(warmPool, "warm_pods_for_coverage", "18"),
+		),
+	}, {
+		// No size given: the pool is sized for the target coverage.
+		Config: warmPoolConfig(`
+  cpu             = "500m"
+  node_pool       = "general"
+  observed_bursts = ` + bursts + `
+  target_coverage = 1`),
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(warmPool, "replicas", "95"),
+			resource.TestCheckResourceAttr(warmPool, "sizing_basis", "observed_bursts"),
+			resource.TestCheckResourceAttr(warmPool, "burst_coverage", "1"),
+			resource.TestCheckResourceAttr(warmPool, "manifests.1.spec.replicas", "95"),
+		),
+	}, {
+		Config: warmPoolConfig(`
+  replicas  = 5
+  cpu       = "500m"
+  node_pool = "general"`),
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckNoResourceAttr(warmPool, "burst_coverage"),
+			resource.TestCheckNoResourceAttr(warmPool, "warm_pods_for_coverage"),
+		),
+	}})
+}
+
 // Bad input fails at plan time with the attribute and the fix.
 func TestWarmPoolDataSource_badInput(t *testing.T) {
 	t.Parallel()
@@ -206,6 +250,19 @@ func TestWarmPoolDataSource_badInput(t *testing.T) {
   cpu = "1"
   node_pool = "g"
   schedule = [{ name = "a", start = "0 8 * * *", end = "0 9 * * *", replicas = 3 }]`, `cronjob scaler needs a time zone`},
+		"fractional burst": {`replicas = 1
+  cpu = "1"
+  node_pool = "g"
+  observed_bursts = [3, 4.5]`, `observed_bursts\[1\] must be a whole number between 0 and 150000 pods`},
+		"coverage without bursts": {`replicas = 1
+  cpu = "1"
+  node_pool = "g"
+  target_coverage = 0.9`, `target_coverage applies to observed_bursts`},
+		"zero coverage": {`replicas = 1
+  cpu = "1"
+  node_pool = "g"
+  observed_bursts = [3]
+  target_coverage = 0`, `coverage is the share of bursts`},
 		"unrequestable resource": {`replicas = 1
   cpu = "1"
   node_pool = "g"

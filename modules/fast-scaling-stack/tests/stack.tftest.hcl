@@ -86,6 +86,12 @@ run "everything_fits_together" {
     error_message = "the PR summary should name the cluster and the parts"
   }
   assert {
+    # Headings nest: the estimates' "###" sections sit directly under the
+    # stack's "##", never under a "####" (issue 13 item 7).
+    condition     = !strcontains(output.pr_summary_markdown, "\n#### ") && strcontains(output.pr_summary_markdown, "\n### Scale-out latency estimate")
+    error_message = "the PR summary's headings should nest: no #### above a ### section"
+  }
+  assert {
     condition     = contains(output.kubernetes_objects, "HorizontalPodAutoscaler/shop/checkout")
     error_message = "the HPA should be rendered: ${jsonencode(output.kubernetes_objects)}"
   }

@@ -47,6 +47,12 @@ type Options struct {
 	SkipCRDs bool
 	// SchedulerArgs are extra kube-scheduler flags (e.g. feature gates).
 	SchedulerArgs []string
+	// ControllerManagerArgs are extra kube-controller-manager flags (e.g.
+	// --horizontal-pod-autoscaler-sync-period=10s).
+	ControllerManagerArgs []string
+	// APIServerArgs are extra kube-apiserver flags (e.g.
+	// --enable-aggregator-routing=true for an aggregated API served by a test).
+	APIServerArgs []string
 }
 
 // The service range must not contain 127.0.0.1; its first address is the
@@ -132,19 +138,21 @@ func (c *Cluster) start(ctx context.Context, bin string, opts Options, logf func
 	if err := os.WriteFile(tokenFile, []byte(p.token+`,admin,admin,"system:masters"`+"\n"), 0o600); err != nil {
 		return err
 	}
-	api, err := run("kube-apiserver",
-		"--etcd-servers="+url("http", etcdPort),
-		"--bind-address=127.0.0.1", "--advertise-address=127.0.0.1", "--secure-port="+strconv.Itoa(apiPort),
-		"--cert-dir="+filepath.Join(c.Dir, "pki"),
-		"--tls-cert-file="+p.servingCert, "--tls-private-key-file="+p.servingKey,
-		"--client-ca-file="+p.caCert, "--token-auth-file="+tokenFile,
+	apiArgs := append([]string{
+		"--etcd-servers=" + url("http", etcdPort),
+		"--bind-address=127.0.0.1", "--advertise-address=127.0.0.1", "--secure-port=" + strconv.Itoa(apiPort),
+		"--cert-dir=" + filepath.Join(c.Dir, "pki"),
+		"--tls-cert-file=" + p.servingCert, "--tls-private-key-file=" + p.servingKey,
+		"--client-ca-file=" + p.caCert, "--token-auth-file=" + tokenFile,
 		"--authorization-mode=RBAC",
 		"--service-account-issuer=https://kubernetes.default.svc.cluster.local",
-		"--service-account-key-file="+p.saPub, "--service-account-signing-key-file="+p.saKey,
-		"--service-cluster-ip-range="+serviceCIDR,
+		"--service-account-key-file=" + p.saPub, "--service-account-signing-key-file=" + p.saKey,
+		"--service-cluster-ip-range=" + serviceCIDR,
 		// The endpoint reconciler refuses 127.0.0.1 as the kubernetes endpoint.
 		"--endpoint-reconciler-type=none",
-		"--allow-privileged=true", "--profiling=false", "--v=1")
+		"--allow-privileged=true", "--profiling=false", "--v=1",
+	}, opts.APIServerArgs...)
+	api, err := run("kube-apiserver", apiArgs...)
 	if err != nil {
 		return err
 	}
@@ -175,12 +183,14 @@ func (c *Cluster) start(ctx context.Context, bin string, opts Options, logf func
 	if err != nil {
 		return err
 	}
-	kcm, err := run("kube-controller-manager",
-		"--kubeconfig="+c.Kubeconfig,
-		"--leader-elect=false", "--bind-address=127.0.0.1", "--secure-port="+strconv.Itoa(kcmPort),
-		"--cert-dir="+filepath.Join(c.Dir, "controller-manager"),
-		"--service-account-private-key-file="+p.saKey, "--root-ca-file="+p.caCert,
-		"--service-cluster-ip-range="+serviceCIDR, "--v=1")
+	kcmArgs := append([]string{
+		"--kubeconfig=" + c.Kubeconfig,
+		"--leader-elect=false", "--bind-address=127.0.0.1", "--secure-port=" + strconv.Itoa(kcmPort),
+		"--cert-dir=" + filepath.Join(c.Dir, "controller-manager"),
+		"--service-account-private-key-file=" + p.saKey, "--root-ca-file=" + p.caCert,
+		"--service-cluster-ip-range=" + serviceCIDR, "--v=1",
+	}, opts.ControllerManagerArgs...)
+	kcm, err := run("kube-controller-manager", kcmArgs...)
 	if err != nil {
 		return err
 	}

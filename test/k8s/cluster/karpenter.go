@@ -36,12 +36,24 @@ func KarpenterKwokDir() (string, error) {
 // KarpenterNamespace is where Karpenter runs (SYSTEM_NAMESPACE).
 const KarpenterNamespace = "karpenter"
 
+// KarpenterOptions tune StartKarpenterKwokWith.
+type KarpenterOptions struct {
+	// FeatureGates is Karpenter's FEATURE_GATES, e.g.
+	// "CapacityBuffer=true,StaticCapacity=true"; empty keeps its defaults.
+	FeatureGates string
+}
+
 // StartKarpenterKwok installs Karpenter core's CRDs (NodePool, NodeClaim,
 // NodeOverlay, CapacityBuffer) and KWOKNodeClass, then runs Karpenter with
 // its KWOK cloud provider: it launches "instances" as Nodes that this
 // cluster's kwok makes Ready. Start the cluster with SkipCRDs: the AWS
 // provider's NodePool CRD differs from core's. Stopped with the cluster.
 func (c *Cluster) StartKarpenterKwok(ctx context.Context) error {
+	return c.StartKarpenterKwokWith(ctx, KarpenterOptions{})
+}
+
+// StartKarpenterKwokWith is StartKarpenterKwok with options.
+func (c *Cluster) StartKarpenterKwokWith(ctx context.Context, opts KarpenterOptions) error {
 	if c.External {
 		return fmt.Errorf("karpenter-kwok runs only against the local control plane")
 	}
@@ -64,16 +76,19 @@ func (c *Cluster) StartKarpenterKwok(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	env := []string{
+		"KUBECONFIG=" + c.Kubeconfig,
+		"SYSTEM_NAMESPACE=" + KarpenterNamespace,
+		"DISABLE_LEADER_ELECTION=true",
+		"METRICS_PORT=" + strconv.Itoa(ports[0]),
+		"HEALTH_PROBE_PORT=" + strconv.Itoa(ports[1]),
+		"LOG_LEVEL=info",
+	}
+	if opts.FeatureGates != "" {
+		env = append(env, "FEATURE_GATES="+opts.FeatureGates)
+	}
 	proc, err := startProcessEnv("karpenter-kwok", filepath.Join(dir, "karpenter-kwok"),
-		filepath.Join(c.Dir, "logs", "karpenter-kwok.log"),
-		[]string{
-			"KUBECONFIG=" + c.Kubeconfig,
-			"SYSTEM_NAMESPACE=" + KarpenterNamespace,
-			"DISABLE_LEADER_ELECTION=true",
-			"METRICS_PORT=" + strconv.Itoa(ports[0]),
-			"HEALTH_PROBE_PORT=" + strconv.Itoa(ports[1]),
-			"LOG_LEVEL=info",
-		})
+		filepath.Join(c.Dir, "logs", "karpenter-kwok.log"), env)
 	if err != nil {
 		return err
 	}

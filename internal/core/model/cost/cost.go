@@ -148,7 +148,7 @@ func Estimate(in Input) (Result, problem.List) {
 	res := Result{Clusters: count(in.Clusters), Regions: count(in.Regions)}
 	n := float64(res.Clusters * res.Regions)
 	add := func(name string, perCluster, fleet float64, formula, source string) {
-		res.Items = append(res.Items, Item{Name: name, PerCluster: perCluster, Fleet: fleet, Formula: formula, Source: source})
+		res.Items = append(res.Items, Item{Name: name, PerCluster: Cents(perCluster), Fleet: Cents(fleet), Formula: formula, Source: source})
 	}
 
 	// Control plane: the tier's hourly price replaces the standard fee.
@@ -162,8 +162,8 @@ func Estimate(in Input) (Result, problem.List) {
 		hourly, src = *in.TierHourlyUSD, "tier_hourly_usd input"
 	}
 	res.TierHourlyResolved = hourly
-	res.TierMonthly = tiers.MonthlyUSD(hourly)
-	res.TierExtraOverStd = tiers.MonthlyUSD(hourly - tiers.StandardClusterHourly)
+	res.TierMonthly = Cents(tiers.MonthlyUSD(hourly))
+	res.TierExtraOverStd = Cents(tiers.MonthlyUSD(hourly) - tiers.MonthlyUSD(tiers.StandardClusterHourly))
 	add("control_plane", res.TierMonthly, res.TierMonthly*n,
 		fmt.Sprintf("%s: $%.2f/h x %.0f h", tier, hourly, tiers.HoursPerMonth), src)
 
@@ -233,6 +233,7 @@ func Estimate(in Input) (Result, problem.List) {
 		res.PerCluster += it.PerCluster
 		res.Fleet += it.Fleet
 	}
+	res.PerCluster, res.Fleet = Cents(res.PerCluster), Cents(res.Fleet)
 	if in.BudgetUSD != nil {
 		b := *in.BudgetUSD
 		ok := res.PerCluster <= b
@@ -247,6 +248,12 @@ func Estimate(in Input) (Result, problem.List) {
 		fmt.Sprintf("Fleet = per cluster x %d clusters x %d regions.", res.Clusters, res.Regions),
 	}
 	return res, ps
+}
+
+// Cents rounds dollars to whole cents, so sums of prices print as prices
+// ($1,131.50, not 1131.4999999999998).
+func Cents(usd float64) float64 {
+	return math.Round(usd*100) / 100
 }
 
 func basisText(in sizing.Input) string {

@@ -113,7 +113,7 @@ func TestCustomMetricTiersPerRegion(t *testing.T) {
 func TestTimeOfDayWarmPool(t *testing.T) {
 	res, _ := Estimate(Input{WarmPods: i(15), PodHour: sizing.PodHourPrice{InstanceHourly: 0.4, PodsPerInstance: 8}, WarmHoursPerWeek: f(60)})
 	w, _ := item(res, "warm_capacity")
-	if want := sizing.MonthlyCostFromWeekly(15*60, 0.05); !near(w.PerCluster, want) {
+	if want := Cents(sizing.MonthlyCostFromWeekly(15*60, 0.05)); !near(w.PerCluster, want) {
 		t.Errorf("time-of-day warm %v, want %v", w.PerCluster, want)
 	}
 }
@@ -174,5 +174,20 @@ func BenchmarkMarkdown(b *testing.B) {
 	res, _ := Estimate(Input{Tier: tiers.XL, CustomMetrics: 20})
 	for b.Loop() {
 		_ = res.Markdown("Cost")
+	}
+}
+
+// Issue 13 item 7: control_plane_extra_monthly_usd printed as
+// 1131.4999999999998.
+func TestMoneyIsRoundedToCents(t *testing.T) {
+	res, ps := Estimate(Input{Tier: tiers.XL})
+	if ps.HasErrors() {
+		t.Fatal(ps)
+	}
+	if res.TierExtraOverStd != 1131.5 || res.TierMonthly != 1204.5 || res.PerCluster != 1204.5 {
+		t.Errorf("extra %v, monthly %v, per cluster %v; want 1131.5, 1204.5, 1204.5", res.TierExtraOverStd, res.TierMonthly, res.PerCluster)
+	}
+	if Cents(0.1+0.2) != 0.3 {
+		t.Errorf("Cents(0.1+0.2) = %v", Cents(0.1+0.2))
 	}
 }

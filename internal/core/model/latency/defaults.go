@@ -4,7 +4,7 @@ import "github.com/scalingkit/terraform-provider-scaling/internal/core/model/tie
 
 // Every figure the model uses is a named constant here, with its source.
 // "Assumption" marks a figure that is ours, chosen to match the guide's P95
-// table (DOMAIN.md §3) and public measurements; override it through Input
+// table and public measurements; override it through Input
 // when you have your own measurements. All durations are seconds.
 
 // Metric sources the model knows.
@@ -30,6 +30,42 @@ const (
 
 // Capacities lists the capacity paths, default first.
 var Capacities = []string{CapacityKarpenterSpot, CapacityKarpenterOnDemand, CapacityWarm, CapacityExistingNodes, CapacityASG}
+
+// OverflowCapacities are where pods beyond a warm pool can land.
+var OverflowCapacities = []string{CapacityKarpenterSpot, CapacityKarpenterOnDemand, CapacityExistingNodes, CapacityASG}
+
+// Warm modes: how warm capacity is held (scaling_warm_pool's modes).
+const (
+	// WarmPausePods: priority -1 pause pods; workload pods preempt them.
+	WarmPausePods = "pause_pods"
+	// WarmCapacityBuffer: a Karpenter CapacityBuffer keeps free room.
+	WarmCapacityBuffer = "capacity_buffer"
+	// WarmStaticNodePool: a static NodePool's nodes keep free room.
+	WarmStaticNodePool = "static_node_pool"
+)
+
+// WarmModes lists the warm modes, default first.
+var WarmModes = []string{WarmPausePods, WarmCapacityBuffer, WarmStaticNodePool}
+
+// Queued admission (Kueue).
+const (
+	// QueueQuota: Kueue admits a workload when its ClusterQueue has quota;
+	// the admitted pods then wait for Karpenter (or whatever capacity is).
+	QueueQuota = "quota"
+	// QueueProvisioningRequest: an AdmissionCheck asks cluster-autoscaler
+	// for the nodes (ProvisioningRequest) and Kueue admits only once they
+	// exist: provisioning is part of the wait for admission.
+	QueueProvisioningRequest = "provisioning_request"
+)
+
+// QueuedAdmissions lists the queued-admission modes.
+var QueuedAdmissions = []string{QueueQuota, QueueProvisioningRequest}
+
+// KueueAdmission: from a workload entering a LocalQueue with quota free to
+// Kueue admitting it: one pass of Kueue's scheduler (assumption: Kueue
+// admits in scheduling cycles that take milliseconds to a second under
+// load; no published figure).
+var KueueAdmission = Range{0.1, 0.5, 2}
 
 // AMI families for new nodes.
 const (
@@ -73,11 +109,16 @@ const (
 	// HPA's sync loop.
 	DefaultKEDAPollingInterval = 30.0
 	// DefaultHPASyncPeriod: kube-controller-manager
-	// --horizontal-pod-autoscaler-sync-period default (15 s). EKS does not
-	// let you change it.
-	DefaultHPASyncPeriod = 15.0
-	// EKSHPASyncPeriod is the sync period EKS's managed control plane runs.
-	EKSHPASyncPeriod = 15.0
+	// --horizontal-pod-autoscaler-sync-period default (15 s), which EKS runs
+	// unless you set horizontalPodAutoscalerSyncPeriod.
+	DefaultHPASyncPeriod = EKSDefaultHPASyncPeriod
+	// EKS's range for horizontalPodAutoscalerSyncPeriod: 10s-15s, default
+	// 15s; below 15 s only on Provisioned Control Plane tiers (EKS user
+	// guide, "Advanced Kubernetes control plane configuration"; the API's
+	// DescribeClusterVersions reports the constraints per version).
+	EKSDefaultHPASyncPeriod = 15.0
+	EKSMinHPASyncPeriod     = 10.0
+	EKSMaxHPASyncPeriod     = 15.0
 	// DefaultScaleUpStabilization: autoscaling/v2 behavior.scaleUp
 	// stabilizationWindowSeconds default (0).
 	DefaultScaleUpStabilization = 0.0
@@ -129,19 +170,17 @@ const (
 
 // Capacity defaults.
 var (
-	// WarmPreemption: the scheduler preempts a negative-priority pause pod
-	// (terminationGracePeriodSeconds: 0) and binds the real pod. Measured on
-	// this project's kwok substrate at 0.19 s (SUBSTRATE.md §B); p95 allows
-	// for a busy scheduler (assumption).
-	WarmPreemption = Range{0.1, 0.3, 1}
-	// ExistingNodesBind: room already free on a Ready node: binding only.
-	ExistingNodesBind = Range{0.05, 0.1, 0.5}
-	// KarpenterBatch: Karpenter BATCH_IDLE_DURATION default 1 s (window
-	// closes 1 s after the last pending pod), BATCH_MAX_DURATION 10 s caps it
-	// (karpenter.sh settings docs); p95 3 s assumes pods arrive in waves.
-	KarpenterBatch = Range{1, 1, 3}
-	// KarpenterLaunch: scheduling simulation + CreateFleet + EC2 pending ->
-	// running (assumption from public Karpenter launch measurements).
+	// KarpenterBatch: from pods pending to bound on a node that is Ready at
+	// once: Karpenter's batch window (BATCH_IDLE_DURATION 1 s after the last
+	// pending pod, BATCH_MAX_DURATION 10 s at most; karpenter.sh settings
+	// docs), its scheduling simulation, the NodeClaim and the node's
+	// registration. Measured with Karpenter v1.14.1's KWOK provider: the p50
+	// of 10-pod bursts with no warm capacity, 2.18, 2.18 and 2.52 s in three
+	// runs (make measure-warm WARM_FLAGS=-warmmodes.modes=3); p95 adds 1 s
+	// for pods that arrive in a second wave (assumption).
+	KarpenterBatch = Range{2.2, 2.2, 3.5}
+	// KarpenterLaunch: CreateFleet + EC2 pending -> running (assumption from
+	// public Karpenter launch measurements).
 	KarpenterLaunch = Range{5, 7, 11}
 	// SpotFallbackP95: extra p95 time for spot when an offering is
 	// unavailable (InsufficientInstanceCapacity) and Karpenter relaunches
@@ -163,7 +202,7 @@ var NodeReadiness = map[string]Range{
 	AMIAL2:          {18, 27, 45},
 }
 
-// Image pull. DOMAIN.md §3 (the guide's figures): about 100 MB 2-3 s, 500 MB
+// Image pull, the guide's figures: about 100 MB 2-3 s, 500 MB
 // 10-15 s, 1 GB 20-30 s, 5 GB 2-3 min, i.e. 33-50 MB/s from in-region ECR.
 const (
 	PullThroughputBestMBps    = 50.0

@@ -27,20 +27,20 @@ func TestBadInput(t *testing.T) {
 		attr string
 		want string
 	}{
-		{"zero scrape", Input{ScrapeIntervalSeconds: f(0)}, "scrape_interval_seconds", "greater than 0"},
-		{"negative sync", Input{HPASyncPeriodSeconds: f(-15)}, "hpa_sync_period_seconds", "greater than 0"},
-		{"zero polling", Input{PollingIntervalSeconds: f(0)}, "polling_interval_seconds", "greater than 0"},
-		{"zero probe period", Input{ReadinessPeriodSeconds: f(0)}, "readiness_period_seconds", "greater than 0"},
-		{"negative window", Input{MetricWindowSeconds: f(-1)}, "metric_window_seconds", "0 or more"},
-		{"negative stabilization", Input{StabilizationWindowSeconds: f(-1)}, "stabilization_window_seconds", "0 or more"},
+		{"zero scrape", Input{ScrapeIntervalSeconds: f(0)}, "scrape_interval_seconds", "above 0"},
+		{"negative sync", Input{HPASyncPeriodSeconds: f(-15)}, "hpa_sync_period_seconds", "between 10 and 15"},
+		{"zero polling", Input{PollingIntervalSeconds: f(0)}, "polling_interval_seconds", "above 0"},
+		{"zero probe period", Input{ReadinessPeriodSeconds: f(0)}, "readiness_period_seconds", "between 1 and 3600"},
+		{"negative window", Input{MetricWindowSeconds: f(-1)}, "metric_window_seconds", "between 0 and 3600"},
+		{"negative stabilization", Input{StabilizationWindowSeconds: f(-1)}, "stabilization_window_seconds", "between 0 and 3600"},
 		{"unknown source", Input{MetricSource: "datadog"}, "metric_source", "use one of"},
 		{"unknown capacity", Input{Capacity: "fargate"}, "capacity", "use one of"},
 		{"unknown ami", Input{AMIFamily: "ubuntu"}, "ami_family", "use one of"},
 		{"unknown registry", Input{ImageRegistry: "harbor"}, "image_registry", "use one of"},
 		{"unknown tier", Input{Tier: "tier-xxl"}, "control_plane_tier", "use one of"},
 		{"8xl without rate", Input{Tier: tiers.XL8}, "pod_scheduling_rate_per_second", "no published"},
-		{"zero burst", Input{BurstPods: i64(0)}, "burst_pods", "at least 1"},
-		{"zero target", Input{TargetP95Seconds: f(0)}, "target_p95_seconds", "greater than 0"},
+		{"zero burst", Input{BurstPods: i64(0)}, "burst_pods", "between 1 and 150000"},
+		{"zero target", Input{TargetP95Seconds: f(0)}, "target_p95_seconds", "above 0"},
 		{"from zero without keda", Input{ScaleFromZero: true}, "scale_from_zero", "KEDA"},
 	}
 	for _, c := range cases {
@@ -199,15 +199,15 @@ func TestDefaultScaleUpPolicyTakesSteps(t *testing.T) {
 }
 
 func TestMarkdownCarriesWarnings(t *testing.T) {
-	res, ps := Estimate(Input{HPASyncPeriodSeconds: f(1), TargetP95Seconds: f(5)})
-	if len(ps) != 2 || len(res.Warnings) != 2 {
+	res, ps := Estimate(Input{Capacity: CapacityWarm, BurstPods: i64(100), WarmPoolPods: i64(10), TargetP95Seconds: f(5)})
+	if len(ps) != 2 || len(res.Warnings) != 2 || ps.HasErrors() {
 		t.Fatalf("want two warnings, got %v", ps)
 	}
 	md := res.Markdown("x")
-	if !strings.Contains(md, "> **Warning** target_p95_seconds:") || !strings.Contains(md, "> **Warning** hpa_sync_period_seconds:") {
+	if !strings.Contains(md, "> **Warning** target_p95_seconds:") || !strings.Contains(md, "> **Warning** warm_pool_pods:") {
 		t.Errorf("markdown lacks the warnings:\n%s", md)
 	}
-	if !strings.Contains(md, "HPA sync period 1s (as set; EKS runs 15s") {
-		t.Errorf("assumption should say the sync period was set:\n%s", md)
+	if !strings.Contains(md, "| new_nodes | 90 | karpenter_spot |") {
+		t.Errorf("markdown lacks the parts table:\n%s", md)
 	}
 }

@@ -20,6 +20,18 @@ func (r Result) Markdown(title string) string {
 	}
 	fmt.Fprintf(&b, "| **total** | **%s** | **%s** | **%s** | p95 = typical + root-sum-square of stage tails |\n\n",
 		Seconds(r.Total.Best), Seconds(r.Total.Typical), Seconds(r.Total.P95))
+	if len(r.Parts) > 1 {
+		b.WriteString("The burst splits; it is done when the slower part is (the stages above are that part's):\n\n")
+		b.WriteString("| part | pods | lands on | best | typical | p95 |\n|---|---:|---|---:|---:|---:|\n")
+		for _, p := range r.Parts {
+			fmt.Fprintf(&b, "| %s | %d | %s | %s | %s | %s |\n", p.Name, p.Pods, p.Capacity, Seconds(p.Total.Best), Seconds(p.Total.Typical), Seconds(p.Total.P95))
+		}
+		b.WriteString("\n")
+	}
+	if r.QueueWait != nil {
+		fmt.Fprintf(&b, "Queued work waits **%s** typical (p95 %s) for admission before the scale-out above starts: by design, not counted in it.\n\n",
+			Seconds(r.QueueWait.Typical), Seconds(r.QueueWait.P95))
+	}
 	fmt.Fprintf(&b, "Dominant stage: **%s**. Fastest possible: %s.\n", r.Dominant, Seconds(r.Floor))
 	if r.MeetsSLO != nil {
 		verdict := "meets"

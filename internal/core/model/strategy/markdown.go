@@ -21,9 +21,28 @@ func (r Recommendation) Markdown(title string) string {
 	}
 	fmt.Fprintf(&b, "\n| estimate | value |\n|---|---:|\n")
 	fmt.Fprintf(&b, "| scale-out p95 (typical) | %s (%s) |\n", latency.Seconds(r.Latency.Total.P95), latency.Seconds(r.Latency.Total.Typical))
-	fmt.Fprintf(&b, "| dominant stage | %s |\n", r.Latency.Dominant)
+	for _, p := range r.Latency.Parts {
+		if len(r.Latency.Parts) > 1 {
+			fmt.Fprintf(&b, "| - %d pods %s | p95 %s |\n", p.Pods, partText[p.Name], latency.Seconds(p.Total.P95))
+		}
+	}
+	if r.QueueWait != nil {
+		fmt.Fprintf(&b, "| queue wait p95 (typical), by design | %s (%s) |\n", latency.Seconds(r.QueueWait.P95), latency.Seconds(r.QueueWait.Typical))
+	}
+	if r.PrescaleLead != nil {
+		fmt.Fprintf(&b, "| start the schedule this early (p95) | %s |\n", latency.Seconds(r.PrescaleLead.P95))
+	}
+	dominant := r.Latency.Dominant
+	if dominant == "" {
+		dominant = "none: nothing scales out"
+	}
+	fmt.Fprintf(&b, "| dominant stage | %s |\n", dominant)
 	fmt.Fprintf(&b, "| control-plane tier | %s |\n", r.Tier)
 	fmt.Fprintf(&b, "| standing capacity | %d pods |\n", r.WarmPods)
+	if r.BurstCoverage != nil {
+		fmt.Fprintf(&b, "| observed bursts absorbed | %.0f%% |\n", *r.BurstCoverage*100)
+		fmt.Fprintf(&b, "| warm pods for the target coverage | %d |\n", *r.WarmForCoverage)
+	}
 	fmt.Fprintf(&b, "| extra per cluster / month | %s |\n", cost.USD(r.ExtraMonthlyUSD))
 	if r.Latency.MeetsSLO != nil {
 		fmt.Fprintf(&b, "| meets the %s target | %t |\n", latency.Seconds(*r.Latency.Target), *r.Latency.MeetsSLO)
@@ -31,7 +50,13 @@ func (r Recommendation) Markdown(title string) string {
 	if r.WithinBudget != nil {
 		fmt.Fprintf(&b, "| within budget | %t |\n", *r.WithinBudget)
 	}
-	for _, w := range r.Latency.Warnings {
+	if len(r.KueueObjects) > 0 {
+		b.WriteString("\nRender with `scaling_kueue_queues`:\n\n")
+		for _, o := range r.KueueObjects {
+			b.WriteString("- " + o + "\n")
+		}
+	}
+	for _, w := range r.Warnings {
 		fmt.Fprintf(&b, "\n> **Warning** %s\n", w)
 	}
 	b.WriteString("\n<details><summary>Assumptions</summary>\n\n")
@@ -40,4 +65,11 @@ func (r Recommendation) Markdown(title string) string {
 	}
 	b.WriteString("\n</details>\n")
 	return b.String()
+}
+
+var partText = map[string]string{
+	latency.PartRunning:  "on replicas already running",
+	latency.PartWarm:     "on warm capacity",
+	latency.PartOverflow: "on new nodes",
+	latency.PartAll:      "",
 }

@@ -50,7 +50,7 @@ func TestWarmPoolIsTheGuideExample(t *testing.T) {
 		t.Errorf("tier %s, want standard", rec.Tier)
 	}
 	md := rec.Markdown("Recommended strategy")
-	for _, want := range []string{"`warm_pool`", "15 pause pods", "$540.00", "**Why**"} {
+	for _, want := range []string{"`warm_pool`", "15 pods (ceil(100 x 0.15)", "$540.00", "**Why**"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("markdown lacks %q:\n%s", want, md)
 		}

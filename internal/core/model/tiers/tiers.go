@@ -47,7 +47,7 @@ type Tier struct {
 // launchSource is cited for every launch figure.
 const launchSource = "AWS launch announcement of EKS Provisioned Control Plane, Nov 2025, us-east-1"
 
-// Defaults are the launch figures (DOMAIN.md §1). Standard's capabilities
+// Defaults are the launch figures (AWS, Nov 2025). Standard's capabilities
 // were not published as numbers; the API reports them per version. We use 0
 // ("unknown") rather than invent them. Standard's scheduling rate used by the
 // latency model is its own named, documented assumption.
@@ -64,7 +64,7 @@ var Defaults = map[string]Tier{
 }
 
 // RevertMaxDatabaseGB is the etcd size under which a cluster may go back to
-// standard (DOMAIN.md §1).
+// standard (EKS Provisioned Control Plane user guide).
 const RevertMaxDatabaseGB = 8
 
 // Valid reports whether name is a tier the API accepts.

@@ -29,7 +29,7 @@ func kinds(objs []k8sobj.Object) string {
 	return strings.Join(out, ",")
 }
 
-// The guide's examples (DOMAIN.md §3): peak delta 100 x 0.15 = 15 pods,
+// The guide's examples: peak delta 100 x 0.15 = 15 pods,
 // $540/month at $0.05/pod-hour; the cost table's 200-pod peak at 15 % = 30
 // pods, $1,080.
 func TestGuideExamples(t *testing.T) {
