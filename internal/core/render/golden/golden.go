@@ -21,7 +21,13 @@ var update = flag.Bool("update", false, "rewrite testdata/golden from the render
 // when -update is set).
 func Compare(t *testing.T, name, got string) {
 	t.Helper()
-	file := filepath.Join("testdata", "golden", name+".yaml")
+	CompareFile(t, filepath.Join("testdata", "golden", name+".yaml"), got)
+}
+
+// CompareFile checks got against any file under testdata (for outputs that
+// are not Kubernetes objects, kept out of testdata/golden).
+func CompareFile(t *testing.T, file, got string) {
+	t.Helper()
 	if *update {
 		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 			t.Fatal(err)
