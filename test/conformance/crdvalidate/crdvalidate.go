@@ -66,6 +66,37 @@ func (s *Set) AddFile(path string) error {
 	return s.AddCRD(&crd)
 }
 
+// AddFileCRDs loads the CRDs named (metadata.name) from a YAML stream of
+// several CustomResourceDefinitions, such as Istio's single file of all its
+// CRDs; every name must be found.
+func (s *Set) AddFileCRDs(path string, names ...string) error {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	want := map[string]bool{}
+	for _, n := range names {
+		want[n] = true
+	}
+	for _, doc := range splitDocuments(raw) {
+		var crd apiextensionsv1.CustomResourceDefinition
+		if err := yaml.Unmarshal(doc, &crd); err != nil {
+			return fmt.Errorf("%s: %v", path, err)
+		}
+		if crd.Kind != "CustomResourceDefinition" || !want[crd.Name] {
+			continue
+		}
+		if err := s.AddCRD(&crd); err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		delete(want, crd.Name)
+	}
+	if len(want) > 0 {
+		return fmt.Errorf("%s: no CRD named %v", path, want)
+	}
+	return nil
+}
+
 // AddCRD prepares validators for every served version of crd.
 func (s *Set) AddCRD(crd *apiextensionsv1.CustomResourceDefinition) error {
 	for _, v := range crd.Spec.Versions {

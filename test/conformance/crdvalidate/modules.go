@@ -29,6 +29,23 @@ var (
 	KarpenterCore = Module{Path: "sigs.k8s.io/karpenter", Version: "v1.14.1"}
 	// KEDA ships ScaledObject, TriggerAuthentication... in config/crd/bases.
 	KEDA = Module{Path: "github.com/kedacore/keda/v2", Version: "v2.21.0"}
+	// Kueue ships ResourceFlavor, ClusterQueue, LocalQueue, AdmissionCheck
+	// and ProvisioningRequestConfig in config/components/crd/bases (v1beta2
+	// stored, v1beta1 deprecated). Also a Go dependency of this module:
+	// its webhook checks run in kueue_test.go.
+	Kueue = Module{Path: "sigs.k8s.io/kueue", Version: "v0.17.0"}
+	// Istio ships every Istio CRD in one file,
+	// kubernetes/customresourcedefinitions.gen.yaml; DestinationRule is served
+	// as v1, v1beta1 and v1alpha3 with one schema. Also a Go dependency of
+	// this module: the protobuf types decode DestinationRule specs strictly.
+	Istio = Module{Path: "istio.io/api", Version: "v1.32.0"}
+)
+
+// Files of the pinned modules that hold the CRDs.
+const (
+	KueueCRDDir    = "config/components/crd/bases/"
+	IstioCRDFile   = "kubernetes/customresourcedefinitions.gen.yaml"
+	KueueCRDPrefix = KueueCRDDir + "kueue.x-k8s.io_"
 )
 
 // Dir returns the module's directory in the module cache, downloading it
