@@ -5,12 +5,19 @@ import (
 	"unicode"
 )
 
-// promqlWords are PromQL keywords and constants that look like metric
-// names but are not.
-var promqlWords = map[string]bool{
+// keywords are PromQL's operator and modifier words. Where an operand is
+// expected (at the start, after an operator or '(') PromQL reads them as
+// metric names, as it does aggregation and function names not followed
+// by their parentheses.
+var keywords = map[string]bool{
 	"and": true, "or": true, "unless": true, "by": true, "without": true, "on": true,
 	"ignoring": true, "group_left": true, "group_right": true, "bool": true,
-	"offset": true, "atan2": true, "inf": true, "nan": true, "start": true, "end": true,
+	"offset": true, "atan2": true, "start": true, "end": true,
+}
+
+// labelListWords are followed by a parenthesised list of label names.
+var labelListWords = map[string]bool{
+	"by": true, "without": true, "on": true, "ignoring": true, "group_left": true, "group_right": true,
 }
 
 // aggregations may take their by/without clause before the parentheses.
@@ -33,11 +40,6 @@ func modifierFollows(rs []rune, j int) bool {
 	return w == "by" || w == "without"
 }
 
-// labelListWords are followed by a parenthesised list of label names.
-var labelListWords = map[string]bool{
-	"by": true, "without": true, "on": true, "ignoring": true, "group_left": true, "group_right": true,
-}
-
 // MetricNames returns the metric names a PromQL expression selects, in
 // order of appearance, without duplicates. It reads the expression as a
 // lexer does: strings, label matchers ({...}), ranges ([...]) and the label
@@ -48,17 +50,23 @@ var labelListWords = map[string]bool{
 func MetricNames(expr string) (names []string, unbalanced bool) {
 	seen := map[string]bool{}
 	rs := []rune(expr)
-	var stack []rune // open brackets
+	var stack []rune // open parentheses
 	skipLabels := false
+	// operand: the last token ended an operand (a name, number, string or
+	// closing bracket), so a keyword now is an operator, not a name.
+	operand, prev := false, rune(0)
 	for i := 0; i < len(rs); {
 		r := rs[i]
 		switch {
+		case unicode.IsSpace(r):
+			i++
+			continue
 		case r == '"' || r == '\'' || r == '`':
 			j := closeQuote(rs, i)
 			if j < 0 {
 				return names, true
 			}
-			i = j + 1
+			i, operand, prev = j+1, true, r
 			continue
 		case r == '#': // comment to end of line
 			for i < len(rs) && rs[i] != '\n' {
@@ -72,7 +80,7 @@ func MetricNames(expr string) (names []string, unbalanced bool) {
 			if j < 0 {
 				return names, true
 			}
-			i = j + 1
+			i, operand, prev = j+1, true, rs[j]
 			continue
 		case r == '(':
 			if skipLabels {
@@ -80,17 +88,21 @@ func MetricNames(expr string) (names []string, unbalanced bool) {
 				if j < 0 {
 					return names, true
 				}
-				i, skipLabels = j+1, false
+				i, skipLabels, operand, prev = j+1, false, false, ')'
 				continue
 			}
 			stack = append(stack, r)
+			operand = false
 		case r == ')':
 			if len(stack) == 0 {
 				return names, true
 			}
 			stack = stack[:len(stack)-1]
+			operand = true
 		case r == '}' || r == ']':
 			return names, true
+		case r >= '0' && r <= '9' || r == '.':
+			operand = true
 		case isIdentStart(r):
 			j := i
 			for j < len(rs) && isIdentPart(rs[j]) {
@@ -100,24 +112,32 @@ func MetricNames(expr string) (names []string, unbalanced bool) {
 			next := nextNonSpace(rs, j)
 			lower := strings.ToLower(word)
 			switch {
-			case labelListWords[lower]:
-				skipLabels = next == '('
-			case promqlWords[lower]:
-			case next == '(':
-				// A function or aggregation call.
-			case aggregations[lower] && modifierFollows(rs, j):
-				// sum by (x) (...): an aggregation with its modifier first.
 			case isDigitBefore(rs, i):
 				// Part of a number or duration such as 1e3 or 5m.
+			case next == '(':
+				// A function or aggregation call, or a label list.
+				skipLabels = labelListWords[lower]
+				operand = false
+			case aggregations[lower] && modifierFollows(rs, j):
+				// sum by (x) (...): an aggregation with its modifier first.
+				operand = false
+			case lower == "inf" || lower == "nan":
+				operand = true
+			case keywords[lower] && (operand || (lower == "bool" && strings.ContainsRune("=<>", prev))):
+				operand = false
 			default:
 				if !seen[word] {
 					seen[word] = true
 					names = append(names, word)
 				}
+				operand = true
 			}
-			i = j
+			i, prev = j, 'a'
 			continue
+		default:
+			operand = false
 		}
+		prev = r
 		i++
 	}
 	return names, len(stack) > 0

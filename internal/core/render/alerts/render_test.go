@@ -180,7 +180,7 @@ func TestMetricNames(t *testing.T) {
 		`sum(rate(a[5m])) by (job) / on(job) group_left(team) b`: "a b",
 		`c offset 5m and d @ 1609746000`:                         "c d",
 		`1e3 * e + Inf - NaN`:                                    "e",
-		`topk(5, f) or bool g unless h`:                          "f g h",
+		`topk(5, f) or g > bool 1 unless h`:                      "f g h",
 		`sum without (instance) (i) # comment with j`:            "i",
 		`k{__name__="not_followed", l="m(n)"}`:                   "k",
 		`histogram_quantile(0.9, rate(o[1m:30s]))`:               "o",
