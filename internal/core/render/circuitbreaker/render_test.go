@@ -113,14 +113,20 @@ func TestBadInputIsRejectedWithTheFix(t *testing.T) {
 		{"sub-millisecond duration", func(s *Spec) { s.Overrides = "connectionPool:\n  tcp:\n    connectTimeout: 500us\n" },
 			"traffic_policy", "at least 1ms"},
 		{"unknown enum", func(s *Spec) { s.Overrides = "loadBalancer:\n  simple: WEIGHTED\n" }, "traffic_policy", `"WEIGHTED" is not one of`},
-		{"simple and consistentHash", func(s *Spec) { s.Overrides = "loadBalancer:\n  simple: RANDOM\n  consistentHash:\n    useSourceIp: true\n" },
+		{"simple and consistentHash", func(s *Spec) {
+			s.Overrides = "loadBalancer:\n  simple: RANDOM\n  consistentHash:\n    useSourceIp: true\n"
+		},
 			"traffic_policy", "set at most one of"},
-		{"whole DestinationRule pasted", func(s *Spec) { s.Overrides = "apiVersion: networking.istio.io/v1alpha3\nkind: DestinationRule\nspec: {}\n" },
+		{"whole DestinationRule pasted", func(s *Spec) {
+			s.Overrides = "apiVersion: networking.istio.io/v1alpha3\nkind: DestinationRule\nspec: {}\n"
+		},
 			"traffic_policy", "not a whole DestinationRule"},
 		{"not YAML", func(s *Spec) { s.Overrides = "connectionPool: [" }, "traffic_policy", "not YAML or JSON"},
 		{"istiod: percent above 100", func(s *Spec) { s.Overrides = "outlierDetection:\n  maxEjectionPercent: 150\n" },
 			"traffic_policy", "is a percentage: 0 to 100"},
-		{"istiod: upgrade with client protocol", func(s *Spec) { s.Overrides = "connectionPool:\n  http:\n    h2UpgradePolicy: UPGRADE\n    useClientProtocol: true\n" },
+		{"istiod: upgrade with client protocol", func(s *Spec) {
+			s.Overrides = "connectionPool:\n  http:\n    h2UpgradePolicy: UPGRADE\n    useClientProtocol: true\n"
+		},
 			"traffic_policy", "must not be true when h2UpgradePolicy is UPGRADE"},
 	}
 	for _, tc := range cases {
