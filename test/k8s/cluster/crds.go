@@ -22,17 +22,34 @@ import (
 // CRD sources, pinned. Karpenter's NodePool, NodeClaim, NodeOverlay and
 // EC2NodeClass and the CapacityBuffer (autoscaling.x-k8s.io) come from the AWS
 // provider module: its NodePool differs from core's. KEDA from its bases.
-var crdSources = []struct{ module, dir string }{
-	{"github.com/aws/karpenter-provider-aws@v1.14.1", "pkg/apis/crds"},
-	{"github.com/kedacore/keda/v2@v2.21.0", "config/crd/bases"},
+// Kueue's five kinds the Kueue renderer emits from its bases. Istio ships
+// all its CRDs in one file (DestinationRule among them). Each entry is a
+// module and glob patterns inside it.
+var crdSources = []struct {
+	module   string
+	patterns []string
+}{
+	{"github.com/aws/karpenter-provider-aws@v1.14.1", []string{"pkg/apis/crds/*.yaml"}},
+	{"github.com/kedacore/keda/v2@v2.21.0", []string{"config/crd/bases/*.yaml"}},
+	{"sigs.k8s.io/kueue@v0.17.0", []string{
+		"config/components/crd/bases/kueue.x-k8s.io_resourceflavors.yaml",
+		"config/components/crd/bases/kueue.x-k8s.io_clusterqueues.yaml",
+		"config/components/crd/bases/kueue.x-k8s.io_localqueues.yaml",
+		"config/components/crd/bases/kueue.x-k8s.io_admissionchecks.yaml",
+		"config/components/crd/bases/kueue.x-k8s.io_provisioningrequestconfigs.yaml",
+	}},
+	{"istio.io/api@v1.32.0", []string{"kubernetes/customresourcedefinitions.gen.yaml"}},
 }
 
-// repoCRDs are CRDs kept in the repository (test/crds): their projects
-// publish no Go module with them (Node Readiness Controller) or no CRD at
-// all (EKS Auto Mode's NodeClass, written from the EKS user guide).
+// repoCRDs are CRDs kept in the repository: their projects publish no Go
+// module with them (Node Readiness Controller), no CRD at all (EKS Auto
+// Mode's NodeClass, written from the EKS user guide), or a module the
+// proxy does not serve (prometheus-operator v0.95.2's PrometheusRule,
+// generated from its Go types; test/conformance/promcrd checks it).
 var repoCRDs = []string{
 	"test/crds/node-readiness-controller/readiness.node.x-k8s.io_nodereadinessrules.yaml",
 	"test/crds/eks-auto-mode/eks.amazonaws.com_nodeclasses.yaml",
+	"test/conformance/testdata/crds/prometheus-operator-v0.95.2/monitoring.coreos.com_prometheusrules.yaml",
 }
 
 // KarpenterCoreModule holds the KWOK cloud provider's own CRDs.
@@ -73,11 +90,13 @@ func CRDFiles() ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		found, _ := filepath.Glob(filepath.Join(dir, src.dir, "*.yaml"))
-		if len(found) == 0 {
-			return nil, fmt.Errorf("no CRDs in %s/%s", src.module, src.dir)
+		for _, p := range src.patterns {
+			found, _ := filepath.Glob(filepath.Join(dir, p))
+			if len(found) == 0 {
+				return nil, fmt.Errorf("no CRDs at %s/%s", src.module, p)
+			}
+			files = append(files, found...)
 		}
-		files = append(files, found...)
 	}
 	root, err := repoRoot()
 	if err != nil {
