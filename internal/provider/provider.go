@@ -17,6 +17,7 @@ import (
 	"github.com/scalingkit/terraform-provider-scaling/internal/service/karpenter"
 	"github.com/scalingkit/terraform-provider-scaling/internal/service/kubernetes"
 	"github.com/scalingkit/terraform-provider-scaling/internal/service/nodes"
+	"github.com/scalingkit/terraform-provider-scaling/internal/service/observability"
 	"github.com/scalingkit/terraform-provider-scaling/internal/service/workload"
 )
 
@@ -63,6 +64,7 @@ func (p *scalingProvider) DataSources(context.Context) []func() datasource.DataS
 	out = append(out, nodes.DataSources()...)
 	out = append(out, workload.DataSources()...)
 	out = append(out, estimate.DataSources()...)
+	out = append(out, observability.DataSources()...)
 	return out
 }
 

@@ -10,5 +10,5 @@ import (
 // what they render).
 func TestExamplesPlan(t *testing.T) {
 	t.Parallel()
-	acctest.TestDataSourceExamplesRender(t, "scaling_warm_pool", "scaling_horizontal_pod_autoscaler", "scaling_keda_scaled_object")
+	acctest.TestDataSourceExamplesRender(t, "scaling_warm_pool", "scaling_horizontal_pod_autoscaler", "scaling_keda_scaled_object", "scaling_kueue_queues", "scaling_circuit_breaker")
 }

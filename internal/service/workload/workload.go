@@ -1,6 +1,7 @@
 // Package workload holds the workload data sources: the warm pool, the
-// HorizontalPodAutoscaler and the KEDA ScaledObject, rendered offline by
-// internal/core/render/warmpool and autoscaling.
+// HorizontalPodAutoscaler and the KEDA ScaledObject, the Kueue queues for
+// batch and GPU jobs and the Istio circuit breaker, rendered offline by
+// internal/core/render/warmpool, autoscaling, kueue and circuitbreaker.
 package workload
 
 import (
@@ -18,6 +19,8 @@ func DataSources() []func() datasource.DataSource {
 		newWarmPoolDataSource,
 		newHPADataSource,
 		newKEDADataSource,
+		newKueueQueuesDataSource,
+		newCircuitBreakerDataSource,
 	}
 }
 

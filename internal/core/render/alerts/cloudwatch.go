@@ -89,12 +89,10 @@ func cloudWatchAlarms(s Spec) (alarms []Alarm, skipped []Skipped) {
 		ComparisonOperator: "GreaterThanThreshold", TreatMissingData: "notBreaching", Doc: ContainerInsightsDoc,
 		Description: "Worker nodes with a failing node condition for 3 minutes (they take no new pods); Karpenter's own launch errors are in the Prometheus rules only.",
 	})
-	for _, k := range []Skipped{
+	skipped = []Skipped{
 		{KPIScaleOutP95, "Container Insights has no pod startup latency metric; use the Prometheus rule"},
 		{KPISpotInterruption, "a Karpenter metric, not a Container Insights one; use the Prometheus rule"},
 		{KPICostPerPod, "a Karpenter metric, not a Container Insights one; use the Prometheus rule"},
-	} {
-		skipped = append(skipped, k)
 	}
 	return alarms, skipped
 }

@@ -50,7 +50,7 @@ var inventedFields = map[string]string{
 func parseOverrides(src string) (map[string]any, error) {
 	var v any
 	if err := yaml.Unmarshal([]byte(src), &v); err != nil {
-		return nil, fmt.Errorf("not YAML or JSON: %v", err)
+		return nil, fmt.Errorf("not YAML or JSON: %w", err)
 	}
 	if v == nil {
 		return nil, nil

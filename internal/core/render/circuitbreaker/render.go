@@ -68,13 +68,13 @@ func validate(s Spec, probs *problem.List) {
 	if len(s.Host) > 253 || !host.MatchString(s.Host) {
 		probs.Addf(problem.Path{"host"}, "%q: name the service (checkout, checkout.shop, checkout.shop.svc.cluster.local or *.example.com)", s.Host)
 	}
-	between(probs, "requests_per_second_per_pod", s.RequestsPerSecondPerPod, 0, maxRPS, "what one pod serves at its target load")
+	positive(probs, "requests_per_second_per_pod", s.RequestsPerSecondPerPod, maxRPS, "what one pod serves at its target load")
 	if s.ConcurrencyPerPod != nil {
 		if c := *s.ConcurrencyPerPod; c < 1 || c > 1e6 {
 			probs.Addf(problem.Path{"concurrency_per_pod"}, "must be 1 to 1000000 requests in flight per pod, got %d", c)
 		}
 	} else {
-		between(probs, "service_seconds", s.ServiceSeconds, 0, maxServiceSec, "the time one request takes; or set concurrency_per_pod")
+		positive(probs, "service_seconds", s.ServiceSeconds, maxServiceSec, "the time one request takes; or set concurrency_per_pod")
 	}
 	if r := s.ReadyReplicas; r < 1 || r > maxReplicas {
 		probs.Addf(problem.Path{"ready_replicas"}, "must be 1 to %d pods (those serving while new ones start, e.g. the baseline replicas), got %d", maxReplicas, r)
@@ -82,9 +82,9 @@ func validate(s Spec, probs *problem.List) {
 	if k := *s.ClientProxies; k < 1 || k > maxReplicas {
 		probs.Addf(problem.Path{"client_proxies"}, "must be 1 to %d Envoy proxies calling the service, got %d", maxReplicas, k)
 	}
-	between(probs, "seconds_until_ready", s.SecondsUntilReady, 0, maxSeconds, "how long a new pod takes to be ready, e.g. scaling_latency_estimate's p95")
-	between(probs, "target_utilization", *s.TargetUtilization, 0, 1, "the autoscaler's target, e.g. 0.7")
-	between(probs, "max_queue_wait_seconds", *s.MaxQueueWaitSeconds, 0, 60, "how long a request may wait for a connection")
+	positive(probs, "seconds_until_ready", s.SecondsUntilReady, maxSeconds, "how long a new pod takes to be ready, e.g. scaling_latency_estimate's p95")
+	positive(probs, "target_utilization", *s.TargetUtilization, 1, "the autoscaler's target, e.g. 0.7")
+	positive(probs, "max_queue_wait_seconds", *s.MaxQueueWaitSeconds, 60, "how long a request may wait for a connection")
 	if r := *s.RetryShare; r < 0 || r > 1 {
 		probs.Addf(problem.Path{"retry_share"}, "is a share of the active requests: 0 to 1, got %v", r)
 	}
@@ -92,16 +92,17 @@ func validate(s Spec, probs *problem.List) {
 		probs.Addf(problem.Path{"consecutive_5xx_errors"}, "must be 0 (off) to 4294967295, got %d", c)
 	}
 	if w := s.WarmupSeconds; w != nil {
-		between(probs, "warmup_seconds", *w, 0, maxSeconds, "how long new pods take to reach a full share of traffic")
+		positive(probs, "warmup_seconds", *w, maxSeconds, "how long new pods take to reach a full share of traffic")
 	}
 	if *s.TargetUtilization >= 0.99 && *s.TargetUtilization <= 1 {
 		probs.Warnf(problem.Path{"target_utilization"}, "at %v there is no headroom, so maxEjectionPercent is 0 and no pod is ever ejected", *s.TargetUtilization)
 	}
 }
 
-func between(probs *problem.List, attr string, v, lo, hi float64, what string) {
-	if !(v > lo && v <= hi) {
-		probs.Addf(problem.Path{attr}, "must be more than %v and at most %v (%s), got %v", lo, hi, what, v)
+// positive checks a quantity that must be more than 0 and at most hi.
+func positive(probs *problem.List, attr string, v, hi float64, what string) {
+	if !(v > 0 && v <= hi) {
+		probs.Addf(problem.Path{attr}, "must be more than 0 and at most %v (%s), got %v", hi, what, v)
 	}
 }
 
