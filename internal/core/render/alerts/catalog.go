@@ -1,8 +1,9 @@
 package alerts
 
 import (
-	"sort"
 	"strings"
+
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/problem"
 )
 
 // MetricType is how Prometheus exposes a metric (it decides which series
@@ -123,48 +124,11 @@ func Lookup(series string) (Metric, bool) {
 // Suggest returns up to three known metric names of the component closest
 // to name, for a "did you mean" hint.
 func Suggest(name, component string) []string {
-	type scored struct {
-		name string
-		d    int
-	}
-	var all []scored
+	var names []string
 	for _, m := range generatedMetrics {
 		if m.Component == component {
-			all = append(all, scored{m.Name, distance(name, m.Name)})
+			names = append(names, m.Name)
 		}
 	}
-	sort.Slice(all, func(i, j int) bool {
-		if all[i].d != all[j].d {
-			return all[i].d < all[j].d
-		}
-		return all[i].name < all[j].name
-	})
-	var out []string
-	for i := 0; i < len(all) && i < 3; i++ {
-		if all[i].d <= len(name)/2 {
-			out = append(out, all[i].name)
-		}
-	}
-	return out
-}
-
-// distance is the Levenshtein distance between a and b.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+	return problem.Suggest(name, names, 3)
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"sigs.k8s.io/yaml"
+
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/problem"
 )
 
 // deprecated are fields the DestinationRule CRD still accepts (the schema
@@ -86,8 +88,8 @@ func unknownField(parentPath, field string, siblings map[string]any) string {
 	}
 	sort.Strings(names)
 	msg := fmt.Sprintf("%q is not a field of %s in networking.istio.io/v1 (Istio 1.32)", field, parent)
-	if best := closest(field, names); best != "" {
-		msg += fmt.Sprintf(": did you mean %s?", best)
+	if best := problem.Suggest(field, names, 1); len(best) > 0 {
+		msg += fmt.Sprintf(": did you mean %s?", best[0])
 	}
 	return msg + " Fields here: " + strings.Join(names, ", ")
 }
@@ -166,38 +168,6 @@ func withoutNulls(v any) any {
 		return out
 	}
 	return v
-}
-
-// closest returns the candidate nearest to s, if near enough to be a typo.
-func closest(s string, candidates []string) string {
-	best, bestD := "", len(s)/2+1
-	ls := strings.ToLower(s)
-	for _, c := range candidates {
-		if d := distance(ls, strings.ToLower(c)); d < bestD {
-			best, bestD = c, d
-		}
-	}
-	return best
-}
-
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 func sortedKeys[V any](m map[string]V) []string {
