@@ -68,8 +68,8 @@ func MetricNames(expr string) (names []string, unbalanced bool) {
 			}
 			i, operand, prev = j+1, true, r
 			continue
-		case r == '#': // comment to end of line
-			for i < len(rs) && rs[i] != '\n' {
+		case r == '#': // comment to the end of the line (\n or \r, as Prometheus' lexer reads it)
+			for i < len(rs) && rs[i] != '\n' && rs[i] != '\r' {
 				i++
 			}
 			continue
