@@ -188,6 +188,8 @@ func TestMetricNames(t *testing.T) {
 		"count_values(\"v\", q)": "q",
 		`label_replace(r, "dst", "$1", "src", "(.*)")`: "r",
 		`sum by (job) (s) and ignoring(job) t`:         "s t",
+		"u # a comment ends at a carriage return\r+ v": "u v",
+		"offset": "offset",
 	}
 	for expr, want := range cases {
 		got, unbalanced := MetricNames(expr)
