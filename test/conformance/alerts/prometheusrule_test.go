@@ -21,7 +21,7 @@ import (
 
 // PrometheusRuleCRD is prometheus-operator v0.95.2's CRD, generated from
 // the pinned Go types (test/conformance/promcrd checks it).
-const PrometheusRuleCRD = "../testdata/crds/prometheus-operator-v0.95.2/monitoring.coreos.com_prometheusrules.yaml"
+const PrometheusRuleCRD = "../../crds/prometheus-operator-v0.95.2/monitoring.coreos.com_prometheusrules.yaml"
 
 const alertsRender = "../../../internal/core/render/alerts/testdata/"
 

@@ -4,7 +4,7 @@
 // the Go module proxy serves the pkg/apis/monitoring module at v0.95.2 but
 // not the main module that ships the YAML. It is a module of its own
 // because the types need k8s.io v0.37 while the conformance suite pins
-// v0.35. The generated CRD is committed (testdata/crds) for the other
+// v0.35. The generated CRD is committed (test/crds) for the other
 // suites; this test fails when it no longer matches the pinned types.
 package promcrd
 
@@ -40,7 +40,7 @@ var update = flag.Bool("update", false, "rewrite the committed CRD from the pinn
 const (
 	typesPackage = "github.com/prometheus-operator/prometheus-operator/pkg/apis/monitoring/v1"
 	crdFile      = "monitoring.coreos.com_prometheusrules.yaml"
-	committed    = "../testdata/crds/prometheus-operator-v0.95.2/" + crdFile
+	committed    = "../../crds/prometheus-operator-v0.95.2/" + crdFile
 )
 
 func TestPrometheusRuleCRDMatchesPinnedTypes(t *testing.T) {

@@ -49,7 +49,7 @@ var crdSources = []struct {
 var repoCRDs = []string{
 	"test/crds/node-readiness-controller/readiness.node.x-k8s.io_nodereadinessrules.yaml",
 	"test/crds/eks-auto-mode/eks.amazonaws.com_nodeclasses.yaml",
-	"test/conformance/testdata/crds/prometheus-operator-v0.95.2/monitoring.coreos.com_prometheusrules.yaml",
+	"test/crds/prometheus-operator-v0.95.2/monitoring.coreos.com_prometheusrules.yaml",
 }
 
 // KarpenterCoreModule holds the KWOK cloud provider's own CRDs.
