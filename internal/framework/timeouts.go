@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
@@ -13,6 +14,20 @@ import (
 // MaxTimeout bounds every timeout: an apply that waits longer than a day
 // for one object is stuck, not slow.
 const MaxTimeout = 24 * time.Hour
+
+// WithTimeout bounds ctx by one operation's duration from a resource's
+// timeouts block (plan.Timeouts.Create, state.Timeouts.Delete, ...), or def
+// when the block does not set it. A value that cannot be read adds its
+// diagnostics to diags and leaves ctx unbounded: the caller checks diags
+// before it calls anything. Call cancel in every case.
+func WithTimeout(ctx context.Context, timeout func(context.Context, time.Duration) (time.Duration, diag.Diagnostics), def time.Duration, diags *diag.Diagnostics) (context.Context, context.CancelFunc) {
+	d, ds := timeout(ctx, def)
+	diags.Append(ds...)
+	if ds.HasError() {
+		return ctx, func() {}
+	}
+	return context.WithTimeout(ctx, d)
+}
 
 // TimeoutsBlock is timeouts.Block with each duration checked at plan time:
 // it must be more than zero (a zero or negative timeout would end the wait

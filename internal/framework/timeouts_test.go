@@ -4,8 +4,11 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -41,6 +44,39 @@ func TestTimeoutsBlockRejectsZeroNegativeAndHuge(t *testing.T) {
 		}
 		if got != "" && !strings.Contains(got, "timeouts.create") {
 			t.Errorf("%q: the error does not name the attribute: %q", value, got)
+		}
+	}
+}
+
+func TestWithTimeoutBoundsTheOperation(t *testing.T) {
+	ctx := context.Background()
+	block := func(create attr.Value) timeouts.Value {
+		return timeouts.Value{Object: types.ObjectValueMust(map[string]attr.Type{"create": types.StringType}, map[string]attr.Value{"create": create})}
+	}
+	for _, tc := range []struct {
+		name    string
+		value   timeouts.Value
+		want    time.Duration // 0: no deadline
+		wantErr bool
+	}{
+		{"unset: the default", block(types.StringNull()), 10 * time.Minute, false},
+		{"set", block(types.StringValue("45s")), 45 * time.Second, false},
+		{"unreadable", block(types.StringValue("soon")), 0, true},
+	} {
+		var diags diag.Diagnostics
+		start := time.Now()
+		opCtx, cancel := WithTimeout(ctx, tc.value.Create, 10*time.Minute, &diags)
+		deadline, ok := opCtx.Deadline()
+		cancel()
+		if diags.HasError() != tc.wantErr {
+			t.Errorf("%s: diagnostics %v, want error %v", tc.name, diags, tc.wantErr)
+		}
+		if ok != (tc.want > 0) {
+			t.Errorf("%s: deadline set %v, want %v", tc.name, ok, tc.want > 0)
+			continue
+		}
+		if got := deadline.Sub(start); ok && (got < tc.want || got > tc.want+time.Minute/2) {
+			t.Errorf("%s: deadline in %v, want about %v", tc.name, got, tc.want)
 		}
 	}
 }

@@ -292,13 +292,11 @@ func (r *metricStreamResource) Create(ctx context.Context, req resource.CreateRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, d := plan.Timeouts.Create(ctx, defaultTimeout)
-	resp.Diagnostics.Append(d...)
+	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Create, defaultTimeout, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 	name := plan.Name.ValueString()
 	if plan.Name.IsUnknown() || plan.Name.IsNull() {
 		prefix := defaultNamePrefix
@@ -381,13 +379,9 @@ func (r *metricStreamResource) Read(ctx context.Context, req resource.ReadReques
 		resp.Diagnostics.AddError("Reading the CloudWatch metric stream failed", err.Error())
 		return
 	}
-	tags, err := findTags(ctx, r.Client.CloudWatch, aws.ToString(out.Arn))
-	if err != nil {
-		resp.Diagnostics.AddError("Reading the CloudWatch metric stream's tags failed", err.Error())
+	if resp.Diagnostics.Append(r.fillWithTags(ctx, &state, out)...); resp.Diagnostics.HasError() {
 		return
 	}
-	state.fill(out)
-	state.Tags, state.TagsAll = framework.TagsFromAPI(framework.TagsConfig(r.Client), tags, state.Tags)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -398,13 +392,11 @@ func (r *metricStreamResource) Update(ctx context.Context, req resource.UpdateRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, d := plan.Timeouts.Update(ctx, defaultTimeout)
-	resp.Diagnostics.Append(d...)
+	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Update, defaultTimeout, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 	name := state.ID.ValueString()
 	if in := plan.putInput(name); !reflect.DeepEqual(in, state.putInput(name)) {
 		if _, err := r.Client.CloudWatch.PutMetricStream(ctx, in); err != nil {
@@ -438,13 +430,11 @@ func (r *metricStreamResource) Delete(ctx context.Context, req resource.DeleteRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, d := state.Timeouts.Delete(ctx, defaultTimeout)
-	resp.Diagnostics.Append(d...)
+	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Delete, defaultTimeout, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 	// DeleteMetricStream succeeds for a stream that is already gone.
 	if _, err := r.Client.CloudWatch.DeleteMetricStream(ctx, &cloudwatch.DeleteMetricStreamInput{Name: state.ID.ValueStringPointer()}); err != nil {
 		resp.Diagnostics.AddError("Deleting the CloudWatch metric stream failed", err.Error())
@@ -469,6 +459,12 @@ func (r *metricStreamResource) refresh(ctx context.Context, m *metricStreamModel
 		diags.AddError("Reading the CloudWatch metric stream failed", err.Error())
 		return diags
 	}
+	return r.fillWithTags(ctx, m, out)
+}
+
+// fillWithTags copies the stream read by out, and its tags, into m.
+func (r *metricStreamResource) fillWithTags(ctx context.Context, m *metricStreamModel, out *cloudwatch.GetMetricStreamOutput) diag.Diagnostics {
+	var diags diag.Diagnostics
 	tags, err := findTags(ctx, r.Client.CloudWatch, aws.ToString(out.Arn))
 	if err != nil {
 		diags.AddError("Reading the CloudWatch metric stream's tags failed", err.Error())

@@ -13,7 +13,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/ecr"
 	"github.com/aws/smithy-go/middleware"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 )
 
@@ -29,17 +28,6 @@ func Resources() []func() resource.Resource {
 // DataSources lists this package's data sources for the provider.
 func DataSources() []func() datasource.DataSource {
 	return []func() datasource.DataSource{newPullThroughCacheRulesDataSource}
-}
-
-// withTimeout bounds ctx by a timeouts block's value for one operation
-// (plan.Timeouts.Create, ...), or defaultTimeout.
-func withTimeout(ctx context.Context, timeout func(context.Context, time.Duration) (time.Duration, diag.Diagnostics)) (context.Context, context.CancelFunc, diag.Diagnostics) {
-	d, diags := timeout(ctx, defaultTimeout)
-	if diags.HasError() {
-		return ctx, func() {}, diags
-	}
-	ctx, cancel := context.WithTimeout(ctx, d)
-	return ctx, cancel, diags
 }
 
 // countAttempts counts the HTTP attempts of one SDK call (it runs after the

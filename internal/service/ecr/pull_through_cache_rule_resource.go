@@ -240,12 +240,11 @@ func (r *pullThroughCacheRuleResource) Create(ctx context.Context, req resource.
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, d := withTimeout(ctx, plan.Timeouts.Create)
-	resp.Diagnostics.Append(d...)
+	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Create, defaultTimeout, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	defer cancel()
 	prefix := plan.EcrRepositoryPrefix.ValueString()
 	in := &ecr.CreatePullThroughCacheRuleInput{
 		EcrRepositoryPrefix: aws.String(prefix),
@@ -358,12 +357,11 @@ func (r *pullThroughCacheRuleResource) Update(ctx context.Context, req resource.
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, d := withTimeout(ctx, plan.Timeouts.Update)
-	resp.Diagnostics.Append(d...)
+	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Update, defaultTimeout, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	defer cancel()
 	// Until the change is confirmed, the state is what ECR held before: a
 	// failure below must not record the planned credential as applied.
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
@@ -429,12 +427,11 @@ func (r *pullThroughCacheRuleResource) Delete(ctx context.Context, req resource.
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, d := withTimeout(ctx, state.Timeouts.Delete)
-	resp.Diagnostics.Append(d...)
+	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Delete, defaultTimeout, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	defer cancel()
 	_, err := r.Client.ECR.DeletePullThroughCacheRule(ctx, &ecr.DeletePullThroughCacheRuleInput{EcrRepositoryPrefix: state.ID.ValueStringPointer()})
 	if err != nil && !tfresource.IsA[*awstypes.PullThroughCacheRuleNotFoundException](err) {
 		resp.Diagnostics.AddError("Deleting the ECR pull-through cache rule failed", err.Error())

@@ -237,12 +237,11 @@ func (r *repositoryCreationTemplateResource) Create(ctx context.Context, req res
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, d := withTimeout(ctx, plan.Timeouts.Create)
-	resp.Diagnostics.Append(d...)
+	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Create, defaultTimeout, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	defer cancel()
 	prefix := plan.Prefix.ValueString()
 	f := plan.fields(r.tagsConfig(plan.CustomRoleARN))
 	in := &ecr.CreateRepositoryCreationTemplateInput{
@@ -355,12 +354,11 @@ func (r *repositoryCreationTemplateResource) Update(ctx context.Context, req res
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, d := withTimeout(ctx, plan.Timeouts.Update)
-	resp.Diagnostics.Append(d...)
+	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Update, defaultTimeout, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	defer cancel()
 	// Until the change is confirmed the state is the prior one; the next
 	// refresh reads what a call that got no answer did.
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
@@ -401,12 +399,11 @@ func (r *repositoryCreationTemplateResource) Delete(ctx context.Context, req res
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, d := withTimeout(ctx, state.Timeouts.Delete)
-	resp.Diagnostics.Append(d...)
+	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Delete, defaultTimeout, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	defer cancel()
 	_, err := r.Client.ECR.DeleteRepositoryCreationTemplate(ctx, &ecr.DeleteRepositoryCreationTemplateInput{Prefix: state.ID.ValueStringPointer()})
 	if err != nil && !tfresource.IsA[*awstypes.TemplateNotFoundException](err) {
 		resp.Diagnostics.AddError("Deleting the ECR repository creation template failed", err.Error())

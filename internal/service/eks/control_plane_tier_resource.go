@@ -157,15 +157,13 @@ func (r *controlPlaneTierResource) Create(ctx context.Context, req resource.Crea
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, d := plan.Timeouts.Create(ctx, defaultCreateTimeout)
-	resp.Diagnostics.Append(d...)
+	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Create, defaultCreateTimeout, &resp.Diagnostics)
+	defer cancel()
 	managed, d := plan.components().managedConfig(ctx)
 	resp.Diagnostics.Append(d...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	cluster, tier := plan.ClusterName.ValueString(), plan.Tier.ValueString()
 	target := convergeTarget{Cluster: cluster, Tier: tier, Managed: managed}
@@ -286,8 +284,8 @@ func (r *controlPlaneTierResource) Update(ctx context.Context, req resource.Upda
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, d := plan.Timeouts.Update(ctx, defaultUpdateTimeout)
-	resp.Diagnostics.Append(d...)
+	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Update, defaultUpdateTimeout, &resp.Diagnostics)
+	defer cancel()
 	managed, d := plan.components().managedConfig(ctx)
 	resp.Diagnostics.Append(d...)
 	wasManaged, d := state.components().managedConfig(ctx)
@@ -295,8 +293,6 @@ func (r *controlPlaneTierResource) Update(ctx context.Context, req resource.Upda
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	cluster, tier := plan.ClusterName.ValueString(), plan.Tier.ValueString()
 	if plan.Tier.Equal(state.Tier) && plan.components().Equal(state.components()) {
@@ -358,15 +354,13 @@ func (r *controlPlaneTierResource) Delete(ctx context.Context, req resource.Dele
 	if resp.Diagnostics.HasError() || !state.RevertOnDestroy.ValueBool() {
 		return
 	}
-	timeout, d := state.Timeouts.Delete(ctx, defaultDeleteTimeout)
-	resp.Diagnostics.Append(d...)
+	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Delete, defaultDeleteTimeout, &resp.Diagnostics)
+	defer cancel()
 	managed, d := state.components().managedConfig(ctx)
 	resp.Diagnostics.Append(d...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 	cluster := state.ClusterName.ValueString()
 	// The managed settings go back to their defaults, then the tier to
 	// standard (an HPA sync period other than the default blocks it). On

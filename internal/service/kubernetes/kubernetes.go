@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/client-go/dynamic"
 	"k8s.io/client-go/rest"
@@ -21,6 +22,11 @@ import (
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/conns"
 )
+
+// Resources lists this package's resources for the provider.
+func Resources() []func() resource.Resource {
+	return []func() resource.Resource{newObjectsResource}
+}
 
 // DefaultFieldManager names this provider's server-side applies in the
 // objects' managedFields.

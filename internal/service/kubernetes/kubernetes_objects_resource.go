@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -170,15 +171,24 @@ func (r *objectsResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("objects"), v)...)
 }
 
-func (r *objectsResource) newClient() (*client, error) {
+// connect is the client for the provider's kubernetes block, or nil with
+// the reason in diags.
+func (r *objectsResource) connect(diags *diag.Diagnostics) *client {
 	if r.Client == nil {
-		return nil, fmt.Errorf("the provider is not configured")
+		diags.AddError("Cannot reach the cluster", "the provider is not configured")
+		return nil
 	}
 	cfg, err := restConfig(r.Client.Kubernetes, "terraform-provider-scaling")
 	if err != nil {
-		return nil, err
+		diags.AddError("Cannot reach the cluster", err.Error())
+		return nil
 	}
-	return newClient(cfg)
+	c, err := newClient(cfg)
+	if err != nil {
+		diags.AddError("Cannot reach the cluster", err.Error())
+		return nil
+	}
+	return c
 }
 
 func randomID() string {
@@ -199,24 +209,21 @@ func (r *objectsResource) Create(ctx context.Context, req resource.CreateRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, d := plan.Timeouts.Create(ctx, defaultApplyTimeout)
-	resp.Diagnostics.Append(d...)
+	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Create, defaultApplyTimeout, &resp.Diagnostics)
+	defer cancel()
 	objs, probs := objectset.Parse(plan.YAML.ValueString(), yamlPath)
 	framework.AddProblems(&resp.Diagnostics, probs)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c, err := r.newClient()
-	if err != nil {
-		resp.Diagnostics.AddError("Cannot reach the cluster", err.Error())
+	c := r.connect(&resp.Diagnostics)
+	if c == nil {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	plan.ID = types.StringValue(randomID())
 	t := newTracker(nil, nil, plan.FieldManager.ValueString())
-	err = c.applyAll(ctx, objs, plan.options(), t)
+	err := c.applyAll(ctx, objs, plan.options(), t)
 	if err != nil && len(t.shown) == 0 {
 		// Nothing was applied: no state, so nothing is tainted either.
 		resp.Diagnostics.AddError("Applying Kubernetes objects failed", err.Error())
@@ -235,8 +242,8 @@ func (r *objectsResource) Update(ctx context.Context, req resource.UpdateRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, d := plan.Timeouts.Update(ctx, defaultApplyTimeout)
-	resp.Diagnostics.Append(d...)
+	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Update, defaultApplyTimeout, &resp.Diagnostics)
+	defer cancel()
 	objs, probs := objectset.Parse(plan.YAML.ValueString(), yamlPath)
 	framework.AddProblems(&resp.Diagnostics, probs)
 	prior, diags := stringMap(ctx, state.Objects)
@@ -246,13 +253,10 @@ func (r *objectsResource) Update(ctx context.Context, req resource.UpdateRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c, err := r.newClient()
-	if err != nil {
-		resp.Diagnostics.AddError("Cannot reach the cluster", err.Error())
+	c := r.connect(&resp.Diagnostics)
+	if c == nil {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	// Apply what is new or changed (everything when the field manager or
 	// conflict policy changed), then delete what left the yaml.
@@ -266,7 +270,7 @@ func (r *objectsResource) Update(ctx context.Context, req resource.UpdateRequest
 			changed = append(changed, o)
 		}
 	}
-	err = c.applyAll(ctx, changed, plan.options(), t)
+	err := c.applyAll(ctx, changed, plan.options(), t)
 	if err == nil {
 		err = r.prune(ctx, c, objs, prior, desired, t)
 	}
@@ -323,8 +327,8 @@ func (r *objectsResource) Delete(ctx context.Context, req resource.DeleteRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, d := state.Timeouts.Delete(ctx, defaultDeleteTimeout)
-	resp.Diagnostics.Append(d...)
+	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Delete, defaultDeleteTimeout, &resp.Diagnostics)
+	defer cancel()
 	prior, diags := stringMap(ctx, state.Objects)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
@@ -335,13 +339,10 @@ func (r *objectsResource) Delete(ctx context.Context, req resource.DeleteRequest
 		resp.Diagnostics.AddError("Cannot read the state", err.Error())
 		return
 	}
-	c, err := r.newClient()
-	if err != nil {
-		resp.Diagnostics.AddError("Cannot reach the cluster", err.Error())
+	c := r.connect(&resp.Diagnostics)
+	if c == nil {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 	t := newTracker(prior, nil, state.FieldManager.ValueString())
 	if err := c.deleteAll(ctx, objs, t); err != nil {
 		// Keep what is left in the state, so the next destroy finishes it.
@@ -370,9 +371,8 @@ func (r *objectsResource) Read(ctx context.Context, req resource.ReadRequest, re
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c, err := r.newClient()
-	if err != nil {
-		resp.Diagnostics.AddError("Cannot reach the cluster", err.Error())
+	c := r.connect(&resp.Diagnostics)
+	if c == nil {
 		return
 	}
 	t := newTracker(prior, owned, state.FieldManager.ValueString())
