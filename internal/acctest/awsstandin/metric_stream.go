@@ -242,19 +242,7 @@ func statistics(in []cwtypes.MetricStreamStatisticsConfiguration) types.Set {
 }
 
 func (r *metricStream) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var m streamModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &m)...)
-	if !r.read(ctx, &m, resp.Diagnostics.AddError) {
-		if !resp.Diagnostics.HasError() {
-			resp.State.RemoveResource(ctx)
-		}
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
-}
-
-func (r *metricStream) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	resp.Diagnostics.AddError("not supported", "the stand-in only creates, reads and deletes")
+	readState(ctx, req, resp, r.read)
 }
 
 func (r *metricStream) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

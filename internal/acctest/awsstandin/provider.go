@@ -100,13 +100,32 @@ func (p *standIn) Resources(context.Context) []func() resource.Resource {
 
 func (p *standIn) DataSources(context.Context) []func() datasource.DataSource { return nil }
 
-// configured is embedded by the resources.
+// configured is embedded by the resources: the clients, and the parts of
+// a resource that only creates, reads and deletes.
 type configured struct{ c *clients }
 
 func (r *configured) Configure(_ context.Context, req resource.ConfigureRequest, _ *resource.ConfigureResponse) {
 	if c, ok := req.ProviderData.(*clients); ok {
 		r.c = c
 	}
+}
+
+func (r *configured) Update(_ context.Context, _ resource.UpdateRequest, resp *resource.UpdateResponse) {
+	resp.Diagnostics.AddError("not supported", "the stand-in only creates, reads and deletes")
+}
+
+// readState is a stand-in's Read: read refreshes the model from the API
+// (false when the object is gone, or when it failed and said so).
+func readState[M any](ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse, read func(context.Context, *M, func(string, string)) bool) {
+	var m M
+	resp.Diagnostics.Append(req.State.Get(ctx, &m)...)
+	if !read(ctx, &m, resp.Diagnostics.AddError) {
+		if !resp.Diagnostics.HasError() {
+			resp.State.RemoveResource(ctx)
+		}
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
 
 // sdkString is the plugin SDK's view of an optional string: "" when unset.

@@ -94,19 +94,7 @@ func (r *pullThroughCacheRule) read(ctx context.Context, m *ruleModel, fail func
 }
 
 func (r *pullThroughCacheRule) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var m ruleModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &m)...)
-	if !r.read(ctx, &m, resp.Diagnostics.AddError) {
-		if !resp.Diagnostics.HasError() {
-			resp.State.RemoveResource(ctx)
-		}
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
-}
-
-func (r *pullThroughCacheRule) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	resp.Diagnostics.AddError("not supported", "the stand-in only creates, reads and deletes")
+	readState(ctx, req, resp, r.read)
 }
 
 func (r *pullThroughCacheRule) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
