@@ -4,31 +4,14 @@ import (
 	"testing"
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/golden"
-	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/k8sobj"
 )
 
 func TestGolden(t *testing.T) {
+	names := map[string]string{}
 	for _, name := range caseNames() {
-		t.Run(name, func(t *testing.T) {
-			objs, probs := renderCase(name)
-			if probs.HasErrors() {
-				t.Fatalf("unexpected problems: %v", probs.Err())
-			}
-			got, err := k8sobj.MultiYAML(objs)
-			if err != nil {
-				t.Fatal(err)
-			}
-			golden.Compare(t, name, got)
-		})
+		names[name] = name
 	}
-}
-
-func TestGoldenFilesHaveCases(t *testing.T) {
-	golden.FilesHaveCases(t, func(name string) bool {
-		_, hpa := hpaCases[name]
-		_, so := scaledObjectCases[name]
-		return hpa || so
-	})
+	golden.Check(t, names, renderCase)
 }
 
 // Known-invalid objects: each file says why a real API server rejects it.

@@ -4,7 +4,7 @@ import (
 	"testing"
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/eksauto/fuzzcase"
-	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/k8sobj"
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/golden"
 )
 
 // The renderer never panics; whatever Validate accepts renders, with
@@ -16,21 +16,6 @@ func FuzzNodeClass(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, a, b, c, d, e, g, h, i string, n1, n2 int64, flags uint16) {
 		nc := fuzzcase.NodeClass([fuzzcase.Strings]string{a, b, c, d, e, g, h, i}, n1, n2, flags)
-		invalid := nc.Validate().HasErrors()
-		obj, probs := nc.Render()
-		if invalid != probs.HasErrors() || (invalid && obj != nil) || (!invalid && obj == nil) {
-			t.Fatalf("Validate (errors=%v) and Render (errors=%v, object=%v) disagree", invalid, probs.HasErrors(), obj != nil)
-		}
-		if invalid {
-			return
-		}
-		y1, err := k8sobj.YAML(obj)
-		if err != nil {
-			t.Fatal(err)
-		}
-		obj2, _ := nc.Render()
-		if y2, _ := k8sobj.YAML(obj2); y1 != y2 {
-			t.Fatal("output is not deterministic")
-		}
+		golden.CheckRender(t, nc.Validate(), nc.Render)
 	})
 }

@@ -1,38 +1,15 @@
 package eksauto
 
 import (
-	"sort"
 	"testing"
 
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/problem"
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/golden"
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/k8sobj"
 )
 
 func TestGolden(t *testing.T) {
-	names := make([]string, 0, len(goldenCases))
-	for n := range goldenCases {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		t.Run(name, func(t *testing.T) {
-			objs, probs := goldenCases[name]()
-			if probs.HasErrors() || len(objs) == 0 {
-				t.Fatalf("unexpected problems: %v", probs.Err())
-			}
-			got, err := k8sobj.MultiYAML(objs)
-			if err != nil {
-				t.Fatal(err)
-			}
-			golden.Compare(t, name, got)
-		})
-	}
-}
-
-func TestGoldenFilesHaveCases(t *testing.T) {
-	if n := golden.FilesHaveCases(t, func(name string) bool { _, ok := goldenCases[name]; return ok }); n != len(goldenCases) {
-		t.Errorf("%d golden files for %d cases", n, len(goldenCases))
-	}
+	golden.Check(t, goldenCases, func(render func() ([]k8sobj.Object, problem.List)) ([]k8sobj.Object, problem.List) { return render() })
 }
 
 // Known-invalid objects: each file says why the API server rejects it.

@@ -3,8 +3,8 @@ package imageprepull_test
 import (
 	"testing"
 
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/golden"
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/imageprepull/fuzzcase"
-	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/k8sobj"
 )
 
 // The renderer never panics; whatever Validate accepts renders, with
@@ -16,21 +16,6 @@ func FuzzSpec(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, a, b, c, d, e, g, h, i string, flags uint16) {
 		sp := fuzzcase.Spec([fuzzcase.Strings]string{a, b, c, d, e, g, h, i}, flags)
-		invalid := sp.Validate().HasErrors()
-		obj, probs := sp.Render()
-		if invalid != probs.HasErrors() || (invalid && obj != nil) || (!invalid && obj == nil) {
-			t.Fatalf("Validate (errors=%v) and Render (errors=%v, object=%v) disagree", invalid, probs.HasErrors(), obj != nil)
-		}
-		if invalid {
-			return
-		}
-		y1, err := k8sobj.YAML(obj)
-		if err != nil {
-			t.Fatal(err)
-		}
-		obj2, _ := sp.Render()
-		if y2, _ := k8sobj.YAML(obj2); y1 != y2 {
-			t.Fatal("output is not deterministic")
-		}
+		golden.CheckRender(t, sp.Validate(), sp.Render)
 	})
 }

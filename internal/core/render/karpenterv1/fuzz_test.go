@@ -3,7 +3,7 @@ package karpenterv1_test
 import (
 	"testing"
 
-	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/k8sobj"
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/golden"
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/karpenterv1"
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/karpenterv1/fuzzcase"
 )
@@ -18,7 +18,7 @@ func FuzzNodePool(f *testing.F) {
 	f.Fuzz(func(t *testing.T, a, b, c, d, e, g, h, i string, n1, n2 int64, flags uint16) {
 		s := [fuzzcase.Strings]string{a, b, c, d, e, g, h, i}
 		np := fuzzcase.NodePool(s, n1, n2, flags)
-		checkRenders(t, np.Validate().HasErrors(), func() (k8sobj.Object, bool) { o, p := np.Render(); return o, p.HasErrors() })
+		golden.CheckRender(t, np.Validate(), np.Render)
 		fb := karpenterv1.Fallback{Pool: np, SpotWeight: &n2, OnDemandWeight: &n1}
 		fb.Pool.Weight, fb.Pool.Requirements.CapacityTypes = nil, nil
 		objs, probs := fb.Render()
@@ -35,33 +35,8 @@ func FuzzEC2NodeClass(f *testing.F) {
 	f.Fuzz(func(t *testing.T, a, b, c, d, e, g, h, i string, n1, n2 int64, flags uint16) {
 		s := [fuzzcase.Strings]string{a, b, c, d, e, g, h, i}
 		nc := fuzzcase.EC2NodeClass(s, n1, n2, flags)
-		checkRenders(t, nc.Validate().HasErrors(), func() (k8sobj.Object, bool) { o, p := nc.Render(); return o, p.HasErrors() })
+		golden.CheckRender(t, nc.Validate(), nc.Render)
 	})
-}
-
-func checkRenders(t *testing.T, invalid bool, render func() (k8sobj.Object, bool)) {
-	t.Helper()
-	obj, renderErr := render()
-	if invalid != renderErr {
-		t.Fatalf("Validate (errors=%v) and Render (errors=%v) disagree", invalid, renderErr)
-	}
-	if invalid {
-		if obj != nil {
-			t.Fatal("rendered an object despite errors")
-		}
-		return
-	}
-	if obj == nil {
-		t.Fatal("valid input rendered nothing")
-	}
-	y1, err := k8sobj.YAML(obj)
-	if err != nil {
-		t.Fatal(err)
-	}
-	obj2, _ := render()
-	if y2, _ := k8sobj.YAML(obj2); y1 != y2 {
-		t.Fatal("output is not deterministic")
-	}
 }
 
 func FuzzAutoModeNodePool(f *testing.F) {
@@ -70,7 +45,7 @@ func FuzzAutoModeNodePool(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, a, b, c, d, e, g, h, i string, n1, n2 int64, flags uint16) {
 		np := fuzzcase.AutoModeNodePool([fuzzcase.Strings]string{a, b, c, d, e, g, h, i}, n1, n2, flags)
-		checkRenders(t, np.Validate().HasErrors(), func() (k8sobj.Object, bool) { o, p := np.Render(); return o, p.HasErrors() })
+		golden.CheckRender(t, np.Validate(), np.Render)
 	})
 }
 
@@ -80,6 +55,6 @@ func FuzzEC2NodeClassExtras(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, a, b, c, d, e, g, h, i string, n1, n2 int64, flags uint16) {
 		nc := fuzzcase.EC2NodeClassExtras([fuzzcase.Strings]string{a, b, c, d, e, g, h, i}, n1, n2, flags)
-		checkRenders(t, nc.Validate().HasErrors(), func() (k8sobj.Object, bool) { o, p := nc.Render(); return o, p.HasErrors() })
+		golden.CheckRender(t, nc.Validate(), nc.Render)
 	})
 }

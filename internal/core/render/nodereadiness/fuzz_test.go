@@ -3,7 +3,7 @@ package nodereadiness_test
 import (
 	"testing"
 
-	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/k8sobj"
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/golden"
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/nodereadiness/fuzzcase"
 )
 
@@ -16,24 +16,8 @@ func FuzzRule(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, a, b, c, d, e, g, h, i string, flags uint16) {
 		r := fuzzcase.Rule([fuzzcase.Strings]string{a, b, c, d, e, g, h, i}, flags)
-		invalid := r.Validate().HasErrors()
-		obj, probs := r.Render()
-		if invalid != probs.HasErrors() {
-			t.Fatalf("Validate (errors=%v) and Render (errors=%v) disagree", invalid, probs.HasErrors())
-		}
-		if invalid {
-			if obj != nil {
-				t.Fatal("rendered despite errors")
-			}
+		if golden.CheckRender(t, r.Validate(), r.Render) == nil {
 			return
-		}
-		y1, err := k8sobj.YAML(obj)
-		if err != nil {
-			t.Fatal(err)
-		}
-		obj2, _ := r.Render()
-		if y2, _ := k8sobj.YAML(obj2); y1 != y2 {
-			t.Fatal("output is not deterministic")
 		}
 		if st := r.StartupTaint(); st.Key == "" || st.Effect == "" {
 			t.Fatalf("valid rule without a startup taint: %+v", st)

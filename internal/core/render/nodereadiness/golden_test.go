@@ -1,38 +1,18 @@
 package nodereadiness
 
 import (
-	"sort"
 	"testing"
 
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/problem"
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/golden"
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/k8sobj"
 )
 
 func TestGolden(t *testing.T) {
-	names := make([]string, 0, len(goldenCases))
-	for n := range goldenCases {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		t.Run(name, func(t *testing.T) {
-			obj, probs := goldenCases[name].Render()
-			if probs.HasErrors() {
-				t.Fatalf("unexpected problems: %v", probs.Err())
-			}
-			got, err := k8sobj.YAML(obj)
-			if err != nil {
-				t.Fatal(err)
-			}
-			golden.Compare(t, name, got)
-		})
-	}
-}
-
-func TestGoldenFilesHaveCases(t *testing.T) {
-	if n := golden.FilesHaveCases(t, func(name string) bool { _, ok := goldenCases[name]; return ok }); n != len(goldenCases) {
-		t.Errorf("%d golden files for %d cases", n, len(goldenCases))
-	}
+	golden.Check(t, goldenCases, func(r Rule) ([]k8sobj.Object, problem.List) {
+		obj, probs := r.Render()
+		return []k8sobj.Object{obj}, probs
+	})
 }
 
 // Known-invalid objects: each file says why a real API server rejects it
