@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/problem"
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/k8sobj"
 	"github.com/scalingkit/terraform-provider-scaling/test/conformance/crdvalidate"
 )
@@ -92,4 +93,19 @@ func checkInvalidFiles(t *testing.T, set *crdvalidate.Set, glob string) int {
 		}
 	}
 	return n
+}
+
+// checkAcceptedByCRD is the property every renderer's fuzz test checks
+// here: whatever its validator accepts (render reports no error), the CRDs
+// in set accept.
+func checkAcceptedByCRD(t *testing.T, set *crdvalidate.Set, render func() (k8sobj.Object, problem.List)) {
+	t.Helper()
+	obj, probs := render()
+	if probs.HasErrors() {
+		return
+	}
+	if err := crdAccepts(set, obj); err != nil {
+		y, _ := k8sobj.YAML(obj)
+		t.Fatalf("validator accepted, CRD rejected: %v\n%s", err, y)
+	}
 }

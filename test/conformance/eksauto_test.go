@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/eksauto/fuzzcase"
-	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/k8sobj"
 	"github.com/scalingkit/terraform-provider-scaling/test/conformance/crdvalidate"
 )
 
@@ -55,13 +54,6 @@ func FuzzEKSAutoNodeClassAcceptedByCRD(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, a, b, c, d, e, g, h, i string, n1, n2 int64, flags uint16) {
 		nc := fuzzcase.NodeClass([fuzzcase.Strings]string{a, b, c, d, e, g, h, i}, n1, n2, flags)
-		obj, probs := nc.Render()
-		if probs.HasErrors() {
-			return
-		}
-		if err := crdAccepts(set, obj); err != nil {
-			y, _ := k8sobj.YAML(obj)
-			t.Fatalf("validator accepted, CRD rejected: %v\n%s", err, y)
-		}
+		checkAcceptedByCRD(t, set, nc.Render)
 	})
 }

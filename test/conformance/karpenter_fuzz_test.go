@@ -3,7 +3,6 @@ package conformance
 import (
 	"testing"
 
-	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/k8sobj"
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/karpenterv1/fuzzcase"
 )
 
@@ -18,14 +17,7 @@ func FuzzNodePoolAcceptedByCRD(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, a, b, c, d, e, g, h, i string, n1, n2 int64, flags uint16) {
 		np := fuzzcase.NodePool([fuzzcase.Strings]string{a, b, c, d, e, g, h, i}, n1, n2, flags)
-		obj, probs := np.Render()
-		if probs.HasErrors() {
-			return
-		}
-		if errs := set.Validate(obj); len(errs) > 0 {
-			y, _ := k8sobj.YAML(obj)
-			t.Fatalf("validator accepted, CRD rejected: %v\n%s", errs.ToAggregate(), y)
-		}
+		checkAcceptedByCRD(t, set, np.Render)
 	})
 }
 
@@ -36,14 +28,7 @@ func FuzzEC2NodeClassAcceptedByCRD(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, a, b, c, d, e, g, h, i string, n1, n2 int64, flags uint16) {
 		nc := fuzzcase.EC2NodeClass([fuzzcase.Strings]string{a, b, c, d, e, g, h, i}, n1, n2, flags)
-		obj, probs := nc.Render()
-		if probs.HasErrors() {
-			return
-		}
-		if errs := set.Validate(obj); len(errs) > 0 {
-			y, _ := k8sobj.YAML(obj)
-			t.Fatalf("validator accepted, CRD rejected: %v\n%s", errs.ToAggregate(), y)
-		}
+		checkAcceptedByCRD(t, set, nc.Render)
 	})
 }
 
@@ -54,14 +39,7 @@ func FuzzAutoModeNodePoolAcceptedByCRD(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, a, b, c, d, e, g, h, i string, n1, n2 int64, flags uint16) {
 		np := fuzzcase.AutoModeNodePool([fuzzcase.Strings]string{a, b, c, d, e, g, h, i}, n1, n2, flags)
-		obj, probs := np.Render()
-		if probs.HasErrors() {
-			return
-		}
-		if errs := set.Validate(obj); len(errs) > 0 {
-			y, _ := k8sobj.YAML(obj)
-			t.Fatalf("validator accepted, CRD rejected: %v\n%s", errs.ToAggregate(), y)
-		}
+		checkAcceptedByCRD(t, set, np.Render)
 	})
 }
 
@@ -72,13 +50,6 @@ func FuzzEC2NodeClassExtrasAcceptedByCRD(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, a, b, c, d, e, g, h, i string, n1, n2 int64, flags uint16) {
 		nc := fuzzcase.EC2NodeClassExtras([fuzzcase.Strings]string{a, b, c, d, e, g, h, i}, n1, n2, flags)
-		obj, probs := nc.Render()
-		if probs.HasErrors() {
-			return
-		}
-		if errs := set.Validate(obj); len(errs) > 0 {
-			y, _ := k8sobj.YAML(obj)
-			t.Fatalf("validator accepted, CRD rejected: %v\n%s", errs.ToAggregate(), y)
-		}
+		checkAcceptedByCRD(t, set, nc.Render)
 	})
 }

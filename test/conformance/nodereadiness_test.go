@@ -5,7 +5,6 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/k8sobj"
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/nodereadiness/fuzzcase"
 	"github.com/scalingkit/terraform-provider-scaling/test/conformance/crdvalidate"
 )
@@ -85,13 +84,6 @@ func FuzzNodeReadinessRuleAcceptedByCRD(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, a, b, c, d, e, g, h, i string, flags uint16) {
 		r := fuzzcase.Rule([fuzzcase.Strings]string{a, b, c, d, e, g, h, i}, flags)
-		obj, probs := r.Render()
-		if probs.HasErrors() {
-			return
-		}
-		if err := crdAccepts(set, obj); err != nil {
-			y, _ := k8sobj.YAML(obj)
-			t.Fatalf("validator accepted, CRD rejected: %v\n%s", err, y)
-		}
+		checkAcceptedByCRD(t, set, r.Render)
 	})
 }
