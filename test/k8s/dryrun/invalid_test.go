@@ -9,10 +9,17 @@ import (
 	"github.com/scalingkit/terraform-provider-scaling/test/k8s/cluster"
 )
 
-// Known-invalid objects: each renderer's, and this suite's cases from
-// DOMAIN.md §2. Every file's first line is `# reason: ...`; at least one of
-// its objects must be rejected by the server as invalid, and when the file
-// has `# expect: ...` lines, the rejection must contain each of them.
+// Known-invalid objects: each renderer's, and this suite's own cases of
+// API rules that published scaling guides get wrong (a NodePool weight of
+// 0, a budget schedule without a duration, the removed ttlSecondsAfterEmpty,
+// a CronHPA kind that no API serves), as the upstream schemas define them:
+// Karpenter's CRDs (sigs.k8s.io/karpenter pkg/apis/crds, documented at
+// https://karpenter.sh/docs/concepts/nodepools/), KEDA's
+// (github.com/kedacore/keda config/crd/bases) and the Kubernetes API
+// reference for built-in kinds. Every file's first line is
+// `# reason: ...`; at least one of its objects must be rejected by the
+// server as invalid, and when the file has `# expect: ...` lines, the
+// rejection must contain each of them.
 var invalidPatterns = []string{
 	"internal/core/render/*/testdata/invalid/*.yaml",
 	"test/k8s/testdata/invalid/*.yaml",
