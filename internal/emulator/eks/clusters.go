@@ -110,11 +110,10 @@ func (s *Service) describeCluster(in *sdk.DescribeClusterInput) (*sdk.DescribeCl
 func (s *Service) clusterOutput(name string) (*types.Cluster, *server.APIError) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c, ok := s.clusters[name]
-	if !ok {
-		return nil, errClusterNotFound(name)
+	c, aerr := s.settled(name)
+	if aerr != nil {
+		return nil, aerr
 	}
-	s.settle(name)
 	return s.clusterShape(c, s.status(name)), nil
 }
 
@@ -163,11 +162,10 @@ func (s *Service) deleteCluster(in *sdk.DeleteClusterInput) (*sdk.DeleteClusterO
 	name := aws.ToString(in.Name)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c, ok := s.clusters[name]
-	if !ok {
-		return nil, errClusterNotFound(name)
+	c, aerr := s.settled(name)
+	if aerr != nil {
+		return nil, aerr
 	}
-	s.settle(name)
 	if s.inProgress(name) != nil {
 		return nil, errInUse("Cluster " + name + " has an update in progress; it cannot be deleted now.")
 	}

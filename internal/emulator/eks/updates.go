@@ -62,6 +62,17 @@ func updateKinds(in *sdk.UpdateClusterConfigInput) []string {
 	return kinds
 }
 
+// settled is the named cluster with its due updates finished (settle), or
+// the API's ResourceNotFoundException. Callers hold mu.
+func (s *Service) settled(name string) (*cluster, *server.APIError) {
+	c, ok := s.clusters[name]
+	if !ok {
+		return nil, errClusterNotFound(name)
+	}
+	s.settle(name)
+	return c, nil
+}
+
 // settle finishes the cluster's updates whose time has come. Callers hold mu.
 func (s *Service) settle(name string) {
 	now := s.env.Now()
@@ -105,11 +116,10 @@ func (s *Service) updateClusterConfig(in *sdk.UpdateClusterConfigInput) (*sdk.Up
 	kinds := updateKinds(in)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c, ok := s.clusters[name]
-	if !ok {
-		return nil, errClusterNotFound(name)
+	c, aerr := s.settled(name)
+	if aerr != nil {
+		return nil, aerr
 	}
-	s.settle(name)
 	// A retried request (same token) gets the update it already started.
 	if token != "" {
 		for _, u := range s.updates[name] {
@@ -124,10 +134,7 @@ func (s *Service) updateClusterConfig(in *sdk.UpdateClusterConfigInput) (*sdk.Up
 	case len(kinds) > 1:
 		return nil, errInvalidParameter("Only one type of update can be allowed.")
 	}
-	var (
-		u    *update
-		aerr *server.APIError
-	)
+	var u *update
 	switch kinds[0] {
 	case "controlPlaneScalingConfig":
 		u, aerr = s.tierUpdate(c, string(in.ControlPlaneScalingConfig.Tier))
@@ -235,10 +242,9 @@ func (s *Service) describeUpdate(in *sdk.DescribeUpdateInput) (*sdk.DescribeUpda
 	name, id := aws.ToString(in.Name), aws.ToString(in.UpdateId)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if _, ok := s.clusters[name]; !ok {
-		return nil, errClusterNotFound(name)
+	if _, aerr := s.settled(name); aerr != nil {
+		return nil, aerr
 	}
-	s.settle(name)
 	for _, u := range s.updates[name] {
 		if u.ID == id {
 			return &sdk.DescribeUpdateOutput{Update: updateShape(u)}, nil
