@@ -1,7 +1,6 @@
 package cloudwatch
 
 import (
-	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -216,8 +215,4 @@ func atSetBlocks(ps problem.List) problem.List {
 		}
 	}
 	return ps
-}
-
-func sortedKeys(m map[string]string) []string {
-	return slices.Sorted(maps.Keys(m))
 }

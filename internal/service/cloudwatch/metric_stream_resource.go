@@ -3,7 +3,9 @@ package cloudwatch
 import (
 	"context"
 	"fmt"
+	"maps"
 	"reflect"
+	"slices"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -319,7 +321,7 @@ func (r *metricStreamResource) Create(ctx context.Context, req resource.CreateRe
 	}
 	in := plan.putInput(name)
 	all, _ := framework.KnownStringMap(plan.TagsAll)
-	for _, k := range sortedKeys(all) {
+	for _, k := range slices.Sorted(maps.Keys(all)) {
 		in.Tags = append(in.Tags, awstypes.Tag{Key: aws.String(k), Value: aws.String(all[k])})
 	}
 	if _, err := r.Client.CloudWatch.PutMetricStream(ctx, in); err != nil {

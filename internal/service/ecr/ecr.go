@@ -5,8 +5,6 @@ package ecr
 
 import (
 	"context"
-	"maps"
-	"slices"
 	"sync/atomic"
 	"time"
 
@@ -45,5 +43,3 @@ func countAttempts(n *atomic.Int32) func(*ecr.Options) {
 		})
 	}
 }
-
-func sortedKeys(m map[string]string) []string { return slices.Sorted(maps.Keys(m)) }

@@ -3,6 +3,7 @@ package ecr
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"sync/atomic"
 
@@ -458,7 +459,7 @@ func (m *repositoryCreationTemplateModel) fields(tags *conns.TagsConfig) templat
 		own, _ := framework.KnownStringMap(m.ResourceTags)
 		all = tags.All(own)
 	}
-	for _, k := range sortedKeys(all) {
+	for _, k := range slices.Sorted(maps.Keys(all)) {
 		f.tags = append(f.tags, awstypes.Tag{Key: aws.String(k), Value: aws.String(all[k])})
 	}
 	return f

@@ -2,22 +2,14 @@ package kubernetes
 
 import (
 	"context"
+	"maps"
 	"reflect"
-	"sort"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/acctest/kubeapi"
 )
-
-func sortedKeys(m map[string]string) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
 
 // An apply canceled half-way (Ctrl-C: Terraform cancels the provider's
 // context) saves exactly the objects applied so far and reports the error;
@@ -45,7 +37,7 @@ func TestApplyCanceledHalfWaySavesWhatWasApplied(t *testing.T) {
 			if !hasError(diags) || !strings.Contains(diags[0].Detail, "context canceled") || !strings.Contains(diags[0].Detail, "saved in the state") {
 				t.Fatalf("diagnostics:\n%s", diagsText(diags))
 			}
-			if got := sortedKeys(objectsOf(t, partial.value)); !reflect.DeepEqual(got, []string{"ConfigMap/shop/a", "Namespace/shop"}) {
+			if got := slices.Sorted(maps.Keys(objectsOf(t, partial.value))); !reflect.DeepEqual(got, []string{"ConfigMap/shop/a", "Namespace/shop"}) {
 				t.Fatalf("state after the canceled apply lists %v, want what was applied: the Namespace and ConfigMap a", got)
 			}
 			if f.Find("ConfigMap", "c") != nil {
@@ -69,7 +61,7 @@ func TestApplyCanceledHalfWaySavesWhatWasApplied(t *testing.T) {
 			if hasError(diags) {
 				t.Fatal(diagsText(diags))
 			}
-			if got := sortedKeys(objectsOf(t, final.value)); !reflect.DeepEqual(got, want) {
+			if got := slices.Sorted(maps.Keys(objectsOf(t, final.value))); !reflect.DeepEqual(got, want) {
 				t.Errorf("state lists %v, want %v", got, want)
 			}
 			for _, name := range []string{"a", "b", "c"} {

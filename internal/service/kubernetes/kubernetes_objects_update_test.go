@@ -2,7 +2,9 @@ package kubernetes
 
 import (
 	"context"
+	"maps"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -51,7 +53,7 @@ func TestUpdateKeepsAnObjectWhoseKeyChanged(t *testing.T) {
 	if f.Find("ConfigMap", "x") == nil {
 		t.Fatal("the update deleted the ConfigMap it had just applied")
 	}
-	if got := sortedKeys(objectsOf(t, second.value)); !reflect.DeepEqual(got, []string{"ConfigMap/default/x"}) {
+	if got := slices.Sorted(maps.Keys(objectsOf(t, second.value))); !reflect.DeepEqual(got, []string{"ConfigMap/default/x"}) {
 		t.Errorf("state lists %v", got)
 	}
 }

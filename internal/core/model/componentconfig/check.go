@@ -2,6 +2,7 @@ package componentconfig
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -49,7 +50,7 @@ func CheckFormat(c Config) problem.List {
 		case len(c.ResourceWeights) > MaxResources:
 			l.Addf(PathResourceWeights, "may weight at most %d resources, got %d", MaxResources, len(c.ResourceWeights))
 		}
-		for _, name := range sortedKeys(c.ResourceWeights) {
+		for _, name := range slices.Sorted(maps.Keys(c.ResourceWeights)) {
 			if name == "" || len(name) > 253 {
 				l.Addf(PathResourceWeights, "resource name %q must be 1 to 253 characters, such as \"cpu\"", name)
 			}
@@ -88,7 +89,7 @@ func Check(c Config, lim Limits) problem.List {
 		if v := c.ScoringStrategy; v != nil && len(s.Strategies) > 0 && !slices.Contains(s.Strategies, *v) {
 			l.Addf(PathScoringStrategy, "must be one of %s %s, got %q", strings.Join(s.Strategies, ", "), where, *v)
 		}
-		for _, name := range sortedKeys(c.ResourceWeights) {
+		for _, name := range slices.Sorted(maps.Keys(c.ResourceWeights)) {
 			w := c.ResourceWeights[name]
 			switch {
 			case name == "" || len(name) > 253:
@@ -142,13 +143,4 @@ func setComponents(c Config) []problem.Path {
 		out = append(out, PathAPIServer)
 	}
 	return out
-}
-
-func sortedKeys(m map[string]int64) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

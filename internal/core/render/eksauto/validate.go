@@ -2,6 +2,7 @@ package eksauto
 
 import (
 	"encoding/base64"
+	"maps"
 	"net/url"
 	"regexp"
 	"slices"
@@ -118,7 +119,7 @@ func validateTagSelector(at *problem.At, tags map[string]string) {
 	if len(tags) > 20 {
 		at.Addf("at most 20 tags per term, got %d", len(tags))
 	}
-	for _, k := range sortedKeys(tags) {
+	for _, k := range slices.Sorted(maps.Keys(tags)) {
 		if k == "" || tags[k] == "" {
 			at.Addf("empty tag keys or values are not supported (use \"*\" to match any value)")
 		}
@@ -240,7 +241,7 @@ func validateTags(at *problem.At, tags map[string]string) {
 	if len(tags) > 50 {
 		at.Addf("EC2 allows at most 50 tags per resource, got %d", len(tags))
 	}
-	for _, k := range sortedKeys(tags) {
+	for _, k := range slices.Sorted(maps.Keys(tags)) {
 		switch {
 		case k == "":
 			at.Addf("empty tag keys are not supported")
@@ -251,13 +252,4 @@ func validateTags(at *problem.At, tags map[string]string) {
 		}
 		checkControl(at.Key(k), k, tags[k])
 	}
-}
-
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

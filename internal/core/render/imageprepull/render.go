@@ -2,7 +2,8 @@ package imageprepull
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/problem"
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/k8sobj"
@@ -109,7 +110,7 @@ func affinity(s Spec) map[string]any {
 	if len(s.NodePools) > 0 {
 		exprs = append(exprs, map[string]any{"key": NodePoolLabel, "operator": "In", "values": stringsAny(s.NodePools)})
 	}
-	for _, k := range sortedKeys(s.NodeSelector) {
+	for _, k := range slices.Sorted(maps.Keys(s.NodeSelector)) {
 		exprs = append(exprs, map[string]any{"key": k, "operator": "In", "values": []any{s.NodeSelector[k]}})
 	}
 	return map[string]any{"nodeAffinity": map[string]any{
@@ -147,13 +148,4 @@ func stringsAny(vals []string) []any {
 		out[i] = v
 	}
 	return out
-}
-
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

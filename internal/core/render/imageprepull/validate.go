@@ -1,6 +1,7 @@
 package imageprepull
 
 import (
+	"maps"
 	"slices"
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/problem"
@@ -100,7 +101,7 @@ func validatePlacement(probs *problem.List, s Spec) {
 		seen[p] = true
 	}
 	sel := problem.Under(probs, "node_selector")
-	for _, k := range sortedKeys(s.NodeSelector) {
+	for _, k := range slices.Sorted(maps.Keys(s.NodeSelector)) {
 		if msg := k8sname.QualifiedNameError(k); msg != "" {
 			sel.Key(k).Addf("label key %q is invalid: %s", k, msg)
 		}

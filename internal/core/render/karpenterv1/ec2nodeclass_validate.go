@@ -1,6 +1,7 @@
 package karpenterv1
 
 import (
+	"maps"
 	"net"
 	"regexp"
 	"slices"
@@ -145,7 +146,7 @@ func validateSelectorTags(p *problemsAt, tags map[string]string) {
 	if len(tags) > 20 {
 		p.add("at most 20 tags per term, got %d", len(tags))
 	}
-	for _, k := range sortedKeys(tags) {
+	for _, k := range slices.Sorted(maps.Keys(tags)) {
 		if k == "" || tags[k] == "" {
 			p.add("empty tag keys or values are not supported (use \"*\" to match any value)")
 		}
@@ -183,7 +184,7 @@ func validateKubelet(p *problemsAt, k Kubelet) {
 		attr string
 		m    map[string]string
 	}{{"system_reserved", k.SystemReserved}, {"kube_reserved", k.KubeReserved}} {
-		for _, key := range sortedKeys(f.m) {
+		for _, key := range slices.Sorted(maps.Keys(f.m)) {
 			kp := p.child(f.attr).key(key)
 			if !slices.Contains(ReservedKeys, key) {
 				kp.add("%q cannot be reserved: use %s", key, strings.Join(ReservedKeys, ", "))
@@ -197,7 +198,7 @@ func validateKubelet(p *problemsAt, k Kubelet) {
 		attr string
 		m    map[string]string
 	}{{"eviction_hard", k.EvictionHard}, {"eviction_soft", k.EvictionSoft}} {
-		for _, key := range sortedKeys(f.m) {
+		for _, key := range slices.Sorted(maps.Keys(f.m)) {
 			kp := p.child(f.attr).key(key)
 			if !slices.Contains(EvictionSignals, key) {
 				kp.add("%q is not an eviction signal: use %s", key, strings.Join(EvictionSignals, ", "))
@@ -207,7 +208,7 @@ func validateKubelet(p *problemsAt, k Kubelet) {
 			}
 		}
 	}
-	for _, key := range sortedKeys(k.EvictionSoftGracePeriod) {
+	for _, key := range slices.Sorted(maps.Keys(k.EvictionSoftGracePeriod)) {
 		kp := p.child("eviction_soft_grace_period").key(key)
 		if !slices.Contains(EvictionSignals, key) {
 			kp.add("%q is not an eviction signal: use %s", key, strings.Join(EvictionSignals, ", "))
@@ -219,7 +220,7 @@ func validateKubelet(p *problemsAt, k Kubelet) {
 			kp.add("%q is not a duration, e.g. 1m30s", k.EvictionSoftGracePeriod[key])
 		}
 	}
-	for _, key := range sortedKeys(k.EvictionSoft) {
+	for _, key := range slices.Sorted(maps.Keys(k.EvictionSoft)) {
 		if _, ok := k.EvictionSoftGracePeriod[key]; !ok {
 			p.child("eviction_soft").key(key).add("has no matching eviction_soft_grace_period[%q]; every soft eviction needs a grace period", key)
 		}
@@ -253,7 +254,7 @@ func restrictedTag(k string) bool {
 }
 
 func validateTags(p *problemsAt, tags map[string]string) {
-	for _, k := range sortedKeys(tags) {
+	for _, k := range slices.Sorted(maps.Keys(tags)) {
 		switch {
 		case k == "":
 			p.add("empty tag keys are not supported")

@@ -1,6 +1,7 @@
 package karpenterv1
 
 import (
+	"maps"
 	"slices"
 	"strings"
 
@@ -35,7 +36,7 @@ func validateNodeClassFamily(probs *problem.List, np NodePool) {
 	for i, r := range np.Requirements.Custom {
 		check(at(probs, "requirements", i, "key"), r.Key)
 	}
-	for _, k := range sortedKeys(np.Labels) {
+	for _, k := range slices.Sorted(maps.Keys(np.Labels)) {
 		check(at(probs, "labels").key(k), k)
 	}
 }

@@ -1,7 +1,6 @@
 package karpenterv1
 
 import (
-	"sort"
 	"strconv"
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/problem"
@@ -148,13 +147,4 @@ func stringMap(m map[string]string) map[string]any {
 		out[k] = v
 	}
 	return out
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

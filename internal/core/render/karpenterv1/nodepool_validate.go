@@ -2,6 +2,7 @@ package karpenterv1
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -156,7 +157,7 @@ func validateLabels(p *problemsAt, labels map[string]string) {
 	if len(labels) > 100 {
 		p.add("at most 100 labels, got %d", len(labels))
 	}
-	for _, k := range sortedKeys(labels) {
+	for _, k := range slices.Sorted(maps.Keys(labels)) {
 		kp := p.key(k)
 		if msg := k8sname.QualifiedNameError(k); msg != "" {
 			kp.add("label key %q is invalid: %s", k, msg)
@@ -172,7 +173,7 @@ func validateLabels(p *problemsAt, labels map[string]string) {
 }
 
 func validateAnnotations(p *problemsAt, annotations map[string]string) {
-	for _, k := range sortedKeys(annotations) {
+	for _, k := range slices.Sorted(maps.Keys(annotations)) {
 		if msg := k8sname.QualifiedNameError(k); msg != "" {
 			p.key(k).add("annotation key %q is invalid: %s", k, msg)
 		}
@@ -243,7 +244,7 @@ func validateDisruption(p *problemsAt, d Disruption) {
 }
 
 func validateLimits(p *problemsAt, limits map[string]string) {
-	for _, k := range sortedKeys(limits) {
+	for _, k := range slices.Sorted(maps.Keys(limits)) {
 		if msg := k8sname.QualifiedNameError(k); msg != "" {
 			p.key(k).add("resource name %q is invalid: %s", k, msg)
 		}

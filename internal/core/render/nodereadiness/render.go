@@ -1,8 +1,6 @@
 package nodereadiness
 
 import (
-	"sort"
-
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/problem"
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/k8sobj"
 )
@@ -61,13 +59,4 @@ func stringsAny(vals []string) []any {
 		out[i] = v
 	}
 	return out
-}
-
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

@@ -2,6 +2,7 @@ package nodereadiness
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -153,7 +154,7 @@ func validateSelector(probs *problem.List, r Rule) {
 		seen[p] = true
 	}
 	sel := problem.Under(probs, "node_selector")
-	for _, k := range sortedKeys(r.NodeSelector) {
+	for _, k := range slices.Sorted(maps.Keys(r.NodeSelector)) {
 		if msg := k8sname.QualifiedNameError(k); msg != "" {
 			sel.Key(k).Addf("label key %q is invalid: %s", k, msg)
 		}

@@ -2,9 +2,10 @@ package warmpool
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/model/sizing"
@@ -122,7 +123,7 @@ func validatePod(p PodShape, shapeOptional bool, probs *problem.List) {
 	if positive == 0 {
 		probs.Addf(problem.Path{"cpu"}, "set cpu and/or memory to what one real workload pod requests (e.g. cpu = \"500m\", memory = \"512Mi\"): a warm pod requesting nothing reserves nothing")
 	}
-	for _, name := range sortedKeys(p.Extended) {
+	for _, name := range slices.Sorted(maps.Keys(p.Extended)) {
 		at := problem.Path{"extended_resources", name}
 		if msg := requestableResource(name); msg != "" {
 			probs.Addf(at, "%s", msg)
@@ -175,7 +176,7 @@ func validatePlacement(s Spec, probs *problem.List) {
 	if s.NodePool != "" && (len(s.NodePool) > 63 || !labelValue.MatchString(s.NodePool)) {
 		probs.Addf(problem.Path{"node_pool"}, "%q is not a valid NodePool name", s.NodePool)
 	}
-	for _, k := range sortedKeys(s.NodeSelector) {
+	for _, k := range slices.Sorted(maps.Keys(s.NodeSelector)) {
 		if !qualifiedName.MatchString(k) || len(k) > 316 {
 			probs.Addf(problem.Path{"node_selector", k}, "%q is not a valid label key", k)
 		}
@@ -256,7 +257,7 @@ func validateModeSettings(s Spec, probs *problem.List) {
 				probs.Addf(problem.Path{"capacity_buffer", "percentage"}, "must be 0 or more, got %d", *b.Percentage)
 			}
 		}
-		for _, k := range sortedKeys(b.Limits) {
+		for _, k := range slices.Sorted(maps.Keys(b.Limits)) {
 			if _, err := k8sobj.ParseQuantity(b.Limits[k]); err != nil {
 				probs.Addf(problem.Path{"capacity_buffer", "limits", k}, "%v", err)
 			}
@@ -282,13 +283,4 @@ func validateModeSettings(s Spec, probs *problem.List) {
 			}
 		}
 	}
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
