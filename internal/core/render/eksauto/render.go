@@ -25,35 +25,35 @@ func (nc NodeClass) Render() (k8sobj.Object, problem.List) {
 		terms := make([]any, 0, len(nc.CapacityReservationSelectorTerms))
 		for _, t := range nc.CapacityReservationSelectorTerms {
 			o := map[string]any{}
-			setStr(o, "id", t.ID)
-			setStr(o, "owner", t.Owner)
+			k8sobj.SetString(o, "id", t.ID)
+			k8sobj.SetString(o, "owner", t.Owner)
 			if len(t.Tags) > 0 {
-				o["tags"] = stringMap(t.Tags)
+				o["tags"] = k8sobj.StringMap(t.Tags)
 			}
 			terms = append(terms, o)
 		}
 		spec["capacityReservationSelectorTerms"] = terms
 	}
 	es := map[string]any{}
-	setStr(es, "size", nc.EphemeralStorage.Size)
-	setInt(es, "iops", nc.EphemeralStorage.IOPS)
-	setInt(es, "throughput", nc.EphemeralStorage.Throughput)
-	setStr(es, "kmsKeyID", nc.EphemeralStorage.KMSKeyID)
+	k8sobj.SetString(es, "size", nc.EphemeralStorage.Size)
+	k8sobj.SetInt(es, "iops", nc.EphemeralStorage.IOPS)
+	k8sobj.SetInt(es, "throughput", nc.EphemeralStorage.Throughput)
+	k8sobj.SetString(es, "kmsKeyID", nc.EphemeralStorage.KMSKeyID)
 	if len(es) > 0 {
 		spec["ephemeralStorage"] = es
 	}
-	setStr(spec, "networkPolicy", nc.NetworkPolicy)
-	setStr(spec, "networkPolicyEventLogs", nc.NetworkPolicyEventLogs)
-	setStr(spec, "snatPolicy", nc.SNATPolicy)
+	k8sobj.SetString(spec, "networkPolicy", nc.NetworkPolicy)
+	k8sobj.SetString(spec, "networkPolicyEventLogs", nc.NetworkPolicyEventLogs)
+	k8sobj.SetString(spec, "snatPolicy", nc.SNATPolicy)
 	an := map[string]any{}
-	setStr(an, "httpsProxy", nc.AdvancedNetworking.HTTPSProxy)
+	k8sobj.SetString(an, "httpsProxy", nc.AdvancedNetworking.HTTPSProxy)
 	if len(nc.AdvancedNetworking.NoProxy) > 0 {
-		an["noProxy"] = stringsAny(nc.AdvancedNetworking.NoProxy)
+		an["noProxy"] = k8sobj.Strings(nc.AdvancedNetworking.NoProxy)
 	}
 	if v := nc.AdvancedNetworking.AssociatePublicIPAddress; v != nil {
 		an["associatePublicIPAddress"] = *v
 	}
-	setStr(an, "ipv4PrefixSize", nc.AdvancedNetworking.IPv4PrefixSize)
+	k8sobj.SetString(an, "ipv4PrefixSize", nc.AdvancedNetworking.IPv4PrefixSize)
 	if len(an) > 0 {
 		spec["advancedNetworking"] = an
 	}
@@ -65,7 +65,7 @@ func (nc NodeClass) Render() (k8sobj.Object, problem.List) {
 		spec["certificateBundles"] = bundles
 	}
 	if len(nc.Tags) > 0 {
-		spec["tags"] = stringMap(nc.Tags)
+		spec["tags"] = k8sobj.StringMap(nc.Tags)
 	}
 	obj["spec"] = spec
 	return obj, probs
@@ -75,40 +75,12 @@ func termsObj(terms []SelectorTerm) []any {
 	out := make([]any, 0, len(terms))
 	for _, t := range terms {
 		o := map[string]any{}
-		setStr(o, "id", t.ID)
-		setStr(o, "name", t.Name)
+		k8sobj.SetString(o, "id", t.ID)
+		k8sobj.SetString(o, "name", t.Name)
 		if len(t.Tags) > 0 {
-			o["tags"] = stringMap(t.Tags)
+			o["tags"] = k8sobj.StringMap(t.Tags)
 		}
 		out = append(out, o)
-	}
-	return out
-}
-
-func setStr(o map[string]any, k, v string) {
-	if v != "" {
-		o[k] = v
-	}
-}
-
-func setInt(o map[string]any, k string, v *int64) {
-	if v != nil {
-		o[k] = *v
-	}
-}
-
-func stringMap(m map[string]string) map[string]any {
-	out := make(map[string]any, len(m))
-	for k, v := range m {
-		out[k] = v
-	}
-	return out
-}
-
-func stringsAny(vals []string) []any {
-	out := make([]any, len(vals))
-	for i, v := range vals {
-		out[i] = v
 	}
 	return out
 }

@@ -108,7 +108,7 @@ func container(name, image string, command []any) map[string]any {
 func affinity(s Spec) map[string]any {
 	var exprs []any
 	if len(s.NodePools) > 0 {
-		exprs = append(exprs, map[string]any{"key": NodePoolLabel, "operator": "In", "values": stringsAny(s.NodePools)})
+		exprs = append(exprs, map[string]any{"key": NodePoolLabel, "operator": "In", "values": k8sobj.Strings(s.NodePools)})
 	}
 	for _, k := range slices.Sorted(maps.Keys(s.NodeSelector)) {
 		exprs = append(exprs, map[string]any{"key": k, "operator": "In", "values": []any{s.NodeSelector[k]}})
@@ -138,14 +138,6 @@ func tolerations(taints []Taint) []any {
 			tol["effect"] = t.Effect
 		}
 		out = append(out, tol)
-	}
-	return out
-}
-
-func stringsAny(vals []string) []any {
-	out := make([]any, len(vals))
-	for i, v := range vals {
-		out[i] = v
 	}
 	return out
 }

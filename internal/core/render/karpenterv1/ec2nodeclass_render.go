@@ -22,31 +22,31 @@ func (nc EC2NodeClass) Render() (k8sobj.Object, problem.List) {
 		terms := make([]any, 0, len(nc.AMISelectorTerms))
 		for _, t := range nc.AMISelectorTerms {
 			o := map[string]any{}
-			setStr(o, "id", t.ID)
-			setStr(o, "name", t.Name)
-			setStr(o, "owner", t.Owner)
-			setStr(o, "ssmParameter", t.SSMParameter)
+			k8sobj.SetString(o, "id", t.ID)
+			k8sobj.SetString(o, "name", t.Name)
+			k8sobj.SetString(o, "owner", t.Owner)
+			k8sobj.SetString(o, "ssmParameter", t.SSMParameter)
 			if len(t.Tags) > 0 {
-				o["tags"] = stringMap(t.Tags)
+				o["tags"] = k8sobj.StringMap(t.Tags)
 			}
 			terms = append(terms, o)
 		}
 		spec["amiSelectorTerms"] = terms
 	}
-	setStr(spec, "amiFamily", nc.AMIFamily)
-	setStr(spec, "role", nc.Role)
-	setStr(spec, "instanceProfile", nc.InstanceProfile)
+	k8sobj.SetString(spec, "amiFamily", nc.AMIFamily)
+	k8sobj.SetString(spec, "role", nc.Role)
+	k8sobj.SetString(spec, "instanceProfile", nc.InstanceProfile)
 	spec["subnetSelectorTerms"] = selectorTermsObj(nc.SubnetSelectorTerms)
 	spec["securityGroupSelectorTerms"] = selectorTermsObj(nc.SecurityGroupSelectorTerms)
 	if len(nc.CapacityReservationSelectorTerms) > 0 {
 		terms := make([]any, 0, len(nc.CapacityReservationSelectorTerms))
 		for _, t := range nc.CapacityReservationSelectorTerms {
 			o := map[string]any{}
-			setStr(o, "id", t.ID)
-			setStr(o, "ownerID", t.OwnerID)
-			setStr(o, "instanceMatchCriteria", t.InstanceMatchCriteria)
+			k8sobj.SetString(o, "id", t.ID)
+			k8sobj.SetString(o, "ownerID", t.OwnerID)
+			k8sobj.SetString(o, "instanceMatchCriteria", t.InstanceMatchCriteria)
 			if len(t.Tags) > 0 {
-				o["tags"] = stringMap(t.Tags)
+				o["tags"] = k8sobj.StringMap(t.Tags)
 			}
 			terms = append(terms, o)
 		}
@@ -57,18 +57,18 @@ func (nc EC2NodeClass) Render() (k8sobj.Object, problem.List) {
 		bdms := make([]any, 0, len(nc.BlockDeviceMappings))
 		for _, b := range nc.BlockDeviceMappings {
 			ebs := map[string]any{}
-			setStr(ebs, "volumeSize", b.VolumeSize)
+			k8sobj.SetString(ebs, "volumeSize", b.VolumeSize)
 			vt := b.VolumeType
 			if vt == "" {
 				vt = "gp3"
 			}
 			ebs["volumeType"] = vt
-			setInt(ebs, "iops", b.IOPS)
-			setInt(ebs, "throughput", b.Throughput)
-			setBool(ebs, "encrypted", b.Encrypted)
-			setBool(ebs, "deleteOnTermination", b.DeleteOnTermination)
-			setStr(ebs, "kmsKeyID", b.KMSKeyID)
-			setStr(ebs, "snapshotID", b.SnapshotID)
+			k8sobj.SetInt(ebs, "iops", b.IOPS)
+			k8sobj.SetInt(ebs, "throughput", b.Throughput)
+			k8sobj.SetBool(ebs, "encrypted", b.Encrypted)
+			k8sobj.SetBool(ebs, "deleteOnTermination", b.DeleteOnTermination)
+			k8sobj.SetString(ebs, "kmsKeyID", b.KMSKeyID)
+			k8sobj.SetString(ebs, "snapshotID", b.SnapshotID)
 			o := map[string]any{"deviceName": b.DeviceName, "ebs": ebs}
 			if b.RootVolume {
 				o["rootVolume"] = true
@@ -91,17 +91,17 @@ func (nc EC2NodeClass) Render() (k8sobj.Object, problem.List) {
 		}
 	}
 	if len(nc.Tags) > 0 {
-		spec["tags"] = stringMap(nc.Tags)
+		spec["tags"] = k8sobj.StringMap(nc.Tags)
 	}
-	setBool(spec, "associatePublicIPAddress", nc.AssociatePublicIPAddress)
-	setBool(spec, "detailedMonitoring", nc.DetailedMonitoring)
+	k8sobj.SetBool(spec, "associatePublicIPAddress", nc.AssociatePublicIPAddress)
+	k8sobj.SetBool(spec, "detailedMonitoring", nc.DetailedMonitoring)
 
 	ud, err := RenderUserData(nc.UserData, nc.Family())
 	if err != nil {
 		probs.Addf(problem.Path{"user_data"}, "rendering user data: %v", err)
 		return nil, probs
 	}
-	setStr(spec, "userData", ud)
+	k8sobj.SetString(spec, "userData", ud)
 
 	obj["spec"] = spec
 	return obj, probs
@@ -111,10 +111,10 @@ func selectorTermsObj(terms []SelectorTerm) []any {
 	out := make([]any, 0, len(terms))
 	for _, t := range terms {
 		o := map[string]any{}
-		setStr(o, "id", t.ID)
-		setStr(o, "name", t.Name)
+		k8sobj.SetString(o, "id", t.ID)
+		k8sobj.SetString(o, "name", t.Name)
 		if len(t.Tags) > 0 {
-			o["tags"] = stringMap(t.Tags)
+			o["tags"] = k8sobj.StringMap(t.Tags)
 		}
 		out = append(out, o)
 	}
@@ -123,41 +123,23 @@ func selectorTermsObj(terms []SelectorTerm) []any {
 
 func kubeletObj(k Kubelet) map[string]any {
 	o := map[string]any{}
-	setInt(o, "maxPods", k.MaxPods)
-	setInt(o, "podsPerCore", k.PodsPerCore)
-	setInt(o, "evictionMaxPodGracePeriod", k.EvictionMaxPodGracePeriod)
-	setInt(o, "imageGCHighThresholdPercent", k.ImageGCHighThresholdPercent)
-	setInt(o, "imageGCLowThresholdPercent", k.ImageGCLowThresholdPercent)
-	setBool(o, "cpuCFSQuota", k.CPUCFSQuota)
+	k8sobj.SetInt(o, "maxPods", k.MaxPods)
+	k8sobj.SetInt(o, "podsPerCore", k.PodsPerCore)
+	k8sobj.SetInt(o, "evictionMaxPodGracePeriod", k.EvictionMaxPodGracePeriod)
+	k8sobj.SetInt(o, "imageGCHighThresholdPercent", k.ImageGCHighThresholdPercent)
+	k8sobj.SetInt(o, "imageGCLowThresholdPercent", k.ImageGCLowThresholdPercent)
+	k8sobj.SetBool(o, "cpuCFSQuota", k.CPUCFSQuota)
 	for key, m := range map[string]map[string]string{
 		"systemReserved": k.SystemReserved, "kubeReserved": k.KubeReserved,
 		"evictionHard": k.EvictionHard, "evictionSoft": k.EvictionSoft,
 		"evictionSoftGracePeriod": k.EvictionSoftGracePeriod,
 	} {
 		if len(m) > 0 {
-			o[key] = stringMap(m)
+			o[key] = k8sobj.StringMap(m)
 		}
 	}
 	if len(k.ClusterDNS) > 0 {
-		o["clusterDNS"] = stringsAny(k.ClusterDNS)
+		o["clusterDNS"] = k8sobj.Strings(k.ClusterDNS)
 	}
 	return o
-}
-
-func setStr(o map[string]any, key, v string) {
-	if v != "" {
-		o[key] = v
-	}
-}
-
-func setInt(o map[string]any, key string, v *int64) {
-	if v != nil {
-		o[key] = *v
-	}
-}
-
-func setBool(o map[string]any, key string, v *bool) {
-	if v != nil {
-		o[key] = *v
-	}
 }

@@ -40,10 +40,10 @@ func (np NodePool) Render() (k8sobj.Object, problem.List) {
 	tmpl := map[string]any{"spec": tmplSpec}
 	meta := map[string]any{}
 	if len(np.Labels) > 0 {
-		meta["labels"] = stringMap(np.Labels)
+		meta["labels"] = k8sobj.StringMap(np.Labels)
 	}
 	if len(np.Annotations) > 0 {
-		meta["annotations"] = stringMap(np.Annotations)
+		meta["annotations"] = k8sobj.StringMap(np.Annotations)
 	}
 	if len(meta) > 0 {
 		tmpl["metadata"] = meta
@@ -66,7 +66,7 @@ func (np NodePool) Render() (k8sobj.Object, problem.List) {
 				bo["duration"] = b.Duration
 			}
 			if len(b.Reasons) > 0 {
-				bo["reasons"] = stringsAny(b.Reasons)
+				bo["reasons"] = k8sobj.Strings(b.Reasons)
 			}
 			budgets = append(budgets, bo)
 		}
@@ -75,7 +75,7 @@ func (np NodePool) Render() (k8sobj.Object, problem.List) {
 
 	spec := map[string]any{"template": tmpl, "disruption": disruption}
 	if len(np.Limits) > 0 {
-		spec["limits"] = stringMap(np.Limits)
+		spec["limits"] = k8sobj.StringMap(np.Limits)
 	}
 	if np.Weight != nil {
 		spec["weight"] = *np.Weight
@@ -111,7 +111,7 @@ func requirementsObj(reqs []Requirement) []any {
 	for _, r := range reqs {
 		o := map[string]any{"key": r.Key, "operator": r.Operator}
 		if len(r.Values) > 0 {
-			o["values"] = stringsAny(r.Values)
+			o["values"] = k8sobj.Strings(r.Values)
 		}
 		if r.MinValues != nil {
 			o["minValues"] = *r.MinValues
@@ -129,22 +129,6 @@ func taintsObj(taints []Taint) []any {
 			o["value"] = t.Value
 		}
 		out = append(out, o)
-	}
-	return out
-}
-
-func stringsAny(vals []string) []any {
-	out := make([]any, len(vals))
-	for i, v := range vals {
-		out[i] = v
-	}
-	return out
-}
-
-func stringMap(m map[string]string) map[string]any {
-	out := make(map[string]any, len(m))
-	for k, v := range m {
-		out[k] = v
 	}
 	return out
 }

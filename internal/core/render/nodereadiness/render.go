@@ -30,7 +30,7 @@ func (r Rule) Render() (k8sobj.Object, problem.List) {
 	selector := map[string]any{}
 	if len(d.NodePools) > 0 {
 		selector["matchExpressions"] = []any{map[string]any{
-			"key": NodePoolLabel, "operator": "In", "values": stringsAny(d.NodePools),
+			"key": NodePoolLabel, "operator": "In", "values": k8sobj.Strings(d.NodePools),
 		}}
 	}
 	if len(d.NodeSelector) > 0 {
@@ -51,12 +51,4 @@ func (r Rule) Render() (k8sobj.Object, problem.List) {
 	}
 	obj["spec"] = spec
 	return obj, probs
-}
-
-func stringsAny(vals []string) []any {
-	out := make([]any, len(vals))
-	for i, v := range vals {
-		out[i] = v
-	}
-	return out
 }
