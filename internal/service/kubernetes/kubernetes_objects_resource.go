@@ -246,10 +246,7 @@ func (r *objectsResource) Update(ctx context.Context, req resource.UpdateRequest
 	defer cancel()
 	objs, probs := objectset.Parse(plan.YAML.ValueString(), yamlPath)
 	framework.AddProblems(&resp.Diagnostics, probs)
-	prior, diags := stringMap(ctx, state.Objects)
-	resp.Diagnostics.Append(diags...)
-	owned, diags := readOwned(ctx, req.Private)
-	resp.Diagnostics.Append(diags...)
+	prior, owned := recorded(ctx, state, req.Private, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -364,10 +361,7 @@ func (r *objectsResource) Read(ctx context.Context, req resource.ReadRequest, re
 	if r.Client == nil || len(r.Client.Kubernetes.Unknown) > 0 {
 		return
 	}
-	prior, diags := stringMap(ctx, state.Objects)
-	resp.Diagnostics.Append(diags...)
-	owned, diags := readOwned(ctx, req.Private)
-	resp.Diagnostics.Append(diags...)
+	prior, owned := recorded(ctx, state, req.Private, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}

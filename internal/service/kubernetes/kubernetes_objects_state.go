@@ -125,6 +125,16 @@ func (t *tracker) save(ctx context.Context, m objectsModel, state *tfsdk.State, 
 	}
 }
 
+// recorded is what the state holds of the objects: their shown text, and
+// the owned-fields digests kept in private state.
+func recorded(ctx context.Context, m objectsModel, private privateState, diags *diag.Diagnostics) (shown, owned map[string]string) {
+	shown, d := stringMap(ctx, m.Objects)
+	diags.Append(d...)
+	owned, d = readOwned(ctx, private)
+	diags.Append(d...)
+	return shown, owned
+}
+
 func readOwned(ctx context.Context, private privateState) (map[string]string, diag.Diagnostics) {
 	out := map[string]string{}
 	raw, diags := private.GetKey(ctx, ownedKey)
