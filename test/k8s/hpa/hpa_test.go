@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -15,6 +14,8 @@ import (
 	appsv1 "k8s.io/api/apps/v1"
 	"k8s.io/client-go/informers"
 	"k8s.io/client-go/tools/cache"
+
+	"github.com/scalingkit/terraform-provider-scaling/test/k8s/cluster"
 )
 
 var (
@@ -120,7 +121,7 @@ func measure(t *testing.T, period time.Duration, n int) string {
 		e.waitMetricSeen(ctx, t, name, 3*time.Minute)
 	}
 	ups := e.watchScaleUps(t, names)
-	load0 := loadavg()
+	load0 := cluster.LoadAvg()
 	flipped := make([]time.Time, n)
 	var wg sync.WaitGroup
 	for i := range n {
@@ -157,7 +158,7 @@ func measure(t *testing.T, period time.Duration, n int) string {
 	for _, d := range lat {
 		sum += d
 	}
-	q := func(p float64) time.Duration { return lat[max(0, min(len(lat)-1, int(p*float64(len(lat))+0.5)-1))] }
+	q, ms := cluster.Burst{Latencies: lat}.Quantile, cluster.Millis
 	var gaps []time.Duration
 	for i := range n {
 		r := e.metrics.readsOf(trialSelector(i))
@@ -172,22 +173,7 @@ func measure(t *testing.T, period time.Duration, n int) string {
 	}
 	row := fmt.Sprintf("| %s | %d | %s | %s | %s | %s | %s | %.2f | %.2f | %s | %s / %s |", period, n,
 		ms(lat[0]), ms(q(0.5)), ms(q(0.95)), ms(lat[len(lat)-1]), ms(sum/time.Duration(n)),
-		q(0.5).Seconds()/period.Seconds(), q(0.95).Seconds()/period.Seconds(), ms(gap), load0, loadavg())
+		q(0.5).Seconds()/period.Seconds(), q(0.95).Seconds()/period.Seconds(), ms(gap), load0, cluster.LoadAvg())
 	t.Log(row)
 	return row
-}
-
-func ms(d time.Duration) string { return d.Round(time.Millisecond).String() }
-
-// loadavg is the first three fields of /proc/loadavg (what uptime prints).
-func loadavg() string {
-	b, err := os.ReadFile("/proc/loadavg")
-	if err != nil {
-		return "?"
-	}
-	f := strings.Fields(string(b))
-	if len(f) < 3 {
-		return "?"
-	}
-	return strings.Join(f[:3], " ")
 }

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/scalingkit/terraform-provider-scaling/test/k8s/cluster"
 )
 
 var (
@@ -105,8 +107,8 @@ func TestWarmModesLatency(t *testing.T) {
 					res := e.burst(ctx, t, w, n, *waitFlag, false)
 					t.Log(res)
 					rows = append(rows, fmt.Sprintf("| %s | %d | %d | %s | %s | %s | %s | %.1f | %d | %d | %d | %d | %s / %s |",
-						m, n, run, ms(res.quantile(0.5)), ms(res.quantile(0.95)), ms(res.max()), ms(res.wall), res.rate(),
-						res.onWarm, res.preempted, res.newClaims, res.unbound, res.load[0], res.load[1]))
+						m, n, run, cluster.Millis(res.Quantile(0.5)), cluster.Millis(res.Quantile(0.95)), cluster.Millis(res.Max()), cluster.Millis(res.Wall), res.rate(),
+						res.onWarm, res.preempted, res.newClaims, res.Unbound, res.load[0], res.load[1]))
 				})
 			}
 		}

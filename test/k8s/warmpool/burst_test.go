@@ -3,7 +3,6 @@ package warmpool
 import (
 	"context"
 	"fmt"
-	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -11,38 +10,22 @@ import (
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/watch"
+
+	"github.com/scalingkit/terraform-provider-scaling/test/k8s/cluster"
 )
 
 // burstResult is what one burst measured.
 type burstResult struct {
-	pods      int
-	latencies []time.Duration // pod created -> pod bound, sorted
-	wall      time.Duration   // first create -> last bind
-	preempted int             // pause pods gone from the warm nodes
-	unbound   int             // workload pods still unbound at the timeout
-}
-
-func (r burstResult) quantile(q float64) time.Duration {
-	if len(r.latencies) == 0 {
-		return 0
-	}
-	i := int(q*float64(len(r.latencies))+0.5) - 1
-	return r.latencies[max(0, min(i, len(r.latencies)-1))]
-}
-
-func (r burstResult) max() time.Duration {
-	if len(r.latencies) == 0 {
-		return 0
-	}
-	return r.latencies[len(r.latencies)-1]
+	pods int
+	cluster.Burst
+	preempted int // pause pods gone from the warm nodes
 }
 
 func (r burstResult) String() string {
+	ms := cluster.Millis
 	return fmt.Sprintf("burst %d: p50 %s, p95 %s, max %s, last bound %s after the first create, %d pause pods preempted, %d never bound",
-		r.pods, ms(r.quantile(0.50)), ms(r.quantile(0.95)), ms(r.max()), ms(r.wall), r.preempted, r.unbound)
+		r.pods, ms(r.Quantile(0.50)), ms(r.Quantile(0.95)), ms(r.Max()), ms(r.Wall), r.preempted, r.Unbound)
 }
-
-func ms(d time.Duration) string { return d.Round(time.Millisecond).String() }
 
 // burst creates n workload pods at priority 0 as fast as the API takes them
 // and records, per pod, the time from its Create returning to the first watch
@@ -57,7 +40,6 @@ func burst(ctx context.Context, t testing.TB, p *pool, n int, timeout time.Durat
 		t.Fatal(err)
 	}
 	var mu sync.Mutex
-	created := map[string]time.Time{}
 	bound := map[string]time.Time{}
 	nodeOf := map[string]string{}
 	allBound := make(chan struct{})
@@ -130,33 +112,9 @@ func burst(ctx context.Context, t testing.TB, p *pool, n int, timeout time.Durat
 		}
 	}()
 
-	names := make(chan string)
-	var wg sync.WaitGroup
-	var createErr error
-	start := time.Now()
-	for range min(n, 32) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for name := range names {
-				_, err := p.cs.CoreV1().Pods(p.ns).Create(ctx, p.workloadPod(name), metav1.CreateOptions{})
-				now := time.Now()
-				mu.Lock()
-				if err != nil && createErr == nil {
-					createErr = err
-				}
-				created[name] = now
-				mu.Unlock()
-			}
-		}()
-	}
-	for i := range n {
-		names <- fmt.Sprintf("workload-%04d", i)
-	}
-	close(names)
-	wg.Wait()
-	if createErr != nil {
-		t.Fatalf("create workload pods: %v", createErr)
+	created, start, err := cluster.CreatePods(ctx, p.cs, p.ns, n, p.workloadPod)
+	if err != nil {
+		t.Fatalf("create workload pods: %v", err)
 	}
 	select {
 	case <-allBound:
@@ -177,25 +135,12 @@ func burst(ctx context.Context, t testing.TB, p *pool, n int, timeout time.Durat
 	for _, node := range p.nodes {
 		warm[node] = true
 	}
-	res := burstResult{pods: n}
-	var last time.Time
-	for name, c := range created {
-		b, ok := bound[name]
-		if !ok {
-			res.unbound++
-			continue
-		}
+	res := burstResult{pods: n, Burst: cluster.MeasureBurst(start, created, bound)}
+	for name := range bound {
 		if !warm[nodeOf[name]] {
 			t.Errorf("pod %s bound to %q, not a warm node", name, nodeOf[name])
 		}
-		// A bind seen before Create returned (possible under load) counts as 0.
-		res.latencies = append(res.latencies, max(0, b.Sub(c)))
-		if b.After(last) {
-			last = b
-		}
 	}
-	slices.Sort(res.latencies)
-	res.wall = last.Sub(start)
 
 	// The nodes were full of pause pods: each workload pod took one's place.
 	pauseAfter, err := p.boundPods(ctx, p.pauseSelector)
@@ -207,7 +152,7 @@ func burst(ctx context.Context, t testing.TB, p *pool, n int, timeout time.Durat
 			res.preempted++
 		}
 	}
-	if res.preempted < n-res.unbound {
+	if res.preempted < n-res.Unbound {
 		t.Errorf("%d pause pods preempted for %d workload pods on full nodes; want at least %d", res.preempted, n, n)
 	}
 	return res

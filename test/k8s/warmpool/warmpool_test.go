@@ -103,7 +103,7 @@ func TestWarmPoolBurstLatency(t *testing.T) {
 					res := burst(ctx, t, p, n, *waitFlag, false)
 					t.Log(res)
 					rows = append(rows, fmt.Sprintf("| %s | %d | %d | %d | %s | %s | %s | %s | %d | %d |", mode.name, n, len(p.nodes), p.pause,
-						ms(res.quantile(0.50)), ms(res.quantile(0.95)), ms(res.max()), ms(res.wall), res.preempted, res.unbound))
+						cluster.Millis(res.Quantile(0.50)), cluster.Millis(res.Quantile(0.95)), cluster.Millis(res.Max()), cluster.Millis(res.Wall), res.preempted, res.Unbound))
 				})
 			}
 		})
