@@ -3,6 +3,7 @@ package framework
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -29,11 +30,12 @@ func WithTimeout(ctx context.Context, timeout func(context.Context, time.Duratio
 	return context.WithTimeout(ctx, d)
 }
 
-// TimeoutsBlock is timeouts.Block with each duration checked at plan time:
-// it must be more than zero (a zero or negative timeout would end the wait
-// before the first call) and at most MaxTimeout. The package's own check
-// only parses the duration.
-func TimeoutsBlock(ctx context.Context, opts timeouts.Opts) schema.Block {
+// DescribedTimeoutsBlock is timeouts.Block documented for the docs (what
+// names the operations the timeouts bound, with their defaults) and with
+// each duration checked at plan time: more than zero (a zero or negative
+// timeout would end the wait before the first call) and at most
+// MaxTimeout. The package's own check only parses the duration.
+func DescribedTimeoutsBlock(ctx context.Context, opts timeouts.Opts, what string) schema.Block {
 	b, ok := timeouts.Block(ctx, opts).(schema.SingleNestedBlock)
 	if !ok {
 		panic("framework: timeouts.Block is no longer a SingleNestedBlock")
@@ -45,10 +47,26 @@ func TimeoutsBlock(ctx context.Context, opts timeouts.Opts) schema.Block {
 			panic("framework: timeouts attribute " + name + " is no longer a string")
 		}
 		s.Validators = append(append([]validator.String(nil), s.Validators...), timeoutDuration{})
+		s.Description = ""
+		s.MarkdownDescription = fmt.Sprintf("How long the %s may take, as a duration such as `\"30s\"` or `\"10m\"` (more than zero, at most %s).", name, DurationText(MaxTimeout))
 		attrs[name] = s
 	}
 	b.Attributes = attrs
+	b.MarkdownDescription = fmt.Sprintf("How long %s may take before Terraform gives up. An operation that runs out of time "+
+		"still records what it may have created, so the next apply picks it up.", what)
 	return b
+}
+
+// DurationText is d as people write it: 2h, 10m, 1h30m (not 2h0m0s).
+func DurationText(d time.Duration) string {
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return s
 }
 
 // timeoutDuration checks that a parsable duration is in (0, MaxTimeout];

@@ -9,6 +9,6 @@ import (
 
 // Every attribute and block is documented (the docs are generated from
 // these) and every number a user sets is bounded.
-func TestMetricStreamSchema(t *testing.T) {
-	acctest.CheckResourceSchemas(t, tfcloudwatch.NewMetricStreamResource)
+func TestSchemas(t *testing.T) {
+	acctest.CheckResourceSchemas(t, tfcloudwatch.Resources()...)
 }

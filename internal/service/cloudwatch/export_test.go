@@ -11,7 +11,3 @@ import (
 func SetWaitTimings(minDelay, maxDelay, propagation time.Duration) {
 	pollDelays, propagationTimeout = tfresource.Backoff{Min: minDelay, Max: maxDelay}, propagation
 }
-
-// NewMetricStreamResource lets the schema test (package cloudwatch_test)
-// walk the schema.
-var NewMetricStreamResource = newMetricStreamResource

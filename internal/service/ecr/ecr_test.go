@@ -10,6 +10,6 @@ import (
 // Every attribute and block is documented (the docs are generated from
 // these) and every number a user sets is bounded.
 func TestSchemas(t *testing.T) {
-	acctest.CheckResourceSchemas(t, tfecr.NewPullThroughCacheRuleResource, tfecr.NewRepositoryCreationTemplateResource)
-	acctest.CheckDataSourceSchemas(t, tfecr.NewPullThroughCacheRulesDataSource)
+	acctest.CheckResourceSchemas(t, tfecr.Resources()...)
+	acctest.CheckDataSourceSchemas(t, tfecr.DataSources()...)
 }

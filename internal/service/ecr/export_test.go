@@ -11,10 +11,3 @@ import (
 func SetWaitTimings(minDelay, maxDelay, propagation time.Duration) {
 	pollDelays, propagationTimeout = tfresource.Backoff{Min: minDelay, Max: maxDelay}, propagation
 }
-
-// Constructors for the schema tests (package ecr_test).
-var (
-	NewPullThroughCacheRuleResource       = newPullThroughCacheRuleResource
-	NewRepositoryCreationTemplateResource = newRepositoryCreationTemplateResource
-	NewPullThroughCacheRulesDataSource    = newPullThroughCacheRulesDataSource
-)

@@ -146,7 +146,8 @@ func (r *controlPlaneTierResource) Schema(ctx context.Context, _ resource.Schema
 			},
 		}, componentConfigAttributes()),
 		Blocks: map[string]schema.Block{
-			"timeouts": framework.TimeoutsBlock(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"timeouts": framework.DescribedTimeoutsBlock(ctx, timeouts.Opts{Create: true, Update: true, Delete: true},
+				fmt.Sprintf("changing the tier and the settings, and reverting them on destroy with `revert_on_destroy` (default %s each)", framework.DurationText(defaultCreateTimeout))),
 		},
 	}
 }
