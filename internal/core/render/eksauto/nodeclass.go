@@ -1,5 +1,7 @@
 package eksauto
 
+import "github.com/scalingkit/terraform-provider-scaling/internal/core/render/karpenterv1"
+
 // NodeClass is the input for one eks.amazonaws.com/v1 NodeClass.
 type NodeClass struct {
 	Name string
@@ -31,11 +33,9 @@ type NodeClass struct {
 	EC2NodeClassOnly []string
 }
 
-// SelectorTerm selects subnets or security groups.
-type SelectorTerm struct {
-	ID, Name string
-	Tags     map[string]string
-}
+// SelectorTerm selects subnets or security groups: by id, name (security
+// groups only) or tags, as Karpenter's EC2NodeClass does.
+type SelectorTerm = karpenterv1.SelectorTerm
 
 // CapacityReservationSelectorTerm selects On-Demand Capacity Reservations
 // or Capacity Blocks: by id, or by tags and optionally the owning account.

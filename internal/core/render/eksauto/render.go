@@ -3,6 +3,7 @@ package eksauto
 import (
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/problem"
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/k8sobj"
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/karpenterv1"
 )
 
 // Render validates nc and renders the NodeClass; nothing when there are errors.
@@ -14,12 +15,12 @@ func (nc NodeClass) Render() (k8sobj.Object, problem.List) {
 	obj := k8sobj.New(APIVersion, Kind, nc.Name, "")
 	spec := map[string]any{
 		"role":                       nc.Role,
-		"subnetSelectorTerms":        termsObj(nc.SubnetSelectorTerms),
-		"securityGroupSelectorTerms": termsObj(nc.SecurityGroupSelectorTerms),
+		"subnetSelectorTerms":        karpenterv1.SelectorTermsObject(nc.SubnetSelectorTerms),
+		"securityGroupSelectorTerms": karpenterv1.SelectorTermsObject(nc.SecurityGroupSelectorTerms),
 	}
 	if len(nc.PodSubnetSelectorTerms) > 0 {
-		spec["podSubnetSelectorTerms"] = termsObj(nc.PodSubnetSelectorTerms)
-		spec["podSecurityGroupSelectorTerms"] = termsObj(nc.PodSecurityGroupSelectorTerms)
+		spec["podSubnetSelectorTerms"] = karpenterv1.SelectorTermsObject(nc.PodSubnetSelectorTerms)
+		spec["podSecurityGroupSelectorTerms"] = karpenterv1.SelectorTermsObject(nc.PodSecurityGroupSelectorTerms)
 	}
 	if len(nc.CapacityReservationSelectorTerms) > 0 {
 		terms := make([]any, 0, len(nc.CapacityReservationSelectorTerms))
@@ -27,9 +28,7 @@ func (nc NodeClass) Render() (k8sobj.Object, problem.List) {
 			o := map[string]any{}
 			k8sobj.SetString(o, "id", t.ID)
 			k8sobj.SetString(o, "owner", t.Owner)
-			if len(t.Tags) > 0 {
-				o["tags"] = k8sobj.StringMap(t.Tags)
-			}
+			k8sobj.SetStringMap(o, "tags", t.Tags)
 			terms = append(terms, o)
 		}
 		spec["capacityReservationSelectorTerms"] = terms
@@ -50,9 +49,7 @@ func (nc NodeClass) Render() (k8sobj.Object, problem.List) {
 	if len(nc.AdvancedNetworking.NoProxy) > 0 {
 		an["noProxy"] = k8sobj.Strings(nc.AdvancedNetworking.NoProxy)
 	}
-	if v := nc.AdvancedNetworking.AssociatePublicIPAddress; v != nil {
-		an["associatePublicIPAddress"] = *v
-	}
+	k8sobj.SetBool(an, "associatePublicIPAddress", nc.AdvancedNetworking.AssociatePublicIPAddress)
 	k8sobj.SetString(an, "ipv4PrefixSize", nc.AdvancedNetworking.IPv4PrefixSize)
 	if len(an) > 0 {
 		spec["advancedNetworking"] = an
@@ -64,23 +61,7 @@ func (nc NodeClass) Render() (k8sobj.Object, problem.List) {
 		}
 		spec["certificateBundles"] = bundles
 	}
-	if len(nc.Tags) > 0 {
-		spec["tags"] = k8sobj.StringMap(nc.Tags)
-	}
+	k8sobj.SetStringMap(spec, "tags", nc.Tags)
 	obj["spec"] = spec
 	return obj, probs
-}
-
-func termsObj(terms []SelectorTerm) []any {
-	out := make([]any, 0, len(terms))
-	for _, t := range terms {
-		o := map[string]any{}
-		k8sobj.SetString(o, "id", t.ID)
-		k8sobj.SetString(o, "name", t.Name)
-		if len(t.Tags) > 0 {
-			o["tags"] = k8sobj.StringMap(t.Tags)
-		}
-		out = append(out, o)
-	}
-	return out
 }

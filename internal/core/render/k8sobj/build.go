@@ -24,6 +24,13 @@ func SetBool(o Object, key string, v *bool) {
 	}
 }
 
+// SetStringMap sets o[key] to m as a JSON object, unless m is empty.
+func SetStringMap(o Object, key string, m map[string]string) {
+	if len(m) > 0 {
+		o[key] = StringMap(m)
+	}
+}
+
 // Strings is vals as a JSON list.
 func Strings(vals []string) []any {
 	out := make([]any, len(vals))

@@ -26,9 +26,7 @@ func (nc EC2NodeClass) Render() (k8sobj.Object, problem.List) {
 			k8sobj.SetString(o, "name", t.Name)
 			k8sobj.SetString(o, "owner", t.Owner)
 			k8sobj.SetString(o, "ssmParameter", t.SSMParameter)
-			if len(t.Tags) > 0 {
-				o["tags"] = k8sobj.StringMap(t.Tags)
-			}
+			k8sobj.SetStringMap(o, "tags", t.Tags)
 			terms = append(terms, o)
 		}
 		spec["amiSelectorTerms"] = terms
@@ -36,8 +34,8 @@ func (nc EC2NodeClass) Render() (k8sobj.Object, problem.List) {
 	k8sobj.SetString(spec, "amiFamily", nc.AMIFamily)
 	k8sobj.SetString(spec, "role", nc.Role)
 	k8sobj.SetString(spec, "instanceProfile", nc.InstanceProfile)
-	spec["subnetSelectorTerms"] = selectorTermsObj(nc.SubnetSelectorTerms)
-	spec["securityGroupSelectorTerms"] = selectorTermsObj(nc.SecurityGroupSelectorTerms)
+	spec["subnetSelectorTerms"] = SelectorTermsObject(nc.SubnetSelectorTerms)
+	spec["securityGroupSelectorTerms"] = SelectorTermsObject(nc.SecurityGroupSelectorTerms)
 	if len(nc.CapacityReservationSelectorTerms) > 0 {
 		terms := make([]any, 0, len(nc.CapacityReservationSelectorTerms))
 		for _, t := range nc.CapacityReservationSelectorTerms {
@@ -45,9 +43,7 @@ func (nc EC2NodeClass) Render() (k8sobj.Object, problem.List) {
 			k8sobj.SetString(o, "id", t.ID)
 			k8sobj.SetString(o, "ownerID", t.OwnerID)
 			k8sobj.SetString(o, "instanceMatchCriteria", t.InstanceMatchCriteria)
-			if len(t.Tags) > 0 {
-				o["tags"] = k8sobj.StringMap(t.Tags)
-			}
+			k8sobj.SetStringMap(o, "tags", t.Tags)
 			terms = append(terms, o)
 		}
 		spec["capacityReservationSelectorTerms"] = terms
@@ -90,9 +86,7 @@ func (nc EC2NodeClass) Render() (k8sobj.Object, problem.List) {
 			spec["kubelet"] = k
 		}
 	}
-	if len(nc.Tags) > 0 {
-		spec["tags"] = k8sobj.StringMap(nc.Tags)
-	}
+	k8sobj.SetStringMap(spec, "tags", nc.Tags)
 	k8sobj.SetBool(spec, "associatePublicIPAddress", nc.AssociatePublicIPAddress)
 	k8sobj.SetBool(spec, "detailedMonitoring", nc.DetailedMonitoring)
 
@@ -107,15 +101,15 @@ func (nc EC2NodeClass) Render() (k8sobj.Object, problem.List) {
 	return obj, probs
 }
 
-func selectorTermsObj(terms []SelectorTerm) []any {
+// SelectorTermsObject renders subnet or security group selector terms, as
+// EC2NodeClass and EKS Auto Mode's NodeClass both write them.
+func SelectorTermsObject(terms []SelectorTerm) []any {
 	out := make([]any, 0, len(terms))
 	for _, t := range terms {
 		o := map[string]any{}
 		k8sobj.SetString(o, "id", t.ID)
 		k8sobj.SetString(o, "name", t.Name)
-		if len(t.Tags) > 0 {
-			o["tags"] = k8sobj.StringMap(t.Tags)
-		}
+		k8sobj.SetStringMap(o, "tags", t.Tags)
 		out = append(out, o)
 	}
 	return out
@@ -134,9 +128,7 @@ func kubeletObj(k Kubelet) map[string]any {
 		"evictionHard": k.EvictionHard, "evictionSoft": k.EvictionSoft,
 		"evictionSoftGracePeriod": k.EvictionSoftGracePeriod,
 	} {
-		if len(m) > 0 {
-			o[key] = k8sobj.StringMap(m)
-		}
+		k8sobj.SetStringMap(o, key, m)
 	}
 	if len(k.ClusterDNS) > 0 {
 		o["clusterDNS"] = k8sobj.Strings(k.ClusterDNS)

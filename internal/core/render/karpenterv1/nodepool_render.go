@@ -39,12 +39,8 @@ func (np NodePool) Render() (k8sobj.Object, problem.List) {
 	}
 	tmpl := map[string]any{"spec": tmplSpec}
 	meta := map[string]any{}
-	if len(np.Labels) > 0 {
-		meta["labels"] = k8sobj.StringMap(np.Labels)
-	}
-	if len(np.Annotations) > 0 {
-		meta["annotations"] = k8sobj.StringMap(np.Annotations)
-	}
+	k8sobj.SetStringMap(meta, "labels", np.Labels)
+	k8sobj.SetStringMap(meta, "annotations", np.Annotations)
 	if len(meta) > 0 {
 		tmpl["metadata"] = meta
 	}
@@ -74,9 +70,7 @@ func (np NodePool) Render() (k8sobj.Object, problem.List) {
 	}
 
 	spec := map[string]any{"template": tmpl, "disruption": disruption}
-	if len(np.Limits) > 0 {
-		spec["limits"] = k8sobj.StringMap(np.Limits)
-	}
+	k8sobj.SetStringMap(spec, "limits", np.Limits)
 	if np.Weight != nil {
 		spec["weight"] = *np.Weight
 	}
