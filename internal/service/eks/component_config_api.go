@@ -174,17 +174,6 @@ func int64OrKeep(v *int32, keep int64) int64 {
 	return int64(*v)
 }
 
-// findComponentLimits are the limits for version on tier from
-// DescribeClusterVersions, or the published ones (with the reason) when
-// the API cannot say.
-func findComponentLimits(ctx context.Context, conn *eks.Client, version, tier string) (cc.Limits, error) {
-	v, err := findClusterVersion(ctx, conn, version)
-	if err != nil {
-		return cc.Published(version, tier), err
-	}
-	return componentLimits(v, tier), nil
-}
-
 // componentUpdateInput is the UpdateClusterConfig request that makes the
 // changes. EKS merges an update into the configuration in force; a
 // scoring strategy is sent whole (type and weights), with the cluster's

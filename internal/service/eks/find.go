@@ -10,6 +10,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/eks"
 	"github.com/aws/aws-sdk-go-v2/service/eks/types"
 
+	cc "github.com/scalingkit/terraform-provider-scaling/internal/core/model/componentconfig"
 	"github.com/scalingkit/terraform-provider-scaling/internal/tfresource"
 )
 
@@ -210,4 +211,15 @@ func rememberClusterVersion(conn *eks.Client, version string, info *types.Cluste
 	if version != "" {
 		clusterVersions.Store(clusterVersionKey{conn, version}, *info)
 	}
+}
+
+// findComponentLimits are the limits for version on tier from
+// DescribeClusterVersions, or the published ones (with the reason) when
+// the API cannot say.
+func findComponentLimits(ctx context.Context, conn *eks.Client, version, tier string) (cc.Limits, error) {
+	v, err := findClusterVersion(ctx, conn, version)
+	if err != nil {
+		return cc.Published(version, tier), err
+	}
+	return componentLimits(v, tier), nil
 }
