@@ -215,6 +215,11 @@ func TestAccKubernetesObjects_badInput(t *testing.T) {
 			ExpectError: regexp.MustCompile(`(?s)Invalid yaml.*` + strings.ReplaceAll(c.want, " ", `\s+`)),
 		})
 	}
+	steps = append(steps, resource.TestStep{
+		Config:      objectsConfig(f, ns, "  timeouts {\n    create = \"0s\"\n  }\n"),
+		PlanOnly:    true,
+		ExpectError: regexp.MustCompile(`(?s)Invalid timeout.*timeouts\.create\s+must\s+be\s+a\s+duration\s+more\s+than\s+0`),
+	})
 	acctest.Test(t, nil, steps)
 	if r := f.Requests(); len(r) > 0 {
 		t.Errorf("bad input reached the cluster: %v", r)
