@@ -1,6 +1,13 @@
 # Quickstart: move an EKS cluster to a provisioned control-plane tier and see
-# what the tier gives and costs. `make demo` runs this against the local
-# emulator; against AWS, leave endpoint_url unset and name a real cluster.
+# what the tier gives and costs; one resource, no Kubernetes objects.
+# (`make demo` runs the whole stack instead: examples/demo.)
+#
+# Against AWS, name a real cluster and leave endpoint_url unset. Against the
+# emulator in the provider binary:
+#   terraform-provider-scaling emulator --addr 127.0.0.1:4566 &
+#   curl -X POST -d '{"name":"demo","version":"1.33"}' http://127.0.0.1:4566/_emulator/eks/clusters
+#   terraform apply -var endpoint_url=http://127.0.0.1:4566 -var use_test_credentials=true
+# The test TestAccControlPlaneTier_quickstartExample applies it as written.
 
 terraform {
   required_version = ">= 1.8"
