@@ -147,7 +147,9 @@ if [ -n "$KCFG" ]; then
     for f in "$moddir/$dir"/*.yaml; do
       name=$(crd_name "$f")
       [ -n "$name" ] || fail "$f: no metadata.name"
-      kc get crd "$name" >/dev/null 2>&1 || crds+=("$f")
+      # A CRD the cluster has must not go in: destroy would delete it, and every object of its kind.
+      have=$(kc get crd "$name" -o name --ignore-not-found) || fail "cannot ask the cluster whether it has the CRD $name"
+      [ -n "$have" ] || crds+=("$f")
     done
   done
   if [ ${#crds[@]} -gt 0 ]; then
@@ -177,7 +179,14 @@ planned() { # output name -> its planned value as JSON, or fail when unknown
   json "o=d['planned_values']['outputs'].get('$1'); print(json.dumps(o['value'])) if o and 'value' in o else sys.exit('output $1 is not known at plan time')" <"$DEMO/plan.json"
 }
 say "The pull-request comment (output pr_summary_markdown, known at plan time)"
-planned pr_summary_markdown | json 'print(d)' | tee "$DEMO/pr_summary.md"
+planned pr_summary_markdown | json 'print(d)' >"$DEMO/pr_summary.md"
+# As a reviewer sees it: the assumptions folded (they are in the comment).
+python3 - "$DEMO/pr_summary.md" <<'PY'
+import re, sys
+text = open(sys.argv[1]).read()
+fold = lambda m: "%s ... %d lines, folded as on GitHub</details>" % (m.group(1), m.group(2).count("\n"))
+print(re.sub(r"(<details><summary>[^<]*</summary>)(.*?)</details>", fold, text, flags=re.S).rstrip())
+PY
 for want in 'Fast scaling stack' 'month' 'p95' 'warm pool' 'new nodes'; do
   grep -qi "$want" "$DEMO/pr_summary.md" || fail "the PR comment does not mention '$want'"
 done
@@ -197,7 +206,7 @@ if [ -n "$KCFG" ]; then
     ns=""
     name=$ref
     if [[ $ref == */* ]]; then ns=${ref%%/*} name=${ref#*/}; fi
-    if kc get "$kind" "$name" ${ns:+-n "$ns"} -o name --ignore-not-found 2>/dev/null | grep -q .; then
+    if [ -n "$(kc get "$kind" "$name" ${ns:+-n "$ns"} -o name --ignore-not-found 2>/dev/null)" ]; then
       taken+=("$kind $ref")
     fi
   done <"$DEMO/objects.txt"
@@ -227,7 +236,16 @@ streams=$(control GET cloudwatch/streams | json 'print(len(d))')
 
 if [ -n "$KCFG" ]; then
   say "What the cluster holds now (applied by scaling_kubernetes_objects)"
-  json 'print("\n".join(d["applied_objects"]["value"]))' <"$DEMO/outputs.json" >"$DEMO/applied.txt"
+  # Every object a scaling_kubernetes_objects resource holds (the CRDs', the stack's).
+  tf show -json >"$DEMO/state.json"
+  json '
+def walk(m):
+    for r in m.get("resources", []):
+        if r["type"] == "scaling_kubernetes_objects":
+            print("\n".join(r["values"]["objects"]))
+    for c in m.get("child_modules", []):
+        walk(c)
+walk(d["values"]["root_module"])' <"$DEMO/state.json" >"$DEMO/applied.txt"
   echo "$(wc -l <"$DEMO/applied.txt") objects applied, $(grep -c '^CustomResourceDefinition' "$DEMO/applied.txt" || true) of them CRDs"
   # kubectl get <kind>.<group>/<name>, one table per kind; CRDs are counted above.
   refs() { # namespace ('' for cluster-scoped) -> kind.group/name of the applied objects there
@@ -242,8 +260,8 @@ if [ -n "$KCFG" ]; then
   echo "\$ kubectl -n $NAMESPACE get ${ns_refs[*]}"
   kc -n "$NAMESPACE" get "${ns_refs[@]}"
   # The objects as the API server stores them, not as terraform remembers them.
-  kc get nodepools.karpenter.sh -o name | grep -q . || fail "no NodePool on the cluster"
-  kc -n "$NAMESPACE" get scaledobjects.keda.sh -o name | grep -q . || fail "no ScaledObject in $NAMESPACE"
+  [ "$(kc get nodepools.karpenter.sh -o name | wc -l)" -ge 2 ] || fail "the NodePools are not on the cluster"
+  [ -n "$(kc -n "$NAMESPACE" get scaledobjects.keda.sh -o name)" ] || fail "no ScaledObject in $NAMESPACE on the cluster"
 else
   say "No local Kubernetes control plane: the objects were rendered, not applied"
   echo "To see them applied (NodePools, EC2NodeClass, warm pool, ScaledObject, with kubectl get):"
@@ -277,7 +295,7 @@ if [ -n "$KCFG" ]; then
   [ -z "$left" ] || fail "destroy left objects on the cluster: $left"
   for f in $(python3 -c 'import json,os; print(" ".join(json.loads(os.environ.get("TF_VAR_crd_files","[]"))))'); do
     name=$(crd_name "$f")
-    ! kc get crd "$name" >/dev/null 2>&1 || fail "destroy left the CRD $name it installed"
+    [ -z "$(kc get crd "$name" -o name --ignore-not-found)" ] || fail "destroy left the CRD $name it installed"
   done
   echo "cluster: namespace $NAMESPACE, the node class and pools$([ -n "${TF_VAR_crd_files:-}" ] && echo ' and the CRDs the demo installed') are gone"
 fi

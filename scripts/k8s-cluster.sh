@@ -3,6 +3,7 @@
 #   scripts/k8s-cluster.sh up     # builds what is missing, starts, waits, prints the kubeconfig path
 #   scripts/k8s-cluster.sh down   # stops every process and removes the directory
 # The kubeconfig lands at $K8S_CLUSTER_DIR/kubeconfig (default .cache/k8s-cluster/kubeconfig).
+# K8S_CLUSTER_CRDS=0 starts it without the Karpenter and KEDA CRDs.
 set -euo pipefail
 export GOTOOLCHAIN=local GOFLAGS=-buildvcs=false
 
@@ -25,7 +26,9 @@ up)
 	(cd "$ROOT/test/k8s" && go build -o "$bin" ./cmd/k8s-cluster)
 	rm -rf "$DIR"
 	mkdir -p "$DIR"
-	env -u KUBECONFIG setsid "$bin" -dir "$DIR" >"$DIR.log" 2>&1 </dev/null &
+	flags=()
+	[ "${K8S_CLUSTER_CRDS:-1}" != 0 ] || flags+=(-skip-crds)
+	env -u KUBECONFIG setsid "$bin" -dir "$DIR" "${flags[@]}" >"$DIR.log" 2>&1 </dev/null &
 	echo $! >"$PIDFILE"
 	for _ in $(seq 1 1800); do
 		if [ -f "$DIR/ready" ]; then

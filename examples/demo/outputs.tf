@@ -23,8 +23,3 @@ output "metric_stream_arn" {
   description = "ARN of the metric stream feeding the scaler."
   value       = module.stack.metric_stream_arn
 }
-
-output "applied_objects" {
-  description = "Objects scaling_kubernetes_objects applied (`Kind[.group]/[namespace/]name`); empty without a cluster."
-  value       = try(keys(scaling_kubernetes_objects.stack[0].objects), [])
-}

@@ -1,7 +1,8 @@
 // Command k8s-cluster runs the local test control plane in the foreground
 // until SIGTERM or SIGINT (scripts/k8s-cluster.sh runs it in the background
 // for `make cluster-up` / `make cluster-down`). It writes DIR/kubeconfig, then
-// DIR/ready once every component is up and the CRDs are Established.
+// DIR/ready once every component is up and the CRDs are Established
+// (-skip-crds: none installed).
 package main
 
 import (
@@ -17,13 +18,14 @@ import (
 
 func main() {
 	dir := flag.String("dir", "", "directory for certificates, data, logs and the kubeconfig (required)")
+	skipCRDs := flag.Bool("skip-crds", false, "start without the Karpenter and KEDA CRDs (for whatever installs them, e.g. make demo in its apply)")
 	flag.Parse()
 	if *dir == "" {
 		log.Fatal("-dir is required")
 	}
 	// Always start our own processes, whatever the caller's KUBECONFIG says.
 	os.Unsetenv("KUBECONFIG")
-	c, err := cluster.Start(context.Background(), cluster.Options{Dir: *dir, Logf: log.Printf})
+	c, err := cluster.Start(context.Background(), cluster.Options{Dir: *dir, Logf: log.Printf, SkipCRDs: *skipCRDs})
 	if err != nil {
 		log.Fatal(err)
 	}
