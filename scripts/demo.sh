@@ -20,7 +20,8 @@
 #                       `make cluster-up` one (its namespace `shop` and the
 #                       objects' names must be free: the demo deletes what it applied)
 #   DEMO_CLUSTER=0      render only, even when a local control plane runs
-#   DEMO_KEEP=1         keep .demo/ (state, logs, plan, rendered YAML) afterwards
+#   DEMO_KEEP=1         keep .demo/ (state, logs, plan, PR comment, rendered YAML) afterwards;
+#                       a failed run then also leaves what it applied on the cluster
 set -euo pipefail
 export GOTOOLCHAIN=local CHECKPOINT_DISABLE=1
 
@@ -44,6 +45,7 @@ began=$(date +%s)
 
 command -v terraform >/dev/null || fail "terraform is not on PATH (>= 1.9 needed)"
 command -v python3 >/dev/null || fail "python3 is not on PATH (reads terraform's JSON)"
+command -v curl >/dev/null || fail "curl is not on PATH (seeds the emulator)"
 
 # --- which cluster, if any ----------------------------------------------------
 KCFG=""
@@ -193,6 +195,7 @@ done
 
 say "The rendered Kubernetes objects (output rendered_objects: kind, namespace/name; apply order)"
 planned rendered_objects | json 'print("\n".join("  " + o for o in d))' | tee "$DEMO/objects.txt"
+planned yaml | json 'print(d)' >"$DEMO/stack.yaml" # what GitOps would commit
 for kind in Namespace EC2NodeClass NodePool Deployment ScaledObject; do
   grep -q "^  $kind " "$DEMO/objects.txt" || fail "no $kind among the rendered objects"
 done

@@ -9,6 +9,11 @@ output "rendered_objects" {
   format("%-18s %s", m[0], m[1] == "" ? m[2] : "${m[1]}/${m[2]}")]
 }
 
+output "yaml" {
+  description = "The rendered objects as one multi-document YAML (what a GitOps repository would hold)."
+  value       = module.stack.yaml
+}
+
 output "control_plane" {
   description = "The tier in effect, the stack's recommendation, and what the tier gives."
   value       = module.stack.control_plane
