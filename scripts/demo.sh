@@ -70,20 +70,27 @@ say "Building the provider"
 (cd "$ROOT" && go build -o "$BIN/terraform-provider-scaling" .)
 
 say "Starting the AWS emulator on 127.0.0.1 (tier changes take $DELAY)"
-"$BIN/terraform-provider-scaling" emulator --url-file "$DEMO/emulator.url" --update-delay "$DELAY" \
-  >"$DEMO/emulator.log" 2>&1 &
+# In its own session, so a Ctrl-C reaches terraform but not the emulator,
+# which the clean-up below still needs; the trap stops it.
+setsid "$BIN/terraform-provider-scaling" emulator --url-file "$DEMO/emulator.url" --update-delay "$DELAY" \
+  >"$DEMO/emulator.log" 2>&1 </dev/null &
 EMU_PID=$!
 APPLIED=0
 tf() { terraform -chdir="$DEMO/work" "$@"; }
+# The trap may run while a tf call's redirection is in force: it writes to
+# the script's own stderr, kept here.
+exec 3>&2
 cleanup() {
   status=$?
   trap - EXIT INT TERM
-  # A failure after the apply started: take back what is on the cluster
-  # (the emulator's state goes with it anyway).
+  # A failure or Ctrl-C after the apply started: take back what is on the
+  # cluster. Only the objects: the AWS side lives in the emulator and goes
+  # with it, and their refresh would need it.
   if [ "$status" != 0 ] && [ "$APPLIED" = 1 ] && [ -n "$KCFG" ] && [ "${DEMO_KEEP:-}" != 1 ]; then
-    echo "demo failed: destroying what it applied (log: $DEMO/cleanup.log)" >&2
-    tf destroy -auto-approve -input=false -no-color >"$DEMO/cleanup.log" 2>&1 ||
-      echo "destroy failed too: see $DEMO/cleanup.log; the objects may still be in namespace $NAMESPACE" >&2
+    echo "demo failed: deleting what it applied to the cluster (log: $DEMO/cleanup.log)" >&3
+    tf destroy -auto-approve -input=false -no-color \
+      -target=module.stack.scaling_kubernetes_objects.this -target=scaling_kubernetes_objects.crds >"$DEMO/cleanup.log" 2>&1 ||
+      echo "that failed too: see $DEMO/cleanup.log; objects may be left in namespace $NAMESPACE and at cluster scope" >&3
   fi
   kill "$EMU_PID" 2>/dev/null && wait "$EMU_PID" 2>/dev/null || true
   if [ "${DEMO_KEEP:-}" != 1 ] && { [ "$status" = 0 ] || [ "$APPLIED" = 0 ] || [ -z "$KCFG" ]; }; then
