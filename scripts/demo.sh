@@ -234,9 +234,10 @@ tf output -json >"$DEMO/outputs.json"
 
 say "What the AWS side looks like now (the emulator's state)"
 control GET eks/clusters | json 'print("\n".join("EKS cluster %s: tier %s, %s" % (c["name"], c["tier"], c["status"]) for c in d))'
-json 'c=d["control_plane"]["value"]; print("tier %s (recommended for the burst: %s): %s" % (c["tier"], c["recommended_tier"], ", ".join("%s %s" % (k, v) for k, v in sorted(c["capabilities"].items()))))' <"$DEMO/outputs.json"
-json 'print("ECR pull-through cache: " + ", ".join("%s/ -> %s" % (p, u) for u, p in sorted(d["image_cache"]["value"].items())))' <"$DEMO/outputs.json"
-json 'print("CloudWatch metric stream: " + d["metric_stream_arn"]["value"])' <"$DEMO/outputs.json"
+json 'c=d["control_plane"]["value"]; print("  %s (the stack recommends %s for the burst) gives: %s" % (c["tier"], c["recommended_tier"], ", ".join("%s %s" % (k, v) for k, v in sorted(c["capabilities"].items()))))' <"$DEMO/outputs.json"
+control GET ecr/rules | json 'print("ECR pull-through cache rules: " + ", ".join(d))'
+control GET ecr/templates | json 'd and print("ECR repository creation templates (lifecycle policy for the cached images): " + ", ".join(d))'
+control GET cloudwatch/streams | json 'print("\n".join("CloudWatch metric stream %s: %s" % kv for kv in sorted(d.items())))'
 tier=$(control GET eks/clusters | json "print(next(c['tier'] for c in d if c['name'] == '$CLUSTER'))")
 [ "$tier" != standard ] || fail "the cluster is still on tier standard after apply"
 rules=$(control GET ecr/rules | json 'print(len(d))')
@@ -295,10 +296,11 @@ grep -E '^(module\.stack\.scaling_|scaling_).*Destruction complete|^Destroy comp
 echo "destroy took $(($(date +%s) - start))s"
 tier=$(control GET eks/clusters | json "print(next(c['tier'] for c in d if c['name'] == '$CLUSTER'))")
 rules=$(control GET ecr/rules | json 'print(len(d))')
+templates=$(control GET ecr/templates | json 'print(len(d))')
 streams=$(control GET cloudwatch/streams | json 'print(len(d))')
-echo "emulator: cluster $CLUSTER on tier $tier, $rules pull-through cache rules, $streams metric streams"
+echo "emulator: cluster $CLUSTER on tier $tier, $rules pull-through cache rules, $templates repository creation templates, $streams metric streams"
 [ "$tier" = standard ] || fail "expected tier standard after destroy, got $tier"
-[ "$rules" = 0 ] && [ "$streams" = 0 ] || fail "destroy left rules or streams behind"
+[ "$rules" = 0 ] && [ "$templates" = 0 ] && [ "$streams" = 0 ] || fail "destroy left rules, templates or streams behind"
 if [ -n "$KCFG" ]; then
   left=$(kc get namespace "$NAMESPACE" -o name --ignore-not-found)
   left+=$(kc get nodepools.karpenter.sh,ec2nodeclasses.karpenter.k8s.aws -o name --ignore-not-found 2>/dev/null | grep -E '/general(-spot|-on-demand)?$' || true)
