@@ -88,8 +88,9 @@ cleanup() {
   # with it, and their refresh would need it.
   if [ "$status" != 0 ] && [ "$APPLIED" = 1 ] && [ -n "$KCFG" ] && [ "${DEMO_KEEP:-}" != 1 ]; then
     echo "demo failed: deleting what it applied to the cluster (log: $DEMO/cleanup.log)" >&3
-    tf destroy -auto-approve -input=false -no-color \
-      -target=module.stack.scaling_kubernetes_objects.this -target=scaling_kubernetes_objects.crds >"$DEMO/cleanup.log" 2>&1 ||
+    mapfile -t targets < <(tf state list 2>/dev/null | grep -E '(^|\.)scaling_kubernetes_objects\.' | sed 's/^/-target=/')
+    [ ${#targets[@]} = 0 ] ||
+      tf destroy -auto-approve -input=false -no-color "${targets[@]}" >"$DEMO/cleanup.log" 2>&1 ||
       echo "that failed too: see $DEMO/cleanup.log; objects may be left in namespace $NAMESPACE and at cluster scope" >&3
   fi
   kill "$EMU_PID" 2>/dev/null && wait "$EMU_PID" 2>/dev/null || true
