@@ -1,34 +1,21 @@
-# One cluster, every part of the fast-scaling stack: a control-plane tier
+# The fast-scaling stack for one cluster, every part on: a control-plane tier
 # sized for the burst, ECR pull-through caches, a metric stream for the
-# scaler, a spot-first Karpenter NodePool pair, a warm pool pinned to it, and
-# an HPA for the workload. Plan shows cost and latency before anything runs.
-
-provider "scaling" {
-  region               = var.region
-  endpoint_url         = var.endpoint_url
-  use_test_credentials = var.use_test_credentials
-}
-
-provider "kubernetes" {
-  config_path    = var.kubeconfig_path
-  config_context = var.kubeconfig_context
-}
-
-# The workload's namespace; the stack puts the warm pool and the HPA in it.
-resource "kubernetes_namespace_v1" "shop" {
-  metadata {
-    name = var.namespace
-  }
-}
+# scaler, Karpenter capacity (a spot-first pair and a GPU pool), a warm pool
+# pinned to the spot pool, and an HPA. Plan shows cost and latency before
+# anything runs.
+#
+# Everything it needs from the platform comes from local.platform, which
+# eks.tf fills from terraform-aws-modules/eks and its karpenter submodule
+# (existing-cluster/eks.tf instead, for a cluster that exists already).
 
 module "stack" {
   source = "../../modules/fast-scaling-stack"
 
-  cluster_name = var.cluster_name
+  cluster_name = local.platform.cluster_name
 
   workload = {
     name              = "checkout"
-    namespace         = kubernetes_namespace_v1.shop.metadata[0].name
+    namespace         = var.namespace
     cpu               = "500m"
     memory            = "512Mi"
     baseline_replicas = 20
@@ -36,9 +23,10 @@ module "stack" {
     image_size_mb     = 300
     image_public      = true
   }
+  create_namespace   = true
   burst_seconds      = 1
   target_p95_seconds = 90
-  monthly_budget_usd = 2000
+  monthly_budget_usd = 2500
 
   enable_metric_stream = true
   metric_stream = {
@@ -47,8 +35,36 @@ module "stack" {
   }
 
   node_pools = {
-    node_role  = var.node_role
-    spot_share = 0.8
+    node_class = {
+      role = local.platform.node_iam_role_name
+      # A larger, faster root volume pulls images sooner; the cached images
+      # are pulled while the node boots.
+      block_device_mappings = [{ device_name = "/dev/xvda", volume_size = "100Gi", volume_type = "gp3", throughput = 250 }]
+      user_data             = { max_parallel_image_pulls = 10, pre_pull_images = ["public.ecr.aws/docker/library/nginx:1.27"] }
+    }
+    spot_share   = 0.8
+    expire_after = "720h"
+    disruption = {
+      consolidation_policy = "WhenEmptyOrUnderutilized"
+      # No voluntary disruption in business hours, 10% of nodes at a time otherwise.
+      budgets = [
+        { nodes = "0", schedule = "0 8 * * mon-fri", duration = "10h" },
+        { nodes = "10%" },
+      ]
+    }
+    extra_node_classes = {
+      gpu = { block_device_mappings = [{ device_name = "/dev/xvda", volume_size = "200Gi", volume_type = "gp3" }] }
+    }
+    extra_node_pools = {
+      gpu = {
+        node_class_name   = "gpu"
+        instance_families = ["g6", "g5"]
+        capacity_types    = ["on-demand"]
+        taints            = [{ key = "nvidia.com/gpu", effect = "NoSchedule" }]
+        limits            = { "nvidia.com/gpu" = "8" }
+        weight            = 50
+      }
+    }
   }
 
   # 15 warm pods around the clock, 30 in business hours (a KEDA ScaledObject
@@ -67,5 +83,8 @@ module "stack" {
   autoscaling = {
     autoscaler      = "hpa"
     cpu_utilization = 60
+    behavior = {
+      scale_down = { policies = [{ type = "Percent", value = 10, period_seconds = 60 }], stabilization_window_seconds = 300 }
+    }
   }
 }

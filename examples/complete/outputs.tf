@@ -34,6 +34,6 @@ output "node_pool_names" {
 }
 
 output "kubernetes_objects" {
-  description = "Kubernetes objects the stack applied."
+  description = "Kubernetes objects the stack applied, in apply order."
   value       = module.stack.kubernetes_objects
 }

@@ -5,39 +5,21 @@ variable "region" {
 }
 
 variable "cluster_name" {
-  description = "Existing EKS cluster to make fast-scaling."
+  description = "Name of the EKS cluster (created by eks.tf, or existing with existing-cluster/eks.tf)."
   type        = string
   default     = "prod-use1"
 }
 
-variable "kubeconfig_path" {
-  description = "kubeconfig of the cluster (e.g. from `aws eks update-kubeconfig`)."
-  type        = string
-  default     = "~/.kube/config"
-}
-
-variable "kubeconfig_context" {
-  description = "Context in the kubeconfig (null: its current context)."
-  type        = string
-  default     = null
-}
-
 variable "endpoint_url" {
-  description = "AWS endpoint override, e.g. the local emulator's URL. Null uses AWS."
+  description = "AWS endpoint override for the scaling provider, e.g. the local emulator's URL. Null uses AWS."
   type        = string
   default     = null
 }
 
 variable "use_test_credentials" {
-  description = "Sign with dummy credentials (emulator or LocalStack only)."
+  description = "Sign the scaling provider's AWS calls with dummy credentials (emulator or LocalStack only)."
   type        = bool
   default     = false
-}
-
-variable "node_role" {
-  description = "IAM role name of the Karpenter nodes."
-  type        = string
-  default     = "KarpenterNodeRole-prod-use1"
 }
 
 variable "firehose_arn" {
@@ -53,7 +35,7 @@ variable "metric_stream_role_arn" {
 }
 
 variable "namespace" {
-  description = "Namespace of the workload (created by this example)."
+  description = "Namespace of the workload (created by the stack)."
   type        = string
   default     = "shop"
 }

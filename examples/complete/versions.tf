@@ -1,14 +1,7 @@
 terraform {
   required_version = ">= 1.9"
 
-  required_providers {
-    scaling = {
-      source  = "scalingkit/scaling"
-      version = ">= 0.1.0"
-    }
-    kubernetes = {
-      source  = "hashicorp/kubernetes"
-      version = ">= 2.0"
-    }
-  }
+  # required_providers is in eks.tf (scaling, aws, helm, kubernetes), or in
+  # existing-cluster/eks.tf (scaling, kubernetes) when that file replaces it:
+  # a module may declare it only once.
 }

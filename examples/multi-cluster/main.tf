@@ -1,8 +1,9 @@
 # A fleet of clusters across three regions. Per cluster: the control-plane
 # tier (AWS) and the Kubernetes objects rendered for GitOps (a provider
-# cannot be configured per for_each instance, so one kubernetes provider per
-# cluster is impossible here). Per region: one set of ECR pull-through cache
-# rules, shared by the region's clusters.
+# cannot be configured per for_each instance, so one Kubernetes connection
+# per cluster is impossible here). Per region: one set of ECR pull-through
+# cache rules, shared by the region's clusters. Only the scaling provider is
+# loaded: the objects leave through outputs.
 
 provider "scaling" {
   alias                = "r0"
@@ -58,14 +59,13 @@ module "cluster_r0" {
   for_each  = { for k, c in local.clusters : k => c if c.region_index == 0 }
   providers = { scaling = scaling.r0 }
 
-  cluster_name             = each.key
-  workload                 = local.workload
-  enable_image_cache       = false
-  apply_kubernetes_objects = false
-  monthly_budget_usd       = var.monthly_budget_usd
-  node_pools               = { node_role = "KarpenterNodeRole-${each.key}", spot_share = each.value.spot_share }
-  warm_pool                = local.stack.warm_pool
-  autoscaling              = local.stack.autoscaling
+  cluster_name       = each.key
+  workload           = local.workload
+  enable_image_cache = false
+  monthly_budget_usd = var.monthly_budget_usd
+  node_pools         = { node_class = { role = "KarpenterNodeRole-${each.key}" }, spot_share = each.value.spot_share }
+  warm_pool          = local.stack.warm_pool
+  autoscaling        = local.stack.autoscaling
 }
 
 module "cluster_r1" {
@@ -73,14 +73,13 @@ module "cluster_r1" {
   for_each  = { for k, c in local.clusters : k => c if c.region_index == 1 }
   providers = { scaling = scaling.r1 }
 
-  cluster_name             = each.key
-  workload                 = local.workload
-  enable_image_cache       = false
-  apply_kubernetes_objects = false
-  monthly_budget_usd       = var.monthly_budget_usd
-  node_pools               = { node_role = "KarpenterNodeRole-${each.key}", spot_share = each.value.spot_share }
-  warm_pool                = local.stack.warm_pool
-  autoscaling              = local.stack.autoscaling
+  cluster_name       = each.key
+  workload           = local.workload
+  enable_image_cache = false
+  monthly_budget_usd = var.monthly_budget_usd
+  node_pools         = { node_class = { role = "KarpenterNodeRole-${each.key}" }, spot_share = each.value.spot_share }
+  warm_pool          = local.stack.warm_pool
+  autoscaling        = local.stack.autoscaling
 }
 
 module "cluster_r2" {
@@ -88,14 +87,13 @@ module "cluster_r2" {
   for_each  = { for k, c in local.clusters : k => c if c.region_index == 2 }
   providers = { scaling = scaling.r2 }
 
-  cluster_name             = each.key
-  workload                 = local.workload
-  enable_image_cache       = false
-  apply_kubernetes_objects = false
-  monthly_budget_usd       = var.monthly_budget_usd
-  node_pools               = { node_role = "KarpenterNodeRole-${each.key}", spot_share = each.value.spot_share }
-  warm_pool                = local.stack.warm_pool
-  autoscaling              = local.stack.autoscaling
+  cluster_name       = each.key
+  workload           = local.workload
+  enable_image_cache = false
+  monthly_budget_usd = var.monthly_budget_usd
+  node_pools         = { node_class = { role = "KarpenterNodeRole-${each.key}" }, spot_share = each.value.spot_share }
+  warm_pool          = local.stack.warm_pool
+  autoscaling        = local.stack.autoscaling
 }
 
 # One cache per region (a region's ECR registry serves all its clusters),

@@ -31,7 +31,6 @@ module "stack" {
   enable_node_pools           = true
   enable_warm_pool            = true
   enable_workload_autoscaling = true
-  apply_kubernetes_objects    = false
 
   workload = {
     name              = "checkout"
@@ -46,7 +45,7 @@ module "stack" {
   monthly_budget_usd = var.monthly_budget_usd
 
   control_plane = { tier = data.scaling_strategy.advice.control_plane_tier }
-  node_pools    = { node_role = "KarpenterNodeRole-${var.cluster_name}", spot_share = 0.7 }
+  node_pools    = { node_class = { role = "KarpenterNodeRole-${var.cluster_name}" }, spot_share = 0.7 }
   warm_pool     = { price_per_pod_hour = 0.05 }
   autoscaling = {
     autoscaler              = "keda"

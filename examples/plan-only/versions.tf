@@ -6,11 +6,5 @@ terraform {
       source  = "scalingkit/scaling"
       version = ">= 0.1.0"
     }
-    # Required by the stack's Kubernetes modules; never configured or called
-    # here (apply_kubernetes_objects = false).
-    kubernetes = {
-      source  = "hashicorp/kubernetes"
-      version = ">= 2.0"
-    }
   }
 }

@@ -2,79 +2,129 @@
 # latency show up in `terraform plan` before anything is applied.
 
 locals {
-  tier = var.enable_control_plane ? module.control_plane[0].cost.tier : coalesce(var.control_plane.tier, "standard")
+  estimate_tier = var.enable_control_plane ? local.control_plane_tier : coalesce(var.control_plane.tier, "standard")
 
-  warm_pods     = var.enable_warm_pool ? module.warm_pool[0].replicas : 0
-  warm_max_pods = var.enable_warm_pool ? module.warm_pool[0].max_replicas : 0
+  warm_pods     = var.enable_warm_pool ? local.warm_pool.replicas : 0
+  warm_max_pods = var.enable_warm_pool ? local.warm_pool.max_replicas : 0
 
-  metric_source = var.enable_workload_autoscaling ? coalesce(module.workload_autoscaling[0].metric_source, "metrics_server_cpu") : "metrics_server_cpu"
-  keda          = var.enable_workload_autoscaling && var.autoscaling.autoscaler == "keda"
+  estimate_keda          = var.enable_workload_autoscaling && local.autoscaling_keda
+  estimate_metric_source = coalesce(var.estimates.metric_source, var.enable_workload_autoscaling ? local.autoscaling_metric_source : null, "metrics_server_cpu")
 
-  cold_capacity = local.spot ? "karpenter_spot" : "karpenter_on_demand"
-  ami_family    = var.enable_node_pools ? module.node_pools[0].ami_family : "al2023"
-  through_cache = var.workload.image_public && var.enable_image_cache
-  burst_for_est = max(1, local.burst_pods)
+  # Inputs both latency estimates share.
+  estimate_latency = {
+    metric_source                   = local.estimate_metric_source
+    polling_interval_seconds        = local.estimate_keda ? var.autoscaling.polling_interval : null
+    scale_from_zero                 = local.estimate_keda && local.autoscaling_min_replicas == 0 && startswith(local.estimate_metric_source, "keda_")
+    scrape_interval_seconds         = var.autoscaling.scrape_interval_seconds
+    stabilization_window_seconds    = try(var.autoscaling.behavior.scale_up.stabilization_window_seconds, null)
+    current_replicas                = var.workload.baseline_replicas
+    ami_family                      = var.enable_node_pools ? local.node_pools_ami_family : "al2023"
+    image_size_mb                   = var.workload.image_size_mb
+    image_registry                  = var.workload.image_public ? "public" : "ecr"
+    pull_through_cache              = var.workload.image_public && var.enable_image_cache
+    app_start_seconds               = var.workload.app_start_seconds
+    control_plane_tier              = local.estimate_tier
+    target_p95_seconds              = var.target_p95_seconds
+    burst_pods                      = max(1, local.burst_pods)
+    scale_up_policy                 = var.estimates.scale_up_policy
+    hpa_sync_period_seconds         = var.estimates.hpa_sync_period_seconds
+    metric_window_seconds           = var.estimates.metric_window_seconds
+    readiness_initial_delay_seconds = var.estimates.readiness_initial_delay_seconds
+    readiness_period_seconds        = var.estimates.readiness_period_seconds
+    image_cached_on_node            = var.estimates.image_cached_on_node
+    pod_scheduling_rate_per_second  = var.estimates.pod_scheduling_rate_per_second
+  }
 }
 
 # New pods on new nodes: what the part of the burst beyond the warm pool waits.
 data "scaling_latency_estimate" "cold" {
-  metric_source            = local.metric_source
-  polling_interval_seconds = local.keda ? var.autoscaling.polling_interval : null
-  scrape_interval_seconds  = var.autoscaling.scrape_interval_seconds
-  capacity                 = local.cold_capacity
-  ami_family               = local.ami_family
-  image_size_mb            = var.workload.image_size_mb
-  image_registry           = var.workload.image_public ? "public" : "ecr"
-  pull_through_cache       = local.through_cache
-  app_start_seconds        = var.workload.app_start_seconds
-  burst_pods               = local.burst_for_est
-  control_plane_tier       = local.tier
-  target_p95_seconds       = var.target_p95_seconds
+  capacity = var.node_pools.spot_share > 0 ? "karpenter_spot" : "karpenter_on_demand"
+
+  metric_source                   = local.estimate_latency.metric_source
+  polling_interval_seconds        = local.estimate_latency.polling_interval_seconds
+  scale_from_zero                 = local.estimate_latency.scale_from_zero
+  scrape_interval_seconds         = local.estimate_latency.scrape_interval_seconds
+  stabilization_window_seconds    = local.estimate_latency.stabilization_window_seconds
+  current_replicas                = local.estimate_latency.current_replicas
+  ami_family                      = local.estimate_latency.ami_family
+  image_size_mb                   = local.estimate_latency.image_size_mb
+  image_registry                  = local.estimate_latency.image_registry
+  pull_through_cache              = local.estimate_latency.pull_through_cache
+  app_start_seconds               = local.estimate_latency.app_start_seconds
+  control_plane_tier              = local.estimate_latency.control_plane_tier
+  target_p95_seconds              = local.estimate_latency.target_p95_seconds
+  burst_pods                      = local.estimate_latency.burst_pods
+  scale_up_policy                 = local.estimate_latency.scale_up_policy
+  hpa_sync_period_seconds         = local.estimate_latency.hpa_sync_period_seconds
+  metric_window_seconds           = local.estimate_latency.metric_window_seconds
+  readiness_initial_delay_seconds = local.estimate_latency.readiness_initial_delay_seconds
+  readiness_period_seconds        = local.estimate_latency.readiness_period_seconds
+  image_cached_on_node            = local.estimate_latency.image_cached_on_node
+  pod_scheduling_rate_per_second  = local.estimate_latency.pod_scheduling_rate_per_second
 }
 
 # New pods preempting warm pods: the first `warm_pods` of the burst.
 data "scaling_latency_estimate" "warm" {
   count = local.warm_pods > 0 ? 1 : 0
 
-  metric_source            = local.metric_source
-  polling_interval_seconds = local.keda ? var.autoscaling.polling_interval : null
-  scrape_interval_seconds  = var.autoscaling.scrape_interval_seconds
-  capacity                 = "warm"
-  ami_family               = local.ami_family
-  image_size_mb            = var.workload.image_size_mb
-  image_registry           = var.workload.image_public ? "public" : "ecr"
-  pull_through_cache       = local.through_cache
-  app_start_seconds        = var.workload.app_start_seconds
-  burst_pods               = min(local.warm_pods, local.burst_for_est)
-  control_plane_tier       = local.tier
-  target_p95_seconds       = var.target_p95_seconds
+  capacity   = "warm"
+  burst_pods = min(local.warm_pods, local.estimate_latency.burst_pods)
+
+  metric_source                   = local.estimate_latency.metric_source
+  polling_interval_seconds        = local.estimate_latency.polling_interval_seconds
+  scale_from_zero                 = local.estimate_latency.scale_from_zero
+  scrape_interval_seconds         = local.estimate_latency.scrape_interval_seconds
+  stabilization_window_seconds    = local.estimate_latency.stabilization_window_seconds
+  current_replicas                = local.estimate_latency.current_replicas
+  ami_family                      = local.estimate_latency.ami_family
+  image_size_mb                   = local.estimate_latency.image_size_mb
+  image_registry                  = local.estimate_latency.image_registry
+  pull_through_cache              = local.estimate_latency.pull_through_cache
+  app_start_seconds               = local.estimate_latency.app_start_seconds
+  control_plane_tier              = local.estimate_latency.control_plane_tier
+  target_p95_seconds              = local.estimate_latency.target_p95_seconds
+  scale_up_policy                 = local.estimate_latency.scale_up_policy
+  hpa_sync_period_seconds         = local.estimate_latency.hpa_sync_period_seconds
+  metric_window_seconds           = local.estimate_latency.metric_window_seconds
+  readiness_initial_delay_seconds = local.estimate_latency.readiness_initial_delay_seconds
+  readiness_period_seconds        = local.estimate_latency.readiness_period_seconds
+  image_cached_on_node            = local.estimate_latency.image_cached_on_node
+  pod_scheduling_rate_per_second  = local.estimate_latency.pod_scheduling_rate_per_second
 }
 
 data "scaling_cost_estimate" "this" {
-  control_plane_tier = local.tier
+  control_plane_tier = local.estimate_tier
   tier_hourly_usd    = var.control_plane.tier_hourly_usd
 
   # A schedule varies the pool: price its pod-hours as max pods x equivalent hours.
-  warm_pods           = local.warm_max_pods > 0 && var.warm_pool.price_per_pod_hour != null ? local.warm_max_pods : null
-  warm_pod_hour_usd   = local.warm_max_pods > 0 ? var.warm_pool.price_per_pod_hour : null
-  warm_hours_per_week = local.warm_max_pods > 0 && var.warm_pool.price_per_pod_hour != null ? module.warm_pool[0].weekly_pod_hours / local.warm_max_pods : null
+  warm_pods           = local.warm_max_pods > 0 && local.warm_pool_priced ? local.warm_max_pods : null
+  warm_pod_hour_usd   = local.warm_max_pods > 0 && local.warm_pool_priced ? local.warm_pool.pod_hour_price : null
+  warm_hours_per_week = local.warm_max_pods > 0 && local.warm_pool_priced ? local.warm_pool.weekly_pod_hours / local.warm_max_pods : null
 
-  stream_metrics     = var.enable_metric_stream ? module.metric_stream[0].metric_names_count : null
-  monthly_budget_usd = var.monthly_budget_usd
+  stream_metrics                  = var.enable_metric_stream ? local.metric_stream_metric_names_count : null
+  custom_metrics                  = var.estimates.custom_metrics
+  high_resolution_alarms          = var.estimates.high_resolution_alarms
+  metric_publish_interval_seconds = var.estimates.metric_publish_interval_seconds
+  metric_read_interval_seconds    = var.estimates.metric_read_interval_seconds
+  metrics_per_put_request         = var.estimates.metrics_per_put_request
+  monthly_budget_usd              = var.monthly_budget_usd
 }
 
 locals {
+  warm_pool_priced = var.enable_warm_pool && try(local.warm_pool.pod_hour_price != null, false)
+
   # The whole burst fits in the warm pool: nothing waits for a node.
   burst_served_warm = local.warm_pods >= local.burst_pods && local.warm_pods > 0
   effective         = local.burst_served_warm ? data.scaling_latency_estimate.warm[0] : data.scaling_latency_estimate.cold
 
+  # One row per part for the PR summary; a new part adds its row here.
   parts = [
-    { name = "control-plane", enabled = var.enable_control_plane, what = "tier ${local.tier}" },
-    { name = "image-cache", enabled = var.enable_image_cache, what = var.enable_image_cache ? join(", ", var.image_cache.upstreams) : "-" },
-    { name = "metric-stream", enabled = var.enable_metric_stream, what = var.enable_metric_stream ? "${module.metric_stream[0].metric_names_count} metrics" : "-" },
-    { name = "karpenter-node-pools", enabled = var.enable_node_pools, what = var.enable_node_pools ? join(" -> ", module.node_pools[0].node_pool_names) : "-" },
+    { name = "control-plane", enabled = var.enable_control_plane, what = "tier ${local.estimate_tier}" },
+    { name = "image-cache", enabled = var.enable_image_cache, what = var.enable_image_cache ? join(", ", concat(var.image_cache.upstreams, keys(var.image_cache.extra_rules))) : "-" },
+    { name = "metric-stream", enabled = var.enable_metric_stream, what = var.enable_metric_stream ? "${local.metric_stream_metric_names_count} metrics" : "-" },
+    { name = "karpenter-node-pools", enabled = var.enable_node_pools, what = var.enable_node_pools ? join(" -> ", local.node_pools_names) : "-" },
     { name = "warm-pool", enabled = var.enable_warm_pool, what = var.enable_warm_pool ? "${local.warm_pods} warm pods (max ${local.warm_max_pods}), ${var.warm_pool.mode}" : "-" },
-    { name = "workload-autoscaling", enabled = var.enable_workload_autoscaling, what = var.enable_workload_autoscaling ? "${var.autoscaling.autoscaler} on ${local.metric_source}" : "-" },
+    { name = "workload-autoscaling", enabled = var.enable_workload_autoscaling, what = var.enable_workload_autoscaling ? "${var.autoscaling.autoscaler} on ${local.estimate_metric_source}" : "-" },
   ]
 
   pr_summary = join("\n", concat(
@@ -83,7 +133,7 @@ locals {
       "",
       format("Burst of **%d pods** (%d -> %d replicas of `%s/%s`): **p95 %.0fs** to ready%s; **$%.2f/month** extra per cluster%s.",
         local.burst_pods, var.workload.baseline_replicas, var.workload.peak_replicas, var.workload.namespace, var.workload.name,
-        local.burst_served_warm ? local.effective.total.p95_seconds : data.scaling_latency_estimate.cold.total.p95_seconds,
+        local.effective.total.p95_seconds,
         local.warm_pods > 0 ? format(" (first %d pods from the warm pool: p95 %.0fs)", min(local.warm_pods, local.burst_pods), data.scaling_latency_estimate.warm[0].total.p95_seconds) : "",
         data.scaling_cost_estimate.this.per_cluster_monthly_usd,
       var.monthly_budget_usd == null ? "" : (data.scaling_cost_estimate.this.within_budget ? format(", within the $%.0f budget", var.monthly_budget_usd) : format(", **over the $%.0f budget**", var.monthly_budget_usd))),

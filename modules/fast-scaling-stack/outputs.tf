@@ -2,11 +2,11 @@ output "cost_summary" {
   description = "Plan-time monthly cost per cluster: total, control-plane tier and its extra over standard, warm pool, each item, and whether it fits `monthly_budget_usd`."
   value = {
     per_cluster_monthly_usd         = data.scaling_cost_estimate.this.per_cluster_monthly_usd
-    control_plane_tier              = local.tier
+    control_plane_tier              = local.estimate_tier
     control_plane_monthly_usd       = data.scaling_cost_estimate.this.control_plane_monthly_usd
     control_plane_extra_monthly_usd = data.scaling_cost_estimate.this.control_plane_extra_monthly_usd
     warm_pods                       = local.warm_pods
-    warm_pool_monthly_usd           = var.enable_warm_pool ? module.warm_pool[0].monthly_cost : null
+    warm_pool_monthly_usd           = var.enable_warm_pool ? local.warm_pool.monthly_cost : null
     items                           = { for i in data.scaling_cost_estimate.this.items : i.name => i.per_cluster_monthly_usd }
     within_budget                   = data.scaling_cost_estimate.this.within_budget
   }
@@ -22,8 +22,8 @@ output "latency_summary" {
     new_nodes         = data.scaling_latency_estimate.cold.total
     burst_p95_seconds = local.effective.total.p95_seconds
     dominant_stage    = local.effective.dominant_stage
-    metric_source     = local.metric_source
-    capacity          = local.burst_served_warm ? "warm" : local.cold_capacity
+    metric_source     = local.estimate_metric_source
+    capacity          = local.burst_served_warm ? "warm" : data.scaling_latency_estimate.cold.capacity
     meets_slo         = local.effective.meets_slo
   }
 }
@@ -34,47 +34,53 @@ output "pr_summary_markdown" {
 }
 
 output "control_plane" {
-  description = "Tier, recommendation, capabilities and cost (null when disabled)."
+  description = "Tier, recommendation, capabilities (known after apply) and monthly cost (null when disabled)."
   value = var.enable_control_plane ? {
-    tier             = module.control_plane[0].tier
-    recommended_tier = module.control_plane[0].recommended_tier
-    capabilities     = module.control_plane[0].capabilities
-    cost             = module.control_plane[0].cost
+    tier             = scaling_control_plane_tier.this[0].tier
+    recommended_tier = local.control_plane_recommended_tier
+    capabilities = {
+      kubernetes_version             = scaling_control_plane_tier.this[0].kubernetes_version
+      api_request_concurrency        = scaling_control_plane_tier.this[0].api_request_concurrency
+      pod_scheduling_rate_per_second = scaling_control_plane_tier.this[0].pod_scheduling_rate_per_second
+      cluster_database_size_gb       = scaling_control_plane_tier.this[0].cluster_database_size_gb
+    }
+    cost = {
+      tier              = local.control_plane_tier
+      monthly_usd       = data.scaling_cost_estimate.this.control_plane_monthly_usd
+      extra_monthly_usd = data.scaling_cost_estimate.this.control_plane_extra_monthly_usd
+    }
   } : null
 }
 
 output "image_cache" {
-  description = "ECR repository prefix per upstream and the node IAM policy to attach (null when disabled)."
+  description = "ECR repository prefix per upstream, and the node IAM policy (JSON) to attach to the node role, e.g. with `aws_iam_role_policy` (null when disabled)."
   value = var.enable_image_cache ? {
-    ecr_repository_prefixes = module.image_cache[0].ecr_repository_prefixes
-    node_iam_policy_json    = module.image_cache[0].node_iam_policy_json
+    ecr_repository_prefixes = { for k, r in local.image_cache_rules : r.upstream => k }
+    node_iam_policy_json    = local.image_cache_node_iam_policy_json
   } : null
 }
 
 output "metric_stream_arn" {
   description = "ARN of the metric stream (null when disabled)."
-  value       = var.enable_metric_stream ? module.metric_stream[0].arn : null
+  value       = var.enable_metric_stream ? scaling_cloudwatch_metric_stream.this[0].arn : null
 }
 
 output "node_pool_names" {
-  description = "NodePool names, spot first (empty when disabled)."
-  value       = var.enable_node_pools ? module.node_pools[0].node_pool_names : []
+  description = "NodePool names: spot, on-demand, then the extra pools (empty when disabled)."
+  value       = local.node_pools_names
 }
 
 output "kubernetes_objects" {
-  description = "Keys (`kind/namespace/name`, or kind/name) of every Kubernetes object the stack renders."
-  value = concat(
-    var.enable_node_pools ? [for m in module.node_pools[0].manifests : "${m.kind}//${m.metadata.name}"] : [],
-    var.enable_warm_pool ? module.warm_pool[0].objects : [],
-    var.enable_workload_autoscaling ? module.workload_autoscaling[0].objects : [],
-  )
+  description = "Keys (`kind/namespace/name`; cluster-scoped objects have an empty namespace) of every Kubernetes object the stack renders, in apply order."
+  value       = [for m in local.kubernetes_manifests : "${m.kind}/${try(m.metadata.namespace, "")}/${m.metadata.name}"]
+}
+
+output "manifests" {
+  description = "Every rendered Kubernetes object, in apply order, as objects (for modules/kubernetes-manifest or your own tooling)."
+  value       = local.kubernetes_manifests
 }
 
 output "yaml" {
-  description = "Every rendered Kubernetes object as multi-document YAML."
-  value = join("---\n", compact([
-    var.enable_node_pools ? module.node_pools[0].yaml : "",
-    var.enable_warm_pool ? module.warm_pool[0].yaml : "",
-    var.enable_workload_autoscaling ? module.workload_autoscaling[0].yaml : "",
-  ]))
+  description = "Every rendered Kubernetes object as one multi-document YAML, in apply order (for GitOps: commit it, or hand it to Argo CD or Flux)."
+  value       = join("---\n", local.kubernetes_yaml)
 }

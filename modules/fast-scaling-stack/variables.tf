@@ -1,234 +1,110 @@
-variable "cluster_name" {
-  description = "EKS cluster the stack is for. It must exist; the stack changes its control-plane tier and adds objects to it."
-  type        = string
-
-  validation {
-    condition     = can(regex("^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$", var.cluster_name))
-    error_message = "cluster_name must be an EKS cluster name: 1-100 letters, digits, '-' or '_', starting with a letter or digit."
-  }
-}
+# The stack's own settings. Each part's settings are in its part_*.tf file.
 
 # --- per-part switches -------------------------------------------------------
 
 variable "enable_control_plane" {
-  description = "Manage the EKS control-plane tier (module control-plane)."
+  description = "Manage the EKS control-plane tier (`control_plane`)."
   type        = bool
   default     = true
   nullable    = false
 }
 
 variable "enable_image_cache" {
-  description = "Create ECR pull-through cache rules for public registries (module image-cache)."
+  description = "Create ECR pull-through cache rules for public registries (`image_cache`)."
   type        = bool
   default     = true
   nullable    = false
 }
 
 variable "enable_metric_stream" {
-  description = "Create a CloudWatch metric stream feeding the scaler (module metric-stream; needs `metric_stream.firehose_arn` and `.role_arn`)."
+  description = "Create a CloudWatch metric stream feeding the scaler (`metric_stream`; needs a Firehose delivery stream and a role)."
   type        = bool
   default     = false
   nullable    = false
 }
 
 variable "enable_node_pools" {
-  description = "Apply an EC2NodeClass and a spot-first/on-demand NodePool pair (module karpenter-node-pools; Karpenter must be installed)."
+  description = "Render Karpenter capacity: an EC2NodeClass and a spot-first/on-demand NodePool pair, plus `node_pools.extra_*` (Karpenter must be installed to apply them)."
   type        = bool
   default     = true
   nullable    = false
 }
 
 variable "enable_warm_pool" {
-  description = "Keep warm capacity for the workload (module warm-pool)."
+  description = "Render warm capacity for the workload (`warm_pool`)."
   type        = bool
   default     = true
   nullable    = false
 }
 
 variable "enable_workload_autoscaling" {
-  description = "Apply an HPA or KEDA ScaledObject for the workload (module workload-autoscaling)."
+  description = "Render an HPA or a KEDA ScaledObject for the workload (`autoscaling`)."
   type        = bool
   default     = true
   nullable    = false
 }
 
-variable "apply_kubernetes_objects" {
-  description = "Apply the Kubernetes objects with `kubernetes_manifest` (needs the cluster at plan time). False only renders them into the outputs."
-  type        = bool
-  default     = true
-  nullable    = false
-}
-
-# --- the workload the stack scales -------------------------------------------
-
-variable "workload" {
-  description = <<-EOT
-    The workload to scale out fast: `name`, `namespace`, `kind` (Deployment), per-pod `cpu` and `memory` requests,
-    `baseline_replicas` and `peak_replicas` (the burst is peak - baseline), `image_size_mb`, `image_public` (pulled
-    from a public registry: through the cache when enabled), `app_start_seconds`.
-  EOT
-  type = object({
-    name              = string
-    namespace         = optional(string, "default")
-    kind              = optional(string, "Deployment")
-    cpu               = string
-    memory            = string
-    baseline_replicas = number
-    peak_replicas     = number
-    image_size_mb     = optional(number, 500)
-    image_public      = optional(bool, false)
-    app_start_seconds = optional(number)
-  })
-
-  validation {
-    condition     = var.workload.peak_replicas >= var.workload.baseline_replicas && var.workload.baseline_replicas >= 0
-    error_message = "workload.peak_replicas must be at least workload.baseline_replicas (and baseline 0 or more): the burst is peak - baseline."
-  }
-  validation {
-    condition     = can(regex("^[0-9]+(\\.[0-9]+)?m?$", var.workload.cpu)) && can(regex("^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|k|M|G|T)?$", var.workload.memory))
-    error_message = "workload.cpu and workload.memory must be Kubernetes quantities such as \"500m\" and \"512Mi\" (one pod's requests)."
-  }
-}
-
-variable "burst_seconds" {
-  description = "Seconds in which a full burst (peak - baseline pods) must be bound; sets the recommended control-plane tier."
-  type        = number
-  default     = 10
-  nullable    = false
-
-  validation {
-    condition     = var.burst_seconds > 0
-    error_message = "burst_seconds must be more than 0."
-  }
-}
+# --- what the plan reports -----------------------------------------------------
 
 variable "target_p95_seconds" {
   description = "Scale-out SLO: p95 seconds from load rising to new pods ready. Sets `latency_summary.meets_slo`."
   type        = number
   default     = null
+
+  validation {
+    condition     = var.target_p95_seconds == null || try(var.target_p95_seconds > 0 && var.target_p95_seconds <= 3600, false)
+    error_message = "target_p95_seconds must be more than 0 and at most 3600 seconds, e.g. 90, or null for no SLO."
+  }
 }
 
 variable "monthly_budget_usd" {
-  description = "Budget for the stack's extra cost per month; sets `cost_summary.within_budget`."
+  description = "Budget for the stack's extra cost per cluster and month; sets `cost_summary.within_budget`."
   type        = number
   default     = null
-}
-
-# --- part settings ------------------------------------------------------------
-
-variable "control_plane" {
-  description = "Control-plane settings: `tier` (null: the smallest tier that binds the burst in `burst_seconds`), `tier_hourly_usd`, `revert_on_destroy`, `update_timeout`."
-  type = object({
-    tier              = optional(string)
-    tier_hourly_usd   = optional(number)
-    revert_on_destroy = optional(bool, true)
-    update_timeout    = optional(string, "30m")
-  })
-  default  = {}
-  nullable = false
-}
-
-variable "image_cache" {
-  description = "Image cache settings: `upstreams`, `credential_arns`, `prefix` (see module image-cache)."
-  type = object({
-    upstreams       = optional(list(string), ["ecr-public", "k8s", "quay"])
-    credential_arns = optional(map(string), {})
-    prefix          = optional(string, "")
-  })
-  default  = {}
-  nullable = false
-}
-
-variable "metric_stream" {
-  description = "Metric stream settings: `firehose_arn`, `role_arn` (required when enabled), `name`, `output_format`, `include_namespaces`, `percentiles`."
-  type = object({
-    firehose_arn       = string
-    role_arn           = string
-    name               = optional(string)
-    output_format      = optional(string, "opentelemetry1.0")
-    include_namespaces = optional(map(list(string)))
-    percentiles        = optional(list(string), [])
-  })
-  default = null
 
   validation {
-    condition     = !var.enable_metric_stream || var.metric_stream != null
-    error_message = "enable_metric_stream = true needs metric_stream = { firehose_arn = \"arn:aws:firehose:...\", role_arn = \"arn:aws:iam::...:role/...\" }."
+    condition     = var.monthly_budget_usd == null || try(var.monthly_budget_usd >= 0 && var.monthly_budget_usd <= 10000000, false)
+    error_message = "monthly_budget_usd must be between 0 and 10000000 USD, or null for no budget."
   }
 }
 
-variable "node_pools" {
-  description = "Node pool settings: `node_role` or `instance_profile` (one is required when enabled), `name`, `ami_alias`, `instance_categories`, `architectures`, `cpu_limit`, `spot_share`, `max_parallel_image_pulls`, `consolidate_after`."
+variable "estimates" {
+  description = <<-EOT
+    Inputs of the plan-time estimates that the parts' settings do not give (`scaling_latency_estimate`,
+    `scaling_cost_estimate`): `metric_source` (overrides what the autoscaler settings imply, e.g.
+    `cloudwatch_high_resolution` for an HPA on an external CloudWatch metric), `scale_up_policy` (`one_step` or
+    `kubernetes_default`), `hpa_sync_period_seconds`, `metric_window_seconds`, `readiness_initial_delay_seconds`,
+    `readiness_period_seconds`, `image_cached_on_node` (the image is pre-pulled), `pod_scheduling_rate_per_second`
+    (e.g. from `scaling_control_plane_tiers`; required for tier-8xl), and for the bill `custom_metrics`,
+    `high_resolution_alarms`, `metric_publish_interval_seconds`, `metric_read_interval_seconds`,
+    `metrics_per_put_request`. Null attributes take the data source's default.
+  EOT
   type = object({
-    node_role                = optional(string)
-    instance_profile         = optional(string)
-    name                     = optional(string, "general")
-    ami_alias                = optional(string, "al2023@latest")
-    instance_categories      = optional(list(string), ["c", "m", "r"])
-    architectures            = optional(list(string), ["amd64"])
-    cpu_limit                = optional(number, 1000)
-    spot_share               = optional(number, 1)
-    max_parallel_image_pulls = optional(number)
-    consolidate_after        = optional(string)
+    metric_source                   = optional(string)
+    scale_up_policy                 = optional(string)
+    hpa_sync_period_seconds         = optional(number)
+    metric_window_seconds           = optional(number)
+    readiness_initial_delay_seconds = optional(number)
+    readiness_period_seconds        = optional(number)
+    image_cached_on_node            = optional(bool)
+    pod_scheduling_rate_per_second  = optional(number)
+    custom_metrics                  = optional(number)
+    high_resolution_alarms          = optional(number)
+    metric_publish_interval_seconds = optional(number)
+    metric_read_interval_seconds    = optional(number)
+    metrics_per_put_request         = optional(number)
   })
   default  = {}
   nullable = false
 
   validation {
-    condition     = !var.enable_node_pools || (var.node_pools.node_role == null) != (var.node_pools.instance_profile == null)
-    error_message = "with enable_node_pools = true set exactly one of node_pools.node_role (an IAM role name) and node_pools.instance_profile."
+    condition     = (var.estimates.metric_source == null || contains(["metrics_server_cpu", "cloudwatch_high_resolution", "adot_prometheus", "keda_prometheus", "keda_sqs"], coalesce(var.estimates.metric_source, "x"))) && (var.estimates.scale_up_policy == null || contains(["one_step", "kubernetes_default"], coalesce(var.estimates.scale_up_policy, "x")))
+    error_message = "estimates.metric_source must be metrics_server_cpu, cloudwatch_high_resolution, adot_prometheus, keda_prometheus or keda_sqs, and estimates.scale_up_policy one_step or kubernetes_default."
   }
-}
-
-variable "warm_pool" {
-  description = "Warm pool settings: `mode`, `safety_factor`, `basis`, `replicas` (fixed size instead), `schedule`, `scaler`, `price_per_pod_hour`."
-  type = object({
-    mode               = optional(string, "pause_pods")
-    safety_factor      = optional(number, 0.15)
-    basis              = optional(string, "peak_delta")
-    replicas           = optional(number)
-    price_per_pod_hour = optional(number)
-    scaler             = optional(string, "keda")
-    schedule = optional(list(object({
-      name      = string
-      start     = string
-      end       = string
-      replicas  = number
-      time_zone = optional(string, "UTC")
-    })), [])
-  })
-  default  = {}
-  nullable = false
-}
-
-variable "autoscaling" {
-  description = "Autoscaler settings: `autoscaler` (`hpa` or `keda`), `min_replicas` (default baseline), `max_replicas` (default peak), `cpu_utilization`, `prometheus`, `sqs`, `cron`, `polling_interval`, `scrape_interval_seconds` (how often the metric is sampled, for the latency estimate)."
-  type = object({
-    autoscaler      = optional(string, "hpa")
-    min_replicas    = optional(number)
-    max_replicas    = optional(number)
-    cpu_utilization = optional(number, 70)
-    prometheus = optional(object({
-      server_address       = string
-      query                = string
-      threshold            = string
-      activation_threshold = optional(string)
-    }))
-    sqs = optional(object({
-      queue_url    = string
-      region       = string
-      queue_length = optional(number, 5)
-      role_arn     = optional(string)
-    }))
-    cron = optional(list(object({
-      start            = string
-      end              = string
-      time_zone        = string
-      desired_replicas = number
-    })), [])
-    polling_interval        = optional(number)
-    scrape_interval_seconds = optional(number)
-  })
-  default  = {}
-  nullable = false
+  validation {
+    condition = alltrue([for v in [var.estimates.hpa_sync_period_seconds, var.estimates.metric_window_seconds, var.estimates.readiness_initial_delay_seconds, var.estimates.readiness_period_seconds, var.estimates.metric_publish_interval_seconds, var.estimates.metric_read_interval_seconds] : v == null || try(v >= 0 && v <= 3600, false)]) && alltrue([for v in [var.estimates.custom_metrics, var.estimates.high_resolution_alarms] : v == null || try(v >= 0 && v <= 1000000 && floor(v) == v, false)]) && (
+      var.estimates.metrics_per_put_request == null || try(var.estimates.metrics_per_put_request >= 1 && var.estimates.metrics_per_put_request <= 1000, false)) && (
+    var.estimates.pod_scheduling_rate_per_second == null || try(var.estimates.pod_scheduling_rate_per_second > 0 && var.estimates.pod_scheduling_rate_per_second <= 100000, false))
+    error_message = "estimates: the *_seconds inputs are 0-3600 s, custom_metrics and high_resolution_alarms whole numbers 0-1000000, metrics_per_put_request 1-1000, pod_scheduling_rate_per_second in (0, 100000]."
+  }
 }

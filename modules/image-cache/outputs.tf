@@ -1,7 +1,7 @@
 output "rules" {
   description = "Rules by ECR repository prefix: upstream registry URL, registry (account) ID and upstream short name."
   value = { for k, r in scaling_ecr_pull_through_cache_rule.this : k => {
-    upstream              = local.rules[k].upstream
+    upstream              = local.image_cache_rules[k].upstream
     upstream_registry_url = r.upstream_registry_url
     registry_id           = r.registry_id
   } }
@@ -9,12 +9,12 @@ output "rules" {
 
 output "ecr_repository_prefixes" {
   description = "Upstream short name (or extra rule key) to ECR repository prefix: an image `quay.io/org/app` is pulled as `<account>.dkr.ecr.<region>.amazonaws.com/<prefix>/org/app`."
-  value       = { for k, r in local.rules : r.upstream => k }
+  value       = { for k, r in local.image_cache_rules : r.upstream => k }
 }
 
 output "node_iam_policy_json" {
-  description = "IAM policy for the node role: `ecr:GetAuthorizationToken` plus the pull actions, `ecr:BatchImportUpstreamImage` and `ecr:CreateRepository` on the cached repositories only. Attach it, or the first pull through the cache fails."
-  value       = jsonencode(local.node_iam_policy)
+  description = "IAM policy for the node role: `ecr:GetAuthorizationToken` plus the pull actions, `ecr:BatchImportUpstreamImage` and `ecr:CreateRepository` on the cached repositories only. Attach it to the node role (e.g. `aws_iam_role_policy` with `role = module.karpenter.node_iam_role_name`, see the README), or the first pull through the cache fails."
+  value       = local.image_cache_node_iam_policy_json
 }
 
 output "repository_template_prefixes" {

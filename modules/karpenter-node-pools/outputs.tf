@@ -1,46 +1,47 @@
 output "node_class_name" {
-  description = "Name of the EC2NodeClass."
-  value       = data.scaling_karpenter_ec2_node_class.this.name
+  description = "Name of the main EC2NodeClass."
+  value       = var.enable_node_pools ? var.node_pools.name : null
+}
+
+output "node_class_names" {
+  description = "Every EC2NodeClass: the main one and the extras."
+  value       = keys(local.node_pools_node_classes)
 }
 
 output "spot_node_pool_name" {
   description = "Name of the spot NodePool (tried first), null when `spot_share` is 0. Pin warm pools and workloads to it with the label `karpenter.sh/nodepool`."
-  value       = local.with_spot ? data.scaling_karpenter_fallback_node_pools.this.spot_name : null
+  value       = local.node_pools_spot_name
 }
 
 output "on_demand_node_pool_name" {
   description = "Name of the on-demand NodePool (the fallback)."
-  value       = data.scaling_karpenter_fallback_node_pools.this.on_demand_name
+  value       = local.node_pools_on_demand_name
 }
 
 output "node_pool_names" {
-  description = "NodePool names, spot first."
-  value       = compact([local.with_spot ? data.scaling_karpenter_fallback_node_pools.this.spot_name : "", data.scaling_karpenter_fallback_node_pools.this.on_demand_name])
+  description = "NodePool names: spot, on-demand, then the extra pools."
+  value       = local.node_pools_names
 }
 
 output "cpu_limits" {
-  description = "vCPU limit of each NodePool."
+  description = "vCPU limit of the spot pool (0 without one) and of the on-demand pool."
   value = {
-    spot      = local.with_spot ? local.spot_cpu_limit : 0
-    on_demand = var.cpu_limit
+    spot      = local.node_pools_with_spot ? try(tonumber(local.node_pools_spot_limits.cpu), null) : 0
+    on_demand = try(tonumber(local.node_pools_on_demand_limits.cpu), null)
   }
 }
 
 output "ami_family" {
-  description = "AMI family of the nodes (`al2023`, `bottlerocket`, ...), for the latency estimate."
-  value       = split("@", var.ami_alias)[0]
+  description = "AMI family of the main pool's nodes (`al2023`, `bottlerocket`, ...), for the latency estimate."
+  value       = local.node_pools_ami_family
 }
 
 output "manifests" {
-  description = "The rendered objects: EC2NodeClass, spot NodePool (when present), on-demand NodePool."
-  value       = local.manifests
+  description = "The rendered objects in apply order: node classes, spot NodePool (when present), on-demand NodePool, extra NodePools."
+  value       = local.node_pools_manifests
 }
 
 output "yaml" {
-  description = "The rendered objects as one multi-document YAML."
-  value = join("---\n", compact([
-    data.scaling_karpenter_ec2_node_class.this.yaml,
-    local.with_spot ? data.scaling_karpenter_fallback_node_pools.this.spot_yaml : "",
-    data.scaling_karpenter_fallback_node_pools.this.on_demand_yaml,
-  ]))
+  description = "The rendered objects as one multi-document YAML, in apply order."
+  value       = join("---\n", local.node_pools_yaml)
 }

@@ -7,9 +7,5 @@ terraform {
       source  = "scalingkit/scaling"
       version = ">= 0.1.0"
     }
-    kubernetes = {
-      source  = "hashicorp/kubernetes"
-      version = ">= 2.0"
-    }
   }
 }

@@ -1,49 +1,49 @@
 output "replicas" {
   description = "Warm pods outside every schedule window."
-  value       = data.scaling_warm_pool.this.replicas
+  value       = one(data.scaling_warm_pool.this[*].replicas)
 }
 
 output "max_replicas" {
   description = "Largest size the schedule reaches."
-  value       = data.scaling_warm_pool.this.max_replicas
+  value       = one(data.scaling_warm_pool.this[*].max_replicas)
 }
 
 output "sizing_basis" {
   description = "How `replicas` was found: `replicas` (given), `peak_delta` or `peak`."
-  value       = data.scaling_warm_pool.this.sizing_basis
+  value       = one(data.scaling_warm_pool.this[*].sizing_basis)
 }
 
 output "weekly_pod_hours" {
   description = "Warm pod-hours per week."
-  value       = data.scaling_warm_pool.this.weekly_pod_hours
+  value       = one(data.scaling_warm_pool.this[*].weekly_pod_hours)
 }
 
 output "monthly_cost" {
   description = "Monthly cost in USD (720-hour month), null without a price input."
-  value       = data.scaling_warm_pool.this.monthly_cost
+  value       = one(data.scaling_warm_pool.this[*].monthly_cost)
 }
 
 output "pod_hour_price" {
   description = "Resolved price per warm pod-hour, null without a price input."
-  value       = data.scaling_warm_pool.this.pod_hour_price
+  value       = one(data.scaling_warm_pool.this[*].pod_hour_price)
 }
 
 output "feature_gate" {
   description = "Karpenter feature gate the mode needs (`CapacityBuffer`, `StaticCapacity`), null for pause pods."
-  value       = data.scaling_warm_pool.this.feature_gate
+  value       = one(data.scaling_warm_pool.this[*].feature_gate)
 }
 
 output "objects" {
   description = "Keys (`kind/namespace/name`) of the rendered objects."
-  value       = keys(local.objects)
+  value       = [for m in local.kubernetes_manifests : "${m.kind}/${try(m.metadata.namespace, "")}/${m.metadata.name}"]
 }
 
 output "manifests" {
   description = "The rendered objects."
-  value       = data.scaling_warm_pool.this.manifests
+  value       = local.kubernetes_manifests
 }
 
 output "yaml" {
   description = "The rendered objects as multi-document YAML."
-  value       = data.scaling_warm_pool.this.yaml
+  value       = join("---\n", local.kubernetes_yaml)
 }

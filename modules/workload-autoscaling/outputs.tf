@@ -1,29 +1,39 @@
 output "autoscaler" {
   description = "`hpa` or `keda`."
-  value       = var.autoscaler
+  value       = var.autoscaling.autoscaler
 }
 
 output "objects" {
   description = "Keys (`kind/namespace/name`) of the rendered objects."
-  value       = keys(local.objects)
+  value       = [for m in local.kubernetes_manifests : "${m.kind}/${try(m.metadata.namespace, "")}/${m.metadata.name}"]
 }
 
 output "metric_source" {
   description = "The autoscaler's metric source as `scaling_latency_estimate` names it (`metrics_server_cpu`, `keda_prometheus`, `keda_sqs`), null for cron-only KEDA."
-  value       = local.metric_source
+  value       = local.autoscaling_metric_source
 }
 
-output "polling_interval_seconds" {
-  description = "KEDA polling interval in seconds (null for HPA or the default)."
-  value       = var.polling_interval
+output "min_replicas" {
+  description = "Fewest replicas the autoscaler keeps (default: the workload's baseline, at least 1 for an HPA)."
+  value       = local.autoscaling_min_replicas
+}
+
+output "max_replicas" {
+  description = "Most replicas (default: the workload's peak)."
+  value       = local.autoscaling_max_replicas
+}
+
+output "trigger_authentication_name" {
+  description = "Name of the KEDA TriggerAuthentication rendered for SQS (null otherwise)."
+  value       = one(data.scaling_keda_scaled_object.this[*].trigger_authentication_name)
 }
 
 output "manifests" {
   description = "The rendered objects."
-  value       = local.manifests
+  value       = local.kubernetes_manifests
 }
 
 output "yaml" {
   description = "The rendered objects as multi-document YAML."
-  value       = local.yaml
+  value       = join("---\n", local.kubernetes_yaml)
 }

@@ -36,10 +36,14 @@ var completeObjects = []k8sObject{
 	{schema.GroupVersionResource{Group: "apps", Version: "v1", Resource: "deployments"}, "shop", "checkout-warm"},
 	{schema.GroupVersionResource{Group: "autoscaling", Version: "v2", Resource: "horizontalpodautoscalers"}, "shop", "checkout"},
 	{schema.GroupVersionResource{Group: "keda.sh", Version: "v1alpha1", Resource: "scaledobjects"}, "shop", "checkout-warm"},
+	{schema.GroupVersionResource{Group: "karpenter.k8s.aws", Version: "v1", Resource: "ec2nodeclasses"}, "", "gpu"},
+	{schema.GroupVersionResource{Group: "karpenter.sh", Version: "v1", Resource: "nodepools"}, "", "gpu"},
 }
 
-// TestCompleteExample applies examples/complete against the AWS emulator and
-// a real kube-apiserver, checks outputs, AWS state and cluster objects,
+// TestCompleteExample applies examples/complete (with
+// existing-cluster/eks.tf in place of eks.tf, whose terraform-aws-modules
+// and providers cannot be downloaded here) against the AWS emulator and a
+// real kube-apiserver, checks outputs, AWS state and cluster objects,
 // re-plans (no changes), destroys and checks that nothing is left.
 func TestCompleteExample(t *testing.T) {
 	cliConfig := providerMirror(t)
@@ -52,7 +56,7 @@ func TestCompleteExample(t *testing.T) {
 	}
 
 	opts := &terraform.Options{
-		TerraformDir: copyExample(t, "complete"),
+		TerraformDir: copyCompleteExample(t),
 		Vars: map[string]any{
 			"cluster_name":         clusterName,
 			"region":               "us-east-1",

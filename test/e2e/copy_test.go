@@ -22,6 +22,19 @@ func copyExample(t *testing.T, name string) string {
 	return filepath.Join(dst, "examples", name)
 }
 
+// copyCompleteExample copies examples/complete as CI applies it: with
+// existing-cluster/eks.tf (a cluster that exists) in place of eks.tf (the
+// terraform-aws-modules/eks platform, which cannot be downloaded here).
+func copyCompleteExample(t *testing.T) string {
+	t.Helper()
+	dir := copyExample(t, "complete")
+	standIn := filepath.Join(dir, "existing-cluster", "eks.tf")
+	if err := os.Rename(standIn, filepath.Join(dir, "eks.tf")); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
 func copyTree(src, dst string) error {
 	return filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
 		if err != nil {

@@ -10,7 +10,7 @@ provider "scaling" {
 }
 
 override_resource {
-  target = scaling_control_plane_tier.this
+  target = scaling_control_plane_tier.this[0]
   values = {
     kubernetes_version             = "1.33"
     api_request_concurrency        = 1700
@@ -28,11 +28,11 @@ run "defaults_to_tier_xl" {
   command = plan
 
   assert {
-    condition     = scaling_control_plane_tier.this.tier == "tier-xl"
+    condition     = scaling_control_plane_tier.this[0].tier == "tier-xl"
     error_message = "without tier or burst the module should plan tier-xl"
   }
   assert {
-    condition     = scaling_control_plane_tier.this.revert_on_destroy
+    condition     = scaling_control_plane_tier.this[0].revert_on_destroy
     error_message = "revert_on_destroy should default to true"
   }
   assert {
@@ -59,7 +59,7 @@ run "burst_picks_the_smallest_sufficient_tier" {
     error_message = "200 pods/s needs tier-2xl, got ${output.recommended_tier}"
   }
   assert {
-    condition     = scaling_control_plane_tier.this.tier == "tier-2xl"
+    condition     = scaling_control_plane_tier.this[0].tier == "tier-2xl"
     error_message = "with tier unset the recommended tier should be applied"
   }
   assert {
@@ -70,7 +70,7 @@ run "burst_picks_the_smallest_sufficient_tier" {
 
 run "apply_reports_capabilities" {
   variables {
-    tier = "tier-xl"
+    control_plane = { tier = "tier-xl" }
   }
 
   assert {
@@ -87,10 +87,10 @@ run "rejects_unknown_tier" {
   command = plan
 
   variables {
-    tier = "XL"
+    control_plane = { tier = "XL" }
   }
 
-  expect_failures = [var.tier]
+  expect_failures = [var.control_plane]
 }
 
 run "rejects_bad_cluster_name" {
@@ -107,8 +107,8 @@ run "warns_when_tier_is_below_the_burst" {
   command = plan
 
   variables {
-    tier       = "tier-xl"
-    burst_pods = 3000
+    control_plane = { tier = "tier-xl" }
+    burst_pods    = 3000
   }
 
   expect_failures = [check.tier_reaches_burst]
@@ -118,22 +118,94 @@ run "tier_8xl_needs_a_price" {
   command = plan
 
   variables {
-    tier = "tier-8xl"
+    control_plane = { tier = "tier-8xl" }
   }
 
-  expect_failures = [var.tier_hourly_usd]
+  expect_failures = [var.control_plane]
 }
 
 run "tier_8xl_with_a_price" {
   command = plan
 
   variables {
-    tier            = "tier-8xl"
-    tier_hourly_usd = 14
+    control_plane = { tier = "tier-8xl", tier_hourly_usd = 14 }
   }
 
   assert {
     condition     = output.cost.monthly_usd == 14 * 730
     error_message = "tier-8xl at $14/h should cost $10220/month, got ${output.cost.monthly_usd}"
   }
+}
+
+run "api_seats_raise_the_recommendation" {
+  command = plan
+
+  variables {
+    burst_pods    = 100
+    control_plane = { api_request_concurrency = 3000 }
+  }
+
+  # 10 pods/s fits standard, but 3000 seats need tier-2xl (3400).
+  assert {
+    condition     = output.recommended_tier == "tier-2xl"
+    error_message = "3000 API seats need tier-2xl, got ${output.recommended_tier}"
+  }
+}
+
+run "timeouts_and_revert" {
+  command = plan
+
+  variables {
+    control_plane = { tier = "tier-xl", update_timeout = "45m", revert_on_destroy = false }
+  }
+
+  assert {
+    condition     = scaling_control_plane_tier.this[0].timeouts.update == "45m" && !scaling_control_plane_tier.this[0].revert_on_destroy
+    error_message = "update_timeout should set the resource's timeouts, revert_on_destroy pass through"
+  }
+}
+
+run "disabled" {
+  command = plan
+
+  variables {
+    enable_control_plane = false
+  }
+
+  assert {
+    condition     = length(scaling_control_plane_tier.this) == 0 && output.tier == null
+    error_message = "enable_control_plane = false manages no tier"
+  }
+}
+
+run "rejects_bad_timeout" {
+  command = plan
+  variables {
+    control_plane = { update_timeout = "half an hour" }
+  }
+  expect_failures = [var.control_plane]
+}
+
+run "rejects_fractional_seats" {
+  command = plan
+  variables {
+    control_plane = { api_request_concurrency = 2.5 }
+  }
+  expect_failures = [var.control_plane]
+}
+
+run "rejects_fractional_burst" {
+  command = plan
+  variables {
+    burst_pods = 2.5
+  }
+  expect_failures = [var.burst_pods]
+}
+
+run "rejects_zero_burst_seconds" {
+  command = plan
+  variables {
+    burst_seconds = 0
+  }
+  expect_failures = [var.burst_seconds]
 }

@@ -1,19 +1,9 @@
 # The whole stack planned with the real scaling provider (renderers and
-# estimates work offline); AWS resources are overridden and kubernetes is
-# mocked, since kubernetes_manifest needs a live API server even to plan.
-
-# The overridden AWS resources make no AWS call, but the provider still
-# checks that they could (it has no default region, and it validates real
-# credentials): give it a region and the test keys.
-provider "scaling" {
-  region               = "us-east-1"
-  use_test_credentials = true
-}
-
-mock_provider "kubernetes" {}
+# estimates work offline); AWS resources are overridden. The part settings'
+# validations are tested in the part modules, which share the part files.
 
 override_resource {
-  target = module.control_plane[0].scaling_control_plane_tier.this
+  target = scaling_control_plane_tier.this[0]
   values = {
     kubernetes_version             = "1.33"
     api_request_concurrency        = 3400
@@ -23,7 +13,7 @@ override_resource {
 }
 
 override_resource {
-  target = module.image_cache[0].scaling_ecr_pull_through_cache_rule.this
+  target = scaling_ecr_pull_through_cache_rule.this
   values = {
     registry_id          = "123456789012"
     node_iam_policy_json = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"PullThroughCache\",\"Effect\":\"Allow\",\"Action\":[\"ecr:BatchImportUpstreamImage\"],\"Resource\":\"arn:aws:ecr:us-east-1:123456789012:repository/x/*\"}]}"
@@ -41,7 +31,7 @@ variables {
     peak_replicas     = 120
     image_public      = true
   }
-  node_pools = { node_role = "KarpenterNodeRole-prod-use1", spot_share = 0.7 }
+  node_pools = { node_class = { role = "KarpenterNodeRole-prod-use1" }, spot_share = 0.7 }
   warm_pool  = { price_per_pod_hour = 0.05 }
 }
 
@@ -50,15 +40,15 @@ run "everything_fits_together" {
 
   # Burst 100 pods in 10 s = 10 pods/s: standard's assumed 50 pods/s suffices.
   assert {
-    condition     = module.control_plane[0].recommended_tier == "standard"
-    error_message = "a 10 pods/s burst should not need a provisioned tier, got ${module.control_plane[0].recommended_tier}"
+    condition     = output.control_plane.recommended_tier == "standard"
+    error_message = "a 10 pods/s burst should not need a provisioned tier, got ${output.control_plane.recommended_tier}"
   }
   assert {
-    condition     = module.warm_pool[0].replicas == 15
+    condition     = output.cost_summary.warm_pods == 15
     error_message = "(120 - 20) x 0.15 = 15 warm pods expected"
   }
   assert {
-    condition     = module.warm_pool[0].manifests[1].spec.template.spec.nodeSelector["karpenter.sh/nodepool"] == "general-spot"
+    condition     = one([for m in output.manifests : m.spec.template.spec.nodeSelector["karpenter.sh/nodepool"] if m.kind == "Deployment"]) == "general-spot"
     error_message = "the warm pool must be pinned to the spot NodePool the stack renders"
   }
   assert {
@@ -96,7 +86,7 @@ run "everything_fits_together" {
     error_message = "the HPA should be rendered: ${jsonencode(output.kubernetes_objects)}"
   }
   assert {
-    condition     = length(module.metric_stream) == 0 && output.metric_stream_arn == null
+    condition     = length(scaling_cloudwatch_metric_stream.this) == 0 && output.metric_stream_arn == null
     error_message = "the metric stream is off by default"
   }
 }
@@ -157,7 +147,7 @@ run "parts_switched_off" {
   }
 
   assert {
-    condition     = length(module.control_plane) + length(module.image_cache) + length(module.node_pools) + length(module.warm_pool) + length(module.workload_autoscaling) == 0
+    condition     = length(scaling_control_plane_tier.this) + length(scaling_ecr_pull_through_cache_rule.this) + length(output.manifests) == 0 && output.yaml == ""
     error_message = "every part should be off"
   }
   assert {
@@ -195,7 +185,7 @@ run "keda_and_metric_stream" {
     error_message = "the latency estimate should follow the KEDA SQS trigger"
   }
   assert {
-    condition     = module.metric_stream[0].metric_names_count == 6
+    condition     = local.metric_stream_metric_names_count == 6
     error_message = "the default metric stream lists 6 metric names"
   }
   assert {
@@ -232,4 +222,87 @@ run "peak_below_baseline" {
   }
 
   expect_failures = [var.workload]
+}
+
+# What a GitOps repository takes from the stack: every object, in apply
+# order, as YAML and as objects, and nothing applied.
+run "gitops_outputs" {
+  command = plan
+
+  variables {
+    create_namespace = true
+    node_pools = {
+      node_class       = { role = "KarpenterNodeRole-prod-use1" }
+      extra_node_pools = { batch = { capacity_types = ["spot"], weight = 5 } }
+    }
+  }
+
+  assert {
+    condition = jsonencode(output.kubernetes_objects) == jsonencode([
+      "Namespace//shop", "EC2NodeClass//general", "NodePool//general-spot", "NodePool//general-on-demand", "NodePool//batch",
+      "PriorityClass//shop-checkout-warm", "Deployment/shop/checkout-warm", "HorizontalPodAutoscaler/shop/checkout",
+    ])
+    error_message = "the namespace first, node classes before pools, the warm pool, the autoscaler: ${jsonencode(output.kubernetes_objects)}"
+  }
+  assert {
+    condition     = length(split("\n---\n", output.yaml)) == length(output.manifests) && strcontains(output.yaml, "name: batch")
+    error_message = "one YAML document per object"
+  }
+  assert {
+    condition     = strcontains(output.pr_summary_markdown, "general-spot -> general-on-demand -> batch")
+    error_message = "the PR summary should list every NodePool"
+  }
+}
+
+# The estimates follow the settings the parts use.
+run "estimates_follow_the_settings" {
+  command = plan
+
+  variables {
+    workload = {
+      name          = "checkout", namespace = "shop", cpu = "500m", memory = "512Mi", baseline_replicas = 0, peak_replicas = 50
+      image_size_mb = 1000, image_public = true
+    }
+    node_pools  = { node_class = { role = "r", ami_alias = "bottlerocket@latest" }, spot_share = 0 }
+    warm_pool   = { replicas = 0 }
+    autoscaling = { autoscaler = "keda", min_replicas = 0, polling_interval = 5, prometheus = { server_address = "http://prometheus:9090", query = "sum(up)", threshold = "10" } }
+    estimates   = { readiness_period_seconds = 2, custom_metrics = 4 }
+  }
+
+  assert {
+    condition     = output.latency_summary.metric_source == "keda_prometheus" && output.latency_summary.capacity == "karpenter_on_demand"
+    error_message = "KEDA Prometheus without spot: ${jsonencode(output.latency_summary)}"
+  }
+  assert {
+    condition     = data.scaling_latency_estimate.cold.ami_family == "bottlerocket" && data.scaling_latency_estimate.cold.scale_from_zero && data.scaling_latency_estimate.cold.pull_through_cache && data.scaling_latency_estimate.cold.readiness_period_seconds == 2
+    error_message = "the latency estimate should see Bottlerocket, scale from zero, the cache and the readiness period"
+  }
+  assert {
+    condition     = output.cost_summary.items["custom_metrics"] > 0
+    error_message = "custom metrics should be priced: ${jsonencode(output.cost_summary.items)}"
+  }
+}
+
+run "bad_estimates" {
+  command = plan
+  variables {
+    estimates = { metric_source = "datadog" }
+  }
+  expect_failures = [var.estimates]
+}
+
+run "bad_target" {
+  command = plan
+  variables {
+    target_p95_seconds = 0
+  }
+  expect_failures = [var.target_p95_seconds]
+}
+
+run "bad_budget" {
+  command = plan
+  variables {
+    monthly_budget_usd = -1
+  }
+  expect_failures = [var.monthly_budget_usd]
 }

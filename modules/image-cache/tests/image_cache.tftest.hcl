@@ -88,9 +88,12 @@ run "prefix_and_credentials" {
   command = plan
 
   variables {
-    upstreams       = ["docker-hub", "k8s"]
-    prefix          = "cache-"
-    credential_arns = { "docker-hub" = "arn:aws:secretsmanager:us-east-1:123456789012:secret:ecr-pullthroughcache/docker-hub-AbCdEf" }
+    image_cache = {
+      upstreams           = ["docker-hub", "k8s"]
+      prefix              = "cache-"
+      credential_arns     = { "docker-hub" = "arn:aws:secretsmanager:us-east-1:123456789012:secret:ecr-pullthroughcache/docker-hub-AbCdEf" }
+      validation_severity = "warning"
+    }
   }
 
   assert {
@@ -101,47 +104,109 @@ run "prefix_and_credentials" {
     condition     = scaling_ecr_pull_through_cache_rule.this["cache-docker-hub"].upstream_registry_url == "registry-1.docker.io"
     error_message = "docker-hub should cache registry-1.docker.io"
   }
+  assert {
+    condition     = scaling_ecr_pull_through_cache_rule.this["cache-k8s"].validation_severity == "warning"
+    error_message = "validation_severity should reach every rule"
+  }
+}
+
+run "ecr_to_ecr_extra_rule" {
+  command = plan
+
+  variables {
+    image_cache = {
+      upstreams = []
+      extra_rules = {
+        "upstream-ecr" = {
+          upstream_registry_url      = "210987654321.dkr.ecr.us-west-2.amazonaws.com"
+          custom_role_arn            = "arn:aws:iam::123456789012:role/ecr-to-ecr"
+          upstream_repository_prefix = "team-a"
+        }
+      }
+      validate_after_apply = false
+    }
+  }
+
+  assert {
+    condition     = scaling_ecr_pull_through_cache_rule.this["upstream-ecr"].custom_role_arn == "arn:aws:iam::123456789012:role/ecr-to-ecr" && scaling_ecr_pull_through_cache_rule.this["upstream-ecr"].upstream_repository_prefix == "team-a" && !scaling_ecr_pull_through_cache_rule.this["upstream-ecr"].validate_after_apply
+    error_message = "the extra rule should be planned as given"
+  }
+}
+
+run "disabled" {
+  command = plan
+
+  variables {
+    enable_image_cache = false
+  }
+
+  assert {
+    condition     = length(scaling_ecr_pull_through_cache_rule.this) == 0
+    error_message = "enable_image_cache = false creates no rule"
+  }
 }
 
 run "docker_hub_without_credentials_fails" {
   command = plan
 
   variables {
-    upstreams = ["docker-hub"]
+    image_cache = { upstreams = ["docker-hub"] }
   }
 
-  expect_failures = [var.credential_arns]
+  expect_failures = [var.image_cache]
 }
 
 run "credential_secret_name_is_checked" {
   command = plan
 
   variables {
-    upstreams       = ["github-container-registry"]
-    credential_arns = { "github-container-registry" = "arn:aws:secretsmanager:us-east-1:123456789012:secret:ghcr-token" }
+    image_cache = {
+      upstreams       = ["github-container-registry"]
+      credential_arns = { "github-container-registry" = "arn:aws:secretsmanager:us-east-1:123456789012:secret:ghcr-token" }
+    }
   }
 
-  expect_failures = [var.credential_arns]
+  expect_failures = [var.image_cache]
 }
 
 run "unknown_upstream_fails" {
   command = plan
 
   variables {
-    upstreams = ["gcr"]
+    image_cache = { upstreams = ["gcr"] }
   }
 
-  expect_failures = [var.upstreams]
+  expect_failures = [var.image_cache]
 }
 
 run "extra_rule_prefix_is_checked" {
   command = plan
 
   variables {
-    extra_rules = { "My_ECR" = { upstream_registry_url = "123456789012.dkr.ecr.us-west-2.amazonaws.com" } }
+    image_cache = { extra_rules = { "My_ECR" = { upstream_registry_url = "123456789012.dkr.ecr.us-west-2.amazonaws.com" } } }
   }
 
-  expect_failures = [var.extra_rules]
+  expect_failures = [var.image_cache]
+}
+
+run "extra_rule_role_is_checked" {
+  command = plan
+
+  variables {
+    image_cache = { extra_rules = { "my-ecr" = { upstream_registry_url = "123456789012.dkr.ecr.us-west-2.amazonaws.com", custom_role_arn = "ecr-to-ecr" } } }
+  }
+
+  expect_failures = [var.image_cache]
+}
+
+run "bad_validation_severity" {
+  command = plan
+
+  variables {
+    image_cache = { validation_severity = "fatal" }
+  }
+
+  expect_failures = [var.image_cache]
 }
 
 run "a_lifecycle_template_per_rule" {

@@ -1,14 +1,20 @@
-# The real scaling provider renders and sizes the pool offline; kubernetes is
-# mocked (kubernetes_manifest needs a live API server even to plan).
-mock_provider "kubernetes" {}
+# The real scaling provider renders and sizes the pool offline. The
+# validations tested here are in part_warm_pool.tf and part_workload.tf,
+# which the stack shares.
 
 variables {
-  peak_replicas      = 120
-  baseline_replicas  = 20
-  cpu                = "500m"
-  memory             = "512Mi"
-  node_pool          = "general-spot"
-  price_per_pod_hour = 0.05
+  workload = {
+    name              = "checkout"
+    namespace         = "shop"
+    cpu               = "500m"
+    memory            = "512Mi"
+    baseline_replicas = 20
+    peak_replicas     = 120
+  }
+  warm_pool = {
+    node_pool          = "general-spot"
+    price_per_pod_hour = 0.05
+  }
 }
 
 run "guide_example_sizing_and_cost" {
@@ -24,53 +30,43 @@ run "guide_example_sizing_and_cost" {
     error_message = "expected $540/month, got ${output.monthly_cost}"
   }
   assert {
-    condition     = kubernetes_manifest.this["Deployment/default/warm-pool"].manifest.spec.replicas == 15
-    error_message = "the pause Deployment should run 15 replicas"
+    condition     = jsonencode(output.objects) == jsonencode(["PriorityClass//shop-checkout-warm", "Deployment/shop/checkout-warm"])
+    error_message = "a PriorityClass, then the pause Deployment: ${jsonencode(output.objects)}"
   }
   assert {
-    condition     = kubernetes_manifest.this["Deployment/default/warm-pool"].manifest.spec.template.spec.nodeSelector["karpenter.sh/nodepool"] == "general-spot"
-    error_message = "warm pods should be pinned to the NodePool"
+    condition     = output.manifests[1].spec.replicas == 15 && output.manifests[1].spec.template.spec.nodeSelector["karpenter.sh/nodepool"] == "general-spot"
+    error_message = "the pause Deployment should run 15 replicas pinned to the NodePool"
   }
   assert {
-    condition     = kubernetes_manifest.this["PriorityClass//default-warm-pool"].manifest.value < 0
-    error_message = "the PriorityClass must be negative so real pods preempt warm ones"
-  }
-  assert {
-    condition     = !contains(keys(kubernetes_manifest.this["PriorityClass//default-warm-pool"].manifest), "globalDefault")
-    error_message = "globalDefault = false must be left out (the API server drops it, kubernetes_manifest then fails)"
-  }
-  assert {
-    condition     = kubernetes_manifest.this["Deployment/default/warm-pool"].computed_fields == null
-    error_message = "without a schedule replicas are not left to a scaler"
+    condition     = output.manifests[0].value < 0 && !contains(keys(output.manifests[0]), "globalDefault")
+    error_message = "the PriorityClass must be negative so real pods preempt warm ones (globalDefault left out: the API server drops it)"
   }
 }
 
-run "keda_schedule" {
+run "keda_schedule_leaves_replicas_to_the_scaler" {
   command = plan
 
   variables {
-    name      = "checkout-warm"
-    namespace = "shop"
-    schedule = [{
-      name      = "business-hours"
-      start     = "0 8 * * 1-5"
-      end       = "0 18 * * 1-5"
-      replicas  = 40
-      time_zone = "Europe/Berlin"
-    }]
+    warm_pool = {
+      node_pool          = "general-spot"
+      price_per_pod_hour = 0.05
+      schedule = [{
+        name      = "business-hours"
+        start     = "0 8 * * 1-5"
+        end       = "0 18 * * 1-5"
+        replicas  = 40
+        time_zone = "Europe/Berlin"
+      }]
+    }
   }
 
   assert {
-    condition     = output.max_replicas == 40
-    error_message = "the window should raise the pool to 40"
+    condition     = output.max_replicas == 40 && contains(output.objects, "ScaledObject/shop/checkout-warm")
+    error_message = "the window should raise the pool to 40 through a KEDA ScaledObject (the module's default scaler): ${jsonencode(output.objects)}"
   }
   assert {
-    condition     = contains(output.objects, "ScaledObject/shop/checkout-warm")
-    error_message = "the keda scaler should render a ScaledObject: ${jsonencode(output.objects)}"
-  }
-  assert {
-    condition     = contains(kubernetes_manifest.this["Deployment/shop/checkout-warm"].computed_fields, "spec.replicas")
-    error_message = "the scheduled Deployment's replicas belong to the scaler"
+    condition     = !can(output.manifests[1].spec.replicas)
+    error_message = "with a schedule the pause Deployment leaves spec.replicas to the scaler (a server-side apply would fight it)"
   }
   # 15 pods x 118 h + 40 pods x 50 h a week.
   assert {
@@ -79,27 +75,56 @@ run "keda_schedule" {
   }
 }
 
-run "capacity_buffer_render_only" {
+# Settings of the guide a platform team uses: GPU pods tolerating the
+# pool's taint, an own priority, a mirrored pause image, instance pricing.
+run "gpu_workload_on_a_tainted_pool" {
   command = plan
 
   variables {
-    mode          = "capacity_buffer"
-    replicas      = 10
-    peak_replicas = null
-    apply         = false
+    workload = {
+      name              = "trainer", namespace = "ml", cpu = "4", memory = "16Gi", extended_resources = { "nvidia.com/gpu" = "1" }
+      baseline_replicas = 2, peak_replicas = 22
+    }
+    warm_pool = {
+      replicas              = 2
+      node_pool             = "gpu"
+      tolerations           = [{ key = "nvidia.com/gpu", operator = "Exists", effect = "NoSchedule" }]
+      priority_class_name   = "ml-warm"
+      priority_class_value  = -10
+      image                 = "123456789012.dkr.ecr.us-east-1.amazonaws.com/k8s/pause:3.10"
+      instance_hourly_price = 1.006
+      pods_per_instance     = 1
+    }
   }
 
   assert {
-    condition     = output.feature_gate == "CapacityBuffer"
-    error_message = "capacity_buffer needs the CapacityBuffer gate"
+    condition     = output.manifests[1].spec.template.spec.containers[0].resources.requests["nvidia.com/gpu"] == "1" && output.manifests[1].spec.template.spec.tolerations[0].key == "nvidia.com/gpu"
+    error_message = "warm pods should request the GPU and tolerate the GPU taint: ${jsonencode(output.manifests[1].spec.template.spec)}"
   }
   assert {
-    condition     = length(kubernetes_manifest.this) == 0
-    error_message = "apply = false should apply nothing"
+    condition     = output.manifests[0].metadata.name == "ml-warm" && output.manifests[0].value == -10 && strcontains(output.manifests[1].spec.template.spec.containers[0].image, "pause:3.10")
+    error_message = "priority class and image should be the ones given"
   }
   assert {
-    condition     = strcontains(output.yaml, "kind: CapacityBuffer")
-    error_message = "a CapacityBuffer should be rendered"
+    condition     = abs(output.monthly_cost - 2 * 1.006 * 720) < 0.01
+    error_message = "2 warm pods, one per $1.006/h instance, 720 h: got ${output.monthly_cost}"
+  }
+}
+
+run "capacity_buffer" {
+  command = plan
+
+  variables {
+    warm_pool = {
+      mode            = "capacity_buffer"
+      replicas        = 10
+      capacity_buffer = { limits = { cpu = "20" } }
+    }
+  }
+
+  assert {
+    condition     = output.feature_gate == "CapacityBuffer" && strcontains(output.yaml, "kind: CapacityBuffer")
+    error_message = "capacity_buffer needs the CapacityBuffer gate and renders a CapacityBuffer"
   }
 }
 
@@ -107,22 +132,18 @@ run "static_node_pool" {
   command = plan
 
   variables {
-    mode                  = "static_node_pool"
-    peak_replicas         = null
-    replicas              = 16
-    price_per_pod_hour    = null
-    instance_hourly_price = 0.34
-    static_node_pool      = { pods_per_node = 8, instance_types = ["m7i.xlarge"] }
+    warm_pool = {
+      mode                  = "static_node_pool"
+      replicas              = 16
+      instance_hourly_price = 0.34
+      static_node_pool      = { pods_per_node = 8, instance_types = ["m7i.xlarge"] }
+    }
   }
 
   # 16 warm pods at 8 per node: 2 nodes, 2 x $0.34 x 720 h.
   assert {
-    condition     = output.feature_gate == "StaticCapacity"
-    error_message = "a static NodePool needs the StaticCapacity gate"
-  }
-  assert {
-    condition     = kubernetes_manifest.this["NodePool//warm-pool"].manifest.spec.replicas == 2
-    error_message = "the static NodePool should hold 2 nodes: ${jsonencode(output.objects)}"
+    condition     = output.feature_gate == "StaticCapacity" && one([for m in output.manifests : m.spec.replicas if m.kind == "NodePool"]) == 2
+    error_message = "a static NodePool of 2 nodes (StaticCapacity gate): ${jsonencode(output.objects)}"
   }
   assert {
     condition     = abs(output.monthly_cost - 2 * 0.34 * 720) < 0.01
@@ -130,53 +151,129 @@ run "static_node_pool" {
   }
 }
 
-run "needs_a_size" {
+run "create_namespace" {
   command = plan
 
   variables {
-    peak_replicas = null
+    create_namespace = true
   }
 
-  expect_failures = [var.replicas]
+  assert {
+    condition     = output.objects[0] == "Namespace//shop" && startswith(output.yaml, "apiVersion: v1\nkind: Namespace\n")
+    error_message = "the namespace should come first: ${jsonencode(output.objects)}"
+  }
 }
+
+# --- bad input: each names the attribute and the fix -------------------------
 
 run "schedule_only_with_pause_pods" {
   command = plan
-
   variables {
-    mode     = "static_node_pool"
-    schedule = [{ name = "day", start = "0 8 * * *", end = "0 18 * * *", replicas = 5 }]
+    warm_pool = { mode = "static_node_pool", replicas = 1, schedule = [{ name = "day", start = "0 8 * * *", end = "0 18 * * *", replicas = 5 }] }
   }
-
-  expect_failures = [var.schedule]
+  expect_failures = [var.warm_pool]
 }
 
-run "replicas_and_peak_conflict" {
+run "schedule_cron_fields" {
   command = plan
-
   variables {
-    replicas = 10
+    warm_pool = { node_pool = "p", schedule = [{ name = "day", start = "0 8 * *", end = "0 18 * * *", replicas = 5 }] }
   }
+  expect_failures = [var.warm_pool]
+}
 
-  expect_failures = [var.replicas]
+run "bad_mode" {
+  command = plan
+  variables {
+    warm_pool = { mode = "overprovisioning", node_pool = "p" }
+  }
+  expect_failures = [var.warm_pool]
+}
+
+run "bad_safety_factor" {
+  command = plan
+  variables {
+    warm_pool = { safety_factor = 1.5, node_pool = "p" }
+  }
+  expect_failures = [var.warm_pool]
+}
+
+run "fractional_replicas" {
+  command = plan
+  variables {
+    warm_pool = { replicas = 2.5, node_pool = "p" }
+  }
+  expect_failures = [var.warm_pool]
+}
+
+run "two_prices" {
+  command = plan
+  variables {
+    warm_pool = { node_pool = "p", price_per_pod_hour = 0.05, instance_hourly_price = 0.34, pods_per_instance = 4 }
+  }
+  expect_failures = [var.warm_pool]
+}
+
+run "buffer_settings_need_buffer_mode" {
+  command = plan
+  variables {
+    warm_pool = { node_pool = "p", capacity_buffer = { percentage = 10 } }
+  }
+  expect_failures = [var.warm_pool]
+}
+
+run "bad_static_capacity_type" {
+  command = plan
+  variables {
+    warm_pool = { mode = "static_node_pool", replicas = 4, static_node_pool = { capacity_type = "preemptible" } }
+  }
+  expect_failures = [var.warm_pool]
+}
+
+run "positive_priority" {
+  command = plan
+  variables {
+    warm_pool = { node_pool = "p", priority_class_value = 1000 }
+  }
+  expect_failures = [var.warm_pool]
+}
+
+run "bad_toleration" {
+  command = plan
+  variables {
+    warm_pool = { node_pool = "p", tolerations = [{ key = "a", operator = "Exists", value = "b" }] }
+  }
+  expect_failures = [var.warm_pool]
+}
+
+run "no_pod_shape" {
+  command = plan
+  variables {
+    workload = { name = "checkout", baseline_replicas = 1, peak_replicas = 2 }
+  }
+  expect_failures = [var.warm_pool]
 }
 
 run "bad_cpu_quantity" {
   command = plan
-
   variables {
-    cpu = "half a core"
+    workload = { name = "checkout", cpu = "half a core", baseline_replicas = 1, peak_replicas = 2 }
   }
-
-  expect_failures = [var.cpu]
+  expect_failures = [var.workload]
 }
 
 run "baseline_above_peak" {
   command = plan
-
   variables {
-    baseline_replicas = 200
+    workload = { name = "checkout", cpu = "1", baseline_replicas = 200, peak_replicas = 120 }
   }
+  expect_failures = [var.workload]
+}
 
-  expect_failures = [var.baseline_replicas]
+run "bad_extended_resource" {
+  command = plan
+  variables {
+    workload = { name = "checkout", cpu = "1", extended_resources = { "nvidia.com/gpu" = "0" }, baseline_replicas = 1, peak_replicas = 2 }
+  }
+  expect_failures = [var.workload]
 }

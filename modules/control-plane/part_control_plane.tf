@@ -1,0 +1,88 @@
+# Shared part file: the same file is in modules/control-plane
+# (TestSharedPartFiles keeps the copies equal). It reads var.cluster_name,
+# var.enable_control_plane and local.burst_pods, which each module defines.
+
+variable "control_plane" {
+  description = <<-EOT
+    Control-plane tier (`scaling_control_plane_tier`): `tier` (`standard`, `tier-xl`, `tier-2xl`, `tier-4xl`, `tier-8xl`;
+    null: the smallest tier that binds the burst in `burst_seconds` and serves `api_request_concurrency` seats, or
+    `tier-xl` without a burst), `tier_hourly_usd` (your price; required for `tier-8xl`), `revert_on_destroy` (back to
+    `standard` on destroy, default true), `update_timeout` (create/update/delete timeout, default `30m`),
+    `api_request_concurrency` (seats the cluster needs, for the recommendation; default 0).
+  EOT
+  type = object({
+    tier                    = optional(string)
+    tier_hourly_usd         = optional(number)
+    revert_on_destroy       = optional(bool, true)
+    update_timeout          = optional(string, "30m")
+    api_request_concurrency = optional(number, 0)
+  })
+  default  = {}
+  nullable = false
+
+  validation {
+    condition     = var.control_plane.tier == null || contains(["standard", "tier-xl", "tier-2xl", "tier-4xl", "tier-8xl"], coalesce(var.control_plane.tier, "standard"))
+    error_message = "control_plane.tier must be one of standard, tier-xl, tier-2xl, tier-4xl, tier-8xl (the EKS API's names; there is no \"XL\" or \"provisioned\" value), or null for the recommendation."
+  }
+  validation {
+    condition     = var.control_plane.tier_hourly_usd == null || try(var.control_plane.tier_hourly_usd >= 0 && var.control_plane.tier_hourly_usd <= 1000, false)
+    error_message = "control_plane.tier_hourly_usd must be between 0 and 1000 USD per hour, or null for the published price."
+  }
+  validation {
+    condition     = var.control_plane.tier != "tier-8xl" || var.control_plane.tier_hourly_usd != null
+    error_message = "tier-8xl has no published price: set control_plane.tier_hourly_usd to your price per hour (ask AWS), or choose tier-4xl or below."
+  }
+  validation {
+    condition     = can(regex("^([0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$", var.control_plane.update_timeout))
+    error_message = "control_plane.update_timeout must be a Go duration such as \"30m\" or \"1h\" (tier changes take minutes)."
+  }
+  validation {
+    condition     = var.control_plane.api_request_concurrency >= 0 && var.control_plane.api_request_concurrency <= 100000 && floor(var.control_plane.api_request_concurrency) == var.control_plane.api_request_concurrency
+    error_message = "control_plane.api_request_concurrency must be a whole number of seats from 0 to 100000 (0: only the scheduling rate matters)."
+  }
+}
+
+variable "burst_seconds" {
+  description = "Seconds in which a full burst must be bound to nodes; with the burst it gives the pod scheduling rate the recommended tier must reach."
+  type        = number
+  default     = 10
+  nullable    = false
+
+  validation {
+    condition     = var.burst_seconds > 0 && var.burst_seconds <= 3600
+    error_message = "burst_seconds must be more than 0 and at most 3600, e.g. 10."
+  }
+}
+
+locals {
+  # Pods per second the scheduler must bind for the burst; null without one.
+  control_plane_rate = local.burst_pods == null || local.burst_pods == 0 ? null : local.burst_pods / var.burst_seconds
+
+  control_plane_recommended_tier = local.control_plane_rate == null ? null : provider::scaling::tier_for(local.control_plane_rate, var.control_plane.api_request_concurrency)
+
+  control_plane_tier = coalesce(var.control_plane.tier, local.control_plane_recommended_tier, "tier-xl")
+
+  # Tiers smallest first, to compare the chosen one with the recommendation.
+  control_plane_tier_rank = { standard = 0, "tier-xl" = 1, "tier-2xl" = 2, "tier-4xl" = 3, "tier-8xl" = 4 }
+}
+
+resource "scaling_control_plane_tier" "this" {
+  count = var.enable_control_plane ? 1 : 0
+
+  cluster_name      = var.cluster_name
+  tier              = local.control_plane_tier
+  revert_on_destroy = var.control_plane.revert_on_destroy
+
+  timeouts {
+    create = var.control_plane.update_timeout
+    update = var.control_plane.update_timeout
+    delete = var.control_plane.update_timeout
+  }
+}
+
+check "tier_reaches_burst" {
+  assert {
+    condition     = !var.enable_control_plane || local.control_plane_tier_rank[local.control_plane_tier] >= local.control_plane_tier_rank[coalesce(local.control_plane_recommended_tier, "standard")]
+    error_message = "tier ${local.control_plane_tier} schedules fewer pods per second than a burst of ${coalesce(local.burst_pods, 0)} pods in ${var.burst_seconds}s needs: use ${coalesce(local.control_plane_recommended_tier, "a larger tier")} or larger."
+  }
+}
