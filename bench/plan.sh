@@ -1,13 +1,18 @@
 # Sourced by scripts/bench.sh (uses ROOT, WORK, BIN, PROVIDER, PLAN_RUNS,
-# CLUSTERS). Plans examples/multi-cluster ("ours") and bench/plain-hcl (the
-# same manifests from yamlencode/templatefile, no provider) at each cluster
-# count, interleaved so both see the same machine load. Each plan is a fresh
+# CLUSTERS). Plans examples/multi-cluster ("ours"), bench/ours-direct (the
+# same objects from the data sources alone) and bench/plain-hcl (the same
+# manifests from yamlencode/templatefile, no provider) at each cluster
+# count, interleaved so all see the same machine load. Each plan is a fresh
 # `terraform plan -refresh=false` of an empty state (what CI does for a
-# pull request), measured by benchtool run: wall time, and the peak RSS of
-# terraform and of each provider process.
+# pull request), measured by benchtool run: wall time, CPU, and the peak RSS
+# of terraform and of each provider process. Then the stack with and
+# without hashicorp/kubernetes loaded (what GitOps users save), and the
+# provider's logging default.
 #
-#   BENCH_EXAMPLE       config measured as ours (default examples/multi-cluster)
-#   BENCH_CLUSTER_VAR   its cluster-count variable (default cluster_count)
+#   BENCH_EXAMPLE           config measured as ours (default examples/multi-cluster)
+#   BENCH_CLUSTER_VAR       its cluster-count variable (default cluster_count)
+#   BENCH_GITOPS_CLUSTERS   cluster counts of the with/without hashicorp/kubernetes
+#                           comparison (default "1 28")
 
 PLAN_EXAMPLE=${BENCH_EXAMPLE:-$ROOT/examples/multi-cluster}
 CLUSTER_VAR=${BENCH_CLUSTER_VAR:-cluster_count}
@@ -88,6 +93,22 @@ same_objects() {
   python3 "$ROOT/bench/same_manifests.py" "$WORK/plan/$1.json" "$WORK/plan/$2.json"
 }
 
+# plan_prepare_with_kubernetes NAME: ours with hashicorp/kubernetes required
+# but never configured or called, as every module required it before they
+# only rendered (their kubernetes_manifest resources had count = 0):
+# terraform starts it and loads its schema in every walk all the same.
+plan_prepare_with_kubernetes() {
+  local w=$WORK/plan/tree/examples/$1
+  rm -rf "$w"
+  cp -r "$(readlink -f "$WORK/plan/ours")" "$w"
+  rm -rf "$w/.terraform" "$w/.terraform.lock.hcl"
+  sed -i 's|^  required_providers {$|  required_providers {\n    kubernetes = { source = "hashicorp/kubernetes" }|' "$w/versions.tf"
+  grep -q hashicorp/kubernetes "$w/versions.tf" || { note "could not add hashicorp/kubernetes to $w/versions.tf"; return 1; }
+  ln -sfn "$w" "$WORK/plan/$1"
+  TF_CLI_CONFIG_FILE=$WORK/plan.tfrc terraform -chdir="$w" init -input=false -no-color >"$w/init.log" 2>&1 ||
+    { cat "$w/init.log" >&2; return 1; }
+}
+
 calc() { awk "BEGIN { print $1 }"; }
 
 # median of numbers on stdin
@@ -114,8 +135,9 @@ bench_plan() {
   echo "Three configurations render the same Kubernetes objects per cluster (EC2NodeClass, spot and"
   echo "on-demand NodePools, warm-pool PriorityClass and Deployment, HPA):"
   echo
-  echo "- **stack**: $(basename "$PLAN_EXAMPLE") as shipped: per cluster the fast-scaling-stack module (also the"
-  echo "  control-plane tier resource and the cost and latency estimates), per region the image-cache module;"
+  echo "- **stack**: $(basename "$PLAN_EXAMPLE") as shipped: one fast-scaling-stack call with an instance per cluster"
+  echo "  (the objects, the cost and latency estimates), per region the clusters' control-plane tier resources and"
+  echo "  the image-cache module;"
   echo "- **direct**: bench/ours-direct, only the four data sources per cluster, no modules;"
   echo "- **plain HCL**: bench/plain-hcl, HCL objects through yamlencode, no provider (and no validation,"
   echo "  sizing, tiers, caches or estimates)."
@@ -154,6 +176,8 @@ bench_plan() {
       "$(calc "(${last[direct]}-${first[direct]})/($last_n-$first_n)")" "$(calc "(${last[plain]}-${first[plain]})/($last_n-$first_n)")"
   fi
 
+  bench_gitops
+
   # Why ours is slower (see the guide): terraform core evaluating the
   # module tree, and the framework formatting TRACE logs that terraform then
   # discards (terraform-plugin-framework#721). main.go fixes the second by
@@ -177,4 +201,42 @@ bench_plan() {
   echo "|---|---:|---:|---:|"
   printf '| framework default: TRACE built, then discarded by terraform | %.2f s | %.2f s | %.2f s |\n' "$(calc "${a[0]}/1000")" "${a[1]}" "${a[2]}"
   printf '| ours: off unless TF_LOG* is set | %.2f s | %.2f s | %.2f s |\n' "$(calc "${b[0]}/1000")" "${b[1]}" "${b[2]}"
+}
+
+# bench_gitops: the stack as shipped (only scaling loaded: the objects leave
+# through outputs) against the same configuration with hashicorp/kubernetes
+# loaded, interleaved.
+bench_gitops() {
+  if [ ! -e "$WORK/mirror/registry.terraform.io/hashicorp/kubernetes" ]; then
+    echo
+    echo "(hashicorp/kubernetes is not built: skipped the GitOps comparison; scripts/tf-mirror.sh --kubernetes builds it.)"
+    return 0
+  fi
+  plan_prepare_with_kubernetes ours_k8s || return 1
+  local n i name
+  local -a GITOPS_SAVED=()
+  echo
+  echo "GitOps: the stack as shipped (only scalingkit/scaling loaded; the objects leave through outputs) and the"
+  echo "same configuration with hashicorp/kubernetes also required, as the modules required it before (never"
+  echo "configured or called), median of $PLAN_RUNS interleaved runs:"
+  echo
+  echo "| clusters | config | wall | CPU terraform | CPU providers | MB terraform | MB scaling | MB kubernetes | MB tree |"
+  echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|"
+  for n in ${BENCH_GITOPS_CLUSTERS:-1 28}; do
+    for name in ours ours_k8s; do : >"$WORK/plan/$name.gitops.$n"; done
+    for i in $(seq 1 "$PLAN_RUNS"); do
+      for name in ours_k8s ours; do plan_once "$name" "$n" >>"$WORK/plan/$name.gitops.$n"; done
+    done
+    local saved_wall saved_mb a=() b=() col
+    for col in 1 2 3 4 5 6 7; do
+      a+=("$(cut -f$col "$WORK/plan/ours.gitops.$n" | median)")
+      b+=("$(cut -f$col "$WORK/plan/ours_k8s.gitops.$n" | median)")
+    done
+    printf '| %d | stack, scaling only | %.2f s | %.2f s | %.2f s | %.0f | %.0f | %.0f | %.0f |\n' "$n" "$(calc "${a[0]}/1000")" "${a[1]}" "${a[2]}" "${a[3]}" "${a[4]}" "${a[5]}" "${a[6]}"
+    printf '| %d | stack + hashicorp/kubernetes loaded | %.2f s | %.2f s | %.2f s | %.0f | %.0f | %.0f | %.0f |\n' "$n" "$(calc "${b[0]}/1000")" "${b[1]}" "${b[2]}" "${b[3]}" "${b[4]}" "${b[5]}" "${b[6]}"
+    GITOPS_SAVED+=("$(printf '%d clusters: %.2f s wall (%.0f%%), %.2f s CPU, %.0f MB of the process tree' "$n" \
+      "$(calc "(${b[0]}-${a[0]})/1000")" "$(calc "100*(${b[0]}-${a[0]})/${b[0]}")" "$(calc "${b[1]}+${b[2]}-${a[1]}-${a[2]}")" "$(calc "${b[6]}-${a[6]}")")")
+  done
+  echo
+  printf 'Saved by not loading hashicorp/kubernetes: %s.\n' "$(IFS=';'; echo "${GITOPS_SAVED[*]}" | sed 's/;/; /g')"
 }

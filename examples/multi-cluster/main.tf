@@ -1,9 +1,12 @@
-# A fleet of clusters across three regions. Per cluster: the control-plane
-# tier (AWS) and the Kubernetes objects rendered for GitOps (a provider
-# cannot be configured per for_each instance, so one Kubernetes connection
-# per cluster is impossible here). Per region: one set of ECR pull-through
-# cache rules, shared by the region's clusters. Only the scaling provider is
-# loaded: the objects leave through outputs.
+# A fleet of clusters across three regions.
+#
+# Provider configurations cannot be created by for_each, so the fleet is
+# split by what needs a region: per region, the AWS parts (each cluster's
+# control-plane tier, and one set of ECR pull-through cache rules the
+# region's clusters share); for the whole fleet, one fast-scaling-stack call
+# with for_each that renders each cluster's Kubernetes objects for its GitOps
+# repository (Argo CD, Flux) and estimates its cost and latency, all offline.
+# Only the scaling provider is loaded: the objects leave through outputs.
 
 provider "scaling" {
   alias                = "r0"
@@ -47,53 +50,35 @@ locals {
     image_public      = true
   }
 
-  # Identical per-cluster settings; only the name, region and spot share vary.
-  stack = {
-    warm_pool   = { price_per_pod_hour = 0.05 }
-    autoscaling = { autoscaler = "hpa", cpu_utilization = 60 }
-  }
+  # The smallest tier that binds the burst within 10 s (the stack's
+  # burst_seconds default): every cluster runs the same workload.
+  tier = provider::scaling::tier_for((local.workload.peak_replicas - local.workload.baseline_replicas) / 10, 0)
 }
 
-module "cluster_r0" {
-  source    = "../../modules/fast-scaling-stack"
-  for_each  = { for k, c in local.clusters : k => c if c.region_index == 0 }
-  providers = { scaling = scaling.r0 }
+# --- per region: the AWS parts ------------------------------------------------
 
-  cluster_name       = each.key
-  workload           = local.workload
-  enable_image_cache = false
-  monthly_budget_usd = var.monthly_budget_usd
-  node_pools         = { node_class = { role = "KarpenterNodeRole-${each.key}" }, spot_share = each.value.spot_share }
-  warm_pool          = local.stack.warm_pool
-  autoscaling        = local.stack.autoscaling
+resource "scaling_control_plane_tier" "r0" {
+  provider = scaling.r0
+  for_each = { for k, c in local.clusters : k => c if c.region_index == 0 }
+
+  cluster_name = each.key
+  tier         = local.tier
 }
 
-module "cluster_r1" {
-  source    = "../../modules/fast-scaling-stack"
-  for_each  = { for k, c in local.clusters : k => c if c.region_index == 1 }
-  providers = { scaling = scaling.r1 }
+resource "scaling_control_plane_tier" "r1" {
+  provider = scaling.r1
+  for_each = { for k, c in local.clusters : k => c if c.region_index == 1 }
 
-  cluster_name       = each.key
-  workload           = local.workload
-  enable_image_cache = false
-  monthly_budget_usd = var.monthly_budget_usd
-  node_pools         = { node_class = { role = "KarpenterNodeRole-${each.key}" }, spot_share = each.value.spot_share }
-  warm_pool          = local.stack.warm_pool
-  autoscaling        = local.stack.autoscaling
+  cluster_name = each.key
+  tier         = local.tier
 }
 
-module "cluster_r2" {
-  source    = "../../modules/fast-scaling-stack"
-  for_each  = { for k, c in local.clusters : k => c if c.region_index == 2 }
-  providers = { scaling = scaling.r2 }
+resource "scaling_control_plane_tier" "r2" {
+  provider = scaling.r2
+  for_each = { for k, c in local.clusters : k => c if c.region_index == 2 }
 
-  cluster_name       = each.key
-  workload           = local.workload
-  enable_image_cache = false
-  monthly_budget_usd = var.monthly_budget_usd
-  node_pools         = { node_class = { role = "KarpenterNodeRole-${each.key}" }, spot_share = each.value.spot_share }
-  warm_pool          = local.stack.warm_pool
-  autoscaling        = local.stack.autoscaling
+  cluster_name = each.key
+  tier         = local.tier
 }
 
 # One cache per region (a region's ECR registry serves all its clusters),
@@ -116,6 +101,29 @@ module "image_cache_r2" {
   providers = { scaling = scaling.r2 }
 }
 
+# --- per cluster: objects for GitOps, cost and latency --------------------------
+
+module "cluster" {
+  source   = "../../modules/fast-scaling-stack"
+  for_each = local.clusters
+  # Rendering and estimates call no AWS API: any region's configuration does.
+  providers = { scaling = scaling.r0 }
+
+  cluster_name = each.key
+  workload     = local.workload
+
+  # The AWS parts are above; the estimates still account for them.
+  enable_control_plane = false
+  enable_image_cache   = false
+  control_plane        = { tier = local.tier }
+  estimates            = { pull_through_cache = true }
+
+  monthly_budget_usd = var.monthly_budget_usd
+  node_pools         = { node_class = { role = "KarpenterNodeRole-${each.key}" }, spot_share = each.value.spot_share }
+  warm_pool          = { price_per_pod_hour = 0.05 }
+  autoscaling        = { autoscaler = "hpa", cpu_utilization = 60 }
+}
+
 locals {
-  stacks = merge(module.cluster_r0, module.cluster_r1, module.cluster_r2)
+  stacks = module.cluster
 }

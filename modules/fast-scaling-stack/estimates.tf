@@ -7,8 +7,10 @@ locals {
   warm_pods     = var.enable_warm_pool ? local.warm_pool.replicas : 0
   warm_max_pods = var.enable_warm_pool ? local.warm_pool.max_replicas : 0
 
-  estimate_keda          = var.enable_workload_autoscaling && local.autoscaling_keda
-  estimate_metric_source = coalesce(var.estimates.metric_source, var.enable_workload_autoscaling ? local.autoscaling_metric_source : null, "metrics_server_cpu")
+  estimate_keda = var.enable_workload_autoscaling && local.autoscaling_keda
+  # The HPA sync period the control-plane part sets (e.g. "10s"), if any.
+  estimate_hpa_sync_period = var.enable_control_plane ? try(tonumber(trimsuffix(var.control_plane.kube_controller_manager_config.horizontal_pod_autoscaler_sync_period, "s")), null) : null
+  estimate_metric_source   = coalesce(var.estimates.metric_source, var.enable_workload_autoscaling ? local.autoscaling_metric_source : null, "metrics_server_cpu")
 
   # Inputs both latency estimates share.
   estimate_latency = {
@@ -21,13 +23,13 @@ locals {
     ami_family                      = var.enable_node_pools ? local.node_pools_ami_family : "al2023"
     image_size_mb                   = var.workload.image_size_mb
     image_registry                  = var.workload.image_public ? "public" : "ecr"
-    pull_through_cache              = var.workload.image_public && var.enable_image_cache
+    pull_through_cache              = var.workload.image_public && (var.enable_image_cache || var.estimates.pull_through_cache)
     app_start_seconds               = var.workload.app_start_seconds
     control_plane_tier              = local.estimate_tier
     target_p95_seconds              = var.target_p95_seconds
     burst_pods                      = max(1, local.burst_pods)
     scale_up_policy                 = var.estimates.scale_up_policy
-    hpa_sync_period_seconds         = var.estimates.hpa_sync_period_seconds
+    hpa_sync_period_seconds         = try(coalesce(var.estimates.hpa_sync_period_seconds, local.estimate_hpa_sync_period), null)
     metric_window_seconds           = var.estimates.metric_window_seconds
     readiness_initial_delay_seconds = var.estimates.readiness_initial_delay_seconds
     readiness_period_seconds        = var.estimates.readiness_period_seconds

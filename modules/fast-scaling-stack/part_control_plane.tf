@@ -8,7 +8,11 @@ variable "control_plane" {
     null: the smallest tier that binds the burst in `burst_seconds` and serves `api_request_concurrency` seats, or
     `tier-xl` without a burst), `tier_hourly_usd` (your price; required for `tier-8xl`), `revert_on_destroy` (back to
     `standard` on destroy, default true), `update_timeout` (create/update/delete timeout, default `30m`),
-    `api_request_concurrency` (seats the cluster needs, for the recommendation; default 0).
+    `api_request_concurrency` (seats the cluster needs, for the recommendation; default 0), and the advanced
+    control-plane settings: `kube_controller_manager_config` (`horizontal_pod_autoscaler_sync_period`, e.g. `10s`, which
+    also feeds the latency estimate; `terminated_pod_gc_threshold`), `kube_scheduler_config` (`scoring_strategy`
+    `LeastAllocated` or `MostAllocated`, `resource_weights`), `kube_api_server_config` (`event_ttl`,
+    `service_node_port_range`). A setting left null is not managed.
   EOT
   type = object({
     tier                    = optional(string)
@@ -16,6 +20,18 @@ variable "control_plane" {
     revert_on_destroy       = optional(bool, true)
     update_timeout          = optional(string, "30m")
     api_request_concurrency = optional(number, 0)
+    kube_controller_manager_config = optional(object({
+      horizontal_pod_autoscaler_sync_period = optional(string)
+      terminated_pod_gc_threshold           = optional(number)
+    }))
+    kube_scheduler_config = optional(object({
+      scoring_strategy = optional(string)
+      resource_weights = optional(map(number))
+    }))
+    kube_api_server_config = optional(object({
+      event_ttl               = optional(string)
+      service_node_port_range = optional(object({ min_port = number, max_port = number }))
+    }))
   })
   default  = {}
   nullable = false
@@ -35,6 +51,27 @@ variable "control_plane" {
   validation {
     condition     = can(regex("^([0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$", var.control_plane.update_timeout))
     error_message = "control_plane.update_timeout must be a Go duration such as \"30m\" or \"1h\" (tier changes take minutes)."
+  }
+  validation {
+    condition = var.control_plane.kube_controller_manager_config == null ? true : (
+      (var.control_plane.kube_controller_manager_config.horizontal_pod_autoscaler_sync_period == null ? true : can(regex("^(10|11|12|13|14|15)s$", var.control_plane.kube_controller_manager_config.horizontal_pod_autoscaler_sync_period))) &&
+      (var.control_plane.kube_controller_manager_config.terminated_pod_gc_threshold == null ? true : var.control_plane.kube_controller_manager_config.terminated_pod_gc_threshold >= 1 && var.control_plane.kube_controller_manager_config.terminated_pod_gc_threshold <= 1000000 && floor(var.control_plane.kube_controller_manager_config.terminated_pod_gc_threshold) == var.control_plane.kube_controller_manager_config.terminated_pod_gc_threshold)
+    )
+    error_message = "control_plane.kube_controller_manager_config: horizontal_pod_autoscaler_sync_period is 10s to 15s (what EKS allows, e.g. \"10s\"), terminated_pod_gc_threshold a whole number of pods from 1 to 1000000."
+  }
+  validation {
+    condition = var.control_plane.kube_scheduler_config == null ? true : (
+      contains(["LeastAllocated", "MostAllocated"], coalesce(var.control_plane.kube_scheduler_config.scoring_strategy, "LeastAllocated")) &&
+      alltrue([for k, w in coalesce(var.control_plane.kube_scheduler_config.resource_weights, {}) : w >= 1 && w <= 100 && floor(w) == w])
+    )
+    error_message = "control_plane.kube_scheduler_config: scoring_strategy LeastAllocated (spread) or MostAllocated (pack, so consolidation frees nodes), resource_weights whole numbers 1-100, e.g. { cpu = 1, memory = 1 }."
+  }
+  validation {
+    condition = var.control_plane.kube_api_server_config == null ? true : (
+      (var.control_plane.kube_api_server_config.event_ttl == null ? true : can(regex("^[0-9]+m$", var.control_plane.kube_api_server_config.event_ttl)) && try(tonumber(trimsuffix(var.control_plane.kube_api_server_config.event_ttl, "m")) >= 10 && tonumber(trimsuffix(var.control_plane.kube_api_server_config.event_ttl, "m")) <= 60, false)) &&
+      (var.control_plane.kube_api_server_config.service_node_port_range == null ? true : var.control_plane.kube_api_server_config.service_node_port_range.min_port >= 10260 && var.control_plane.kube_api_server_config.service_node_port_range.max_port <= 32767 && var.control_plane.kube_api_server_config.service_node_port_range.min_port <= var.control_plane.kube_api_server_config.service_node_port_range.max_port)
+    )
+    error_message = "control_plane.kube_api_server_config: event_ttl in minutes from 10m to 60m (e.g. \"30m\"), service_node_port_range with 10260 <= min_port <= max_port <= 32767."
   }
   validation {
     condition     = var.control_plane.api_request_concurrency >= 0 && var.control_plane.api_request_concurrency <= 100000 && floor(var.control_plane.api_request_concurrency) == var.control_plane.api_request_concurrency
@@ -72,6 +109,10 @@ resource "scaling_control_plane_tier" "this" {
   cluster_name      = var.cluster_name
   tier              = local.control_plane_tier
   revert_on_destroy = var.control_plane.revert_on_destroy
+
+  kube_controller_manager_config = var.control_plane.kube_controller_manager_config
+  kube_scheduler_config          = var.control_plane.kube_scheduler_config
+  kube_api_server_config         = var.control_plane.kube_api_server_config
 
   timeouts {
     create = var.control_plane.update_timeout

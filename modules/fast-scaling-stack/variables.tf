@@ -74,7 +74,9 @@ variable "estimates" {
     `scaling_cost_estimate`): `metric_source` (overrides what the autoscaler settings imply, e.g.
     `cloudwatch_high_resolution` for an HPA on an external CloudWatch metric), `scale_up_policy` (`one_step` or
     `kubernetes_default`), `hpa_sync_period_seconds`, `metric_window_seconds`, `readiness_initial_delay_seconds`,
-    `readiness_period_seconds`, `image_cached_on_node` (the image is pre-pulled), `pod_scheduling_rate_per_second`
+    `readiness_period_seconds`, `image_cached_on_node` (the image is pre-pulled), `pull_through_cache` (a public image
+    comes through a cache this stack does not manage, e.g. a region's shared `image-cache`; default false),
+    `pod_scheduling_rate_per_second`
     (e.g. from `scaling_control_plane_tiers`; required for tier-8xl), and for the bill `custom_metrics`,
     `high_resolution_alarms`, `metric_publish_interval_seconds`, `metric_read_interval_seconds`,
     `metrics_per_put_request`. Null attributes take the data source's default.
@@ -87,6 +89,7 @@ variable "estimates" {
     readiness_initial_delay_seconds = optional(number)
     readiness_period_seconds        = optional(number)
     image_cached_on_node            = optional(bool)
+    pull_through_cache              = optional(bool, false)
     pod_scheduling_rate_per_second  = optional(number)
     custom_metrics                  = optional(number)
     high_resolution_alarms          = optional(number)

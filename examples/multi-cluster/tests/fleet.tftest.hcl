@@ -18,12 +18,16 @@ run "twenty_eight_clusters_in_three_regions" {
     error_message = "28 clusters round-robin over 3 regions should be 10/9/9: ${jsonencode(output.clusters_per_region)}"
   }
   assert {
-    condition     = length(module.cluster_r0) + length(module.cluster_r1) + length(module.cluster_r2) == 28
-    error_message = "one stack per cluster"
+    condition     = length(module.cluster) == 28 && length(scaling_control_plane_tier.r0) + length(scaling_control_plane_tier.r1) + length(scaling_control_plane_tier.r2) == 28
+    error_message = "one stack and one tier per cluster"
   }
   assert {
-    condition     = module.cluster_r1["shop-eu-west-1-01"].cost_summary.control_plane_tier == "standard"
+    condition     = module.cluster["shop-eu-west-1-01"].cost_summary.control_plane_tier == "standard" && scaling_control_plane_tier.r1["shop-eu-west-1-01"].tier == "standard"
     error_message = "a 100-pod burst in 10 s needs no provisioned tier"
+  }
+  assert {
+    condition     = strcontains(module.cluster["shop-eu-west-1-01"].pr_summary_markdown, "ECR pull-through cache")
+    error_message = "the estimates should pull the public image through the region's cache"
   }
   # Per-region spot share: 80% of 1000 vCPUs in us-east-1, 40% in ap-southeast-1.
   assert {
@@ -31,7 +35,7 @@ run "twenty_eight_clusters_in_three_regions" {
     error_message = "each region's spot NodePool should carry its spot share"
   }
   assert {
-    condition     = abs(output.fleet_monthly_usd - 28 * module.cluster_r0["shop-us-east-1-01"].cost_summary.per_cluster_monthly_usd) < 0.01
+    condition     = abs(output.fleet_monthly_usd - 28 * module.cluster["shop-us-east-1-01"].cost_summary.per_cluster_monthly_usd) < 0.01
     error_message = "identical clusters: the fleet costs 28 times one cluster"
   }
   assert {

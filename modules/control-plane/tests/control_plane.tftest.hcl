@@ -209,3 +209,53 @@ run "rejects_zero_burst_seconds" {
   }
   expect_failures = [var.burst_seconds]
 }
+
+run "advanced_control_plane_settings" {
+  command = plan
+
+  variables {
+    control_plane = {
+      tier                           = "tier-xl"
+      kube_controller_manager_config = { horizontal_pod_autoscaler_sync_period = "10s", terminated_pod_gc_threshold = 1000 }
+      kube_scheduler_config          = { scoring_strategy = "MostAllocated", resource_weights = { cpu = 1, memory = 1 } }
+      kube_api_server_config         = { event_ttl = "30m" }
+    }
+  }
+
+  assert {
+    condition     = scaling_control_plane_tier.this[0].kube_controller_manager_config.horizontal_pod_autoscaler_sync_period == "10s" && scaling_control_plane_tier.this[0].kube_scheduler_config.scoring_strategy == "MostAllocated" && scaling_control_plane_tier.this[0].kube_api_server_config.event_ttl == "30m"
+    error_message = "the advanced settings should reach the tier resource"
+  }
+}
+
+run "rejects_hpa_sync_period_out_of_range" {
+  command = plan
+  variables {
+    control_plane = { tier = "tier-xl", kube_controller_manager_config = { horizontal_pod_autoscaler_sync_period = "5s" } }
+  }
+  expect_failures = [var.control_plane]
+}
+
+run "rejects_bad_scoring_strategy" {
+  command = plan
+  variables {
+    control_plane = { kube_scheduler_config = { scoring_strategy = "Balanced" } }
+  }
+  expect_failures = [var.control_plane]
+}
+
+run "rejects_bad_event_ttl" {
+  command = plan
+  variables {
+    control_plane = { kube_api_server_config = { event_ttl = "2h" } }
+  }
+  expect_failures = [var.control_plane]
+}
+
+run "rejects_bad_node_port_range" {
+  command = plan
+  variables {
+    control_plane = { kube_api_server_config = { service_node_port_range = { min_port = 30000, max_port = 40000 } } }
+  }
+  expect_failures = [var.control_plane]
+}

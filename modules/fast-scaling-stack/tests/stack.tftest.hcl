@@ -283,6 +283,19 @@ run "estimates_follow_the_settings" {
   }
 }
 
+run "control_plane_hpa_sync_period_feeds_the_estimate" {
+  command = plan
+
+  variables {
+    control_plane = { tier = "tier-xl", kube_controller_manager_config = { horizontal_pod_autoscaler_sync_period = "10s" } }
+  }
+
+  assert {
+    condition     = data.scaling_latency_estimate.cold.hpa_sync_period_seconds == 10
+    error_message = "the HPA sync period the control plane sets should reach the latency estimate"
+  }
+}
+
 run "bad_estimates" {
   command = plan
   variables {
