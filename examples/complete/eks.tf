@@ -2,12 +2,16 @@
 # terraform-aws-modules/eks writes it: the cluster, its karpenter submodule
 # (node role, instance profile, interruption queue, controller role with
 # EKS Pod Identity), Karpenter and KEDA installed with helm_release, and the
-# image cache's node policy attached to the Karpenter node role.
+# image cache's node policy attached to the Karpenter node role. One apply
+# creates all of it from an empty state: the stack's objects are applied
+# through the scaling provider's kubernetes block after the Helm releases.
 #
-# Names the stack renders into Kubernetes objects must be known at plan
-# time: set node_iam_role_use_name_prefix = false in the karpenter
-# submodule (by default it prefixes the role name with a random suffix,
-# unknown until apply) and give the cluster a fixed name.
+# Keep the names the stack renders known at plan time, so the plan shows
+# the objects (and GitOps outputs are known): set
+# node_iam_role_use_name_prefix = false in the karpenter submodule (by
+# default it prefixes the role name with a random suffix, unknown until
+# apply) and give the cluster a fixed name. Unknown names still apply in
+# one run; the plan then shows the objects as known after apply.
 #
 # Offline (CI) this file is only checked with `terraform fmt` and by
 # TestCompleteExampleWiring (test/modules), which checks that every
@@ -30,10 +34,6 @@ terraform {
     helm = {
       source  = "hashicorp/helm"
       version = ">= 3.0"
-    }
-    kubernetes = {
-      source  = "hashicorp/kubernetes"
-      version = ">= 2.0"
     }
   }
 }
@@ -58,8 +58,20 @@ provider "aws" {
   region = var.region
 }
 
+# The stack's objects are applied through this block at apply time, so it
+# may point at the cluster this configuration creates.
 provider "scaling" {
   region = var.region
+
+  kubernetes {
+    host                   = module.eks.cluster_endpoint
+    cluster_ca_certificate = base64decode(module.eks.cluster_certificate_authority_data)
+    exec {
+      api_version = "client.authentication.k8s.io/v1beta1"
+      command     = "aws"
+      args        = ["eks", "get-token", "--cluster-name", module.eks.cluster_name]
+    }
+  }
 }
 
 module "eks" {
@@ -105,7 +117,7 @@ module "karpenter" {
   create_pod_identity_association = true
   namespace                       = "kube-system"
 
-  # Known at plan time: the EC2NodeClass names this role.
+  # Known at plan time: the EC2NodeClass names this role, and the plan shows it.
   node_iam_role_use_name_prefix = false
   node_iam_role_name            = "KarpenterNode-${var.cluster_name}"
 }
@@ -119,16 +131,6 @@ provider "helm" {
       command     = "aws"
       args        = ["eks", "get-token", "--cluster-name", module.eks.cluster_name]
     }
-  }
-}
-
-provider "kubernetes" {
-  host                   = module.eks.cluster_endpoint
-  cluster_ca_certificate = base64decode(module.eks.cluster_certificate_authority_data)
-  exec {
-    api_version = "client.authentication.k8s.io/v1beta1"
-    command     = "aws"
-    args        = ["eks", "get-token", "--cluster-name", module.eks.cluster_name]
   }
 }
 
@@ -169,20 +171,12 @@ resource "aws_iam_role_policy" "pull_through_cache" {
   policy = module.stack.image_cache.node_iam_policy_json
 }
 
-# The stack's objects, applied with hashicorp/kubernetes once Karpenter's
-# and KEDA's CRDs exist (kubernetes_manifest needs them at plan time, so a
-# new cluster takes two applies: -target the helm releases first).
-module "kubernetes_objects" {
-  source = "../../modules/kubernetes-manifest"
-
-  manifests  = module.stack.manifests
-  depends_on = [helm_release.karpenter, helm_release.keda]
-}
-
 locals {
   # What the stack takes from the platform.
   platform = {
     cluster_name       = module.eks.cluster_name
     node_iam_role_name = module.karpenter.node_iam_role_name
+    # The objects need Karpenter's and KEDA's CRDs: applied once both are in.
+    kubernetes_ready = [helm_release.karpenter.id, helm_release.keda.id]
   }
 }

@@ -23,7 +23,11 @@ module "stack" {
     image_size_mb     = 300
     image_public      = true
   }
-  create_namespace   = true
+  create_namespace = true
+
+  # The objects are server-side applied at apply time through the scaling
+  # provider's kubernetes block (in eks.tf), after what they need.
+  kubernetes_apply   = { depends_on = local.platform.kubernetes_ready }
   burst_seconds      = 1
   target_p95_seconds = 90
   monthly_budget_usd = 2500

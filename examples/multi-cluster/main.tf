@@ -112,6 +112,9 @@ module "cluster" {
   cluster_name = each.key
   workload     = local.workload
 
+  # GitOps: the objects leave through the outputs (gitops_manifests).
+  apply_kubernetes_objects = false
+
   # The AWS parts are above; the estimates still account for them.
   enable_control_plane = false
   enable_image_cache   = false

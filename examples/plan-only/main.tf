@@ -31,6 +31,7 @@ module "stack" {
   enable_node_pools           = true
   enable_warm_pool            = true
   enable_workload_autoscaling = true
+  apply_kubernetes_objects    = false
 
   workload = {
     name              = "checkout"

@@ -50,10 +50,7 @@ func TestCompleteExample(t *testing.T) {
 	emu := startEmulator(t)
 	emu.control(t, http.MethodPost, "eks/clusters", map[string]string{"name": clusterName, "version": "1.33"}, nil)
 	k8s := cluster.Shared(t)
-	dyn, err := dynamic.NewForConfig(k8s.Config)
-	if err != nil {
-		t.Fatal(err)
-	}
+	dyn := dynamicClient(t, k8s)
 
 	opts := &terraform.Options{
 		TerraformDir: copyCompleteExample(t),

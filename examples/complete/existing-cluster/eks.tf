@@ -8,10 +8,6 @@ terraform {
       source  = "scalingkit/scaling"
       version = ">= 0.1.0"
     }
-    kubernetes = {
-      source  = "hashicorp/kubernetes"
-      version = ">= 2.0"
-    }
   }
 }
 
@@ -37,18 +33,11 @@ provider "scaling" {
   region               = var.region
   endpoint_url         = var.endpoint_url
   use_test_credentials = var.use_test_credentials
-}
 
-provider "kubernetes" {
-  config_path    = var.kubeconfig_path
-  config_context = var.kubeconfig_context
-}
-
-# The stack's objects, applied with hashicorp/kubernetes.
-module "kubernetes_objects" {
-  source = "../../modules/kubernetes-manifest"
-
-  manifests = module.stack.manifests
+  kubernetes {
+    config_path    = var.kubeconfig_path
+    config_context = var.kubeconfig_context
+  }
 }
 
 locals {
@@ -56,5 +45,7 @@ locals {
   platform = {
     cluster_name       = var.cluster_name
     node_iam_role_name = var.node_iam_role_name
+    # Karpenter and KEDA are installed already.
+    kubernetes_ready = null
   }
 }

@@ -2,6 +2,14 @@
 # estimates work offline); AWS resources are overridden. The part settings'
 # validations are tested in the part modules, which share the part files.
 
+# No cluster is contacted: scaling_kubernetes_objects plans from the YAML
+# alone (the objects, by key) and needs the connection only to apply.
+provider "scaling" {
+  kubernetes {
+    config_path = "/nonexistent/kubeconfig"
+  }
+}
+
 override_resource {
   target = scaling_control_plane_tier.this[0]
   values = {
@@ -147,7 +155,7 @@ run "parts_switched_off" {
   }
 
   assert {
-    condition     = length(scaling_control_plane_tier.this) + length(scaling_ecr_pull_through_cache_rule.this) + length(output.manifests) == 0 && output.yaml == ""
+    condition     = length(scaling_control_plane_tier.this) + length(scaling_ecr_pull_through_cache_rule.this) + length(output.manifests) + length(scaling_kubernetes_objects.this) == 0 && output.yaml == ""
     error_message = "every part should be off"
   }
   assert {
@@ -251,6 +259,10 @@ run "gitops_outputs" {
   assert {
     condition     = strcontains(output.pr_summary_markdown, "general-spot -> general-on-demand -> batch")
     error_message = "the PR summary should list every NodePool"
+  }
+  assert {
+    condition     = length(scaling_kubernetes_objects.this[0].objects) == length(output.manifests)
+    error_message = "scaling_kubernetes_objects should apply every rendered object"
   }
 }
 

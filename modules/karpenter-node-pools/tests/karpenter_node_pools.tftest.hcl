@@ -1,6 +1,14 @@
 # The real scaling provider renders the objects offline. The validations
 # tested here are in part_node_pools.tf, which the stack shares.
 
+# No cluster is contacted: scaling_kubernetes_objects plans from the YAML
+# alone (the objects, by key) and needs the connection only to apply.
+provider "scaling" {
+  kubernetes {
+    config_path = "/nonexistent/kubeconfig"
+  }
+}
+
 variables {
   cluster_name = "prod-use1"
   node_pools = {
@@ -39,6 +47,42 @@ run "spot_first_pair_with_discovery_tags" {
     condition     = output.cpu_limits.spot == 1000 && output.cpu_limits.on_demand == 1000
     error_message = "spot_share defaults to 1: both pools may use the default 1000 vCPUs"
   }
+  assert {
+    condition     = length(scaling_kubernetes_objects.this[0].objects) == 3 && contains(keys(scaling_kubernetes_objects.this[0].objects), "EC2NodeClass.karpenter.k8s.aws/general")
+    error_message = "the three objects should be applied: ${jsonencode(keys(scaling_kubernetes_objects.this[0].objects))}"
+  }
+}
+
+# Applied after what the objects need (e.g. the helm_release installing
+# Karpenter), with the resource's settings.
+run "apply_settings" {
+  command = plan
+
+  variables {
+    kubernetes_apply = {
+      field_manager   = "platform"
+      force_conflicts = false
+      timeouts        = { create = "10m" }
+      depends_on      = ["karpenter installed"]
+    }
+  }
+
+  assert {
+    condition     = scaling_kubernetes_objects.this[0].field_manager == "platform" && !scaling_kubernetes_objects.this[0].force_conflicts && scaling_kubernetes_objects.this[0].timeouts.create == "10m"
+    error_message = "kubernetes_apply should reach the resource"
+  }
+  assert {
+    condition     = length(terraform_data.kubernetes_apply_after) == 1
+    error_message = "depends_on should become a dependency of the objects"
+  }
+}
+
+run "bad_field_manager" {
+  command = plan
+  variables {
+    kubernetes_apply = { field_manager = "platform team" }
+  }
+  expect_failures = [var.kubernetes_apply]
 }
 
 run "spot_share_caps_the_spot_pool" {

@@ -2,6 +2,14 @@
 # validations tested here are in part_warm_pool.tf and part_workload.tf,
 # which the stack shares.
 
+# No cluster is contacted: scaling_kubernetes_objects plans from the YAML
+# alone (the objects, by key) and needs the connection only to apply.
+provider "scaling" {
+  kubernetes {
+    config_path = "/nonexistent/kubeconfig"
+  }
+}
+
 variables {
   workload = {
     name              = "checkout"
@@ -40,6 +48,23 @@ run "guide_example_sizing_and_cost" {
   assert {
     condition     = output.manifests[0].value < 0 && !contains(keys(output.manifests[0]), "globalDefault")
     error_message = "the PriorityClass must be negative so real pods preempt warm ones (globalDefault left out: the API server drops it)"
+  }
+  assert {
+    condition     = jsonencode(keys(scaling_kubernetes_objects.this[0].objects)) == jsonencode(["Deployment.apps/shop/checkout-warm", "PriorityClass.scheduling.k8s.io/shop-checkout-warm"])
+    error_message = "scaling_kubernetes_objects should plan the two objects: ${jsonencode(keys(scaling_kubernetes_objects.this[0].objects))}"
+  }
+}
+
+run "render_only" {
+  command = plan
+
+  variables {
+    apply_kubernetes_objects = false
+  }
+
+  assert {
+    condition     = length(scaling_kubernetes_objects.this) == 0 && length(output.manifests) == 2
+    error_message = "apply_kubernetes_objects = false renders without applying"
   }
 }
 

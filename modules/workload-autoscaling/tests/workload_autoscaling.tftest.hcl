@@ -1,6 +1,14 @@
 # The real scaling provider renders HPA/KEDA objects offline. The
 # validations tested here are in part_autoscaling.tf, which the stack shares.
 
+# No cluster is contacted: scaling_kubernetes_objects plans from the YAML
+# alone (the objects, by key) and needs the connection only to apply.
+provider "scaling" {
+  kubernetes {
+    config_path = "/nonexistent/kubeconfig"
+  }
+}
+
 variables {
   workload = {
     name              = "checkout"
@@ -32,6 +40,10 @@ run "hpa_on_cpu_by_default" {
   assert {
     condition     = output.metric_source == "metrics_server_cpu"
     error_message = "an HPA on CPU reads metrics-server"
+  }
+  assert {
+    condition     = jsonencode(keys(scaling_kubernetes_objects.this[0].objects)) == jsonencode(["HorizontalPodAutoscaler.autoscaling/shop/checkout"])
+    error_message = "the HPA should be applied by scaling_kubernetes_objects: ${jsonencode(keys(scaling_kubernetes_objects.this[0].objects))}"
   }
 }
 
