@@ -13,6 +13,8 @@
 #   BENCH_CLUSTER_VAR       its cluster-count variable (default cluster_count)
 #   BENCH_GITOPS_CLUSTERS   cluster counts of the with/without hashicorp/kubernetes
 #                           comparison (default "1 28")
+#   BENCH_BASELINE_REF      a git ref (e.g. the commit before a change): its modules/ and
+#                           example are planned too, as "stack before", interleaved
 
 PLAN_EXAMPLE=${BENCH_EXAMPLE:-$ROOT/examples/multi-cluster}
 CLUSTER_VAR=${BENCH_CLUSTER_VAR:-cluster_count}
@@ -93,6 +95,19 @@ same_objects() {
   python3 "$ROOT/bench/same_manifests.py" "$WORK/plan/$1.json" "$WORK/plan/$2.json"
 }
 
+# plan_prepare_ref NAME REF: the example and modules/ as they were at the git
+# ref REF (git archive, no checkout), for a before/after table in one run.
+plan_prepare_ref() {
+  local tree=$WORK/plan/$1-tree rel=${PLAN_EXAMPLE#"$ROOT"/}
+  rm -rf "$tree"
+  mkdir -p "$tree"
+  git -C "$ROOT" archive "$2" modules "$rel" | tar -x -C "$tree"
+  rm -rf "$tree/$rel/tests"
+  ln -sfn "$tree/$rel" "$WORK/plan/$1"
+  TF_CLI_CONFIG_FILE=$WORK/plan.tfrc terraform -chdir="$tree/$rel" init -input=false -no-color >"$tree/init.log" 2>&1 ||
+    { cat "$tree/init.log" >&2; return 1; }
+}
+
 # plan_prepare_with_kubernetes NAME: ours with hashicorp/kubernetes required
 # but never configured or called, as every module required it before they
 # only rendered (their kubernetes_manifest resources had count = 0):
@@ -114,11 +129,13 @@ calc() { awk "BEGIN { print $1 }"; }
 # median of numbers on stdin
 median() { sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
-# plan_row N NAME LABEL: the median row of NAME's runs at N clusters; sets ROW_WALL.
+# plan_row N NAME LABEL: the median row of NAME's runs at N clusters; sets
+# ROW_WALL and ROW_CPU (terraform + providers).
 plan_row() {
   local m=() col
   for col in 1 2 3 4 5 6 7; do m+=("$(cut -f$col "$WORK/plan/$2.$1" | median)"); done
   ROW_WALL=${m[0]}
+  ROW_CPU=$(calc "${m[1]}+${m[2]}")
   printf '| %d | %s | %.2f s | %.2f s | %.2f s | %.0f | %.0f | %.0f | %.0f |' "$1" "$3" \
     "$(calc "${m[0]}/1000")" "${m[1]}" "${m[2]}" "${m[3]}" "${m[4]}" "${m[5]}" "${m[6]}"
 }
@@ -132,48 +149,60 @@ bench_plan() {
   plan_prepare ours "$PLAN_EXAMPLE"
   plan_prepare direct "$ROOT/bench/ours-direct"
   plan_prepare plain "$ROOT/bench/plain-hcl"
-  echo "Three configurations render the same Kubernetes objects per cluster (EC2NodeClass, spot and"
+  local names="ours direct plain"
+  if [ -n "${BENCH_BASELINE_REF:-}" ]; then
+    plan_prepare_ref before "$BENCH_BASELINE_REF"
+    names="before ours direct plain"
+  fi
+  echo "These configurations render the same Kubernetes objects per cluster (EC2NodeClass, spot and"
   echo "on-demand NodePools, warm-pool PriorityClass and Deployment, HPA):"
   echo
   echo "- **stack**: $(basename "$PLAN_EXAMPLE") as shipped: one fast-scaling-stack call with an instance per cluster"
   echo "  (the objects, the cost and latency estimates), per region the clusters' control-plane tier resources and"
   echo "  the image-cache module;"
+  [ -z "${BENCH_BASELINE_REF:-}" ] || echo "- **stack before**: the same example and modules/ at $BENCH_BASELINE_REF ($(git -C "$ROOT" log -1 --format='%h %cs' "$BENCH_BASELINE_REF"));"
   echo "- **direct**: bench/ours-direct, only the four data sources per cluster, no modules;"
   echo "- **plain HCL**: bench/plain-hcl, HCL objects through yamlencode, no provider (and no validation,"
   echo "  sizing, tiers, caches or estimates)."
   echo
   echo "Objects compared (gitops_manifests parsed per cluster): stack vs plain: $(same_objects ours plain 7 || echo "DIFFERENT (see stderr)");"
-  echo "direct vs plain: $(same_objects direct plain 7 || echo "DIFFERENT (see stderr)")."
+  echo "direct vs plain: $(same_objects direct plain 7 || echo "DIFFERENT (see stderr)")$([ -z "${BENCH_BASELINE_REF:-}" ] || echo "; stack before vs plain: $(same_objects before plain 7 || echo "DIFFERENT (see stderr)")")."
   echo
   echo "\`terraform plan -refresh=false -var $CLUSTER_VAR=N\` on an empty state, median of $PLAN_RUNS runs per point, the"
-  echo "three interleaved. CPU is user+system seconds; memory is each program's peak RSS (terraform, the largest"
-  echo "scaling and kubernetes provider process) and the sampled peak of the whole process tree."
+  echo "configurations interleaved. CPU is user+system seconds; memory is each program's peak RSS (terraform, the"
+  echo "largest scaling and kubernetes provider process) and the sampled peak of the whole process tree. On a"
+  echo "shared machine wall time follows the load; CPU seconds much less, so both ratios are given."
   echo
-  echo "| clusters | config | wall | CPU terraform | CPU providers | MB terraform | MB scaling | MB kubernetes | MB tree | wall / plain |"
-  echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"
-  local n i name first_n="" last_n
-  declare -A first last
+  echo "| clusters | config | wall | CPU terraform | CPU providers | MB terraform | MB scaling | MB kubernetes | MB tree | wall / plain | CPU / plain |"
+  echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  local n i name first_n="" last_n label
+  declare -A first last first_cpu last_cpu
   for n in $CLUSTERS; do
-    for name in ours direct plain; do : >"$WORK/plan/$name.$n"; done
+    for name in $names; do : >"$WORK/plan/$name.$n"; done
     for i in $(seq 1 "$PLAN_RUNS"); do
-      for name in ours direct plain; do plan_once "$name" "$n" >>"$WORK/plan/$name.$n"; done
+      for name in $names; do plan_once "$name" "$n" >>"$WORK/plan/$name.$n"; done
     done
-    local plain_wall
-    plan_row "$n" plain "plain HCL" >/dev/null; plain_wall=$ROW_WALL
-    for name in ours direct plain; do
-      plan_row "$n" "$name" "$(sed 's/ours/stack/; s/plain/plain HCL/' <<<"$name")"
-      if [ "$name" = plain ]; then echo ' 1x |'; else printf ' %.1fx |\n' "$(calc "$ROW_WALL/$plain_wall")"; fi
-      [ -n "$first_n" ] || first[$name]=$ROW_WALL
-      last[$name]=$ROW_WALL
+    local plain_wall plain_cpu
+    plan_row "$n" plain "plain HCL" >/dev/null; plain_wall=$ROW_WALL; plain_cpu=$ROW_CPU
+    for name in $names; do
+      label=$(sed "s/^before$/stack before/; s/^ours$/stack/; s/^plain$/plain HCL/" <<<"$name")
+      plan_row "$n" "$name" "$label"
+      if [ "$name" = plain ]; then echo ' 1x | 1x |'; else printf ' %.1fx | %.1fx |\n' "$(calc "$ROW_WALL/$plain_wall")" "$(calc "$ROW_CPU/$plain_cpu")"; fi
+      [ -n "$first_n" ] || { first[$name]=$ROW_WALL; first_cpu[$name]=$ROW_CPU; }
+      last[$name]=$ROW_WALL; last_cpu[$name]=$ROW_CPU
     done
     [ -n "$first_n" ] || first_n=$n
     last_n=$n
   done
   if [ "$last_n" != "$first_n" ]; then
     echo
-    printf 'Growth from %d to %d clusters, wall time per added cluster: stack %.0f ms, direct %.0f ms, plain HCL %.1f ms.\n' \
-      "$first_n" "$last_n" "$(calc "(${last[ours]}-${first[ours]})/($last_n-$first_n)")" \
-      "$(calc "(${last[direct]}-${first[direct]})/($last_n-$first_n)")" "$(calc "(${last[plain]}-${first[plain]})/($last_n-$first_n)")"
+    local growth="" cpu_growth=""
+    for name in $names; do
+      label=$(sed "s/^before$/stack before/; s/^ours$/stack/; s/^plain$/plain HCL/" <<<"$name")
+      growth+=$(printf '%s%s %.1f ms' "${growth:+, }" "$label" "$(calc "(${last[$name]}-${first[$name]})/($last_n-$first_n)")")
+      cpu_growth+=$(printf '%s%s %.1f ms' "${cpu_growth:+, }" "$label" "$(calc "1000*(${last_cpu[$name]}-${first_cpu[$name]})/($last_n-$first_n)")")
+    done
+    printf 'Growth from %d to %d clusters, per added cluster: wall %s; CPU %s.\n' "$first_n" "$last_n" "$growth" "$cpu_growth"
   fi
 
   bench_gitops
