@@ -9,8 +9,14 @@ variable "image_cache" {
     first three, which need no credentials), `credential_arns` (Secrets Manager ARN per upstream that needs one; the
     secret's name starts with `ecr-pullthroughcache/`), `prefix` (prepended to each ECR repository prefix),
     `extra_rules` keyed by ECR repository prefix (`upstream_registry_url`, `credential_arn`, `custom_role_arn` for
-    ECR-to-ECR, `upstream_repository_prefix`), `validate_after_apply` (default true) and `validation_severity`
-    (`error`, the resource's default, or `warning`).
+    ECR-to-ECR, `upstream_repository_prefix`), `validate_after_apply` (default true), `validation_severity`
+    (`error`, the resource's default, or `warning`) and the rules' `timeouts`. `repository_template` sets up the
+    repositories ECR creates for cached images (`scaling_ecr_repository_creation_template`, one per rule; `create = false`
+    for none): a lifecycle policy that expires untagged images after `untagged_expire_days` (default 7) and keeps the
+    newest `keep_images` (default 100) of each repository so the cache does not grow without limit (or your own
+    `lifecycle_policy` JSON), and the template's `custom_role_arn` (ECR needs it to tag), `resource_tags`,
+    `image_tag_mutability` with `image_tag_mutability_exclusion_filter`, `encryption_configuration`,
+    `repository_policy`, `description`, `timeouts`.
   EOT
   type = object({
     upstreams       = optional(list(string), ["ecr-public", "k8s", "quay"])
@@ -24,6 +30,21 @@ variable "image_cache" {
     })), {})
     validate_after_apply = optional(bool, true)
     validation_severity  = optional(string)
+    timeouts             = optional(object({ create = optional(string), update = optional(string), delete = optional(string) }), {})
+    repository_template = optional(object({
+      create                                = optional(bool, true)
+      untagged_expire_days                  = optional(number, 7)
+      keep_images                           = optional(number, 100)
+      lifecycle_policy                      = optional(string)
+      description                           = optional(string)
+      custom_role_arn                       = optional(string)
+      resource_tags                         = optional(map(string))
+      image_tag_mutability                  = optional(string)
+      image_tag_mutability_exclusion_filter = optional(list(object({ filter = string, filter_type = optional(string) })), [])
+      encryption_configuration              = optional(list(object({ encryption_type = optional(string), kms_key = optional(string) })), [])
+      repository_policy                     = optional(string)
+      timeouts                              = optional(object({ create = optional(string), update = optional(string), delete = optional(string) }), {})
+    }), {})
   })
   default  = {}
   nullable = false
@@ -55,6 +76,28 @@ variable "image_cache" {
       (v.custom_role_arn == null || can(regex("^arn:aws[a-z-]*:iam::[0-9]{12}:role/", coalesce(v.custom_role_arn, "x"))))
     ])
     error_message = "image_cache.extra_rules: credential_arn must be a Secrets Manager secret ARN and custom_role_arn an IAM role ARN (arn:aws:iam::123456789012:role/...)."
+  }
+  validation {
+    condition     = alltrue([for t in [var.image_cache.timeouts, var.image_cache.repository_template.timeouts] : alltrue([for d in [t.create, t.update, t.delete] : d == null ? true : can(regex("^([0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$", d))])])
+    error_message = "image_cache.timeouts and image_cache.repository_template.timeouts: create, update and delete are durations such as \"30s\" or \"10m\" (at most 24h)."
+  }
+  validation {
+    condition = (
+      var.image_cache.repository_template.untagged_expire_days >= 1 && var.image_cache.repository_template.untagged_expire_days <= 3650 && floor(var.image_cache.repository_template.untagged_expire_days) == var.image_cache.repository_template.untagged_expire_days &&
+      var.image_cache.repository_template.keep_images >= 1 && var.image_cache.repository_template.keep_images <= 10000 && floor(var.image_cache.repository_template.keep_images) == var.image_cache.repository_template.keep_images
+    )
+    error_message = "image_cache.repository_template.untagged_expire_days must be a whole number of days from 1 to 3650 and keep_images a whole number from 1 to 10000."
+  }
+  validation {
+    condition = (
+      (var.image_cache.repository_template.lifecycle_policy == null ? true : can(jsondecode(var.image_cache.repository_template.lifecycle_policy))) &&
+      (var.image_cache.repository_template.repository_policy == null ? true : can(jsondecode(var.image_cache.repository_template.repository_policy))) &&
+      (var.image_cache.repository_template.custom_role_arn == null ? true : can(regex("^arn:aws[a-z-]*:iam::[0-9]{12}:role/", var.image_cache.repository_template.custom_role_arn))) &&
+      contains(["MUTABLE", "IMMUTABLE", "IMMUTABLE_WITH_EXCLUSION", "MUTABLE_WITH_EXCLUSION"], coalesce(var.image_cache.repository_template.image_tag_mutability, "MUTABLE")) &&
+      alltrue([for e in var.image_cache.repository_template.encryption_configuration : contains(["AES256", "KMS", "KMS_DSSE"], coalesce(e.encryption_type, "AES256"))]) &&
+      length(var.image_cache.repository_template.encryption_configuration) <= 1
+    )
+    error_message = "image_cache.repository_template: lifecycle_policy and repository_policy are JSON documents (jsonencode them), custom_role_arn an IAM role ARN, image_tag_mutability MUTABLE, IMMUTABLE, IMMUTABLE_WITH_EXCLUSION or MUTABLE_WITH_EXCLUSION, at most one encryption_configuration with encryption_type AES256, KMS or KMS_DSSE."
   }
   validation {
     condition     = var.image_cache.validation_severity == null || contains(["error", "warning"], coalesce(var.image_cache.validation_severity, "error"))
@@ -96,6 +139,65 @@ resource "scaling_ecr_pull_through_cache_rule" "this" {
   upstream_repository_prefix = each.value.upstream_repository_prefix
   validate_after_apply       = var.image_cache.validate_after_apply
   validation_severity        = var.image_cache.validation_severity
+
+  timeouts {
+    create = var.image_cache.timeouts.create
+    update = var.image_cache.timeouts.update
+    delete = var.image_cache.timeouts.delete
+  }
+}
+
+# The repositories ECR creates for cached images get their settings from a
+# repository creation template with the rule's prefix; without one they
+# keep every image forever.
+resource "scaling_ecr_repository_creation_template" "this" {
+  for_each = var.image_cache.repository_template.create ? local.image_cache_rules : {}
+
+  prefix      = each.key
+  applied_for = ["PULL_THROUGH_CACHE"]
+  description = coalesce(var.image_cache.repository_template.description, "Images cached from ${each.value.upstream_registry_url} (image-cache)")
+  lifecycle_policy = coalesce(var.image_cache.repository_template.lifecycle_policy, jsonencode({
+    rules = [
+      {
+        rulePriority = 1
+        description  = "Drop untagged images"
+        selection    = { tagStatus = "untagged", countType = "sinceImagePushed", countUnit = "days", countNumber = var.image_cache.repository_template.untagged_expire_days }
+        action       = { type = "expire" }
+      },
+      {
+        rulePriority = 2
+        description  = "Keep the newest images of each repository"
+        selection    = { tagStatus = "any", countType = "imageCountMoreThan", countNumber = var.image_cache.repository_template.keep_images }
+        action       = { type = "expire" }
+      },
+    ]
+  }))
+  custom_role_arn      = var.image_cache.repository_template.custom_role_arn
+  resource_tags        = var.image_cache.repository_template.resource_tags
+  image_tag_mutability = var.image_cache.repository_template.image_tag_mutability
+  repository_policy    = var.image_cache.repository_template.repository_policy
+
+  dynamic "image_tag_mutability_exclusion_filter" {
+    for_each = var.image_cache.repository_template.image_tag_mutability_exclusion_filter
+    content {
+      filter      = image_tag_mutability_exclusion_filter.value.filter
+      filter_type = image_tag_mutability_exclusion_filter.value.filter_type
+    }
+  }
+
+  dynamic "encryption_configuration" {
+    for_each = var.image_cache.repository_template.encryption_configuration
+    content {
+      encryption_type = encryption_configuration.value.encryption_type
+      kms_key         = encryption_configuration.value.kms_key
+    }
+  }
+
+  timeouts {
+    create = var.image_cache.repository_template.timeouts.create
+    update = var.image_cache.repository_template.timeouts.update
+    delete = var.image_cache.repository_template.timeouts.delete
+  }
 }
 
 locals {

@@ -18,6 +18,6 @@ output "node_iam_policy_json" {
 }
 
 output "repository_template_prefixes" {
-  description = "Prefixes of the repository creation templates the module made (one per rule; empty with `repository_template = null`)."
+  description = "Prefixes of the repository creation templates the module made (one per rule; empty with `image_cache.repository_template.create = false`)."
   value       = sort(keys(scaling_ecr_repository_creation_template.this))
 }

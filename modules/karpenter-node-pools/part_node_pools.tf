@@ -24,15 +24,16 @@ variable "node_pools" {
     spot_share = optional(number, 1)
 
     node_class = optional(object({
-      role                          = optional(string)
-      instance_profile              = optional(string)
-      ami_alias                     = optional(string)
-      ami_family                    = optional(string)
-      ami_selector_terms            = optional(list(object({ id = optional(string), name = optional(string), owner = optional(string), ssm_parameter = optional(string), tags = optional(map(string)) })))
-      subnet_selector_terms         = optional(list(object({ id = optional(string), tags = optional(map(string)) })))
-      security_group_selector_terms = optional(list(object({ id = optional(string), name = optional(string), tags = optional(map(string)) })))
-      associate_public_ip_address   = optional(bool)
-      detailed_monitoring           = optional(bool)
+      role                                = optional(string)
+      instance_profile                    = optional(string)
+      ami_alias                           = optional(string)
+      ami_family                          = optional(string)
+      ami_selector_terms                  = optional(list(object({ id = optional(string), name = optional(string), owner = optional(string), ssm_parameter = optional(string), tags = optional(map(string)) })))
+      subnet_selector_terms               = optional(list(object({ id = optional(string), tags = optional(map(string)) })))
+      security_group_selector_terms       = optional(list(object({ id = optional(string), name = optional(string), tags = optional(map(string)) })))
+      capacity_reservation_selector_terms = optional(list(object({ id = optional(string), owner_id = optional(string), instance_match_criteria = optional(string), tags = optional(map(string)) })))
+      associate_public_ip_address         = optional(bool)
+      detailed_monitoring                 = optional(bool)
       block_device_mappings = optional(list(object({
         device_name           = string
         volume_size           = optional(string)
@@ -67,6 +68,7 @@ variable "node_pools" {
       }))
       user_data = optional(object({
         max_parallel_image_pulls = optional(number)
+        fast_image_pull          = optional(bool)
         serialize_image_pulls    = optional(bool)
         pre_pull_images          = optional(list(string))
         registry_pull_qps        = optional(number)
@@ -107,15 +109,16 @@ variable "node_pools" {
     on_demand_weight = optional(number)
 
     extra_node_classes = optional(map(object({
-      role                          = optional(string)
-      instance_profile              = optional(string)
-      ami_alias                     = optional(string)
-      ami_family                    = optional(string)
-      ami_selector_terms            = optional(list(object({ id = optional(string), name = optional(string), owner = optional(string), ssm_parameter = optional(string), tags = optional(map(string)) })))
-      subnet_selector_terms         = optional(list(object({ id = optional(string), tags = optional(map(string)) })))
-      security_group_selector_terms = optional(list(object({ id = optional(string), name = optional(string), tags = optional(map(string)) })))
-      associate_public_ip_address   = optional(bool)
-      detailed_monitoring           = optional(bool)
+      role                                = optional(string)
+      instance_profile                    = optional(string)
+      ami_alias                           = optional(string)
+      ami_family                          = optional(string)
+      ami_selector_terms                  = optional(list(object({ id = optional(string), name = optional(string), owner = optional(string), ssm_parameter = optional(string), tags = optional(map(string)) })))
+      subnet_selector_terms               = optional(list(object({ id = optional(string), tags = optional(map(string)) })))
+      security_group_selector_terms       = optional(list(object({ id = optional(string), name = optional(string), tags = optional(map(string)) })))
+      capacity_reservation_selector_terms = optional(list(object({ id = optional(string), owner_id = optional(string), instance_match_criteria = optional(string), tags = optional(map(string)) })))
+      associate_public_ip_address         = optional(bool)
+      detailed_monitoring                 = optional(bool)
       block_device_mappings = optional(list(object({
         device_name           = string
         volume_size           = optional(string)
@@ -150,6 +153,7 @@ variable "node_pools" {
       }))
       user_data = optional(object({
         max_parallel_image_pulls = optional(number)
+        fast_image_pull          = optional(bool)
         serialize_image_pulls    = optional(bool)
         pre_pull_images          = optional(list(string))
         registry_pull_qps        = optional(number)
@@ -160,25 +164,26 @@ variable "node_pools" {
     })), {})
 
     extra_node_pools = optional(map(object({
-      node_class_name          = optional(string)
-      node_class_group         = optional(string)
-      node_class_kind          = optional(string)
-      weight                   = optional(number)
-      capacity_types           = optional(list(string))
-      annotations              = optional(map(string))
-      architectures            = optional(list(string))
-      instance_categories      = optional(list(string))
-      instance_families        = optional(list(string))
-      instance_sizes           = optional(list(string))
-      instance_types           = optional(list(string))
-      min_instance_generation  = optional(number)
-      zones                    = optional(list(string))
-      labels                   = optional(map(string))
-      taints                   = optional(list(object({ key = string, value = optional(string), effect = string })))
-      startup_taints           = optional(list(object({ key = string, value = optional(string), effect = string })))
-      requirements             = optional(list(object({ key = string, operator = string, values = optional(list(string)), min_values = optional(number) })))
-      expire_after             = optional(string)
-      termination_grace_period = optional(string)
+      node_class_name                          = optional(string)
+      node_class_selects_capacity_reservations = optional(bool)
+      node_class_group                         = optional(string)
+      node_class_kind                          = optional(string)
+      weight                                   = optional(number)
+      capacity_types                           = optional(list(string))
+      annotations                              = optional(map(string))
+      architectures                            = optional(list(string))
+      instance_categories                      = optional(list(string))
+      instance_families                        = optional(list(string))
+      instance_sizes                           = optional(list(string))
+      instance_types                           = optional(list(string))
+      min_instance_generation                  = optional(number)
+      zones                                    = optional(list(string))
+      labels                                   = optional(map(string))
+      taints                                   = optional(list(object({ key = string, value = optional(string), effect = string })))
+      startup_taints                           = optional(list(object({ key = string, value = optional(string), effect = string })))
+      requirements                             = optional(list(object({ key = string, operator = string, values = optional(list(string)), min_values = optional(number) })))
+      expire_after                             = optional(string)
+      termination_grace_period                 = optional(string)
       disruption = optional(object({
         consolidation_policy = optional(string)
         consolidate_after    = optional(string)
@@ -228,6 +233,16 @@ variable "node_pools" {
     error_message = "node_pools.node_class subnet_selector_terms and security_group_selector_terms (and those of extra_node_classes): 1-30 terms, each either an id (alone) or tags (or a security group name), e.g. [{ tags = { \"karpenter.sh/discovery\" = \"prod\" } }]; null selects by the cluster's discovery tag."
   }
   validation {
+    condition = alltrue([for c in concat([var.node_pools.node_class], values(var.node_pools.extra_node_classes)) :
+      length(coalesce(c.capacity_reservation_selector_terms, [])) <= 30 && alltrue([for t in coalesce(c.capacity_reservation_selector_terms, []) :
+        (t.id == null) != (length(coalesce(t.tags, {})) == 0 && t.owner_id == null && t.instance_match_criteria == null) &&
+        (t.owner_id == null ? true : can(regex("^[0-9]{12}$", t.owner_id))) &&
+        contains(["open", "targeted"], coalesce(t.instance_match_criteria, "open"))
+      ])
+    ])
+    error_message = "node_pools.node_class.capacity_reservation_selector_terms (and extra_node_classes'): at most 30 terms, each an id (cr-..., alone) or tags / owner_id (12 digits) / instance_match_criteria (open or targeted), e.g. [{ tags = { team = \"ml\" } }]."
+  }
+  validation {
     condition = alltrue([for c in concat([var.node_pools.node_class], values(var.node_pools.extra_node_classes)) : alltrue([for b in coalesce(c.block_device_mappings, []) :
       can(regex("^/dev/[a-z0-9]+$", b.device_name)) &&
       (b.volume_type == null || contains(["standard", "io1", "io2", "gp2", "sc1", "st1", "gp3"], coalesce(b.volume_type, "gp3"))) &&
@@ -260,7 +275,7 @@ variable "node_pools" {
   }
   validation {
     condition = alltrue([for c in concat([var.node_pools.node_class], values(var.node_pools.extra_node_classes)) : c.user_data == null ? true : (
-      (c.user_data.raw == null ? true : c.user_data.max_parallel_image_pulls == null && c.user_data.serialize_image_pulls == null && c.user_data.pre_pull_images == null && c.user_data.registry_pull_qps == null && c.user_data.registry_burst == null) &&
+      (c.user_data.raw == null ? true : c.user_data.max_parallel_image_pulls == null && c.user_data.serialize_image_pulls == null && c.user_data.pre_pull_images == null && c.user_data.registry_pull_qps == null && c.user_data.registry_burst == null && c.user_data.fast_image_pull == null) &&
       (c.user_data.max_parallel_image_pulls == null ? true : c.user_data.max_parallel_image_pulls >= 1 && c.user_data.max_parallel_image_pulls <= 100) &&
       (c.user_data.registry_pull_qps == null ? true : c.user_data.registry_pull_qps >= 0 && c.user_data.registry_pull_qps <= 1000) &&
       (c.user_data.registry_burst == null ? true : c.user_data.registry_burst >= 1 && c.user_data.registry_burst <= 1000) &&
@@ -372,21 +387,22 @@ locals {
 data "scaling_karpenter_ec2_node_class" "this" {
   for_each = local.node_pools_node_classes
 
-  name                          = each.key
-  role                          = each.value.role
-  instance_profile              = each.value.instance_profile
-  ami_alias                     = each.value.ami_alias
-  ami_family                    = each.value.ami_family
-  ami_selector_terms            = each.value.ami_selector_terms
-  subnet_selector_terms         = coalesce(each.value.subnet_selector_terms, local.node_pools_subnet_terms)
-  security_group_selector_terms = coalesce(each.value.security_group_selector_terms, local.node_pools_security_group_terms)
-  associate_public_ip_address   = each.value.associate_public_ip_address
-  detailed_monitoring           = each.value.detailed_monitoring
-  block_device_mappings         = each.value.block_device_mappings
-  kubelet                       = each.value.kubelet
-  metadata_options              = each.value.metadata_options
-  user_data                     = each.value.user_data
-  tags                          = each.value.tags
+  name                                = each.key
+  role                                = each.value.role
+  instance_profile                    = each.value.instance_profile
+  ami_alias                           = each.value.ami_alias
+  ami_family                          = each.value.ami_family
+  ami_selector_terms                  = each.value.ami_selector_terms
+  subnet_selector_terms               = coalesce(each.value.subnet_selector_terms, local.node_pools_subnet_terms)
+  security_group_selector_terms       = coalesce(each.value.security_group_selector_terms, local.node_pools_security_group_terms)
+  capacity_reservation_selector_terms = each.value.capacity_reservation_selector_terms
+  associate_public_ip_address         = each.value.associate_public_ip_address
+  detailed_monitoring                 = each.value.detailed_monitoring
+  block_device_mappings               = each.value.block_device_mappings
+  kubelet                             = each.value.kubelet
+  metadata_options                    = each.value.metadata_options
+  user_data                           = each.value.user_data
+  tags                                = each.value.tags
 }
 
 data "scaling_karpenter_fallback_node_pools" "this" {
@@ -419,28 +435,30 @@ data "scaling_karpenter_fallback_node_pools" "this" {
 data "scaling_karpenter_node_pool" "extra" {
   for_each = var.enable_node_pools ? var.node_pools.extra_node_pools : {}
 
-  name                     = each.key
-  node_class_name          = coalesce(each.value.node_class_name, data.scaling_karpenter_ec2_node_class.this[var.node_pools.name].name)
-  node_class_group         = each.value.node_class_group
-  node_class_kind          = each.value.node_class_kind
-  weight                   = each.value.weight
-  capacity_types           = each.value.capacity_types
-  annotations              = each.value.annotations
-  architectures            = each.value.architectures
-  instance_categories      = each.value.instance_categories
-  instance_families        = each.value.instance_families
-  instance_sizes           = each.value.instance_sizes
-  instance_types           = each.value.instance_types
-  min_instance_generation  = each.value.min_instance_generation
-  zones                    = each.value.zones
-  labels                   = each.value.labels
-  taints                   = each.value.taints
-  startup_taints           = each.value.startup_taints
-  requirements             = each.value.requirements
-  expire_after             = each.value.expire_after
-  termination_grace_period = each.value.termination_grace_period
-  disruption               = each.value.disruption
-  limits                   = each.value.limits
+  name            = each.key
+  node_class_name = coalesce(each.value.node_class_name, data.scaling_karpenter_ec2_node_class.this[var.node_pools.name].name)
+  # The module's own node classes say whether they select capacity reservations.
+  node_class_selects_capacity_reservations = each.value.node_class_selects_capacity_reservations != null ? each.value.node_class_selects_capacity_reservations : try(data.scaling_karpenter_ec2_node_class.this[coalesce(each.value.node_class_name, var.node_pools.name)].selects_capacity_reservations, null)
+  node_class_group                         = each.value.node_class_group
+  node_class_kind                          = each.value.node_class_kind
+  weight                                   = each.value.weight
+  capacity_types                           = each.value.capacity_types
+  annotations                              = each.value.annotations
+  architectures                            = each.value.architectures
+  instance_categories                      = each.value.instance_categories
+  instance_families                        = each.value.instance_families
+  instance_sizes                           = each.value.instance_sizes
+  instance_types                           = each.value.instance_types
+  min_instance_generation                  = each.value.min_instance_generation
+  zones                                    = each.value.zones
+  labels                                   = each.value.labels
+  taints                                   = each.value.taints
+  startup_taints                           = each.value.startup_taints
+  requirements                             = each.value.requirements
+  expire_after                             = each.value.expire_after
+  termination_grace_period                 = each.value.termination_grace_period
+  disruption                               = each.value.disruption
+  limits                                   = each.value.limits
 }
 
 locals {

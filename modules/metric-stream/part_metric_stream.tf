@@ -10,7 +10,7 @@ variable "metric_stream" {
     queue depth, ALB requests per target and Container Insights pod CPU/memory) or `exclude_namespaces` (not both),
     `percentiles` (e.g. `["p90", "p99"]`, streamed for every included metric), `statistics_configurations` (any
     statistics for chosen metrics: `additional_statistics`, `include_metric` list of `namespace`/`metric_name`),
-    `running` (default true), `include_linked_accounts_metrics`, `tags`.
+    `running` (default true), `include_linked_accounts_metrics`, `tags`, `timeouts`.
   EOT
   type = object({
     firehose_arn  = string
@@ -35,6 +35,7 @@ variable "metric_stream" {
     running                         = optional(bool, true)
     include_linked_accounts_metrics = optional(bool)
     tags                            = optional(map(string), {})
+    timeouts                        = optional(object({ create = optional(string), update = optional(string), delete = optional(string) }), {})
   })
   default = null
 
@@ -49,6 +50,10 @@ variable "metric_stream" {
   validation {
     condition     = var.metric_stream == null || (try(var.metric_stream.name == null || can(regex("^[A-Za-z0-9_-]{1,255}$", var.metric_stream.name)), false) && try(var.metric_stream.name_prefix == null || can(regex("^[A-Za-z0-9_-]{1,229}$", var.metric_stream.name_prefix)), false) && try(var.metric_stream.name == null || var.metric_stream.name_prefix == null, false))
     error_message = "metric_stream.name must be 1-255 letters, digits, '-' or '_' (name_prefix 1-229), and not both: set one, or neither for <cluster_name>-scaling."
+  }
+  validation {
+    condition     = var.metric_stream == null ? true : alltrue([for d in [var.metric_stream.timeouts.create, var.metric_stream.timeouts.update, var.metric_stream.timeouts.delete] : d == null ? true : can(regex("^([0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$", d))])
+    error_message = "metric_stream.timeouts: create, update and delete are durations such as \"30s\" or \"10m\" (at most 24h)."
   }
   validation {
     condition     = var.metric_stream == null || try(contains(["json", "opentelemetry0.7", "opentelemetry1.0"], var.metric_stream.output_format), false)
@@ -98,6 +103,12 @@ resource "scaling_cloudwatch_metric_stream" "this" {
   state                           = var.metric_stream.running ? "running" : "stopped"
   include_linked_accounts_metrics = var.metric_stream.include_linked_accounts_metrics
   tags                            = var.metric_stream.tags
+
+  timeouts {
+    create = var.metric_stream.timeouts.create
+    update = var.metric_stream.timeouts.update
+    delete = var.metric_stream.timeouts.delete
+  }
 
   dynamic "include_filter" {
     for_each = var.metric_stream.include_namespaces

@@ -79,7 +79,7 @@ func checkCoverage(inputs, vars map[string]*shape, c coverage) []string {
 }
 
 // compare reports where module shape m cannot take what data source shape
-// d accepts, as attribute paths below path.
+// d accepts, or holds what d does not take, as attribute paths below path.
 func compare(d, m *shape, path string, excepted []string) []string {
 	if d.kind == "dynamic" || m.kind == "dynamic" {
 		return nil
@@ -88,6 +88,13 @@ func compare(d, m *shape, path string, excepted []string) []string {
 	switch {
 	case d.kind == "object" && m.kind == "object":
 		var out []string
+		// The module passes this object to the provider whole: an attribute
+		// the provider does not take fails every plan that sets the object.
+		for _, name := range sortedAttrs(m) {
+			if d.attrs[name] == nil {
+				out = append(out, path+"."+name+" is in the variable's object but the provider does not take it (remove it)")
+			}
+		}
 		for _, name := range sortedAttrs(d) {
 			p := path + "." + name
 			if isExcepted(excepted, p) {

@@ -65,8 +65,8 @@ func TestModuleSettingsCoverage(t *testing.T) {
 }
 
 // TestCoverageCheckFindsGaps makes sure the check above can fail: a
-// variable missing attributes, a wrong type, a stale and a needless
-// exception are each reported.
+// variable missing attributes, a wrong type, a nested attribute the provider
+// dropped, a stale and a needless exception are each reported.
 func TestCoverageCheckFindsGaps(t *testing.T) {
 	inputs := map[string]*shape{"scaling_x": {kind: "object", attrs: map[string]*shape{
 		"name":   {kind: "string"},
@@ -75,6 +75,7 @@ func TestCoverageCheckFindsGaps(t *testing.T) {
 		"taints": {kind: "list", elem: &shape{kind: "object", attrs: map[string]*shape{
 			"key": {kind: "string"}, "effect": {kind: "string"},
 		}}},
+		"kubelet": {kind: "object", attrs: map[string]*shape{"max_pods": {kind: "number"}}},
 	}}}
 	dir := t.TempDir()
 	err := os.WriteFile(filepath.Join(dir, "variables.tf"), []byte(`
@@ -83,6 +84,7 @@ variable "x" {
     name   = optional(string)
     size   = optional(string)
     taints = optional(list(object({ key = string })))
+    kubelet = optional(object({ max_pods = optional(number), gone = optional(bool) }))
   })
 }
 `), 0o644)
@@ -105,6 +107,7 @@ variable "x" {
 		"scaling_x.labels cannot be set through x",
 		"scaling_x.size is string in the variable, number in the provider",
 		"scaling_x.taints.effect cannot be set",
+		"scaling_x.kubelet.gone is in the variable's object but the provider does not take it",
 		"not exposed scaling_x.gone: scaling_x has no such input attribute",
 		"not exposed scaling_x.name: it can be set after all",
 	} {

@@ -3,8 +3,13 @@
 # validations are tested in the part modules, which share the part files.
 
 # No cluster is contacted: scaling_kubernetes_objects plans from the YAML
-# alone (the objects, by key) and needs the connection only to apply.
+# alone (the objects, by key) and needs the connection only to apply. No
+# AWS call either, but the provider wants a region and checks credentials
+# when a configuration could call AWS: the test keys.
 provider "scaling" {
+  region               = "us-east-1"
+  use_test_credentials = true
+
   kubernetes {
     config_path = "/nonexistent/kubeconfig"
   }

@@ -213,7 +213,7 @@ run "a_lifecycle_template_per_rule" {
   command = plan
 
   variables {
-    repository_template = { keep_images = 30 }
+    image_cache = { repository_template = { keep_images = 30, image_tag_mutability = "IMMUTABLE_WITH_EXCLUSION", image_tag_mutability_exclusion_filter = [{ filter = "latest" }] } }
   }
 
   assert {
@@ -232,18 +232,35 @@ run "a_lifecycle_template_per_rule" {
     condition     = jsondecode(scaling_ecr_repository_creation_template.this["k8s"].lifecycle_policy).rules[0].selection.countNumber == 7
     error_message = "untagged images should expire after 7 days by default"
   }
+  assert {
+    condition     = scaling_ecr_repository_creation_template.this["k8s"].image_tag_mutability == "IMMUTABLE_WITH_EXCLUSION" && length(scaling_ecr_repository_creation_template.this["k8s"].image_tag_mutability_exclusion_filter) == 1
+    error_message = "the template's own settings should reach it"
+  }
+}
+
+run "own_lifecycle_policy" {
+  command = plan
+
+  variables {
+    image_cache = { repository_template = { lifecycle_policy = jsonencode({ rules = [{ rulePriority = 1, selection = { tagStatus = "untagged", countType = "sinceImagePushed", countUnit = "days", countNumber = 3 }, action = { type = "expire" } }] }) } }
+  }
+
+  assert {
+    condition     = length(jsondecode(scaling_ecr_repository_creation_template.this["quay"].lifecycle_policy).rules) == 1
+    error_message = "lifecycle_policy replaces the module's rules"
+  }
 }
 
 run "no_templates_when_disabled" {
   command = plan
 
   variables {
-    repository_template = null
+    image_cache = { repository_template = { create = false } }
   }
 
   assert {
     condition     = length(scaling_ecr_repository_creation_template.this) == 0 && length(output.repository_template_prefixes) == 0
-    error_message = "repository_template = null should create no template"
+    error_message = "repository_template.create = false should create no template"
   }
 }
 
@@ -251,8 +268,28 @@ run "fractional_image_count_fails" {
   command = plan
 
   variables {
-    repository_template = { keep_images = 2.5 }
+    image_cache = { repository_template = { keep_images = 2.5 } }
   }
 
-  expect_failures = [var.repository_template]
+  expect_failures = [var.image_cache]
+}
+
+run "lifecycle_policy_must_be_json" {
+  command = plan
+
+  variables {
+    image_cache = { repository_template = { lifecycle_policy = "expire after 7 days" } }
+  }
+
+  expect_failures = [var.image_cache]
+}
+
+run "bad_rule_timeout" {
+  command = plan
+
+  variables {
+    image_cache = { timeouts = { create = "soon" } }
+  }
+
+  expect_failures = [var.image_cache]
 }

@@ -2,8 +2,13 @@
 # tested here are in part_node_pools.tf, which the stack shares.
 
 # No cluster is contacted: scaling_kubernetes_objects plans from the YAML
-# alone (the objects, by key) and needs the connection only to apply.
+# alone (the objects, by key) and needs the connection only to apply. No
+# AWS call either, but the provider wants a region and checks credentials
+# when a configuration could call AWS: the test keys.
 provider "scaling" {
+  region               = "us-east-1"
+  use_test_credentials = true
+
   kubernetes {
     config_path = "/nonexistent/kubeconfig"
   }
@@ -248,6 +253,42 @@ run "gpu_pool" {
     condition     = output.manifests[4].spec.template.spec.nodeClassRef.name == "gpu" && output.manifests[4].spec.limits["nvidia.com/gpu"] == "16" && output.manifests[4].spec.template.spec.taints[0].key == "nvidia.com/gpu"
     error_message = "the GPU pool: ${jsonencode(output.manifests[4].spec)}"
   }
+}
+
+# Capacity reservations: the node class selects them, and a pool of
+# capacity type reserved on it is told so.
+run "capacity_reservations" {
+  command = plan
+
+  variables {
+    node_pools = {
+      node_class = {
+        role                                = "r"
+        capacity_reservation_selector_terms = [{ tags = { team = "ml" } }]
+        user_data                           = { fast_image_pull = true }
+      }
+      extra_node_pools = {
+        reserved = { capacity_types = ["reserved"], weight = 90 }
+      }
+    }
+  }
+
+  assert {
+    condition     = output.manifests[0].spec.capacityReservationSelectorTerms[0].tags.team == "ml"
+    error_message = "the reservation selector should reach the EC2NodeClass: ${jsonencode(output.manifests[0].spec)}"
+  }
+  assert {
+    condition     = data.scaling_karpenter_node_pool.extra["reserved"].node_class_selects_capacity_reservations
+    error_message = "the extra pool should be told its node class selects reservations"
+  }
+}
+
+run "bad_capacity_reservation_term" {
+  command = plan
+  variables {
+    node_pools = { node_class = { role = "r", capacity_reservation_selector_terms = [{ id = "cr-0123", tags = { a = "b" } }] } }
+  }
+  expect_failures = [var.node_pools]
 }
 
 run "disabled" {

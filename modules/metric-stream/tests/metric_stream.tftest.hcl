@@ -70,7 +70,7 @@ run "json_statistics_and_exclusions" {
     error_message = "exclusions only"
   }
   assert {
-    condition     = contains(scaling_cloudwatch_metric_stream.this[0].statistics_configuration[0].additional_statistics, "tm99") && scaling_cloudwatch_metric_stream.this[0].include_linked_accounts_metrics
+    condition     = contains(one(scaling_cloudwatch_metric_stream.this[0].statistics_configuration).additional_statistics, "tm99") && scaling_cloudwatch_metric_stream.this[0].include_linked_accounts_metrics
     error_message = "json streams take any statistic for the metrics named"
   }
 }
@@ -86,7 +86,7 @@ run "percentiles_cover_included_metrics" {
   }
 
   assert {
-    condition     = length(scaling_cloudwatch_metric_stream.this[0].statistics_configuration[0].include_metric) == 6
+    condition     = length(one(scaling_cloudwatch_metric_stream.this[0].statistics_configuration).include_metric) == 6
     error_message = "every included metric name should get the percentiles"
   }
   assert {
@@ -160,6 +160,18 @@ run "settings_are_required" {
   command = plan
   variables {
     metric_stream = null
+  }
+  expect_failures = [var.metric_stream]
+}
+
+run "bad_timeout" {
+  command = plan
+  variables {
+    metric_stream = {
+      firehose_arn = "arn:aws:firehose:us-east-1:123456789012:deliverystream/metrics"
+      role_arn     = "arn:aws:iam::123456789012:role/metric-stream"
+      timeouts     = { update = "forever" }
+    }
   }
   expect_failures = [var.metric_stream]
 }

@@ -2,8 +2,13 @@
 # validations tested here are in part_autoscaling.tf, which the stack shares.
 
 # No cluster is contacted: scaling_kubernetes_objects plans from the YAML
-# alone (the objects, by key) and needs the connection only to apply.
+# alone (the objects, by key) and needs the connection only to apply. No
+# AWS call either, but the provider wants a region and checks credentials
+# when a configuration could call AWS: the test keys.
 provider "scaling" {
+  region               = "us-east-1"
+  use_test_credentials = true
+
   kubernetes {
     config_path = "/nonexistent/kubeconfig"
   }
