@@ -17,6 +17,10 @@
 #                           example are planned too, as "stack before", interleaved
 
 PLAN_EXAMPLE=${BENCH_EXAMPLE:-$ROOT/examples/multi-cluster}
+# The examples' provider blocks check AWS credentials before planning AWS
+# resources; a plan calls no AWS API, so the test keys do (ignored by
+# configurations without the variable).
+export TF_VAR_use_test_credentials=true
 CLUSTER_VAR=${BENCH_CLUSTER_VAR:-cluster_count}
 
 # plan_mirror: a filesystem mirror holding this build of ours (and
