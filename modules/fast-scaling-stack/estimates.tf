@@ -27,20 +27,27 @@ locals {
     app_start_seconds               = var.workload.app_start_seconds
     control_plane_tier              = local.estimate_tier
     target_p95_seconds              = var.target_p95_seconds
-    burst_pods                      = max(1, local.burst_pods)
     scale_up_policy                 = var.estimates.scale_up_policy
     hpa_sync_period_seconds         = try(coalesce(var.estimates.hpa_sync_period_seconds, local.estimate_hpa_sync_period), null)
     metric_window_seconds           = var.estimates.metric_window_seconds
     readiness_initial_delay_seconds = var.estimates.readiness_initial_delay_seconds
     readiness_period_seconds        = var.estimates.readiness_period_seconds
     image_cached_on_node            = var.estimates.image_cached_on_node
+    image_prepulled                 = var.estimates.image_prepulled
     pod_scheduling_rate_per_second  = var.estimates.pod_scheduling_rate_per_second
   }
 }
 
-# New pods on new nodes: what the part of the burst beyond the warm pool waits.
+# New pods on new nodes: the part of the burst beyond the warm pool (the whole
+# burst when the pool holds it all: what it would wait without the pool).
+#
+# Two estimates rather than one with capacity = "warm", warm_pool_pods and
+# overflow_capacity (which gives the same two parts): that one warns on every
+# plan whose warm pool is smaller than the burst, which is the stack's usual
+# sizing.
 data "scaling_latency_estimate" "cold" {
-  capacity = var.node_pools.spot_share > 0 ? "karpenter_spot" : "karpenter_on_demand"
+  capacity   = var.node_pools.spot_share > 0 ? "karpenter_spot" : "karpenter_on_demand"
+  burst_pods = max(1, local.burst_served_warm ? local.burst_pods : local.burst_pods - local.warm_pods)
 
   metric_source                   = local.estimate_latency.metric_source
   polling_interval_seconds        = local.estimate_latency.polling_interval_seconds
@@ -55,13 +62,13 @@ data "scaling_latency_estimate" "cold" {
   app_start_seconds               = local.estimate_latency.app_start_seconds
   control_plane_tier              = local.estimate_latency.control_plane_tier
   target_p95_seconds              = local.estimate_latency.target_p95_seconds
-  burst_pods                      = local.estimate_latency.burst_pods
   scale_up_policy                 = local.estimate_latency.scale_up_policy
   hpa_sync_period_seconds         = local.estimate_latency.hpa_sync_period_seconds
   metric_window_seconds           = local.estimate_latency.metric_window_seconds
   readiness_initial_delay_seconds = local.estimate_latency.readiness_initial_delay_seconds
   readiness_period_seconds        = local.estimate_latency.readiness_period_seconds
   image_cached_on_node            = local.estimate_latency.image_cached_on_node
+  image_prepulled                 = local.estimate_latency.image_prepulled
   pod_scheduling_rate_per_second  = local.estimate_latency.pod_scheduling_rate_per_second
 }
 
@@ -70,7 +77,8 @@ data "scaling_latency_estimate" "warm" {
   count = local.warm_pods > 0 ? 1 : 0
 
   capacity   = "warm"
-  burst_pods = min(local.warm_pods, local.estimate_latency.burst_pods)
+  warm_mode  = var.warm_pool.mode
+  burst_pods = min(local.warm_pods, max(1, local.burst_pods))
 
   metric_source                   = local.estimate_latency.metric_source
   polling_interval_seconds        = local.estimate_latency.polling_interval_seconds
@@ -91,6 +99,7 @@ data "scaling_latency_estimate" "warm" {
   readiness_initial_delay_seconds = local.estimate_latency.readiness_initial_delay_seconds
   readiness_period_seconds        = local.estimate_latency.readiness_period_seconds
   image_cached_on_node            = local.estimate_latency.image_cached_on_node
+  image_prepulled                 = local.estimate_latency.image_prepulled
   pod_scheduling_rate_per_second  = local.estimate_latency.pod_scheduling_rate_per_second
 }
 

@@ -13,7 +13,7 @@ output "cost_summary" {
 }
 
 output "latency_summary" {
-  description = "Plan-time scale-out latency: burst size, warm pods, seconds (best/typical/p95) for pods served warm and pods on new nodes, the p95 of the whole burst, the dominant stage and whether `target_p95_seconds` is met."
+  description = "Plan-time scale-out latency: burst size, warm pods, seconds (best/typical/p95) for pods served warm and pods on new nodes (the rest of the burst), the p95 of the whole burst, the dominant stage, whether `target_p95_seconds` is met, and with `warm_pool.observed_bursts` the share of them the warm pool absorbs (`burst_coverage`) and the pool that would absorb `warm_pool.target_coverage` (`warm_pods_for_coverage`)."
   value = {
     burst_pods        = local.burst_pods
     warm_pods         = local.warm_pods
@@ -25,6 +25,10 @@ output "latency_summary" {
     metric_source     = local.estimate_metric_source
     capacity          = local.burst_served_warm ? "warm" : data.scaling_latency_estimate.cold.capacity
     meets_slo         = local.effective.meets_slo
+    # With warm_pool.observed_bursts: the share of them the warm pool absorbs
+    # completely, and the pool that would absorb warm_pool.target_coverage.
+    burst_coverage         = var.enable_warm_pool ? local.warm_pool.burst_coverage : null
+    warm_pods_for_coverage = var.enable_warm_pool ? local.warm_pool.warm_pods_for_coverage : null
   }
 }
 

@@ -74,7 +74,9 @@ variable "estimates" {
     `scaling_cost_estimate`): `metric_source` (overrides what the autoscaler settings imply, e.g.
     `cloudwatch_high_resolution` for an HPA on an external CloudWatch metric), `scale_up_policy` (`one_step` or
     `kubernetes_default`), `hpa_sync_period_seconds`, `metric_window_seconds`, `readiness_initial_delay_seconds`,
-    `readiness_period_seconds`, `image_cached_on_node` (the image is pre-pulled), `pull_through_cache` (a public image
+    `readiness_period_seconds`, `image_cached_on_node` (the image is on every node, new ones included: baked into the
+    AMI or a snapshot), `image_prepulled` (a pre-pull DaemonSet keeps it on running nodes: warm pods skip the pull, a
+    new node still pulls it once), `pull_through_cache` (a public image
     comes through a cache this stack does not manage, e.g. a region's shared `image-cache`; default false),
     `pod_scheduling_rate_per_second`
     (e.g. from `scaling_control_plane_tiers`; required for tier-8xl), and for the bill `custom_metrics`,
@@ -89,6 +91,7 @@ variable "estimates" {
     readiness_initial_delay_seconds = optional(number)
     readiness_period_seconds        = optional(number)
     image_cached_on_node            = optional(bool)
+    image_prepulled                 = optional(bool)
     pull_through_cache              = optional(bool, false)
     pod_scheduling_rate_per_second  = optional(number)
     custom_metrics                  = optional(number)

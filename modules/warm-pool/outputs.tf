@@ -9,8 +9,18 @@ output "max_replicas" {
 }
 
 output "sizing_basis" {
-  description = "How `replicas` was found: `replicas` (given), `peak_delta` or `peak`."
+  description = "How `replicas` was found: `replicas` (given), `peak_delta`, `peak` or `observed_bursts`."
   value       = one(data.scaling_warm_pool.this[*].sizing_basis)
+}
+
+output "burst_coverage" {
+  description = "The share of `warm_pool.observed_bursts` the pool (its size outside schedule windows) absorbs completely; null without them."
+  value       = one(data.scaling_warm_pool.this[*].burst_coverage)
+}
+
+output "warm_pods_for_coverage" {
+  description = "The smallest pool that absorbs `warm_pool.target_coverage` (default 0.9) of `warm_pool.observed_bursts` completely; null without them."
+  value       = one(data.scaling_warm_pool.this[*].warm_pods_for_coverage)
 }
 
 output "weekly_pod_hours" {

@@ -7,7 +7,9 @@ variable "warm_pool" {
   description = <<-EOT
     Warm capacity for the workload (`scaling_warm_pool`; the pod shape, namespace and sizing inputs come from
     `workload`): `name` (default `<workload.name>-warm`), `mode` (`pause_pods`, `capacity_buffer`, `static_node_pool`),
-    `replicas` (fixed size) or `safety_factor` (default 0.15) and `basis` (`peak_delta` or `peak`), placement
+    `replicas` (fixed size) or `safety_factor` (default 0.15) and `basis` (`peak_delta` or `peak`), or
+    `observed_bursts` (the bursts the workload really had, in pods above its baseline: sets `burst_coverage` and
+    `warm_pods_for_coverage`, and without `replicas` sizes the pool to absorb `target_coverage` of them, default 0.9), placement
     (`node_pool`, default the stack's spot pool; `node_selector`; `tolerations`), time-of-day `schedule` windows and
     their `scaler` (default `keda`; `cronjob`), prices (`price_per_pod_hour`, or `instance_hourly_price` with
     `pods_per_instance` or `instance_cpu`/`instance_memory`), `capacity_buffer` and `static_node_pool` settings,
@@ -20,6 +22,8 @@ variable "warm_pool" {
     replicas              = optional(number)
     safety_factor         = optional(number, 0.15)
     basis                 = optional(string)
+    observed_bursts       = optional(list(number))
+    target_coverage       = optional(number)
     node_pool             = optional(string)
     node_selector         = optional(map(string))
     tolerations           = optional(list(object({ key = optional(string), operator = optional(string), value = optional(string), effect = optional(string) })))
@@ -64,6 +68,11 @@ variable "warm_pool" {
     error_message = "warm_pool.replicas must be a whole number from 0 to 1000000 (or null to size from the workload), warm_pool.safety_factor in (0, 1] (e.g. 0.15 keeps 15% of the burst warm) and warm_pool.basis peak_delta or peak."
   }
   validation {
+    condition = (var.warm_pool.observed_bursts == null ? true : length(var.warm_pool.observed_bursts) <= 10000 && alltrue([for b in var.warm_pool.observed_bursts : try(b >= 0 && b <= 150000 && floor(b) == b, false)])) && (
+    var.warm_pool.target_coverage == null ? true : var.warm_pool.observed_bursts != null && var.warm_pool.target_coverage > 0 && var.warm_pool.target_coverage <= 1)
+    error_message = "warm_pool.observed_bursts are the bursts the workload really had, in pods above its baseline (e.g. the last 30 daily peaks minus each day's trough): whole numbers from 0 to 150000, at most 10000 of them; warm_pool.target_coverage (only with observed_bursts) is the share of them the pool absorbs completely, in (0, 1], e.g. 0.9."
+  }
+  validation {
     condition = length(var.warm_pool.schedule) == 0 || (var.warm_pool.mode == "pause_pods" && contains(["cronjob", "keda"], var.warm_pool.scaler) && length(distinct([for w in var.warm_pool.schedule : w.name])) == length(var.warm_pool.schedule) && alltrue([for w in var.warm_pool.schedule :
       can(regex("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$", w.name)) && length(split(" ", w.start)) == 5 && length(split(" ", w.end)) == 5 && w.replicas >= 1 && w.replicas <= 1000000 && floor(w.replicas) == w.replicas && can(regex("^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$", w.time_zone))
     ]))
@@ -96,9 +105,9 @@ variable "warm_pool" {
 
 locals {
   warm_pool_name = coalesce(var.warm_pool.name, "${var.workload.name}-warm")
-  # Sizing inputs only when replicas is not given (the data source takes one
-  # or the other).
-  warm_pool_sized = var.warm_pool.replicas == null
+  # Sizing inputs only when neither replicas nor observed_bursts sizes the
+  # pool (the data source takes one of the three).
+  warm_pool_sized = var.warm_pool.replicas == null && var.warm_pool.observed_bursts == null
 }
 
 data "scaling_warm_pool" "this" {
@@ -113,6 +122,8 @@ data "scaling_warm_pool" "this" {
   baseline_replicas = local.warm_pool_sized ? var.workload.baseline_replicas : null
   safety_factor     = local.warm_pool_sized ? var.warm_pool.safety_factor : null
   basis             = local.warm_pool_sized ? var.warm_pool.basis : null
+  observed_bursts   = var.warm_pool.observed_bursts
+  target_coverage   = var.warm_pool.target_coverage
 
   cpu                = var.workload.cpu
   memory             = var.workload.memory

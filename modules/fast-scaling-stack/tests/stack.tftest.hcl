@@ -300,6 +300,30 @@ run "estimates_follow_the_settings" {
   }
 }
 
+# The warm estimate binds as the warm pool's mode does; a pre-pulled image
+# skips the pull on the warm pods' nodes; observed bursts size the pool.
+run "warm_mode_prepull_and_observed_bursts" {
+  command = plan
+
+  variables {
+    warm_pool = { mode = "capacity_buffer", observed_bursts = [40, 60, 80, 100, 120], target_coverage = 0.6 }
+    estimates = { image_prepulled = true }
+  }
+
+  assert {
+    condition     = data.scaling_latency_estimate.warm[0].warm_mode == "capacity_buffer" && data.scaling_latency_estimate.warm[0].image_prepulled && data.scaling_latency_estimate.cold.image_prepulled
+    error_message = "both estimates should see the pre-pull, the warm one the pool's mode"
+  }
+  assert {
+    condition     = output.latency_summary.warm_pods == 80 && output.latency_summary.burst_coverage == 0.6 && output.latency_summary.warm_pods_for_coverage == 80
+    error_message = "80 warm pods absorb 3 of the 5 bursts: ${jsonencode(output.latency_summary)}"
+  }
+  assert {
+    condition     = data.scaling_latency_estimate.warm[0].burst_pods == 80 && data.scaling_latency_estimate.cold.burst_pods == 20
+    error_message = "the 100-pod burst splits into 80 warm pods and 20 on new nodes"
+  }
+}
+
 run "control_plane_hpa_sync_period_feeds_the_estimate" {
   command = plan
 

@@ -194,6 +194,32 @@ run "create_namespace" {
   }
 }
 
+run "sized_from_observed_bursts" {
+  command = plan
+  variables {
+    # Five daily peaks above the baseline; absorb 80% of them completely.
+    warm_pool = { node_pool = "general-spot", observed_bursts = [5, 8, 12, 20, 25], target_coverage = 0.8 }
+  }
+
+  assert {
+    condition     = output.replicas == 20 && output.sizing_basis == "observed_bursts" && output.warm_pods_for_coverage == 20 && output.burst_coverage == 0.8
+    error_message = "20 warm pods absorb 4 of the 5 bursts: got ${output.replicas} (${output.sizing_basis}), for coverage ${output.warm_pods_for_coverage}, coverage ${output.burst_coverage}"
+  }
+}
+
+run "fixed_size_reports_coverage" {
+  command = plan
+  variables {
+    warm_pool = { node_pool = "general-spot", replicas = 10, observed_bursts = [5, 8, 12, 20, 25] }
+  }
+
+  # 10 pods absorb 5 and 8 (2 of 5); 90% (the default target) needs 25.
+  assert {
+    condition     = output.replicas == 10 && output.sizing_basis == "replicas" && output.burst_coverage == 0.4 && output.warm_pods_for_coverage == 25
+    error_message = "got ${output.replicas} (${output.sizing_basis}), coverage ${output.burst_coverage}, for coverage ${output.warm_pods_for_coverage}"
+  }
+}
+
 # --- bad input: each names the attribute and the fix -------------------------
 
 run "schedule_only_with_pause_pods" {
@@ -306,4 +332,28 @@ run "bad_extended_resource" {
     workload = { name = "checkout", cpu = "1", extended_resources = { "nvidia.com/gpu" = "0" }, baseline_replicas = 1, peak_replicas = 2 }
   }
   expect_failures = [var.workload]
+}
+
+run "observed_bursts_whole_pods" {
+  command = plan
+  variables {
+    warm_pool = { node_pool = "p", observed_bursts = [5, 7.5] }
+  }
+  expect_failures = [var.warm_pool]
+}
+
+run "target_coverage_needs_bursts" {
+  command = plan
+  variables {
+    warm_pool = { node_pool = "p", target_coverage = 0.9 }
+  }
+  expect_failures = [var.warm_pool]
+}
+
+run "target_coverage_range" {
+  command = plan
+  variables {
+    warm_pool = { node_pool = "p", observed_bursts = [5], target_coverage = 1.5 }
+  }
+  expect_failures = [var.warm_pool]
 }
