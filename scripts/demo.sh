@@ -2,7 +2,7 @@
 # `make demo`: the product end to end, offline. Builds the provider, starts
 # the AWS emulator that ships in it (`terraform-provider-scaling emulator`),
 # seeds an EKS cluster there, and applies examples/demo (the fast-scaling
-# stack) with the provider from an offline filesystem mirror:
+# stack) through a CLI config with dev_overrides:
 #   - plan: the PR comment (cost and latency, before anything runs) and the
 #     rendered Kubernetes objects;
 #   - apply: the control-plane tier, ECR pull-through cache rules, a metric
@@ -122,13 +122,18 @@ say "Seeding EKS cluster \"$CLUSTER\" (Kubernetes 1.33, tier standard)"
 control POST eks/clusters "{\"name\":\"$CLUSTER\",\"version\":\"1.33\"}" >/dev/null
 control GET eks/clusters | json 'print("\n".join("%s: tier %s, %s" % (c["name"], c["tier"], c["status"]) for c in d))'
 
-# The modules still declare hashicorp/kubernetes (for kubernetes_manifest,
-# unused here), so terraform init needs it: both providers come from the
-# offline filesystem mirror (scripts/tf-mirror.sh; hashicorp/kubernetes is
-# built from the Go module proxy once, several minutes cold, then cached).
-say "Provider mirror: this checkout's provider and hashicorp/kubernetes (scripts/tf-mirror.sh)"
-TF_CLI_CONFIG_FILE=$(bash "$ROOT/scripts/tf-mirror.sh" --kubernetes)
-export TF_CLI_CONFIG_FILE TF_IN_AUTOMATION=1
+# dev_overrides makes terraform use ./bin for our provider: no registry, no
+# download (terraform warns that it does, which is expected).
+cat >"$DEMO/terraformrc" <<EOF
+disable_checkpoint = true
+provider_installation {
+  dev_overrides {
+    "registry.terraform.io/scalingkit/scaling" = "$BIN"
+  }
+  direct {}
+}
+EOF
+export TF_CLI_CONFIG_FILE="$DEMO/terraformrc" TF_IN_AUTOMATION=1
 # .demo/work is as deep as examples/demo, so the example's module source
 # (../../modules/fast-scaling-stack) is this checkout's module.
 cp "$ROOT"/examples/demo/*.tf "$DEMO/work/"
@@ -166,9 +171,9 @@ if [ -n "$KCFG" ]; then
   fi
 fi
 
-say "terraform init (offline: providers from the mirror)"
-tf init -input=false -no-color >"$DEMO/init.log" 2>&1 || { cat "$DEMO/init.log"; exit 1; }
-grep -E '^- (Installed|stack in)' "$DEMO/init.log" || true
+say "terraform get: install the module (no init: dev_overrides serves our provider from ./bin)"
+tf get -no-color >"$DEMO/get.log" 2>&1 || { cat "$DEMO/get.log"; exit 1; }
+grep -E '^- ' "$DEMO/get.log" || true
 tf providers schema -json >"$DEMO/schema.json" 2>"$DEMO/schema.err" || { cat "$DEMO/schema.err"; exit 1; }
 echo "registry.terraform.io/scalingkit/scaling serves: $(grep -o '"scaling_[a-z0-9_]*"' "$DEMO/schema.json" | tr -d '"' | sort -u | tr '\n' ' ')"
 
@@ -223,7 +228,7 @@ say "terraform apply"
 start=$(date +%s)
 APPLIED=1
 tf apply -auto-approve -input=false -no-color "$DEMO/tfplan" >"$DEMO/apply.log" 2>&1 || { cat "$DEMO/apply.log"; exit 1; }
-grep -E '^[^ ]*scaling_[a-z_]+\.[^ ]*: (Creation|Modifications) complete|^Apply complete' "$DEMO/apply.log" |
+grep -E '^(module\.stack\.scaling_|scaling_).*(Creation complete|Modifications complete)|^Apply complete' "$DEMO/apply.log" |
   sed -E 's/: (Creation|Modifications) complete after ([0-9a-z]+).*/  (\2)/'
 echo "apply took $(($(date +%s) - start))s"
 tf output -json >"$DEMO/outputs.json"
@@ -287,7 +292,7 @@ say "terraform destroy (the tier goes back to standard; the objects are deleted)
 start=$(date +%s)
 tf destroy -auto-approve -input=false -no-color >"$DEMO/destroy.log" 2>&1 || { cat "$DEMO/destroy.log"; exit 1; }
 APPLIED=0
-grep -E '^[^ ]*scaling_[a-z_]+\.[^ ]*: Destruction complete|^Destroy complete' "$DEMO/destroy.log" |
+grep -E '^(module\.stack\.scaling_|scaling_).*Destruction complete|^Destroy complete' "$DEMO/destroy.log" |
   sed -E 's/: Destruction complete after ([0-9a-z]+).*/  (\1)/'
 echo "destroy took $(($(date +%s) - start))s"
 tier=$(control GET eks/clusters | json "print(next(c['tier'] for c in d if c['name'] == '$CLUSTER'))")

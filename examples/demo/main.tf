@@ -26,8 +26,10 @@ module "stack" {
 
   cluster_name = var.cluster_name
 
-  # Only render the objects: scaling_kubernetes_objects below applies them.
-  apply_kubernetes_objects = false
+  # With a cluster, the stack applies its objects there with
+  # scaling_kubernetes_objects (after the CRDs); without, it renders them.
+  apply_kubernetes_objects = var.kubeconfig_path != null
+  kubernetes_apply         = { depends_on = scaling_kubernetes_objects.crds }
 
   workload = {
     name              = "checkout"
@@ -39,9 +41,10 @@ module "stack" {
     image_size_mb     = 300
     image_public      = true
   }
+  create_namespace = true
   # 100 pods bound within a second: the stack recommends the tier that can.
   burst_seconds      = 1
-  target_p95_seconds = 120
+  target_p95_seconds = 150
   monthly_budget_usd = 2000
 
   control_plane = {
@@ -55,10 +58,19 @@ module "stack" {
   }
 
   node_pools = {
-    node_role                = var.node_role
-    spot_share               = 0.8
-    instance_categories      = ["c", "m"]
-    max_parallel_image_pulls = 10
+    node_class = {
+      role      = var.node_role
+      user_data = { max_parallel_image_pulls = 10 }
+    }
+    spot_share          = 0.8
+    instance_categories = ["c", "m"]
+    disruption = {
+      # No voluntary disruption in business hours, 10% of nodes at a time otherwise.
+      budgets = [
+        { nodes = "0", schedule = "0 8 * * mon-fri", duration = "10h" },
+        { nodes = "10%" },
+      ]
+    }
   }
 
   # 15 warm pods around the clock, 30 in business hours.
@@ -73,26 +85,33 @@ module "stack" {
     }]
   }
 
-  # KEDA: request rate from Prometheus (scraped every 15s), and a
-  # business-hours floor.
+  # KEDA: request rate from Prometheus (scraped every 15s, a 1-minute rate
+  # window), and a business-hours floor.
+  estimates = { metric_window_seconds = 60 }
   autoscaling = {
     autoscaler              = "keda"
     scrape_interval_seconds = 15
-    prometheus              = { server_address = "http://prometheus.monitoring:9090", query = "sum(rate(http_requests_total{app=\"checkout\"}[30s]))", threshold = "50" }
-    cron                    = [{ start = "0 8 * * 1-5", end = "0 18 * * 1-5", time_zone = "UTC", desired_replicas = 40 }]
+    trigger = [
+      {
+        type       = "prometheus"
+        name       = "requests"
+        prometheus = { server_address = "http://prometheus.monitoring:9090", query = "sum(rate(http_requests_total{app=\"checkout\"}[1m]))", threshold = "50" }
+      },
+      {
+        type = "cron"
+        name = "business-hours"
+        cron = { start = "0 8 * * 1-5", end = "0 18 * * 1-5", time_zone = "UTC", desired_replicas = 40 }
+      },
+    ]
   }
 }
 
-# The stack's objects on the cluster, in one apply: the CRDs the cluster
-# lacks first (Karpenter's and KEDA's, waited for until Established; `make
-# demo` finds out which), the namespace, then the node class and pools, the
-# warm pool and the autoscaler. Destroy deletes them in reverse.
-locals {
-  namespace_yaml = yamlencode({ apiVersion = "v1", kind = "Namespace", metadata = { name = "shop" } })
-}
+# Karpenter's and KEDA's CRDs, when the cluster lacks them (`make demo`
+# finds out): applied and Established in the same run, before the stack's
+# objects, and deleted after them on destroy. In a platform repo the
+# Karpenter and KEDA Helm releases take this place.
+resource "scaling_kubernetes_objects" "crds" {
+  count = length(var.crd_files) > 0 ? 1 : 0
 
-resource "scaling_kubernetes_objects" "stack" {
-  count = var.kubeconfig_path == null ? 0 : 1
-
-  yaml = join("---\n", concat([for f in var.crd_files : file(f)], [local.namespace_yaml, module.stack.yaml]))
+  yaml = join("---\n", [for f in var.crd_files : file(f)])
 }

@@ -5,13 +5,13 @@ output "pr_summary_markdown" {
 
 output "rendered_objects" {
   description = "Every object of the rendered YAML, `Kind  namespace/name` (cluster-scoped: `Kind  name`), in apply order."
-  value = [for m in [for k in concat(["Namespace//shop"], module.stack.kubernetes_objects) : regex("^([^/]+)/([^/]*)/(.+)$", k)] :
+  value = [for m in [for k in module.stack.kubernetes_objects : regex("^([^/]+)/([^/]*)/(.+)$", k)] :
   format("%-18s %s", m[0], m[1] == "" ? m[2] : "${m[1]}/${m[2]}")]
 }
 
 output "yaml" {
   description = "The rendered objects as one multi-document YAML (what a GitOps repository would hold)."
-  value       = join("---\n", [local.namespace_yaml, module.stack.yaml])
+  value       = module.stack.yaml
 }
 
 output "control_plane" {
