@@ -1,7 +1,5 @@
 package alerts
 
-import "sort"
-
 func ptr[T any](v T) *T { return &v }
 
 // Golden cases: each renders testdata/golden/<name>.yaml (the
@@ -29,13 +27,4 @@ var cases = map[string]Spec{
 			Summary: "more than 100 pods wait in Karpenter's scheduling queue",
 		}},
 	},
-}
-
-func caseNames() []string {
-	out := make([]string, 0, len(cases))
-	for n := range cases {
-		out = append(out, n)
-	}
-	sort.Strings(out)
-	return out
 }

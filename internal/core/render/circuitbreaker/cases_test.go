@@ -1,7 +1,5 @@
 package circuitbreaker
 
-import "sort"
-
 func ptr[T any](v T) *T { return &v }
 
 // Golden cases: each renders testdata/golden/<name>.yaml.
@@ -20,13 +18,4 @@ var cases = map[string]Spec{
 		SecondsUntilReady: 8, TargetUtilization: ptr(0.6), WarmupSeconds: ptr(30.0),
 		Overrides: "connectionPool:\n  tcp:\n    connectTimeout: 500ms\n  http:\n    idleTimeout: 60s\noutlierDetection:\n  consecutiveGatewayErrors: 3\n  maxEjectionPercent: 25\n",
 	},
-}
-
-func caseNames() []string {
-	out := make([]string, 0, len(cases))
-	for n := range cases {
-		out = append(out, n)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -1,7 +1,5 @@
 package kueue
 
-import "sort"
-
 func ptr[T any](v T) *T { return &v }
 
 // Golden cases: each renders testdata/golden/<name>.yaml.
@@ -49,13 +47,4 @@ var cases = map[string]Spec{
 	"node-pool-limits-only": {
 		Flavors: []Flavor{{NodePool: "default", NodePoolLimits: map[string]string{"cpu": "100", "memory": "400Gi"}}},
 	},
-}
-
-func caseNames() []string {
-	out := make([]string, 0, len(cases))
-	for n := range cases {
-		out = append(out, n)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -3,28 +3,16 @@ package kueue
 import (
 	"testing"
 
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/problem"
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/golden"
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/k8sobj"
 )
 
 func TestGolden(t *testing.T) {
-	for _, name := range caseNames() {
-		t.Run(name, func(t *testing.T) {
-			res, probs := cases[name].Render()
-			if probs.HasErrors() {
-				t.Fatalf("unexpected problems: %v", probs.Err())
-			}
-			got, err := k8sobj.MultiYAML(res.Objects)
-			if err != nil {
-				t.Fatal(err)
-			}
-			golden.Compare(t, name, got)
-		})
-	}
-}
-
-func TestGoldenFilesHaveCases(t *testing.T) {
-	golden.FilesHaveCases(t, func(name string) bool { _, ok := cases[name]; return ok })
+	golden.Check(t, cases, func(s Spec) ([]k8sobj.Object, problem.List) {
+		res, probs := s.Render()
+		return res.Objects, probs
+	})
 }
 
 // Known-invalid objects (what the guides write): each file says why a real
