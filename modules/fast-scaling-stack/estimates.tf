@@ -115,6 +115,7 @@ data "scaling_cost_estimate" "this" {
   stream_metrics                  = var.enable_metric_stream ? local.metric_stream_metric_names_count : null
   custom_metrics                  = var.estimates.custom_metrics
   high_resolution_alarms          = var.estimates.high_resolution_alarms
+  standard_alarms                 = var.estimates.standard_alarms
   metric_publish_interval_seconds = var.estimates.metric_publish_interval_seconds
   metric_read_interval_seconds    = var.estimates.metric_read_interval_seconds
   metrics_per_put_request         = var.estimates.metrics_per_put_request

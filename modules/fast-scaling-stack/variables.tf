@@ -80,8 +80,8 @@ variable "estimates" {
     comes through a cache this stack does not manage, e.g. a region's shared `image-cache`; default false),
     `pod_scheduling_rate_per_second`
     (e.g. from `scaling_control_plane_tiers`; required for tier-8xl), and for the bill `custom_metrics`,
-    `high_resolution_alarms`, `metric_publish_interval_seconds`, `metric_read_interval_seconds`,
-    `metrics_per_put_request`. Null attributes take the data source's default.
+    `standard_alarms` and `high_resolution_alarms` (your CloudWatch alarms), `metric_publish_interval_seconds`, `metric_read_interval_seconds`, `metrics_per_put_request`. Null
+    attributes take the data source's default.
   EOT
   type = object({
     metric_source                   = optional(string)
@@ -96,6 +96,7 @@ variable "estimates" {
     pod_scheduling_rate_per_second  = optional(number)
     custom_metrics                  = optional(number)
     high_resolution_alarms          = optional(number)
+    standard_alarms                 = optional(number)
     metric_publish_interval_seconds = optional(number)
     metric_read_interval_seconds    = optional(number)
     metrics_per_put_request         = optional(number)
@@ -108,9 +109,9 @@ variable "estimates" {
     error_message = "estimates.metric_source must be metrics_server_cpu, cloudwatch_high_resolution, adot_prometheus, keda_prometheus or keda_sqs, and estimates.scale_up_policy one_step or kubernetes_default."
   }
   validation {
-    condition = alltrue([for v in [var.estimates.hpa_sync_period_seconds, var.estimates.metric_window_seconds, var.estimates.readiness_initial_delay_seconds, var.estimates.readiness_period_seconds, var.estimates.metric_publish_interval_seconds, var.estimates.metric_read_interval_seconds] : v == null || try(v >= 0 && v <= 3600, false)]) && alltrue([for v in [var.estimates.custom_metrics, var.estimates.high_resolution_alarms] : v == null || try(v >= 0 && v <= 1000000 && floor(v) == v, false)]) && (
+    condition = alltrue([for v in [var.estimates.hpa_sync_period_seconds, var.estimates.metric_window_seconds, var.estimates.readiness_initial_delay_seconds, var.estimates.readiness_period_seconds, var.estimates.metric_publish_interval_seconds, var.estimates.metric_read_interval_seconds] : v == null || try(v >= 0 && v <= 3600, false)]) && alltrue([for v in [var.estimates.custom_metrics, var.estimates.high_resolution_alarms, var.estimates.standard_alarms] : v == null || try(v >= 0 && v <= 1000000 && floor(v) == v, false)]) && (
       var.estimates.metrics_per_put_request == null || try(var.estimates.metrics_per_put_request >= 1 && var.estimates.metrics_per_put_request <= 1000, false)) && (
     var.estimates.pod_scheduling_rate_per_second == null || try(var.estimates.pod_scheduling_rate_per_second > 0 && var.estimates.pod_scheduling_rate_per_second <= 100000, false))
-    error_message = "estimates: the *_seconds inputs are 0-3600 s, custom_metrics and high_resolution_alarms whole numbers 0-1000000, metrics_per_put_request 1-1000, pod_scheduling_rate_per_second in (0, 100000]."
+    error_message = "estimates: the *_seconds inputs are 0-3600 s, custom_metrics, standard_alarms and high_resolution_alarms whole numbers 0-1000000, metrics_per_put_request 1-1000, pod_scheduling_rate_per_second in (0, 100000]."
   }
 }

@@ -42,11 +42,14 @@ resource "aws_cloudwatch_metric_alarm" "scale_out" {
   treat_missing_data  = each.value.treat_missing_data
 }
 
-# High-resolution alarms are what scaling_cost_estimate prices
-# (high_resolution_alarms); these are all standard resolution (60 s).
-output "alarms" {
-  value = {
-    standard        = data.scaling_alert_rules.checkout.alarm_count
-    high_resolution = data.scaling_alert_rules.checkout.high_resolution_alarm_count
-  }
+# What the alarms add to the bill: alarm_count counts every alarm rendered,
+# high_resolution_alarm_count those of them at 10 s or 30 s (none here:
+# Container Insights and AWS/EKS publish per minute).
+data "scaling_cost_estimate" "alarms" {
+  standard_alarms        = data.scaling_alert_rules.checkout.alarm_count - data.scaling_alert_rules.checkout.high_resolution_alarm_count
+  high_resolution_alarms = data.scaling_alert_rules.checkout.high_resolution_alarm_count
+}
+
+output "alarms_monthly_usd" {
+  value = { for i in data.scaling_cost_estimate.alarms.items : i.name => i.per_cluster_monthly_usd if endswith(i.name, "_alarms") }
 }

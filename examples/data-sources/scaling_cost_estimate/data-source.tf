@@ -1,6 +1,6 @@
 # Monthly cost of the guide's warm pool (15 pods at $0.05 per pod-hour) on a
-# tier-xl control plane with 20 high-resolution metrics, for 3 clusters in
-# each of 2 regions.
+# tier-xl control plane with 20 high-resolution metrics and the scale-out
+# alarms (e.g. from scaling_alert_rules), for 3 clusters in each of 2 regions.
 data "scaling_cost_estimate" "fleet" {
   control_plane_tier = "tier-xl"
 
@@ -13,6 +13,7 @@ data "scaling_cost_estimate" "fleet" {
   metric_publish_interval_seconds = 10
   metrics_per_put_request         = 20
   stream_metrics                  = 200
+  standard_alarms                 = 7
 
   clusters = 3
   regions  = 2

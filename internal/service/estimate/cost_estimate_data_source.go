@@ -45,6 +45,7 @@ type costEstimateModel struct {
 	MetricReadIntervalSeconds    framework.RealNumber  `tfsdk:"metric_read_interval_seconds"`
 	StreamMetrics                framework.WholeNumber `tfsdk:"stream_metrics"`
 	HighResolutionAlarms         framework.WholeNumber `tfsdk:"high_resolution_alarms"`
+	StandardAlarms               framework.WholeNumber `tfsdk:"standard_alarms"`
 	Clusters                     framework.WholeNumber `tfsdk:"clusters"`
 	Regions                      framework.WholeNumber `tfsdk:"regions"`
 	MonthlyBudgetUSD             framework.RealNumber  `tfsdk:"monthly_budget_usd"`
@@ -82,6 +83,7 @@ func (m costEstimateModel) input() cost.Input {
 		ReadIntervalSeconds:    m.MetricReadIntervalSeconds.Float64Pointer(),
 		StreamMetrics:          m.StreamMetrics.ValueInt64(),
 		HighResolutionAlarms:   m.HighResolutionAlarms.ValueInt64(),
+		StandardAlarms:         m.StandardAlarms.ValueInt64(),
 		Clusters:               m.Clusters.Int64Pointer(),
 		Regions:                m.Regions.Int64Pointer(),
 		BudgetUSD:              m.MonthlyBudgetUSD.Float64Pointer(),
@@ -108,7 +110,7 @@ func (d *costEstimateDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Plan-time monthly cost of a fast-scaling setup: the control-plane tier (730 h month), warm capacity " +
 			"(the guide's `ceil(basis x safety)` pods over a 720 h month), and CloudWatch high-resolution custom metrics, " +
-			"PutMetricData/GetMetricData requests, metric streams and high-resolution alarms (us-east-1 list prices), " +
+			"PutMetricData/GetMetricData requests, metric streams and alarms, standard and high-resolution (us-east-1 list prices), " +
 			"per cluster and for a fleet of `clusters` x `regions`. Offline: no AWS call.",
 		Attributes: map[string]schema.Attribute{
 			"control_plane_tier":     schema.StringAttribute{Optional: true, MarkdownDescription: fmt.Sprintf("EKS control-plane tier: one of %s (default `standard`).", framework.Quoted(tiers.Names))},
@@ -128,13 +130,15 @@ func (d *costEstimateDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 			"metrics_per_put_request":         schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 1, Max: 1000}, MarkdownDescription: "Metrics batched into one PutMetricData call, 1-1000 (default 1, the expensive case)."},
 			"metric_read_interval_seconds":    schema.NumberAttribute{Optional: true, CustomType: framework.RealNumberType{Min: 0, Max: 86_400}, MarkdownDescription: fmt.Sprintf("How often each metric is read with GetMetricData (default %gs, the HPA sync period).", cost.DefaultReadInterval)},
 			"stream_metrics":                  schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 0, Max: 100_000_000}, MarkdownDescription: "Metrics sent through CloudWatch metric streams (one update a minute each). Default 0."},
-			"high_resolution_alarms":          schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 0, Max: 1_000_000}, MarkdownDescription: "High-resolution alarms (10 s or 30 s periods). Default 0."},
-			"clusters":                        schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 1, Max: 10_000}, MarkdownDescription: "Clusters per region (default 1)."},
-			"regions":                         schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 1, Max: 50}, MarkdownDescription: "Regions (default 1)."},
-			"monthly_budget_usd":              schema.NumberAttribute{Optional: true, CustomType: framework.RealNumberType{Min: 0, Max: 1_000_000_000}, MarkdownDescription: "Optional budget per cluster and month; sets `within_budget`."},
+			"high_resolution_alarms":          schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 0, Max: 1_000_000}, MarkdownDescription: fmt.Sprintf("High-resolution alarms (10 s or 30 s periods), $%.2f an alarm metric-month each, e.g. `scaling_alert_rules`' `high_resolution_alarm_count`. Default 0.", cost.HighResolutionAlarm)},
+			"standard_alarms": schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 0, Max: 1_000_000}, MarkdownDescription: fmt.Sprintf("Standard-resolution alarms (60 s periods or longer), $%.2f an alarm metric-month each "+
+				"(an alarm on one metric is one alarm metric; the free tier's 10 are not deducted), e.g. `scaling_alert_rules`' `alarm_count - high_resolution_alarm_count`. Default 0.", cost.StandardAlarm)},
+			"clusters":           schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 1, Max: 10_000}, MarkdownDescription: "Clusters per region (default 1)."},
+			"regions":            schema.NumberAttribute{Optional: true, CustomType: framework.WholeNumberType{Min: 1, Max: 50}, MarkdownDescription: "Regions (default 1)."},
+			"monthly_budget_usd": schema.NumberAttribute{Optional: true, CustomType: framework.RealNumberType{Min: 0, Max: 1_000_000_000}, MarkdownDescription: "Optional budget per cluster and month; sets `within_budget`."},
 			"items": schema.ListNestedAttribute{
 				Computed:            true,
-				MarkdownDescription: "One line per cost: `control_plane`, `warm_capacity`, `custom_metrics`, `put_metric_data`, `get_metric_data`, `metric_streams`, `high_resolution_alarms` (those that apply).",
+				MarkdownDescription: "One line per cost: `control_plane`, `warm_capacity`, `custom_metrics`, `put_metric_data`, `get_metric_data`, `metric_streams`, `high_resolution_alarms`, `standard_alarms` (those that apply).",
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 					"name":                    schema.StringAttribute{Computed: true, MarkdownDescription: "Line item."},
 					"per_cluster_monthly_usd": schema.Float64Attribute{Computed: true, MarkdownDescription: "USD per cluster and month."},

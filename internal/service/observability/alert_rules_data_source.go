@@ -145,8 +145,8 @@ func (d *alertRulesDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 			"(Karpenter), cost per running pod (Karpenter, needs `price_per_pod_hour`), KEDA scaler errors (with `workload.scaled_object`). " +
 			"`rules` names each metric a rule reads and where it is defined. Metric names are checked against a catalog generated from " +
 			"the pinned sources: " + sources + "an `extra_rule` reading a metric of one of these components that it does not export fails " +
-			"the plan. Costs: pass `high_resolution_alarm_count` to `scaling_cost_estimate`'s `high_resolution_alarms`; `alarm_count` are " +
-			"standard-resolution alarms (USD 0.10 an alarm metric a month, CloudWatch pricing), which the estimate has no input for.",
+			"the plan. Costs: pass `high_resolution_alarm_count` to `scaling_cost_estimate`'s `high_resolution_alarms` and " +
+			"`alarm_count - high_resolution_alarm_count` to its `standard_alarms` (USD 0.10 an alarm metric a month, CloudWatch pricing).",
 		Attributes: map[string]schema.Attribute{
 			"name":         str("PrometheusRule name, also the rule group's and part of the alarm names. Default `" + alerts.DefaultName + "`."),
 			"namespace":    str("PrometheusRule namespace. Default `" + alerts.DefaultNamespace + "`."),

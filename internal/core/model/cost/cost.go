@@ -31,6 +31,7 @@ type Input struct {
 	ReadIntervalSeconds    *float64 // metric_read_interval_seconds (GetMetricData)
 	StreamMetrics          int64    // stream_metrics
 	HighResolutionAlarms   int64    // high_resolution_alarms
+	StandardAlarms         int64    // standard_alarms
 
 	Clusters *int64 // clusters (per region)
 	Regions  *int64 // regions
@@ -101,7 +102,7 @@ func (in Input) Validate() problem.List {
 	if in.WarmHoursPerWeek != nil && !(*in.WarmHoursPerWeek >= 0 && *in.WarmHoursPerWeek <= 168) {
 		ps.Addf(problem.Path{"warm_hours_per_week"}, "warm_hours_per_week must be between 0 and 168, got %v", *in.WarmHoursPerWeek)
 	}
-	for attr, v := range map[string]int64{"custom_metrics": in.CustomMetrics, "stream_metrics": in.StreamMetrics, "high_resolution_alarms": in.HighResolutionAlarms} {
+	for attr, v := range map[string]int64{"custom_metrics": in.CustomMetrics, "stream_metrics": in.StreamMetrics, "high_resolution_alarms": in.HighResolutionAlarms, "standard_alarms": in.StandardAlarms} {
 		if v < 0 {
 			ps.Addf(problem.Path{attr}, "%s must be 0 or more, got %d", attr, v)
 		}
@@ -227,6 +228,11 @@ func Estimate(in Input) (Result, problem.List) {
 		a := float64(in.HighResolutionAlarms) * HighResolutionAlarm
 		add("high_resolution_alarms", a, a*n,
 			fmt.Sprintf("%d alarms x $%.2f", in.HighResolutionAlarms, HighResolutionAlarm), "CloudWatch pricing, alarms")
+	}
+	if in.StandardAlarms > 0 {
+		a := float64(in.StandardAlarms) * StandardAlarm
+		add("standard_alarms", a, a*n,
+			fmt.Sprintf("%d alarms x $%.2f", in.StandardAlarms, StandardAlarm), "CloudWatch pricing, alarms")
 	}
 
 	for _, it := range res.Items {

@@ -92,6 +92,38 @@ func TestCloudWatchHighResolutionMetrics(t *testing.T) {
 	}
 }
 
+// Issue 15: the alarms scaling_alert_rules renders are standard-resolution
+// (60 s) alarms, $0.10 an alarm metric-month each, priced apart from the
+// high-resolution ones ($0.30) and counted in the total and the fleet.
+func TestStandardAlarms(t *testing.T) {
+	res, ps := Estimate(Input{StandardAlarms: 7, HighResolutionAlarms: 1, Clusters: i(3), Regions: i(2)})
+	if len(ps) != 0 {
+		t.Fatal(ps)
+	}
+	std, ok := item(res, "standard_alarms")
+	if !ok {
+		t.Fatalf("no standard_alarms item in %+v", res.Items)
+	}
+	hr, _ := item(res, "high_resolution_alarms")
+	if !near(std.PerCluster, 0.7) || !near(std.Fleet, 6*0.7) || !near(hr.PerCluster, 0.3) {
+		t.Errorf("standard %v (fleet %v), high resolution %v; want 0.70 (4.20), 0.30", std.PerCluster, std.Fleet, hr.PerCluster)
+	}
+	if std.Formula != "7 alarms x $0.10" || std.Source != "CloudWatch pricing, alarms" {
+		t.Errorf("formula %q, source %q", std.Formula, std.Source)
+	}
+	control, _ := item(res, "control_plane")
+	if !near(res.PerCluster, control.PerCluster+0.7+0.3) {
+		t.Errorf("total %v should include both alarm lines over the control plane's %v", res.PerCluster, control.PerCluster)
+	}
+	if !strings.Contains(res.Markdown("Cost"), "| standard_alarms | $0.70 | $4.20 | 7 alarms x $0.10 |") {
+		t.Errorf("markdown lacks the alarm line:\n%s", res.Markdown("Cost"))
+	}
+	none, _ := Estimate(Input{})
+	if _, ok := item(none, "standard_alarms"); ok {
+		t.Errorf("no alarms, no line")
+	}
+}
+
 func TestCustomMetricTiersPerRegion(t *testing.T) {
 	if got := CustomMetricsMonthly(10_000); !near(got, 3000) {
 		t.Errorf("10k metrics = %v", got)
@@ -134,6 +166,7 @@ func TestCostBadInput(t *testing.T) {
 		{Input{Clusters: i(0)}, "clusters"},
 		{Input{Regions: i(-1)}, "regions"},
 		{Input{StreamMetrics: -1}, "stream_metrics"},
+		{Input{StandardAlarms: -1}, "standard_alarms"},
 		{Input{WarmHoursPerWeek: f(200)}, "warm_hours_per_week"},
 	}
 	for _, c := range cases {

@@ -8,20 +8,22 @@ package cost
 
 // CloudWatch prices, USD, us-east-1, from the public Amazon CloudWatch
 // pricing page (aws.amazon.com/cloudwatch/pricing, paid tier). The free tier
-// (10 metrics, 10 alarms, 1M API requests) is ignored: at fleet scale it is
-// noise, and ignoring it errs on the expensive side.
+// (10 metrics, 10 standard-resolution alarm metrics, 1M API requests) is
+// ignored: at fleet scale it is noise, and ignoring it errs on the expensive
+// side. Alarms are billed per alarm metric-month: an alarm on one metric
+// (as every alarm scaling_alert_rules renders) is one alarm metric.
 const (
 	// Custom metrics (high resolution costs the same as standard), per
 	// metric-month, tiered per account and region.
-	CustomMetricFirst10k   = 0.30 // first 10,000 metrics
-	CustomMetricNext240k   = 0.10 // next 240,000
-	CustomMetricNext750k   = 0.05 // next 750,000
-	CustomMetricOver1M     = 0.02 // over 1,000,000
-	PutMetricDataPer1000   = 0.01 // per 1,000 PutMetricData requests
-	GetMetricDataPer1000   = 0.01 // per 1,000 metrics requested by GetMetricData
-	MetricStreamPer1000    = 0.003
-	HighResolutionAlarm    = 0.30 // per high-resolution alarm metric-month
-	StandardResolutionAlrm = 0.10 // per standard alarm metric-month (for comparison)
+	CustomMetricFirst10k = 0.30 // first 10,000 metrics
+	CustomMetricNext240k = 0.10 // next 240,000
+	CustomMetricNext750k = 0.05 // next 750,000
+	CustomMetricOver1M   = 0.02 // over 1,000,000
+	PutMetricDataPer1000 = 0.01 // per 1,000 PutMetricData requests
+	GetMetricDataPer1000 = 0.01 // per 1,000 metrics requested by GetMetricData
+	MetricStreamPer1000  = 0.003
+	HighResolutionAlarm  = 0.30 // per high-resolution alarm metric-month (10 s or 30 s period)
+	StandardAlarm        = 0.10 // per standard-resolution alarm metric-month (60 s period or longer)
 )
 
 // Metric tier boundaries (cumulative metric counts).
