@@ -10,7 +10,13 @@ locals {
   estimate_keda = var.enable_workload_autoscaling && local.autoscaling_keda
   # The HPA sync period the control-plane part sets (e.g. "10s"), if any.
   estimate_hpa_sync_period = var.enable_control_plane ? try(tonumber(trimsuffix(var.control_plane.kube_controller_manager_config.horizontal_pod_autoscaler_sync_period, "s")), null) : null
-  estimate_metric_source   = coalesce(var.estimates.metric_source, var.enable_workload_autoscaling ? local.autoscaling_metric_source : null, "metrics_server_cpu")
+  # The stack's pre-pull keeps the workload's image on the nodes it lands
+  # on: the image is among those pulled (or none is named) and the pre-pull
+  # covers the pools the workload uses (spot and on-demand).
+  estimate_image_prepulled = var.enable_image_prepull && (var.workload.image == null || contains(local.image_prepull_images, coalesce(var.workload.image, "-"))) && alltrue([
+    for p in compact([local.node_pools_spot_name, local.node_pools_on_demand_name]) : contains(local.image_prepull_node_pools, p)
+  ])
+  estimate_metric_source = coalesce(var.estimates.metric_source, var.enable_workload_autoscaling ? local.autoscaling_metric_source : null, "metrics_server_cpu")
 
   # Inputs both latency estimates share.
   estimate_latency = {
@@ -33,7 +39,7 @@ locals {
     readiness_initial_delay_seconds = var.estimates.readiness_initial_delay_seconds
     readiness_period_seconds        = var.estimates.readiness_period_seconds
     image_cached_on_node            = var.estimates.image_cached_on_node
-    image_prepulled                 = var.estimates.image_prepulled
+    image_prepulled                 = var.estimates.image_prepulled != null ? var.estimates.image_prepulled : local.estimate_image_prepulled
     pod_scheduling_rate_per_second  = var.estimates.pod_scheduling_rate_per_second
   }
 }
@@ -112,10 +118,11 @@ data "scaling_cost_estimate" "this" {
   warm_pod_hour_usd   = local.warm_max_pods > 0 && local.warm_pool_priced ? local.warm_pool.pod_hour_price : null
   warm_hours_per_week = local.warm_max_pods > 0 && local.warm_pool_priced ? local.warm_pool.weekly_pod_hours / local.warm_max_pods : null
 
-  stream_metrics                  = var.enable_metric_stream ? local.metric_stream_metric_names_count : null
-  custom_metrics                  = var.estimates.custom_metrics
-  high_resolution_alarms          = var.estimates.high_resolution_alarms
-  standard_alarms                 = var.estimates.standard_alarms
+  stream_metrics = var.enable_metric_stream ? local.metric_stream_metric_names_count : null
+  custom_metrics = var.estimates.custom_metrics
+  # Your own alarms and the ones the alerts part renders.
+  high_resolution_alarms          = coalesce(var.estimates.high_resolution_alarms, 0) + local.alerts_high_resolution_alarms
+  standard_alarms                 = coalesce(var.estimates.standard_alarms, 0) + local.alerts_standard_alarms
   metric_publish_interval_seconds = var.estimates.metric_publish_interval_seconds
   metric_read_interval_seconds    = var.estimates.metric_read_interval_seconds
   metrics_per_put_request         = var.estimates.metrics_per_put_request
@@ -134,9 +141,14 @@ locals {
     { name = "control-plane", enabled = var.enable_control_plane, what = "tier ${local.estimate_tier}" },
     { name = "image-cache", enabled = var.enable_image_cache, what = var.enable_image_cache ? join(", ", concat(var.image_cache.upstreams, keys(var.image_cache.extra_rules))) : "-" },
     { name = "metric-stream", enabled = var.enable_metric_stream, what = var.enable_metric_stream ? "${local.metric_stream_metric_names_count} metrics" : "-" },
-    { name = "karpenter-node-pools", enabled = var.enable_node_pools, what = var.enable_node_pools ? join(" -> ", local.node_pools_names) : "-" },
+    { name = "karpenter-node-pools", enabled = var.enable_node_pools, what = var.enable_node_pools ? "${local.node_pools_auto_mode ? "EKS Auto Mode" : "Karpenter"}: ${join(" -> ", local.node_pools_names)}" : "-" },
+    { name = "node-readiness", enabled = var.enable_node_readiness, what = var.enable_node_readiness ? join("; ", [for k, r in local.node_readiness_rules : "${k} on ${join(", ", r.node_pools)}"]) : "-" },
+    { name = "image-prepull", enabled = var.enable_image_prepull, what = var.enable_image_prepull ? "${length(local.image_prepull_images)} image(s) on ${join(", ", local.image_prepull_node_pools)}${local.estimate_image_prepulled ? " (the workload's included)" : ""}" : "-" },
     { name = "warm-pool", enabled = var.enable_warm_pool, what = var.enable_warm_pool ? "${local.warm_pods} warm pods (max ${local.warm_max_pods}), ${var.warm_pool.mode}" : "-" },
     { name = "workload-autoscaling", enabled = var.enable_workload_autoscaling, what = var.enable_workload_autoscaling ? "${var.autoscaling.autoscaler} on ${local.estimate_metric_source}" : "-" },
+    { name = "kueue", enabled = var.enable_kueue, what = var.enable_kueue ? "ClusterQueue ${local.kueue_cluster_queue} on ${join(" -> ", data.scaling_kueue_queues.this[0].flavor_names)}; ${join(", ", data.scaling_kueue_queues.this[0].local_queue_names)}" : "-" },
+    { name = "circuit-breaker", enabled = var.enable_circuit_breaker, what = var.enable_circuit_breaker ? "DestinationRule for ${local.circuit_breaker.host}, new pods ready in ${format("%.0f", data.scaling_circuit_breaker.this[0].seconds_until_ready)}s" : "-" },
+    { name = "alerts", enabled = var.enable_alerts, what = var.enable_alerts ? "${local.alerts.rule_count} Prometheus rules, ${local.alerts.alarm_count} CloudWatch alarms (target ${format("%.0f", local.alerts_target_p95)}s)" : "-" },
   ]
 
   pr_summary = join("\n", concat(

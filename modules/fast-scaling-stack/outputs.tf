@@ -88,3 +88,42 @@ output "yaml" {
   description = "Every rendered Kubernetes object as one multi-document YAML, in apply order (for GitOps: commit it, or hand it to Argo CD or Flux)."
   value       = join("---\n", local.kubernetes_yaml)
 }
+
+output "cloudwatch_alarms" {
+  description = "CloudWatch alarm definitions of the scale-out KPIs by a stable key (`enable_alerts`), each with the arguments of `aws_cloudwatch_metric_alarm` (`alarm_name`, `alarm_description`, `namespace`, `metric_name`, `dimensions`, `statistic`, `period`, `evaluation_periods`, `datapoints_to_alarm`, `threshold`, `comparison_operator`, `treat_missing_data`): use it with `for_each`. The cost estimate counts them. Empty when disabled or with `alerts.cloudwatch_alarms = false`."
+  value       = var.enable_alerts ? local.alerts.cloudwatch_alarms : {}
+}
+
+output "alerts" {
+  description = "The scale-out alerts (`enable_alerts`; null when disabled): the PrometheusRule's key, each rule with its KPI, threshold and the metrics it reads, the KPIs left out and why, the thresholds' inputs (target p95, detection seconds), and the alarm counts the cost estimate priced."
+  value = var.enable_alerts ? {
+    prometheus_rule             = "PrometheusRule/${local.alerts.namespace}/${local.alerts.name}"
+    rules                       = [for r in local.alerts.rules : { alert = r.alert, kpi = r.kpi, threshold = r.threshold, severity = r.severity, metrics = [for m in r.metrics : m.name] }]
+    skipped_kpis                = local.alerts.skipped_kpis
+    cloudwatch_skipped_kpis     = local.alerts.cloudwatch_skipped_kpis
+    target_p95_seconds          = local.alerts_target_p95
+    detection_seconds           = local.alerts_detection_seconds
+    alarm_count                 = local.alerts.alarm_count
+    high_resolution_alarm_count = local.alerts.high_resolution_alarm_count
+  } : null
+}
+
+output "circuit_breaker" {
+  description = "The DestinationRule's derivation (`enable_circuit_breaker`; null when disabled): each derived setting with its value, formula and why, as a list and as Markdown, and the seconds until new pods are ready it was derived from."
+  value = var.enable_circuit_breaker ? {
+    seconds_until_ready = data.scaling_circuit_breaker.this[0].seconds_until_ready
+    derivation          = local.circuit_breaker.derivation
+    derivation_markdown = local.circuit_breaker.derivation_markdown
+  } : null
+}
+
+output "kueue" {
+  description = "Kueue's objects (`enable_kueue`; null when disabled): the ClusterQueue, the ResourceFlavors in order of preference, the LocalQueues (`namespace/name`) and the label a Job carries to join one."
+  value = var.enable_kueue ? {
+    cluster_queue     = local.kueue_cluster_queue
+    flavor_names      = data.scaling_kueue_queues.this[0].flavor_names
+    local_queue_names = data.scaling_kueue_queues.this[0].local_queue_names
+    queue_name_label  = data.scaling_kueue_queues.this[0].queue_name_label
+    covered_resources = data.scaling_kueue_queues.this[0].covered_resources
+  } : null
+}

@@ -6,8 +6,10 @@ variable "workload" {
     The workload to scale out fast: `name`, `namespace` (default `default`), `kind` (`Deployment`, `StatefulSet` or
     `ReplicaSet`) and `api_version` (default `apps/v1`) of the object the autoscaler scales, per-pod `cpu` and `memory`
     requests (the warm pool needs one of them) and `extended_resources` (e.g. `{ "nvidia.com/gpu" = "1" }`: warm pods request what a real pod does),
-    `baseline_replicas` and `peak_replicas` (the burst is peak - baseline), and for the latency estimate `image_size_mb`,
-    `image_public` (pulled from a public registry: through the cache when enabled) and `app_start_seconds`.
+    `baseline_replicas` and `peak_replicas` (the burst is peak - baseline), `image` (the workload's image reference: what
+    the stack's image pre-pull pulls by default, and how the latency estimate knows it is pre-pulled), and for the latency
+    estimate `image_size_mb`, `image_public` (pulled from a public registry: through the cache when enabled) and
+    `app_start_seconds`.
   EOT
   type = object({
     name               = string
@@ -19,6 +21,7 @@ variable "workload" {
     extended_resources = optional(map(string))
     baseline_replicas  = number
     peak_replicas      = number
+    image              = optional(string)
     image_size_mb      = optional(number, 500)
     image_public       = optional(bool, false)
     app_start_seconds  = optional(number)
@@ -47,6 +50,10 @@ variable "workload" {
   validation {
     condition     = alltrue([for k, v in coalesce(var.workload.extended_resources, {}) : can(regex("^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|k|M|G|T)?$", v)) && !can(regex("^0+(\\.0+)?[A-Za-z]*$", v)) && !contains(["cpu", "memory"], k)])
     error_message = "workload.extended_resources maps a resource name (e.g. \"nvidia.com/gpu\", \"hugepages-2Mi\") to a quantity above 0, e.g. { \"nvidia.com/gpu\" = \"1\" }; cpu and memory go in workload.cpu and workload.memory."
+  }
+  validation {
+    condition     = var.workload.image == null ? true : length(var.workload.image) <= 1024 && can(regex("^[a-z0-9][^\\s]*$", var.workload.image))
+    error_message = "workload.image is an image reference without spaces, e.g. \"123456789012.dkr.ecr.us-east-1.amazonaws.com/checkout:v1.4.2@sha256:...\" (lowercase registry and path)."
   }
   validation {
     condition     = var.workload.image_size_mb > 0 && var.workload.image_size_mb <= 100000 && (var.workload.app_start_seconds == null || try(var.workload.app_start_seconds >= 0 && var.workload.app_start_seconds <= 3600, false))

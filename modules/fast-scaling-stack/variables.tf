@@ -24,9 +24,23 @@ variable "enable_metric_stream" {
 }
 
 variable "enable_node_pools" {
-  description = "Render Karpenter capacity: an EC2NodeClass and a spot-first/on-demand NodePool pair, plus `node_pools.extra_*` (Karpenter must be installed to apply them)."
+  description = "Render the capacity: a node class and a spot-first/on-demand NodePool pair, plus `node_pools.extra_*`, for self-managed Karpenter (EC2NodeClass; Karpenter must be installed to apply them) or EKS Auto Mode (`node_pools.mode = \"eks_auto_mode\"`)."
   type        = bool
   default     = true
+  nullable    = false
+}
+
+variable "enable_node_readiness" {
+  description = "Render Node Readiness Controller rules for the stack's NodePools (`node_readiness`) and put their taints on the pools as startup taints (the controller must be installed)."
+  type        = bool
+  default     = false
+  nullable    = false
+}
+
+variable "enable_image_prepull" {
+  description = "Render a DaemonSet that pre-pulls `image_prepull.images` (default `workload.image`) onto the nodes of the stack's NodePools, tolerating their taints; the latency estimates then count the workload's image as pre-pulled (`image_prepulled`) when it is among the images and the pre-pull covers the pools the workload lands on."
+  type        = bool
+  default     = false
   nullable    = false
 }
 
@@ -41,6 +55,27 @@ variable "enable_workload_autoscaling" {
   description = "Render an HPA or a KEDA ScaledObject for the workload (`autoscaling`)."
   type        = bool
   default     = true
+  nullable    = false
+}
+
+variable "enable_kueue" {
+  description = "Batch mode: render Kueue admission (`kueue`): a ResourceFlavor per NodePool of the stack, a ClusterQueue with quotas from the pools' limits, and a LocalQueue in the workload's namespace (Kueue must be installed)."
+  type        = bool
+  default     = false
+  nullable    = false
+}
+
+variable "enable_circuit_breaker" {
+  description = "Render an Istio DestinationRule for the workload's service (`circuit_breaker`), its limits derived from the stack's own latency estimate (Istio must be installed)."
+  type        = bool
+  default     = false
+  nullable    = false
+}
+
+variable "enable_alerts" {
+  description = "Render the scale-out alerts (`alerts`): a PrometheusRule among the applied objects (the Prometheus Operator's CRDs must be installed) and CloudWatch alarm definitions in the `cloudwatch_alarms` output, which the cost estimate counts."
+  type        = bool
+  default     = false
   nullable    = false
 }
 
@@ -80,7 +115,8 @@ variable "estimates" {
     comes through a cache this stack does not manage, e.g. a region's shared `image-cache`; default false),
     `pod_scheduling_rate_per_second`
     (e.g. from `scaling_control_plane_tiers`; required for tier-8xl), and for the bill `custom_metrics`,
-    `standard_alarms` and `high_resolution_alarms` (your CloudWatch alarms), `metric_publish_interval_seconds`, `metric_read_interval_seconds`, `metrics_per_put_request`. Null
+    `standard_alarms` and `high_resolution_alarms` (your own CloudWatch alarms: the ones `enable_alerts` renders are
+    added), `metric_publish_interval_seconds`, `metric_read_interval_seconds`, `metrics_per_put_request`. Null
     attributes take the data source's default.
   EOT
   type = object({

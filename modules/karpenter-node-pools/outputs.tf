@@ -1,11 +1,11 @@
 output "node_class_name" {
-  description = "Name of the main EC2NodeClass."
-  value       = var.enable_node_pools ? var.node_pools.name : null
+  description = "Name of the node class the pair uses: the main EC2NodeClass, or with `mode = \"eks_auto_mode\"` the Auto Mode NodeClass (`default`, the built-in one, without `auto_node_class.role`)."
+  value       = var.enable_node_pools ? (local.node_pools_auto_mode ? local.node_pools_auto_node_class_name : var.node_pools.name) : null
 }
 
 output "node_class_names" {
-  description = "Every EC2NodeClass: the main one and the extras."
-  value       = keys(local.node_pools_node_classes)
+  description = "Every node class the module renders: the main one and the extras (EC2NodeClasses, or Auto Mode NodeClasses)."
+  value       = concat(keys(local.node_pools_node_classes), keys(local.node_pools_auto_node_classes))
 }
 
 output "spot_node_pool_name" {
@@ -32,12 +32,35 @@ output "cpu_limits" {
 }
 
 output "ami_family" {
-  description = "AMI family of the main pool's nodes (`al2023`, `bottlerocket`, ...), for the latency estimate."
+  description = "AMI family of the main pool's nodes (`al2023`, `bottlerocket`, ...; Auto Mode nodes run Bottlerocket), for the latency estimate."
   value       = local.node_pools_ami_family
 }
 
+output "startup_taints" {
+  description = "Startup taints of each NodePool, by name: its own and those of the readiness rules gating it (`enable_node_readiness`)."
+  value = !var.enable_node_pools ? {} : merge(
+    { for n in compact([local.node_pools_spot_name, local.node_pools_on_demand_name]) : n => local.node_pools_pair_startup_taints },
+    local.node_pools_extra_startup_taints,
+  )
+}
+
+output "readiness_rules" {
+  description = "The readiness rules (`enable_node_readiness`) by name, each with the pools it gates and, per preset, what reports its condition (the data source's `reporters`)."
+  value       = { for k, r in data.scaling_node_readiness_rule.this : k => { node_pools = r.node_pools, startup_taints = r.startup_taints, reporters = r.reporters } }
+}
+
+output "kueue" {
+  description = "Kueue's objects (`enable_kueue`; null when disabled): the ClusterQueue, the ResourceFlavors in order of preference, the LocalQueues (`namespace/name`) and the label a Job carries to join one."
+  value = var.enable_kueue ? {
+    cluster_queue     = local.kueue_cluster_queue
+    flavor_names      = data.scaling_kueue_queues.this[0].flavor_names
+    local_queue_names = data.scaling_kueue_queues.this[0].local_queue_names
+    queue_name_label  = data.scaling_kueue_queues.this[0].queue_name_label
+  } : null
+}
+
 output "manifests" {
-  description = "The rendered objects in apply order: node classes, spot NodePool (when present), on-demand NodePool, extra NodePools."
+  description = "The rendered objects in apply order: readiness rules, node classes, spot NodePool (when present), on-demand NodePool, extra NodePools, the image pre-pull DaemonSet, Kueue's objects."
   value       = local.node_pools_manifests
 }
 

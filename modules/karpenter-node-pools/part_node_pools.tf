@@ -1,11 +1,18 @@
 # Shared part file: the same file is in modules/karpenter-node-pools
-# (TestSharedPartFiles keeps the copies equal). It reads var.cluster_name and
-# var.enable_node_pools, which each module defines.
+# (TestSharedPartFiles keeps the copies equal). It reads var.cluster_name,
+# var.enable_node_pools and the hook local.node_pools_readiness_taints
+# (pool name to the startup taints of the readiness rules gating it), which
+# each module defines. EKS Auto Mode's objects are in
+# part_node_pools_auto_mode.tf.
 
 variable "node_pools" {
   description = <<-EOT
     Karpenter capacity: an EC2NodeClass and a spot-first/on-demand-fallback NodePool pair (`scaling_karpenter_ec2_node_class`,
     `scaling_karpenter_fallback_node_pools`), plus any extra node classes and NodePools (GPU, arm64, batch...).
+    `mode`: `karpenter` (default: self-managed Karpenter, EC2NodeClass) or `eks_auto_mode` (EKS Auto Mode: the same pair and
+    extra pools as Auto Mode NodePools, `scaling_eks_auto_node_pool`, on an Auto Mode NodeClass from `auto_node_class`,
+    `scaling_eks_auto_node_class`, or on Auto Mode's built-in `default` NodeClass when `auto_node_class.role` is null;
+    `extra_auto_node_classes` by name; `node_class` and `extra_node_classes` are for `karpenter` only).
     `name` (default `general`: the node class and `<name>-spot`/`<name>-on-demand`), `cpu_limit` (vCPUs of the pair,
     default 1000; the on-demand pool may use all, spot `spot_share` of it) and `spot_share` (0-1, default 1; 0 leaves the
     spot pool out). `node_class` takes the attributes of `scaling_karpenter_ec2_node_class` (`role` or
@@ -20,8 +27,60 @@ variable "node_pools" {
   EOT
   type = object({
     name       = optional(string, "general")
+    mode       = optional(string, "karpenter")
     cpu_limit  = optional(number, 1000)
     spot_share = optional(number, 1)
+
+    auto_node_class = optional(object({
+      role                                = optional(string)
+      subnet_selector_terms               = optional(list(object({ id = optional(string), tags = optional(map(string)) })))
+      security_group_selector_terms       = optional(list(object({ id = optional(string), name = optional(string), tags = optional(map(string)) })))
+      pod_subnet_selector_terms           = optional(list(object({ id = optional(string), tags = optional(map(string)) })))
+      pod_security_group_selector_terms   = optional(list(object({ id = optional(string), tags = optional(map(string)) })))
+      capacity_reservation_selector_terms = optional(list(object({ id = optional(string), owner = optional(string), tags = optional(map(string)) })))
+      ephemeral_storage = optional(object({
+        size       = optional(string)
+        iops       = optional(number)
+        throughput = optional(number)
+        kms_key_id = optional(string)
+      }))
+      network_policy            = optional(string)
+      network_policy_event_logs = optional(string)
+      snat_policy               = optional(string)
+      advanced_networking = optional(object({
+        https_proxy                 = optional(string)
+        no_proxy                    = optional(list(string))
+        associate_public_ip_address = optional(bool)
+        ipv4_prefix_size            = optional(string)
+      }))
+      certificate_bundles = optional(list(object({ name = string, data = string })))
+      tags                = optional(map(string))
+    }), {})
+    extra_auto_node_classes = optional(map(object({
+      role                                = optional(string)
+      subnet_selector_terms               = optional(list(object({ id = optional(string), tags = optional(map(string)) })))
+      security_group_selector_terms       = optional(list(object({ id = optional(string), name = optional(string), tags = optional(map(string)) })))
+      pod_subnet_selector_terms           = optional(list(object({ id = optional(string), tags = optional(map(string)) })))
+      pod_security_group_selector_terms   = optional(list(object({ id = optional(string), tags = optional(map(string)) })))
+      capacity_reservation_selector_terms = optional(list(object({ id = optional(string), owner = optional(string), tags = optional(map(string)) })))
+      ephemeral_storage = optional(object({
+        size       = optional(string)
+        iops       = optional(number)
+        throughput = optional(number)
+        kms_key_id = optional(string)
+      }))
+      network_policy            = optional(string)
+      network_policy_event_logs = optional(string)
+      snat_policy               = optional(string)
+      advanced_networking = optional(object({
+        https_proxy                 = optional(string)
+        no_proxy                    = optional(list(string))
+        associate_public_ip_address = optional(bool)
+        ipv4_prefix_size            = optional(string)
+      }))
+      certificate_bundles = optional(list(object({ name = string, data = string })))
+      tags                = optional(map(string))
+    })), {})
 
     node_class = optional(object({
       role                                = optional(string)
@@ -210,9 +269,24 @@ variable "node_pools" {
     error_message = "node_pools.cpu_limit must be a whole number of vCPUs from 1 to 1000000 (a cap on what the pair may launch), and node_pools.spot_share between 0 and 1 (e.g. 0.7 lets spot hold 70% of cpu_limit)."
   }
 
+  validation {
+    condition     = contains(["karpenter", "eks_auto_mode"], var.node_pools.mode)
+    error_message = "node_pools.mode must be \"karpenter\" (self-managed Karpenter: EC2NodeClass from node_pools.node_class) or \"eks_auto_mode\" (EKS Auto Mode: NodeClass from node_pools.auto_node_class, or the built-in \"default\")."
+  }
+  validation {
+    condition = var.node_pools.mode != "eks_auto_mode" || (
+      alltrue([for k, v in var.node_pools.node_class : v == null]) && length(var.node_pools.extra_node_classes) == 0 &&
+    alltrue([for p in values(var.node_pools.extra_node_pools) : p.node_class_group == null && p.node_class_kind == null]))
+    error_message = "node_pools.mode = \"eks_auto_mode\": node_pools.node_class and extra_node_classes are Karpenter EC2NodeClass settings, and Auto Mode pools always reference an eks.amazonaws.com NodeClass (no extra_node_pools node_class_group/kind). Set the Auto Mode NodeClass in node_pools.auto_node_class (role, subnet/security-group selector terms, ephemeral_storage for the root volume; Auto Mode has no AMI selection, user data or block devices) and extra ones in extra_auto_node_classes."
+  }
+  validation {
+    condition     = var.node_pools.mode != "karpenter" || (alltrue([for k, v in var.node_pools.auto_node_class : v == null]) && length(var.node_pools.extra_auto_node_classes) == 0)
+    error_message = "node_pools.auto_node_class and extra_auto_node_classes are EKS Auto Mode NodeClasses: set node_pools.mode = \"eks_auto_mode\", or give Karpenter's EC2NodeClass settings in node_pools.node_class."
+  }
+
   # --- node classes ---------------------------------------------------------
   validation {
-    condition     = !var.enable_node_pools || (var.node_pools.node_class.role == null) != (var.node_pools.node_class.instance_profile == null)
+    condition     = !var.enable_node_pools || var.node_pools.mode != "karpenter" || (var.node_pools.node_class.role == null) != (var.node_pools.node_class.instance_profile == null)
     error_message = "set exactly one of node_pools.node_class.role (the nodes' IAM role name, e.g. module.karpenter.node_iam_role_name) and node_pools.node_class.instance_profile: the EC2NodeClass takes one or the other."
   }
   validation {
@@ -294,6 +368,41 @@ variable "node_pools" {
     error_message = "node_pools.extra_node_classes keys are EC2NodeClass names: lowercase letters, digits, '-' and '.', and not node_pools.name (the main node class)."
   }
 
+  # --- EKS Auto Mode node classes ----------------------------------------------
+  validation {
+    condition = alltrue([for k, c in var.node_pools.extra_auto_node_classes :
+      can(regex("^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$", k)) && k != var.node_pools.name && k != "default" && (c.role != null || var.node_pools.auto_node_class.role != null)
+      ]) && (var.node_pools.auto_node_class.role == null || var.node_pools.name != "default") && alltrue([for c in concat([var.node_pools.auto_node_class], values(var.node_pools.extra_auto_node_classes)) :
+      c.role == null ? true : can(regex("^[A-Za-z0-9+=,.@_-]{1,64}$", c.role))
+    ])
+    error_message = "node_pools.auto_node_class.role is the nodes' IAM role name (not its ARN, e.g. \"AmazonEKSAutoNodeRole\"; null uses Auto Mode's built-in \"default\" NodeClass, which node_pools.name must then not be); extra_auto_node_classes keys are NodeClass names (lowercase, '-' and '.', not \"default\" and not node_pools.name), each with a role or the main one's."
+  }
+  validation {
+    condition = alltrue([for c in concat([var.node_pools.auto_node_class], values(var.node_pools.extra_auto_node_classes)) :
+      alltrue([for t in concat(coalesce(c.subnet_selector_terms, []), coalesce(c.pod_subnet_selector_terms, []), coalesce(c.pod_security_group_selector_terms, [])) : (t.id == null) != (length(coalesce(t.tags, {})) == 0)]) &&
+      alltrue([for t in coalesce(c.security_group_selector_terms, []) : (t.id == null) != (length(coalesce(t.tags, {})) == 0 && t.name == null)]) &&
+      alltrue([for t in coalesce(c.capacity_reservation_selector_terms, []) : (t.id == null) != (length(coalesce(t.tags, {})) == 0 && t.owner == null) && (t.owner == null ? true : can(regex("^[0-9]{12}$", t.owner)))]) &&
+      alltrue([for l in [c.subnet_selector_terms, c.security_group_selector_terms, c.pod_subnet_selector_terms, c.pod_security_group_selector_terms, c.capacity_reservation_selector_terms] : l == null ? true : length(l) >= 1 && length(l) <= 30]) &&
+      ((c.pod_subnet_selector_terms == null) == (c.pod_security_group_selector_terms == null))
+    ])
+    error_message = "node_pools.auto_node_class (and extra_auto_node_classes) selector terms: 1-30 terms each, every term an id (alone) or tags (a security group also by name; a capacity reservation by tags with an owner of 12 digits), e.g. [{ tags = { \"kubernetes.io/role/internal-elb\" = \"1\" } }]; pod_subnet_selector_terms and pod_security_group_selector_terms go together. Null subnet and security-group terms select by the cluster's karpenter.sh/discovery tag."
+  }
+  validation {
+    condition = alltrue([for c in concat([var.node_pools.auto_node_class], values(var.node_pools.extra_auto_node_classes)) :
+      (c.ephemeral_storage == null ? true : (
+        (c.ephemeral_storage.size == null ? true : can(regex("^[0-9]+(Gi|G|Ti|T)$", c.ephemeral_storage.size))) &&
+        (c.ephemeral_storage.iops == null ? true : c.ephemeral_storage.iops >= 3000 && c.ephemeral_storage.iops <= 16000 && floor(c.ephemeral_storage.iops) == c.ephemeral_storage.iops) &&
+        (c.ephemeral_storage.throughput == null ? true : c.ephemeral_storage.throughput >= 125 && c.ephemeral_storage.throughput <= 1000 && floor(c.ephemeral_storage.throughput) == c.ephemeral_storage.throughput)
+      )) &&
+      contains(["DefaultAllow", "DefaultDeny"], coalesce(c.network_policy, "DefaultAllow")) &&
+      contains(["Disabled", "Enabled"], coalesce(c.network_policy_event_logs, "Disabled")) &&
+      contains(["Random", "Disabled"], coalesce(c.snat_policy, "Random")) &&
+      (c.advanced_networking == null ? true : contains(["Auto", "32"], coalesce(c.advanced_networking.ipv4_prefix_size, "Auto"))) &&
+      length(coalesce(c.tags, {})) <= 50
+    ])
+    error_message = "node_pools.auto_node_class (and extra_auto_node_classes): ephemeral_storage size like \"160Gi\", iops 3000-16000, throughput 125-1000 MiB/s (gp3); network_policy DefaultAllow or DefaultDeny; network_policy_event_logs Disabled or Enabled; snat_policy Random or Disabled; advanced_networking.ipv4_prefix_size Auto or \"32\"; at most 50 tags."
+  }
+
   # --- pools ------------------------------------------------------------------
   validation {
     condition = alltrue([for p in concat([var.node_pools], values(var.node_pools.extra_node_pools)) :
@@ -345,10 +454,11 @@ variable "node_pools" {
   validation {
     condition = alltrue([for k, p in var.node_pools.extra_node_pools :
       can(regex("^[a-z0-9]([-a-z0-9.]{0,61}[a-z0-9])?$", k)) && !contains(["${var.node_pools.name}-spot", "${var.node_pools.name}-on-demand"], k) &&
+      (var.node_pools.mode != "eks_auto_mode" || !contains(["general-purpose", "system"], k)) &&
       alltrue([for c in coalesce(p.capacity_types, []) : contains(["spot", "on-demand", "reserved"], c)]) &&
       (p.node_class_group == null || !strcontains(coalesce(p.node_class_group, "x"), "/"))
     ])
-    error_message = "node_pools.extra_node_pools keys are NodePool names (lowercase, at most 63 characters, not the pair's <name>-spot or <name>-on-demand); capacity_types from spot, on-demand, reserved; node_class_group an API group without version (e.g. karpenter.k8s.aws)."
+    error_message = "node_pools.extra_node_pools keys are NodePool names (lowercase, at most 63 characters, not the pair's <name>-spot or <name>-on-demand, and with eks_auto_mode not Auto Mode's built-in general-purpose or system); capacity_types from spot, on-demand, reserved; node_class_group an API group without version (e.g. karpenter.k8s.aws)."
   }
 }
 
@@ -359,9 +469,11 @@ locals {
   node_pools_subnet_terms         = [{ id = null, tags = local.node_pools_discovery_tags }]
   node_pools_security_group_terms = [{ id = null, name = null, tags = local.node_pools_discovery_tags }]
 
-  # Every EC2NodeClass by name: the main one, then the extras (whose role
-  # defaults to the main one's).
-  node_pools_node_classes = !var.enable_node_pools ? {} : merge(
+  node_pools_auto_mode = var.node_pools.mode == "eks_auto_mode"
+
+  # Every EC2NodeClass by name (self-managed Karpenter only): the main one,
+  # then the extras (whose role defaults to the main one's).
+  node_pools_node_classes = !var.enable_node_pools || local.node_pools_auto_mode ? {} : merge(
     { (var.node_pools.name) = var.node_pools.node_class },
     { for k, c in var.node_pools.extra_node_classes : k => merge(c, {
       role             = c.role == null && c.instance_profile == null ? var.node_pools.node_class.role : c.role
@@ -380,8 +492,38 @@ locals {
   node_pools_spot_limits      = merge(local.node_pools_cpu_limits.spot, var.node_pools.limits, var.node_pools.spot_limits)
   node_pools_on_demand_limits = merge(local.node_pools_cpu_limits.on_demand, var.node_pools.limits, var.node_pools.on_demand_limits)
 
-  # AMI family of the main pool's nodes, as the latency estimate names it.
-  node_pools_ami_family = lower(split("@", coalesce(var.node_pools.node_class.ami_alias, var.node_pools.node_class.ami_family, "al2023@latest"))[0])
+  # AMI family of the main pool's nodes, as the latency estimate names it
+  # (Auto Mode nodes run Bottlerocket).
+  node_pools_ami_family = local.node_pools_auto_mode ? "bottlerocket" : lower(split("@", coalesce(var.node_pools.node_class.ami_alias, var.node_pools.node_class.ami_family, "al2023@latest"))[0])
+
+  # NodePool names, known from the settings alone (the readiness rules and
+  # the pre-pull select the pools by name before the pools are rendered):
+  # spot first (tried first), the on-demand fallback, then the extra pools.
+  node_pools_spot_name      = var.enable_node_pools && local.node_pools_with_spot ? "${var.node_pools.name}-spot" : null
+  node_pools_on_demand_name = var.enable_node_pools ? "${var.node_pools.name}-on-demand" : null
+  node_pools_names          = var.enable_node_pools ? concat(compact([local.node_pools_spot_name, local.node_pools_on_demand_name]), keys(var.node_pools.extra_node_pools)) : []
+
+  # Startup taints per pool: the pool's own, then those of the readiness
+  # rules that gate it (local.node_pools_readiness_taints, a hook each
+  # module fills: pool name to taints), so pool and rule cannot drift apart.
+  # The pair shares one setting: a rule gates both pools or neither.
+  node_pools_pair_startup_taints  = concat(coalesce(var.node_pools.startup_taints, []), lookup(local.node_pools_readiness_taints, "${var.node_pools.name}-on-demand", []))
+  node_pools_extra_startup_taints = { for k, p in var.node_pools.extra_node_pools : k => concat(coalesce(p.startup_taints, []), lookup(local.node_pools_readiness_taints, k, [])) }
+
+  # Each pool's capacity types, taints and limits, by name (for Kueue's
+  # flavors).
+  node_pools_settings_by_pool = !var.enable_node_pools ? {} : merge(
+    { for n in compact([local.node_pools_spot_name]) : n => { capacity_types = ["spot"], taints = var.node_pools.taints, limits = local.node_pools_spot_limits } },
+    { for n in compact([local.node_pools_on_demand_name]) : n => { capacity_types = ["on-demand"], taints = var.node_pools.taints, limits = local.node_pools_on_demand_limits } },
+    { for k, p in var.node_pools.extra_node_pools : k => { capacity_types = p.capacity_types, taints = p.taints, limits = p.limits } },
+  )
+
+  # Each pool's taints, startup taints included: what a DaemonSet on its
+  # nodes (the image pre-pull) must tolerate.
+  node_pools_taints_by_pool = !var.enable_node_pools ? {} : merge(
+    { for n in compact([local.node_pools_spot_name, local.node_pools_on_demand_name]) : n => concat(coalesce(var.node_pools.taints, []), local.node_pools_pair_startup_taints) },
+    { for k, p in var.node_pools.extra_node_pools : k => concat(coalesce(p.taints, []), local.node_pools_extra_startup_taints[k]) },
+  )
 }
 
 data "scaling_karpenter_ec2_node_class" "this" {
@@ -406,7 +548,7 @@ data "scaling_karpenter_ec2_node_class" "this" {
 }
 
 data "scaling_karpenter_fallback_node_pools" "this" {
-  count = var.enable_node_pools ? 1 : 0
+  count = var.enable_node_pools && !local.node_pools_auto_mode ? 1 : 0
 
   name                     = var.node_pools.name
   node_class_name          = data.scaling_karpenter_ec2_node_class.this[var.node_pools.name].name
@@ -420,7 +562,7 @@ data "scaling_karpenter_fallback_node_pools" "this" {
   zones                    = var.node_pools.zones
   labels                   = var.node_pools.labels
   taints                   = var.node_pools.taints
-  startup_taints           = var.node_pools.startup_taints
+  startup_taints           = length(local.node_pools_pair_startup_taints) == 0 ? null : local.node_pools_pair_startup_taints
   requirements             = var.node_pools.requirements
   expire_after             = var.node_pools.expire_after
   termination_grace_period = var.node_pools.termination_grace_period
@@ -433,7 +575,7 @@ data "scaling_karpenter_fallback_node_pools" "this" {
 }
 
 data "scaling_karpenter_node_pool" "extra" {
-  for_each = var.enable_node_pools ? var.node_pools.extra_node_pools : {}
+  for_each = var.enable_node_pools && !local.node_pools_auto_mode ? var.node_pools.extra_node_pools : {}
 
   name            = each.key
   node_class_name = coalesce(each.value.node_class_name, data.scaling_karpenter_ec2_node_class.this[var.node_pools.name].name)
@@ -453,7 +595,7 @@ data "scaling_karpenter_node_pool" "extra" {
   zones                                    = each.value.zones
   labels                                   = each.value.labels
   taints                                   = each.value.taints
-  startup_taints                           = each.value.startup_taints
+  startup_taints                           = length(local.node_pools_extra_startup_taints[each.key]) == 0 ? null : local.node_pools_extra_startup_taints[each.key]
   requirements                             = each.value.requirements
   expire_after                             = each.value.expire_after
   termination_grace_period                 = each.value.termination_grace_period
@@ -462,25 +604,20 @@ data "scaling_karpenter_node_pool" "extra" {
 }
 
 locals {
-  node_pools_pair = try(data.scaling_karpenter_fallback_node_pools.this[0], null)
-
-  # NodePool names: spot first (tried first), the on-demand fallback, then
-  # the extra pools.
-  node_pools_spot_name      = var.enable_node_pools && local.node_pools_with_spot ? local.node_pools_pair.spot_name : null
-  node_pools_on_demand_name = var.enable_node_pools ? local.node_pools_pair.on_demand_name : null
-  node_pools_names          = var.enable_node_pools ? concat(compact([local.node_pools_spot_name, local.node_pools_on_demand_name]), keys(var.node_pools.extra_node_pools)) : []
-
   # Rendered objects in apply order: node classes before the pools that use
-  # them. For-expressions, not conditionals, which would turn objects into maps.
+  # them (Karpenter's or Auto Mode's, part_node_pools_auto_mode.tf).
+  # For-expressions, not conditionals, which would turn objects into maps.
   node_pools_yaml = concat(
     [for c in data.scaling_karpenter_ec2_node_class.this : c.yaml],
     flatten([for p in data.scaling_karpenter_fallback_node_pools.this : local.node_pools_with_spot ? [p.spot_yaml, p.on_demand_yaml] : [p.on_demand_yaml]]),
     [for p in data.scaling_karpenter_node_pool.extra : p.yaml],
+    local.node_pools_auto_mode_yaml,
   )
   node_pools_manifests = concat(
     [for c in data.scaling_karpenter_ec2_node_class.this : c.manifest],
     [for p in data.scaling_karpenter_fallback_node_pools.this : p.spot_manifest if local.node_pools_with_spot],
     [for p in data.scaling_karpenter_fallback_node_pools.this : p.on_demand_manifest],
     [for p in data.scaling_karpenter_node_pool.extra : p.manifest],
+    local.node_pools_auto_mode_manifests,
   )
 }

@@ -1,7 +1,9 @@
 # Shared part file: the same file is in modules/warm-pool
 # (TestSharedPartFiles keeps the copies equal). It reads var.workload,
-# var.enable_warm_pool and local.warm_pool_default_node_pool, which each
-# module defines.
+# var.enable_warm_pool and the hooks local.warm_pool_default_node_pool,
+# local.warm_pool_default_tolerations (the default pool's taints) and
+# local.warm_pool_default_node_class (the node class a static NodePool
+# uses: name, group, kind), which each module defines.
 
 variable "warm_pool" {
   description = <<-EOT
@@ -10,9 +12,10 @@ variable "warm_pool" {
     `replicas` (fixed size) or `safety_factor` (default 0.15) and `basis` (`peak_delta` or `peak`), or
     `observed_bursts` (the bursts the workload really had, in pods above its baseline: sets `burst_coverage` and
     `warm_pods_for_coverage`, and without `replicas` sizes the pool to absorb `target_coverage` of them, default 0.9), placement
-    (`node_pool`, default the stack's spot pool; `node_selector`; `tolerations`), time-of-day `schedule` windows and
+    (`node_pool`, default the stack's spot pool; `node_selector`; `tolerations`, default the stack pool's taints), time-of-day `schedule` windows and
     their `scaler` (default `keda`; `cronjob`), prices (`price_per_pod_hour`, or `instance_hourly_price` with
-    `pods_per_instance` or `instance_cpu`/`instance_memory`), `capacity_buffer` and `static_node_pool` settings,
+    `pods_per_instance` or `instance_cpu`/`instance_memory`), `capacity_buffer` and `static_node_pool` settings (its node
+    class defaults to the stack's),
     `priority_class_name`/`priority_class_value`, `image` and `kubectl_image`. Null attributes take the data source's
     default.
   EOT
@@ -108,6 +111,23 @@ locals {
   # Sizing inputs only when neither replicas nor observed_bursts sizes the
   # pool (the data source takes one of the three).
   warm_pool_sized = var.warm_pool.replicas == null && var.warm_pool.observed_bursts == null
+
+  # On the default pool, warm pods tolerate its taints (startup taints are
+  # not tolerated: warm pods wait for the node to be ready like real ones).
+  warm_pool_on_default_pool = var.warm_pool.node_pool == null && var.warm_pool.node_selector == null
+  warm_pool_tolerations = var.warm_pool.tolerations != null || !local.warm_pool_on_default_pool || length(coalesce(local.warm_pool_default_tolerations, [])) == 0 ? var.warm_pool.tolerations : [
+    for t in local.warm_pool_default_tolerations : { key = t.key, operator = t.value == null ? "Exists" : "Equal", value = t.value, effect = t.effect }
+  ]
+
+  # A static NodePool uses the module's node class unless told otherwise.
+  warm_pool_static_node_pool = var.warm_pool.mode != "static_node_pool" ? null : {
+    node_class_name  = try(coalesce(try(var.warm_pool.static_node_pool.node_class_name, null), local.warm_pool_default_node_class.name), null)
+    node_class_group = try(coalesce(try(var.warm_pool.static_node_pool.node_class_group, null), local.warm_pool_default_node_class.group), null)
+    node_class_kind  = try(coalesce(try(var.warm_pool.static_node_pool.node_class_kind, null), local.warm_pool_default_node_class.kind), null)
+    pods_per_node    = try(var.warm_pool.static_node_pool.pods_per_node, null)
+    instance_types   = try(var.warm_pool.static_node_pool.instance_types, null)
+    capacity_type    = try(var.warm_pool.static_node_pool.capacity_type, null)
+  }
 }
 
 data "scaling_warm_pool" "this" {
@@ -130,7 +150,7 @@ data "scaling_warm_pool" "this" {
   extended_resources = var.workload.extended_resources
   node_pool          = var.warm_pool.node_pool != null || var.warm_pool.node_selector != null ? var.warm_pool.node_pool : local.warm_pool_default_node_pool
   node_selector      = var.warm_pool.node_selector
-  tolerations        = var.warm_pool.tolerations
+  tolerations        = local.warm_pool_tolerations
   schedule           = length(var.warm_pool.schedule) == 0 ? null : var.warm_pool.schedule
   scaler             = length(var.warm_pool.schedule) == 0 ? null : var.warm_pool.scaler
 
@@ -141,7 +161,7 @@ data "scaling_warm_pool" "this" {
   instance_memory       = var.warm_pool.instance_memory
 
   capacity_buffer  = var.warm_pool.mode != "capacity_buffer" ? null : var.warm_pool.capacity_buffer
-  static_node_pool = var.warm_pool.mode != "static_node_pool" ? null : var.warm_pool.static_node_pool
+  static_node_pool = local.warm_pool_static_node_pool
 
   priority_class_name  = var.warm_pool.priority_class_name
   priority_class_value = var.warm_pool.priority_class_value

@@ -1,4 +1,4 @@
 locals {
-  kubernetes_yaml      = concat(local.workload_namespace_yaml, local.autoscaling_yaml)
-  kubernetes_manifests = concat(local.workload_namespace_manifests, local.autoscaling_manifests)
+  kubernetes_yaml      = concat(local.workload_namespace_yaml, local.autoscaling_yaml, local.circuit_breaker_yaml)
+  kubernetes_manifests = concat(local.workload_namespace_manifests, local.autoscaling_manifests, local.circuit_breaker_manifests)
 }

@@ -37,3 +37,11 @@ output "yaml" {
   description = "The rendered objects as multi-document YAML."
   value       = join("---\n", local.kubernetes_yaml)
 }
+
+output "circuit_breaker" {
+  description = "The DestinationRule's derivation (`enable_circuit_breaker`; null when disabled): each derived setting with its value, formula and why, as a list and as Markdown."
+  value = var.enable_circuit_breaker ? {
+    derivation          = local.circuit_breaker.derivation
+    derivation_markdown = local.circuit_breaker.derivation_markdown
+  } : null
+}

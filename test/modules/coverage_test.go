@@ -60,7 +60,48 @@ func TestModuleSettingsCoverage(t *testing.T) {
 			for _, p := range checkCoverage(inputs, vars, c) {
 				t.Error(p)
 			}
+			used, err := wrappedTypes(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range undeclared(used, c) {
+				t.Error(p)
+			}
 		})
+	}
+}
+
+// TestUndeclaredWrapsAreReported makes sure a module cannot wrap a data
+// source its README's coverage table leaves out: the coverage check would
+// then never look at it.
+func TestUndeclaredWrapsAreReported(t *testing.T) {
+	dir := t.TempDir()
+	err := os.WriteFile(filepath.Join(dir, "part_x.tf"), []byte(`
+data "scaling_x" "this" {}
+data "scaling_y" "this" {}
+resource "scaling_z" "this" {}
+resource "terraform_data" "this" {}
+`), 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	used, err := wrappedTypes(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := parseCoverage("\n## Settings coverage\n\n| wraps | through |\n|---|---|\n| `scaling_x` | `x` |\n\n" +
+		"| uses | why |\n|---|---|\n| `scaling_y` | prices the tier |\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(undeclared(used, c), "\n")
+	if !strings.Contains(got, "scaling_z is used") {
+		t.Errorf("problems lack scaling_z:\n%s", got)
+	}
+	for _, not := range []string{"scaling_x", "scaling_y", "terraform_data"} {
+		if strings.Contains(got, not) {
+			t.Errorf("%s is declared or foreign, yet reported:\n%s", not, got)
+		}
 	}
 }
 

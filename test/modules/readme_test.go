@@ -12,6 +12,9 @@ import (
 type coverage struct {
 	rows       []coverageRow
 	exceptions []exception
+	// uses are data sources the module reads for a figure of its own
+	// (`| uses | why |`), not to hand their settings to the user.
+	uses []exception
 }
 
 type coverageRow struct {
@@ -49,6 +52,13 @@ func parseCoverage(readme string) (coverage, error) {
 	}
 	if len(c.rows) == 0 {
 		return c, fmt.Errorf("%q has no | wraps | through | rows", coverageHeading)
+	}
+	for _, cells := range tableRows(section, "uses", "why") {
+		u := exception{wraps: unquote(cells[0]), why: strings.TrimSpace(cells[1])}
+		if u.why == "" {
+			return c, fmt.Errorf("uses %s: give the reason", u.wraps)
+		}
+		c.uses = append(c.uses, u)
 	}
 	for _, cells := range tableRows(excepted, "wraps", "attribute", "why") {
 		e := exception{wraps: unquote(cells[0]), attr: unquote(cells[1]), why: strings.TrimSpace(cells[2])}
