@@ -71,7 +71,7 @@ data "scaling_image_prepull" "this" {
   # The pools' taints (startup and readiness taints included), then those
   # given here, once each.
   taints = distinct(concat(
-    flatten([for p in local.image_prepull_node_pools : [for t in lookup(local.image_prepull_pool_taints, p, []) : { key = t.key, value = t.value, effect = t.effect }]]),
+    flatten([for p in local.image_prepull_node_pools : [for t in try(local.image_prepull_pool_taints[p], []) : { key = t.key, value = t.value, effect = t.effect }]]),
     [for t in coalesce(var.image_prepull.taints, []) : { key = t.key, value = t.value, effect = t.effect }],
   ))
   host_network        = var.image_prepull.host_network

@@ -61,10 +61,10 @@ output "kueue" {
 
 output "manifests" {
   description = "The rendered objects in apply order: readiness rules, node classes, spot NodePool (when present), on-demand NodePool, extra NodePools, the image pre-pull DaemonSet, Kueue's objects."
-  value       = local.node_pools_manifests
+  value       = local.kubernetes_manifests
 }
 
 output "yaml" {
   description = "The rendered objects as one multi-document YAML, in apply order."
-  value       = join("---\n", local.node_pools_yaml)
+  value       = join("---\n", local.kubernetes_yaml)
 }

@@ -81,7 +81,7 @@ variable "kueue" {
       alltrue([for p in coalesce(var.kueue.node_pools, []) : contains(local.kueue_pools, p)]) &&
       length(distinct(coalesce(var.kueue.node_pools, []))) == length(coalesce(var.kueue.node_pools, [])) &&
       alltrue([for p in keys(var.kueue.quotas) : contains(coalesce(var.kueue.node_pools, local.kueue_pools), p)]) &&
-      alltrue([for p in coalesce(var.kueue.node_pools, local.kueue_pools) : length(coalesce(try(local.kueue_pool_settings[p].limits, null), {})) > 0 || length(lookup(var.kueue.quotas, p, {})) > 0])
+      alltrue([for p in coalesce(var.kueue.node_pools, local.kueue_pools) : length(coalesce(try(local.kueue_pool_settings[p].limits, null), {})) > 0 || length(try(var.kueue.quotas[p], {})) > 0])
     )
     error_message = "kueue.node_pools must name pools of this module, once each (default: the spot pool, then the on-demand pool), or kueue.flavor give flavors of your own; kueue.quotas is keyed by those pools, and a pool without limits (an extra_node_pools entry) needs its quotas, e.g. quotas = { gpu = { \"nvidia.com/gpu\" = { nominal = \"8\" } } }."
   }

@@ -507,8 +507,8 @@ locals {
   # rules that gate it (local.node_pools_readiness_taints, a hook each
   # module fills: pool name to taints), so pool and rule cannot drift apart.
   # The pair shares one setting: a rule gates both pools or neither.
-  node_pools_pair_startup_taints  = concat(coalesce(var.node_pools.startup_taints, []), lookup(local.node_pools_readiness_taints, "${var.node_pools.name}-on-demand", []))
-  node_pools_extra_startup_taints = { for k, p in var.node_pools.extra_node_pools : k => concat(coalesce(p.startup_taints, []), lookup(local.node_pools_readiness_taints, k, [])) }
+  node_pools_pair_startup_taints  = concat(coalesce(var.node_pools.startup_taints, []), try(local.node_pools_readiness_taints["${var.node_pools.name}-on-demand"], []))
+  node_pools_extra_startup_taints = { for k, p in var.node_pools.extra_node_pools : k => concat(coalesce(p.startup_taints, []), try(local.node_pools_readiness_taints[k], [])) }
 
   # Each pool's capacity types, taints and limits, by name (for Kueue's
   # flavors).
