@@ -2,10 +2,11 @@
 # `make test-modules`: the Terraform modules and examples, offline.
 # Builds our provider and hashicorp/kubernetes into the filesystem mirror
 # (scripts/tf-mirror.sh), then in every modules/* runs `terraform init` and
-# `terraform test`, and for examples/{complete,multi-cluster,plan-only,demo}
+# `terraform test`, and for examples/{complete,multi-cluster,plan-only,demo,mission-critical}
 # runs fmt -check, init, validate and their tests/ (multi-cluster plans a
 # fleet; examples/demo is what `make demo` applies);
-# examples/plan-only and examples/demo are also planned (no cloud, no cluster).
+# examples/plan-only, examples/demo and examples/mission-critical are also
+# planned (no cloud, no cluster).
 # examples/complete is validated as CI applies it: with
 # existing-cluster/eks.tf in place of eks.tf, whose modules and providers
 # (terraform-aws-modules/eks, hashicorp/aws, hashicorp/helm) cannot be
@@ -85,7 +86,7 @@ if [[ -z "${TF_TEST_ONLY:-}" ]]; then
   cp examples/complete/*.tf "$complete/"
   cp examples/complete/existing-cluster/eks.tf "$complete/eks.tf"
 
-  for dir in examples/complete examples/multi-cluster examples/plan-only examples/demo; do
+  for dir in examples/complete examples/multi-cluster examples/plan-only examples/demo examples/mission-critical; do
     say "$dir: fmt, init, validate"
     terraform fmt -check -recursive "$dir" || { failed+=("$dir (fmt)"); }
     [[ $dir == examples/complete ]] && dir=$complete
@@ -114,6 +115,20 @@ if [[ -z "${TF_TEST_ONLY:-}" ]]; then
     cat "$DATA/plan-only.plan.log" >&2
     failed+=("examples/plan-only (plan)")
   fi
+
+  # Every newer switch on (readiness, pre-pull, circuit breaker, alerts,
+  # Kueue), objects only rendered; then the same with EKS Auto Mode.
+  for mode in false true; do
+    say "examples/mission-critical: plan, auto_mode=$mode (no cloud, no cluster)"
+    export TF_DATA_DIR=$DATA/examples_mission-critical
+    if terraform -chdir=examples/mission-critical plan -input=false -no-color -lock=false \
+      -var auto_mode=$mode >"$DATA/mission-critical.$mode.plan.log" 2>&1; then
+      grep -E '^Changes to Outputs|no changes' "$DATA/mission-critical.$mode.plan.log" || true
+    else
+      cat "$DATA/mission-critical.$mode.plan.log" >&2
+      failed+=("examples/mission-critical (plan, auto_mode=$mode)")
+    fi
+  done
 
   # validate alone would pass a demo written for an older interface
   # (attributes a variable's object type lacks are dropped): plan it, with
