@@ -199,6 +199,38 @@ run "eks_auto_mode_stack" {
   }
 }
 
+run "warm_pods_tolerate_the_pool_taints" {
+  command = plan
+
+  variables {
+    node_pools = {
+      node_class = { role = "KarpenterNodeRole-prod-use1" }
+      spot_share = 0.7
+      taints     = [{ key = "dedicated", value = "checkout", effect = "NoSchedule" }]
+    }
+  }
+
+  assert {
+    condition     = anytrue([for t in one([for m in output.manifests : m.spec.template.spec.tolerations if m.kind == "Deployment"]) : t.key == "dedicated" && t.value == "checkout" && t.effect == "NoSchedule"])
+    error_message = "warm pods pinned to a tainted spot pool must tolerate its taint"
+  }
+}
+
+run "static_warm_pool_on_the_auto_mode_node_class" {
+  command = plan
+
+  variables {
+    node_pools = { mode = "eks_auto_mode", auto_node_class = { role = "AmazonEKSAutoNodeRole" }, spot_share = 0.7 }
+    warm_pool  = { mode = "static_node_pool", replicas = 2, static_node_pool = { pods_per_node = 8 } }
+  }
+
+  assert {
+    condition = anytrue([for m in output.manifests : m.spec.template.spec.nodeClassRef.group == "eks.amazonaws.com" && m.spec.template.spec.nodeClassRef.kind == "NodeClass" && m.spec.template.spec.nodeClassRef.name == "general"
+    if m.kind == "NodePool" && can(m.spec.replicas)])
+    error_message = "a static warm NodePool uses the stack's Auto Mode NodeClass: ${jsonencode([for m in output.manifests : m.spec if m.kind == "NodePool"])}"
+  }
+}
+
 # --- bad input (stack-only part: alerts) ---------------------------------------
 
 run "alerts_bad_window" {
