@@ -34,8 +34,10 @@ export TF_CLI_CONFIG_FILE
 # binaries change with every build, so a kept lock file would mismatch. One
 # directory per run (not under the shared .cache: worktrees share it).
 DATA=$(mktemp -d "${TMPDIR:-/tmp}/terraform-test.XXXXXX")
+# A file, not $DATA itself: a directory's mtime moves with every log written.
+touch "$DATA/.started"
 cleanup() {
-  find "$ROOT/modules" "$ROOT/examples" -name .terraform.lock.hcl -newer "$DATA" -delete 2>/dev/null || true
+  find "$ROOT/modules" "$ROOT/examples" -name .terraform.lock.hcl -newer "$DATA/.started" -delete 2>/dev/null || true
   [[ ${KEEP_LOGS:-} == 1 ]] && echo "logs kept in $DATA" || rm -rf "$DATA"
 }
 trap cleanup EXIT
