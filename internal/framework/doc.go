@@ -6,15 +6,16 @@
 // An offline data source (a renderer or an estimate) has one shape, all in
 // internal/service/<svc>/<name>_data_source.go:
 //
-//	type fooDataSource struct{}                         // offline: no client
+//	var _ framework.ComputedModel = (*fooModel)(nil)    // the unused linter does not see the model through the type argument below
+//	type fooDataSource struct {                         // offline: no client; ValidateConfig
+//		framework.OfflineDataSource[fooModel, *fooModel] // and Read come from OfflineDataSource
+//	}
 //	func (d *fooDataSource) Metadata(...)              { resp.TypeName = "scaling_foo" } // in full
 //	type fooModel struct{ inputs...; outputs... }       // one field per attribute
 //	func (d *fooDataSource) Schema(...)                // schema.XAttribute literals; a number a user sets is a
 //	                                                    // NumberAttribute{CustomType: WholeNumberType or RealNumberType}
 //	func (m *fooModel) Compute(ctx, diags) problem.List // run the pure core, fill the outputs (RenderObject or
 //	                                                    // RenderObjects for manifests), return the core's problems
-//	func (d *fooDataSource) ValidateConfig(...)        { framework.ValidateConfig[fooModel](ctx, req, resp) }
-//	func (d *fooDataSource) Read(...)                  { framework.Read[fooModel](ctx, req, resp) }
 //
 // It is listed in DataSources() in internal/service/<svc>/<svc>.go (with the
 // service's shared pieces), has an example under

@@ -16,12 +16,17 @@ import (
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
 )
 
-var _ datasource.DataSourceWithValidateConfig = (*costEstimateDataSource)(nil)
+var (
+	_ datasource.DataSourceWithValidateConfig = (*costEstimateDataSource)(nil)
+	_ framework.ComputedModel                 = (*costEstimateModel)(nil)
+)
 
 func newCostEstimateDataSource() datasource.DataSource { return &costEstimateDataSource{} }
 
 // costEstimateDataSource is offline: it needs no AWS client.
-type costEstimateDataSource struct{}
+type costEstimateDataSource struct {
+	framework.OfflineDataSource[costEstimateModel, *costEstimateModel]
+}
 
 func (d *costEstimateDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = "scaling_cost_estimate"
@@ -198,12 +203,4 @@ func (m *costEstimateModel) Compute(context.Context, *diag.Diagnostics) problem.
 	m.Assumptions = res.Assumptions
 	m.SummaryMarkdown = types.StringValue(res.Markdown("Monthly cost estimate"))
 	return probs
-}
-
-func (d *costEstimateDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
-	framework.ValidateConfig[costEstimateModel](ctx, req, resp)
-}
-
-func (d *costEstimateDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	framework.Read[costEstimateModel](ctx, req, resp)
 }

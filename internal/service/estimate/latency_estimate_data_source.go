@@ -15,12 +15,17 @@ import (
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
 )
 
-var _ datasource.DataSourceWithValidateConfig = (*latencyEstimateDataSource)(nil)
+var (
+	_ datasource.DataSourceWithValidateConfig = (*latencyEstimateDataSource)(nil)
+	_ framework.ComputedModel                 = (*latencyEstimateModel)(nil)
+)
 
 func newLatencyEstimateDataSource() datasource.DataSource { return &latencyEstimateDataSource{} }
 
 // latencyEstimateDataSource is offline: it needs no AWS client.
-type latencyEstimateDataSource struct{}
+type latencyEstimateDataSource struct {
+	framework.OfflineDataSource[latencyEstimateModel, *latencyEstimateModel]
+}
 
 func (d *latencyEstimateDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = "scaling_latency_estimate"
@@ -186,12 +191,4 @@ func (m *latencyEstimateModel) Compute(context.Context, *diag.Diagnostics) probl
 	m.Assumptions = res.Assumptions
 	m.SummaryMarkdown = types.StringValue(res.Markdown("Scale-out latency estimate"))
 	return probs
-}
-
-func (d *latencyEstimateDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
-	framework.ValidateConfig[latencyEstimateModel](ctx, req, resp)
-}
-
-func (d *latencyEstimateDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	framework.Read[latencyEstimateModel](ctx, req, resp)
 }

@@ -14,12 +14,17 @@ import (
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
 )
 
-var _ datasource.DataSourceWithValidateConfig = (*strategyDataSource)(nil)
+var (
+	_ datasource.DataSourceWithValidateConfig = (*strategyDataSource)(nil)
+	_ framework.ComputedModel                 = (*strategyModel)(nil)
+)
 
 func newStrategyDataSource() datasource.DataSource { return &strategyDataSource{} }
 
 // strategyDataSource is offline: it needs no AWS client.
-type strategyDataSource struct{}
+type strategyDataSource struct {
+	framework.OfflineDataSource[strategyModel, *strategyModel]
+}
 
 func (d *strategyDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = "scaling_strategy"
@@ -189,12 +194,4 @@ func (m *strategyModel) Compute(context.Context, *diag.Diagnostics) problem.List
 	m.Assumptions = rec.Assumptions
 	m.SummaryMarkdown = types.StringValue(rec.Markdown("Recommended scaling strategy"))
 	return probs
-}
-
-func (d *strategyDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
-	framework.ValidateConfig[strategyModel](ctx, req, resp)
-}
-
-func (d *strategyDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	framework.Read[strategyModel](ctx, req, resp)
 }

@@ -13,11 +13,16 @@ import (
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
 )
 
-var _ datasource.DataSourceWithValidateConfig = (*ec2NodeClassDataSource)(nil)
+var (
+	_ datasource.DataSourceWithValidateConfig = (*ec2NodeClassDataSource)(nil)
+	_ framework.ComputedModel                 = (*ec2NodeClassModel)(nil)
+)
 
 func newEC2NodeClassDataSource() datasource.DataSource { return &ec2NodeClassDataSource{} }
 
-type ec2NodeClassDataSource struct{}
+type ec2NodeClassDataSource struct {
+	framework.OfflineDataSource[ec2NodeClassModel, *ec2NodeClassModel]
+}
 
 func (d *ec2NodeClassDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = "scaling_karpenter_ec2_node_class"
@@ -316,12 +321,4 @@ func (m *ec2NodeClassModel) Compute(ctx context.Context, diags *diag.Diagnostics
 		m.SelectsReservations = types.BoolValue(len(m.CapacityReservationTerms) > 0)
 	}
 	return probs
-}
-
-func (d *ec2NodeClassDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
-	framework.ValidateConfig[ec2NodeClassModel](ctx, req, resp)
-}
-
-func (d *ec2NodeClassDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	framework.Read[ec2NodeClassModel](ctx, req, resp)
 }

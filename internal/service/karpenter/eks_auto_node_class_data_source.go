@@ -13,11 +13,16 @@ import (
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
 )
 
-var _ datasource.DataSourceWithValidateConfig = (*eksAutoNodeClassDataSource)(nil)
+var (
+	_ datasource.DataSourceWithValidateConfig = (*eksAutoNodeClassDataSource)(nil)
+	_ framework.ComputedModel                 = (*eksAutoNodeClassModel)(nil)
+)
 
 func newEKSAutoNodeClassDataSource() datasource.DataSource { return &eksAutoNodeClassDataSource{} }
 
-type eksAutoNodeClassDataSource struct{}
+type eksAutoNodeClassDataSource struct {
+	framework.OfflineDataSource[eksAutoNodeClassModel, *eksAutoNodeClassModel]
+}
 
 func (d *eksAutoNodeClassDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = "scaling_eks_auto_node_class"
@@ -220,12 +225,4 @@ func (m *eksAutoNodeClassModel) Compute(ctx context.Context, diags *diag.Diagnos
 		m.SelectsReservations = types.BoolValue(len(m.CapacityReservationTerms) > 0)
 	}
 	return probs
-}
-
-func (d *eksAutoNodeClassDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
-	framework.ValidateConfig[eksAutoNodeClassModel](ctx, req, resp)
-}
-
-func (d *eksAutoNodeClassDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	framework.Read[eksAutoNodeClassModel](ctx, req, resp)
 }

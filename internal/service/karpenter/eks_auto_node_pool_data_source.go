@@ -14,11 +14,16 @@ import (
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
 )
 
-var _ datasource.DataSourceWithValidateConfig = (*eksAutoNodePoolDataSource)(nil)
+var (
+	_ datasource.DataSourceWithValidateConfig = (*eksAutoNodePoolDataSource)(nil)
+	_ framework.ComputedModel                 = (*eksAutoNodePoolModel)(nil)
+)
 
 func newEKSAutoNodePoolDataSource() datasource.DataSource { return &eksAutoNodePoolDataSource{} }
 
-type eksAutoNodePoolDataSource struct{}
+type eksAutoNodePoolDataSource struct {
+	framework.OfflineDataSource[eksAutoNodePoolModel, *eksAutoNodePoolModel]
+}
 
 func (d *eksAutoNodePoolDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = "scaling_eks_auto_node_pool"
@@ -60,12 +65,4 @@ func (m *eksAutoNodePoolModel) Compute(ctx context.Context, diags *diag.Diagnost
 		m.Manifest, m.YAML, m.JSON = framework.RenderObject(obj, diags)
 	}
 	return probs
-}
-
-func (d *eksAutoNodePoolDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
-	framework.ValidateConfig[eksAutoNodePoolModel](ctx, req, resp)
-}
-
-func (d *eksAutoNodePoolDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	framework.Read[eksAutoNodePoolModel](ctx, req, resp)
 }

@@ -14,11 +14,16 @@ import (
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
 )
 
-var _ datasource.DataSourceWithValidateConfig = (*fallbackDataSource)(nil)
+var (
+	_ datasource.DataSourceWithValidateConfig = (*fallbackDataSource)(nil)
+	_ framework.ComputedModel                 = (*fallbackModel)(nil)
+)
 
 func newFallbackDataSource() datasource.DataSource { return &fallbackDataSource{} }
 
-type fallbackDataSource struct{}
+type fallbackDataSource struct {
+	framework.OfflineDataSource[fallbackModel, *fallbackModel]
+}
 
 func (d *fallbackDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = "scaling_karpenter_fallback_node_pools"
@@ -98,12 +103,4 @@ func (m *fallbackModel) Compute(ctx context.Context, diags *diag.Diagnostics) pr
 	m.OnDemandManifest, m.OnDemandYAML, m.OnDemandJSON = framework.RenderObject(objs[1], diags)
 	m.Manifests, m.YAML, m.JSON = framework.RenderObjects(objs, diags)
 	return probs
-}
-
-func (d *fallbackDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
-	framework.ValidateConfig[fallbackModel](ctx, req, resp)
-}
-
-func (d *fallbackDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	framework.Read[fallbackModel](ctx, req, resp)
 }

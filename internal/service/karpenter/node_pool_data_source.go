@@ -13,11 +13,16 @@ import (
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
 )
 
-var _ datasource.DataSourceWithValidateConfig = (*nodePoolDataSource)(nil)
+var (
+	_ datasource.DataSourceWithValidateConfig = (*nodePoolDataSource)(nil)
+	_ framework.ComputedModel                 = (*nodePoolModel)(nil)
+)
 
 func newNodePoolDataSource() datasource.DataSource { return &nodePoolDataSource{} }
 
-type nodePoolDataSource struct{}
+type nodePoolDataSource struct {
+	framework.OfflineDataSource[nodePoolModel, *nodePoolModel]
+}
 
 func (d *nodePoolDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = "scaling_karpenter_node_pool"
@@ -55,12 +60,4 @@ func (m *nodePoolModel) Compute(ctx context.Context, diags *diag.Diagnostics) pr
 		m.Manifest, m.YAML, m.JSON = framework.RenderObject(obj, diags)
 	}
 	return probs
-}
-
-func (d *nodePoolDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
-	framework.ValidateConfig[nodePoolModel](ctx, req, resp)
-}
-
-func (d *nodePoolDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	framework.Read[nodePoolModel](ctx, req, resp)
 }

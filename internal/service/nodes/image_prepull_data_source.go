@@ -13,11 +13,16 @@ import (
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
 )
 
-var _ datasource.DataSourceWithValidateConfig = (*imagePrepullDataSource)(nil)
+var (
+	_ datasource.DataSourceWithValidateConfig = (*imagePrepullDataSource)(nil)
+	_ framework.ComputedModel                 = (*imagePrepullModel)(nil)
+)
 
 func newImagePrepullDataSource() datasource.DataSource { return &imagePrepullDataSource{} }
 
-type imagePrepullDataSource struct{}
+type imagePrepullDataSource struct {
+	framework.OfflineDataSource[imagePrepullModel, *imagePrepullModel]
+}
 
 func (d *imagePrepullDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = "scaling_image_prepull"
@@ -113,12 +118,4 @@ func (m *imagePrepullModel) Compute(ctx context.Context, diags *diag.Diagnostics
 	diags.Append(d...)
 	m.SOCI = soci
 	return probs
-}
-
-func (d *imagePrepullDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
-	framework.ValidateConfig[imagePrepullModel](ctx, req, resp)
-}
-
-func (d *imagePrepullDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	framework.Read[imagePrepullModel](ctx, req, resp)
 }

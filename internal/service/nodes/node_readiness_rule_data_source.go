@@ -13,11 +13,16 @@ import (
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
 )
 
-var _ datasource.DataSourceWithValidateConfig = (*nodeReadinessRuleDataSource)(nil)
+var (
+	_ datasource.DataSourceWithValidateConfig = (*nodeReadinessRuleDataSource)(nil)
+	_ framework.ComputedModel                 = (*nodeReadinessRuleModel)(nil)
+)
 
 func newNodeReadinessRuleDataSource() datasource.DataSource { return &nodeReadinessRuleDataSource{} }
 
-type nodeReadinessRuleDataSource struct{}
+type nodeReadinessRuleDataSource struct {
+	framework.OfflineDataSource[nodeReadinessRuleModel, *nodeReadinessRuleModel]
+}
 
 func (d *nodeReadinessRuleDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = "scaling_node_readiness_rule"
@@ -164,12 +169,4 @@ func (m *nodeReadinessRuleModel) Compute(ctx context.Context, diags *diag.Diagno
 		})
 	}
 	return probs
-}
-
-func (d *nodeReadinessRuleDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
-	framework.ValidateConfig[nodeReadinessRuleModel](ctx, req, resp)
-}
-
-func (d *nodeReadinessRuleDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	framework.Read[nodeReadinessRuleModel](ctx, req, resp)
 }

@@ -15,11 +15,16 @@ import (
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
 )
 
-var _ datasource.DataSourceWithValidateConfig = (*alertRulesDataSource)(nil)
+var (
+	_ datasource.DataSourceWithValidateConfig = (*alertRulesDataSource)(nil)
+	_ framework.ComputedModel                 = (*alertRulesModel)(nil)
+)
 
 func newAlertRulesDataSource() datasource.DataSource { return &alertRulesDataSource{} }
 
-type alertRulesDataSource struct{}
+type alertRulesDataSource struct {
+	framework.OfflineDataSource[alertRulesModel, *alertRulesModel]
+}
 
 func (d *alertRulesDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = "scaling_alert_rules"
@@ -309,12 +314,4 @@ func skippedList(s []alerts.Skipped) []skippedModel {
 		out = append(out, skippedModel{KPI: types.StringValue(k.KPI), Reason: types.StringValue(k.Reason)})
 	}
 	return out
-}
-
-func (d *alertRulesDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
-	framework.ValidateConfig[alertRulesModel](ctx, req, resp)
-}
-
-func (d *alertRulesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	framework.Read[alertRulesModel](ctx, req, resp)
 }

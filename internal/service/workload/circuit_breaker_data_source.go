@@ -16,11 +16,16 @@ import (
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
 )
 
-var _ datasource.DataSourceWithValidateConfig = (*circuitBreakerDataSource)(nil)
+var (
+	_ datasource.DataSourceWithValidateConfig = (*circuitBreakerDataSource)(nil)
+	_ framework.ComputedModel                 = (*circuitBreakerModel)(nil)
+)
 
 func newCircuitBreakerDataSource() datasource.DataSource { return &circuitBreakerDataSource{} }
 
-type circuitBreakerDataSource struct{}
+type circuitBreakerDataSource struct {
+	framework.OfflineDataSource[circuitBreakerModel, *circuitBreakerModel]
+}
 
 func (d *circuitBreakerDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = "scaling_circuit_breaker"
@@ -139,12 +144,4 @@ func (m *circuitBreakerModel) Compute(_ context.Context, diags *diag.Diagnostics
 	}
 	m.DerivationMarkdown = types.StringValue(md.String())
 	return probs
-}
-
-func (d *circuitBreakerDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
-	framework.ValidateConfig[circuitBreakerModel](ctx, req, resp)
-}
-
-func (d *circuitBreakerDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	framework.Read[circuitBreakerModel](ctx, req, resp)
 }

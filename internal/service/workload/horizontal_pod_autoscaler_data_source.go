@@ -14,11 +14,16 @@ import (
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
 )
 
-var _ datasource.DataSourceWithValidateConfig = (*hpaDataSource)(nil)
+var (
+	_ datasource.DataSourceWithValidateConfig = (*hpaDataSource)(nil)
+	_ framework.ComputedModel                 = (*hpaModel)(nil)
+)
 
 func newHPADataSource() datasource.DataSource { return &hpaDataSource{} }
 
-type hpaDataSource struct{}
+type hpaDataSource struct {
+	framework.OfflineDataSource[hpaModel, *hpaModel]
+}
 
 func (d *hpaDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = "scaling_horizontal_pod_autoscaler"
@@ -110,12 +115,4 @@ func (m *hpaModel) Compute(ctx context.Context, diags *diag.Diagnostics) problem
 		m.Manifests, m.YAML, m.JSON = framework.RenderObjects([]k8sobj.Object{res.Object}, diags)
 	}
 	return probs
-}
-
-func (d *hpaDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
-	framework.ValidateConfig[hpaModel](ctx, req, resp)
-}
-
-func (d *hpaDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	framework.Read[hpaModel](ctx, req, resp)
 }

@@ -13,11 +13,16 @@ import (
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
 )
 
-var _ datasource.DataSourceWithValidateConfig = (*kedaDataSource)(nil)
+var (
+	_ datasource.DataSourceWithValidateConfig = (*kedaDataSource)(nil)
+	_ framework.ComputedModel                 = (*kedaModel)(nil)
+)
 
 func newKEDADataSource() datasource.DataSource { return &kedaDataSource{} }
 
-type kedaDataSource struct{}
+type kedaDataSource struct {
+	framework.OfflineDataSource[kedaModel, *kedaModel]
+}
 
 func (d *kedaDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = "scaling_keda_scaled_object"
@@ -192,12 +197,4 @@ func (m *kedaModel) Compute(_ context.Context, diags *diag.Diagnostics) problem.
 		m.TriggerAuthName = types.StringValue(res.TriggerAuthenticationName)
 	}
 	return probs
-}
-
-func (d *kedaDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
-	framework.ValidateConfig[kedaModel](ctx, req, resp)
-}
-
-func (d *kedaDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	framework.Read[kedaModel](ctx, req, resp)
 }

@@ -14,11 +14,16 @@ import (
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
 )
 
-var _ datasource.DataSourceWithValidateConfig = (*kueueQueuesDataSource)(nil)
+var (
+	_ datasource.DataSourceWithValidateConfig = (*kueueQueuesDataSource)(nil)
+	_ framework.ComputedModel                 = (*kueueQueuesModel)(nil)
+)
 
 func newKueueQueuesDataSource() datasource.DataSource { return &kueueQueuesDataSource{} }
 
-type kueueQueuesDataSource struct{}
+type kueueQueuesDataSource struct {
+	framework.OfflineDataSource[kueueQueuesModel, *kueueQueuesModel]
+}
 
 func (d *kueueQueuesDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = "scaling_kueue_queues"
@@ -234,12 +239,4 @@ func (m *kueueQueuesModel) Compute(ctx context.Context, diags *diag.Diagnostics)
 	m.LocalQueueNames = framework.StringListValue(res.LocalQueues)
 	m.QueueNameLabel = types.StringValue(kueue.QueueNameLabel)
 	return probs
-}
-
-func (d *kueueQueuesDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
-	framework.ValidateConfig[kueueQueuesModel](ctx, req, resp)
-}
-
-func (d *kueueQueuesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	framework.Read[kueueQueuesModel](ctx, req, resp)
 }

@@ -15,11 +15,16 @@ import (
 	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
 )
 
-var _ datasource.DataSourceWithValidateConfig = (*warmPoolDataSource)(nil)
+var (
+	_ datasource.DataSourceWithValidateConfig = (*warmPoolDataSource)(nil)
+	_ framework.ComputedModel                 = (*warmPoolModel)(nil)
+)
 
 func newWarmPoolDataSource() datasource.DataSource { return &warmPoolDataSource{} }
 
-type warmPoolDataSource struct{}
+type warmPoolDataSource struct {
+	framework.OfflineDataSource[warmPoolModel, *warmPoolModel]
+}
 
 func (d *warmPoolDataSource) Metadata(_ context.Context, _ datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = "scaling_warm_pool"
@@ -365,14 +370,6 @@ func (m *warmPoolModel) Compute(ctx context.Context, diags *diag.Diagnostics) pr
 		m.FeatureGate = types.StringValue(res.FeatureGate)
 	}
 	return probs
-}
-
-func (d *warmPoolDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
-	framework.ValidateConfig[warmPoolModel](ctx, req, resp)
-}
-
-func (d *warmPoolDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	framework.Read[warmPoolModel](ctx, req, resp)
 }
 
 // float64OrNull is a computed float that is null when not known.
