@@ -30,6 +30,33 @@ func WithTimeout(ctx context.Context, timeout func(context.Context, time.Duratio
 	return context.WithTimeout(ctx, d)
 }
 
+// ModelSource is where a resource operation reads its model from: the
+// request's Plan or State.
+type ModelSource interface {
+	Get(ctx context.Context, target any) diag.Diagnostics
+}
+
+// GetWithTimeout is the start of a Create, Update or Delete: it reads the
+// model from src (req.Plan or req.State) into m, then bounds ctx by the
+// operation's timeout, which op (timeouts.Value.Create, .Update or
+// .Delete) takes from the model's timeouts block t (a field of m; def
+// when the block does not set it). ok is false when diags hold an error,
+// including one added before the call, and then the caller returns. Call
+// cancel in every case.
+func GetWithTimeout(ctx context.Context, src ModelSource, m any, t *timeouts.Value,
+	op func(timeouts.Value, context.Context, time.Duration) (time.Duration, diag.Diagnostics),
+	def time.Duration, diags *diag.Diagnostics,
+) (_ context.Context, cancel context.CancelFunc, ok bool) {
+	diags.Append(src.Get(ctx, m)...)
+	if diags.HasError() {
+		return ctx, func() {}, false
+	}
+	ctx, cancel = WithTimeout(ctx, func(ctx context.Context, def time.Duration) (time.Duration, diag.Diagnostics) {
+		return op(*t, ctx, def)
+	}, def, diags)
+	return ctx, cancel, !diags.HasError()
+}
+
 // DescribedTimeoutsBlock is timeouts.Block documented for the docs (what
 // names the operations the timeouts bound, with their defaults) and with
 // each duration checked at plan time: more than zero (a zero or negative

@@ -81,6 +81,66 @@ func TestWithTimeoutBoundsTheOperation(t *testing.T) {
 	}
 }
 
+// timedModel is a resource model with a timeouts block.
+type timedModel struct {
+	Name     string
+	Timeouts timeouts.Value
+}
+
+// modelSource hands out a fixed model, or diagnostics, as a Plan or State would.
+type modelSource struct {
+	m     timedModel
+	diags diag.Diagnostics
+}
+
+func (s modelSource) Get(_ context.Context, target any) diag.Diagnostics {
+	*target.(*timedModel) = s.m
+	return s.diags
+}
+
+func TestGetWithTimeoutReadsTheModelThenBoundsTheOperation(t *testing.T) {
+	ctx := context.Background()
+	block := func(del attr.Value) timeouts.Value {
+		return timeouts.Value{Object: types.ObjectValueMust(map[string]attr.Type{"delete": types.StringType}, map[string]attr.Value{"delete": del})}
+	}
+	var failed diag.Diagnostics
+	failed.AddError("cannot read", "state")
+	for _, tc := range []struct {
+		name    string
+		src     modelSource
+		before  diag.Diagnostics // diagnostics the caller already holds
+		want    time.Duration    // 0: no deadline
+		wantOK  bool
+		wantErr int
+	}{
+		{"unset: the default", modelSource{m: timedModel{"a", block(types.StringNull())}}, nil, 10 * time.Minute, true, 0},
+		{"set: the model's own", modelSource{m: timedModel{"a", block(types.StringValue("45s"))}}, nil, 45 * time.Second, true, 0},
+		{"unreadable timeout", modelSource{m: timedModel{"a", block(types.StringValue("soon"))}}, nil, 0, false, 1},
+		{"unreadable model", modelSource{diags: failed}, nil, 0, false, 1},
+		{"an earlier error", modelSource{m: timedModel{"a", block(types.StringNull())}}, failed, 0, false, 1},
+	} {
+		diags := append(diag.Diagnostics(nil), tc.before...)
+		var m timedModel
+		start := time.Now()
+		opCtx, cancel, ok := GetWithTimeout(ctx, tc.src, &m, &m.Timeouts, timeouts.Value.Delete, 10*time.Minute, &diags)
+		deadline, hasDeadline := opCtx.Deadline()
+		cancel()
+		if ok != tc.wantOK || diags.ErrorsCount() != tc.wantErr {
+			t.Errorf("%s: ok %v with %v, want ok %v with %d errors", tc.name, ok, diags, tc.wantOK, tc.wantErr)
+		}
+		if tc.src.diags == nil && m.Name != "a" {
+			t.Errorf("%s: model not read: %+v", tc.name, m)
+		}
+		if hasDeadline != (tc.want > 0) {
+			t.Errorf("%s: deadline set %v, want %v", tc.name, hasDeadline, tc.want > 0)
+			continue
+		}
+		if got := deadline.Sub(start); hasDeadline && (got < tc.want || got > tc.want+time.Minute/2) {
+			t.Errorf("%s: deadline in %v, want about %v", tc.name, got, tc.want)
+		}
+	}
+}
+
 // The block keeps the duration check and documents itself.
 func TestDescribedTimeoutsBlock(t *testing.T) {
 	b := DescribedTimeoutsBlock(context.Background(), timeouts.Opts{Create: true, Delete: true}, "creating the thing").(schema.SingleNestedBlock)

@@ -205,12 +205,11 @@ const partialUpdateNote = "\n\nThe state records what was applied and deleted so
 
 func (r *objectsResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan objectsModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, ok := framework.GetWithTimeout(ctx, req.Plan, &plan, &plan.Timeouts, timeouts.Value.Create, defaultApplyTimeout, &resp.Diagnostics)
+	defer cancel()
+	if !ok {
 		return
 	}
-	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Create, defaultApplyTimeout, &resp.Diagnostics)
-	defer cancel()
 	objs, probs := objectset.Parse(plan.YAML.ValueString(), yamlPath)
 	framework.AddProblems(&resp.Diagnostics, probs)
 	if resp.Diagnostics.HasError() {
@@ -237,13 +236,12 @@ func (r *objectsResource) Create(ctx context.Context, req resource.CreateRequest
 
 func (r *objectsResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state objectsModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, ok := framework.GetWithTimeout(ctx, req.Plan, &plan, &plan.Timeouts, timeouts.Value.Update, defaultApplyTimeout, &resp.Diagnostics)
+	defer cancel()
+	if !ok {
 		return
 	}
-	ctx, cancel := framework.WithTimeout(ctx, plan.Timeouts.Update, defaultApplyTimeout, &resp.Diagnostics)
-	defer cancel()
 	objs, probs := objectset.Parse(plan.YAML.ValueString(), yamlPath)
 	framework.AddProblems(&resp.Diagnostics, probs)
 	prior, owned := recorded(ctx, state, req.Private, &resp.Diagnostics)
@@ -320,12 +318,11 @@ func (r *objectsResource) prune(ctx context.Context, c *client, objs []objectset
 
 func (r *objectsResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state objectsModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, ok := framework.GetWithTimeout(ctx, req.State, &state, &state.Timeouts, timeouts.Value.Delete, defaultDeleteTimeout, &resp.Diagnostics)
+	defer cancel()
+	if !ok {
 		return
 	}
-	ctx, cancel := framework.WithTimeout(ctx, state.Timeouts.Delete, defaultDeleteTimeout, &resp.Diagnostics)
-	defer cancel()
 	prior, diags := stringMap(ctx, state.Objects)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
