@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"regexp"
-	"strings"
 	"testing"
 	"time"
 
@@ -87,10 +85,6 @@ func (tg target) checkAPI(t testing.TB, check func(*cloudwatch.GetMetricStreamOu
 		}
 		return check(out, m)
 	}
-}
-
-func wrapped(msg string) *regexp.Regexp {
-	return regexp.MustCompile(strings.Join(strings.Fields(regexp.QuoteMeta(msg)), `\s+`))
 }
 
 // streamConfig renders one stream; body holds the lines after the

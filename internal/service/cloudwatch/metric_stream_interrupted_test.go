@@ -34,7 +34,7 @@ func TestAccMetricStream_createCanceled(t *testing.T) {
 				}
 			},
 			Config:      tg.ProviderConfig(t) + streamConfig("scaling-slow", "json", "  timeouts {\n    create = \"300ms\"\n  }"),
-			ExpectError: wrapped("context deadline exceeded"),
+			ExpectError: acctest.MessageRegexp("context deadline exceeded"),
 		},
 		{
 			PreConfig: func() {
@@ -64,7 +64,7 @@ func TestAccMetricStream_createReplyLostOnEveryTry(t *testing.T) {
 				}
 			},
 			Config:      cfg,
-			ExpectError: wrapped("Creating the CloudWatch metric stream failed"),
+			ExpectError: acctest.MessageRegexp("Creating the CloudWatch metric stream failed"),
 		},
 		{
 			PreConfig: acctest.Require(t, func(*terraform.State) error {
@@ -98,7 +98,7 @@ func TestAccMetricStream_updateCanceled(t *testing.T) {
 				}
 			},
 			Config:      tg.ProviderConfig(t) + streamConfig("scaling-upd", "opentelemetry1.0", "  timeouts {\n    update = \"300ms\"\n  }"),
-			ExpectError: wrapped("context deadline exceeded"),
+			ExpectError: acctest.MessageRegexp("context deadline exceeded"),
 		},
 		{
 			PreConfig: func() {

@@ -279,7 +279,7 @@ func TestAccMetricStream_alreadyExists(t *testing.T) {
 			}
 		},
 		Config:      tg.ProviderConfig(t) + streamConfig("scaling-taken", "opentelemetry1.0", `  tags = { team = "ours" }`),
-		ExpectError: wrapped("import it"),
+		ExpectError: acctest.MessageRegexp("import it"),
 	}})
 	st, ok := tg.Emu.CloudWatch().Stream("scaling-taken")
 	if !ok || st.FirehoseARN != theirs || st.Tags["team"] != "theirs" || st.OutputFormat != "json" {

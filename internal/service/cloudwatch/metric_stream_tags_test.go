@@ -124,6 +124,6 @@ func TestAccMetricStream_defaultTagsInvalid(t *testing.T) {
 	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories, Steps: []resource.TestStep{{
 		Config:      tg.ProviderConfigWith(t, "  default_tags {\n    tags = { \"aws:team\" = \"x\" }\n  }") + streamConfig("scaling-badtags", "json", ""),
 		PlanOnly:    true,
-		ExpectError: wrapped("reserved for AWS"),
+		ExpectError: acctest.MessageRegexp("reserved for AWS"),
 	}}})
 }

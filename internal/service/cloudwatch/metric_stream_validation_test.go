@@ -57,7 +57,7 @@ func TestAccMetricStream_planTimeErrors(t *testing.T) {
 		steps = append(steps, resource.TestStep{
 			Config:      tg.ProviderConfig(t) + streamConfig(tc.name, tc.format, tc.body),
 			PlanOnly:    true,
-			ExpectError: wrapped(tc.want),
+			ExpectError: acctest.MessageRegexp(tc.want),
 		})
 	}
 	// Raw ARNs are checked too.
@@ -65,11 +65,11 @@ func TestAccMetricStream_planTimeErrors(t *testing.T) {
 		resource.TestStep{
 			Config: tg.ProviderConfig(t) + strings.Replace(streamConfig("arn", "json", ""), firehoseARN,
 				"arn:aws:kinesis:us-east-1:123456789012:stream/x", 1),
-			PlanOnly: true, ExpectError: wrapped("is not a Firehose delivery stream ARN"),
+			PlanOnly: true, ExpectError: acctest.MessageRegexp("is not a Firehose delivery stream ARN"),
 		},
 		resource.TestStep{
 			Config:   tg.ProviderConfig(t) + strings.Replace(streamConfig("arn", "json", ""), roleARN, "arn:aws:iam::123456789012:user/x", 1),
-			PlanOnly: true, ExpectError: wrapped("is not an IAM role ARN"),
+			PlanOnly: true, ExpectError: acctest.MessageRegexp("is not an IAM role ARN"),
 		},
 	)
 	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories, Steps: steps})

@@ -5,8 +5,6 @@ import (
 	"crypto/rand"
 	"fmt"
 	"os"
-	"regexp"
-	"strings"
 	"testing"
 	"time"
 
@@ -69,11 +67,6 @@ func randomPrefix(base string) string {
 	var b [3]byte
 	_, _ = rand.Read(b[:])
 	return fmt.Sprintf("%s-%x", base, b)
-}
-
-// wrapped matches a message terraform may have wrapped across lines.
-func wrapped(msg string) *regexp.Regexp {
-	return regexp.MustCompile(strings.Join(strings.Fields(regexp.QuoteMeta(msg)), `\s+`))
 }
 
 // ruleConfig renders one rule; extra holds more attribute lines.

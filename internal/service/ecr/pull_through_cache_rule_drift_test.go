@@ -47,7 +47,7 @@ func TestAccPullThroughCacheRule_failedValidationOnUpdateRollsBack(t *testing.T)
 	good, refused := tg.secret("gh", true), tg.secret("gh-refused", false)
 	acctest.Test(t, tg.checkDestroyed(t), []resource.TestStep{
 		{Config: credentialConfig(t, tg, good)},
-		{Config: credentialConfig(t, tg, refused), ExpectError: wrapped("set back to its previous credential")},
+		{Config: credentialConfig(t, tg, refused), ExpectError: acctest.MessageRegexp("set back to its previous credential")},
 		{
 			// ECR and the state both hold the credential that works.
 			RefreshState: true, ExpectNonEmptyPlan: true,
@@ -75,7 +75,7 @@ func TestAccPullThroughCacheRule_failedValidationWithoutRollback(t *testing.T) {
 		{
 			PreConfig:   func() { tg.Emu.ECR().DeleteSecret(good) },
 			Config:      credentialConfig(t, tg, refused),
-			ExpectError: wrapped("could not be set back"),
+			ExpectError: acctest.MessageRegexp("could not be set back"),
 		},
 		{
 			RefreshState: true, ExpectNonEmptyPlan: true,
@@ -93,7 +93,7 @@ func TestAccPullThroughCacheRule_failedValidationWithoutRollback(t *testing.T) {
 		},
 		{
 			// Still refused: the apply fails again.
-			Config: credentialConfig(t, tg, refused), ExpectError: wrapped("cannot reach its upstream"),
+			Config: credentialConfig(t, tg, refused), ExpectError: acctest.MessageRegexp("cannot reach its upstream"),
 		},
 		{
 			// The upstream now accepts the secret: the re-validation passes.
@@ -140,7 +140,7 @@ func TestAccPullThroughCacheRule_validationCallFails(t *testing.T) {
 				tg.inject(t, emulator.Fault{Operation: "ValidatePullThroughCacheRule", Kind: emulator.FaultUnavailable, Count: 2})
 			},
 			Config:      cfg(other),
-			ExpectError: wrapped("Validating the ECR pull-through cache rule failed"),
+			ExpectError: acctest.MessageRegexp("Validating the ECR pull-through cache rule failed"),
 		},
 		{
 			// No verdict, no rollback: the new credential stays, and the

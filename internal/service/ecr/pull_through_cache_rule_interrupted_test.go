@@ -53,7 +53,7 @@ func TestAccPullThroughCacheRule_createReadBackFails(t *testing.T) {
 				tg.inject(t, emulator.Fault{Operation: "DescribePullThroughCacheRules", Kind: emulator.FaultThrottle, Count: 2})
 			},
 			Config:      cfg,
-			ExpectError: wrapped("could not be read back"),
+			ExpectError: acctest.MessageRegexp("could not be read back"),
 		},
 		{PreConfig: acctest.Require(t, tg.ruleExists("k8s")), Config: cfg, ConfigPlanChecks: replaced, Check: resource.ComposeAggregateTestCheckFunc(tg.ruleExists("k8s"), resource.TestCheckResourceAttr(address, "upstream_registry", "k8s"))},
 	})
@@ -73,7 +73,7 @@ func TestAccPullThroughCacheRule_createReplyLostOnEveryTry(t *testing.T) {
 					emulator.Fault{Operation: "CreatePullThroughCacheRule", Kind: emulator.FaultServerError, Count: 1})
 			},
 			Config:      cfg,
-			ExpectError: wrapped("Creating the ECR pull-through cache rule failed"),
+			ExpectError: acctest.MessageRegexp("Creating the ECR pull-through cache rule failed"),
 		},
 		{PreConfig: acctest.Require(t, tg.ruleExists("k8s")), Config: cfg, ConfigPlanChecks: replaced, Check: tg.ruleExists("k8s")},
 	})
@@ -91,7 +91,7 @@ func TestAccPullThroughCacheRule_createCanceled(t *testing.T) {
 				tg.inject(t, emulator.Fault{Operation: "CreatePullThroughCacheRule", Kind: emulator.FaultSlow, Count: 1, Delay: 1500 * time.Millisecond})
 			},
 			Config:      tg.ProviderConfig(t) + ruleConfig("quay", "quay.io", "  timeouts {\n    create = \"300ms\"\n  }"),
-			ExpectError: wrapped("context deadline exceeded"),
+			ExpectError: acctest.MessageRegexp("context deadline exceeded"),
 		},
 		{
 			PreConfig: func() {

@@ -193,7 +193,7 @@ func TestAccPullThroughCacheRule_validateAfterApply(t *testing.T) {
 			fmt.Sprintf("  credential_arn = %q\n  validation_severity = %q", refused, severity))
 	}
 	acctest.Test(t, tg.checkDestroyed(t), []resource.TestStep{
-		{Config: cfg("error"), ExpectError: wrapped("cannot reach its upstream")},
+		{Config: cfg("error"), ExpectError: acctest.MessageRegexp("cannot reach its upstream")},
 		// The failed rule was tainted: the next apply recreates it, and
 		// with a warning the apply succeeds.
 		{Config: cfg("warning"), Check: resource.TestCheckResourceAttr(address, "validation_severity", "warning")},
@@ -229,6 +229,6 @@ func TestAccPullThroughCacheRule_alreadyExists(t *testing.T) {
 			}
 		},
 		Config:      tg.ProviderConfig(t) + ruleConfig("k8s", "registry.k8s.io", ""),
-		ExpectError: wrapped("terraform import"),
+		ExpectError: acctest.MessageRegexp("terraform import"),
 	}})
 }

@@ -42,7 +42,7 @@ func TestAccPullThroughCacheRule_planTimeErrors(t *testing.T) {
 		steps = append(steps, resource.TestStep{
 			Config:      tg.ProviderConfig(t) + ruleConfig(tc.prefix, tc.url, tc.extra),
 			PlanOnly:    true,
-			ExpectError: wrapped(tc.want),
+			ExpectError: acctest.MessageRegexp(tc.want),
 		})
 	}
 	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories, Steps: steps})

@@ -46,7 +46,7 @@ func TestAccRepositoryCreationTemplate_createReplyLostOnEveryTry(t *testing.T) {
 					emulator.Fault{Operation: "CreateRepositoryCreationTemplate", Kind: emulator.FaultServerError, Count: 1})
 			},
 			Config:      cfg,
-			ExpectError: wrapped("Creating the ECR repository creation template failed"),
+			ExpectError: acctest.MessageRegexp("Creating the ECR repository creation template failed"),
 		},
 		{
 			Config: cfg,
@@ -69,7 +69,7 @@ func TestAccRepositoryCreationTemplate_createCanceled(t *testing.T) {
 				tg.inject(t, emulator.Fault{Operation: "CreateRepositoryCreationTemplate", Kind: emulator.FaultSlow, Count: 1, Delay: 1500 * time.Millisecond})
 			},
 			Config:      tg.ProviderConfig(t) + templateConfig("k8s", pullThroughCache+"\n  timeouts {\n    create = \"300ms\"\n  }"),
-			ExpectError: wrapped("context deadline exceeded"),
+			ExpectError: acctest.MessageRegexp("context deadline exceeded"),
 		},
 		{
 			PreConfig: func() {

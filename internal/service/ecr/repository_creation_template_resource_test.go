@@ -200,7 +200,7 @@ func TestAccRepositoryCreationTemplate_alreadyExists(t *testing.T) {
 			}
 		},
 		Config:      tg.ProviderConfig(t) + templateConfig("taken", pullThroughCache),
-		ExpectError: wrapped("import it"),
+		ExpectError: acctest.MessageRegexp("import it"),
 	}})
 	if st, _ := tg.Emu.ECR().Template("taken"); !slices.Equal(st.AppliedFor, []string{"REPLICATION"}) {
 		t.Fatalf("the existing template was changed: %+v", st)
@@ -240,7 +240,7 @@ func TestAccRepositoryCreationTemplate_planTimeErrors(t *testing.T) {
 		steps = append(steps, resource.TestStep{
 			Config:      tg.ProviderConfig(t) + templateConfig(tc.prefix, tc.body),
 			PlanOnly:    true,
-			ExpectError: wrapped(tc.want),
+			ExpectError: acctest.MessageRegexp(tc.want),
 		})
 	}
 	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories, Steps: steps})

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"regexp"
-	"strings"
 	"testing"
 	"time"
 
@@ -47,11 +46,6 @@ func (tg target) checkRiddenOut(fcs []acctest.FaultCase) resource.TestCheckFunc 
 		checks[i] = fc.CheckRiddenOut(tg.Emu, "eks")
 	}
 	return resource.ComposeAggregateTestCheckFunc(checks...)
-}
-
-// wrapped matches a message terraform may have wrapped across lines.
-func wrapped(msg string) string {
-	return strings.Join(strings.Fields(regexp.QuoteMeta(msg)), `\s+`)
 }
 
 // testRetriedFault: the SDK's retryer absorbs throttling and 5xx. Its
@@ -146,7 +140,7 @@ func TestAccControlPlaneTier_failedUpdate(t *testing.T) {
 		{
 			PreConfig: func() { tg.Emu.EKS().FailNextUpdate(cluster, awsMessage) },
 			Config:    tg.tierConfig(t, cluster, "tier-2xl", ""),
-			ExpectError: regexp.MustCompile(`(?s)ended\s+Failed:\s+Unknown:\s+` + wrapped(awsMessage) +
+			ExpectError: regexp.MustCompile(`(?s)ended\s+Failed:\s+Unknown:\s+` + acctest.MessagePattern(awsMessage) +
 				`.*is\s+on\s+tier\s+tier-xl\s+now`),
 		},
 		{

@@ -278,7 +278,7 @@ func TestAccControlPlaneTier_settingsUpdateFails(t *testing.T) {
 		{
 			PreConfig:   func() { tg.Emu.EKS().FailNextUpdate(cluster, awsMessage) },
 			Config:      tg.tierConfig(t, cluster, "tier-xl", settings{eventTTL: "20m"}.hcl()),
-			ExpectError: regexp.MustCompile(`(?s)ended\s+Failed:.*` + wrapped(awsMessage) + `.*event_ttl=30m`),
+			ExpectError: regexp.MustCompile(`(?s)ended\s+Failed:.*` + acctest.MessagePattern(awsMessage) + `.*event_ttl=30m`),
 		},
 		{
 			Config:   tg.tierConfig(t, cluster, "tier-xl", settings{eventTTL: "30m"}.hcl()),
