@@ -77,6 +77,18 @@ func (tg target) checkLatestUpdate(t *testing.T, cluster string) resource.TestCh
 	}
 }
 
+// checkConverged asserts where an interrupted apply ends once re-run: the
+// cluster on tier, previous_tier recorded, updates updates in all (none
+// started twice), and last_update_id the newest of them.
+func (tg target) checkConverged(t *testing.T, cluster, tier, previous string, updates int) resource.TestCheckFunc {
+	return resource.ComposeAggregateTestCheckFunc(
+		tg.checkClusterTier(t, cluster, tier),
+		resource.TestCheckResourceAttr(addr, "previous_tier", previous),
+		tg.checkUpdateCount(t, cluster, updates),
+		tg.checkLatestUpdate(t, cluster),
+	)
+}
+
 // expectTierChange asserts the plan moves tier from one value to another:
 // the prior state the plan starts from must already account for an
 // update still running in AWS.
@@ -170,12 +182,7 @@ func TestAccControlPlaneTier_interruptedCreateFailsLater(t *testing.T) {
 				},
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
-			Check: resource.ComposeAggregateTestCheckFunc(
-				tg.checkClusterTier(t, cluster, "tier-xl"),
-				tg.checkUpdateCount(t, cluster, 2),
-				resource.TestCheckResourceAttr(addr, "previous_tier", "standard"),
-				tg.checkLatestUpdate(t, cluster),
-			),
+			Check: tg.checkConverged(t, cluster, "tier-xl", "standard", 2),
 		},
 	})
 }
@@ -201,12 +208,7 @@ func TestAccControlPlaneTier_interruptedUpdateThenConfigReverted(t *testing.T) {
 				PreApply:             []plancheck.PlanCheck{expectTierChange("tier-4xl", "tier-xl")},
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
-			Check: resource.ComposeAggregateTestCheckFunc(
-				tg.checkClusterTier(t, cluster, "tier-xl"),
-				resource.TestCheckResourceAttr(addr, "previous_tier", "tier-4xl"),
-				tg.checkUpdateCount(t, cluster, 3),
-				tg.checkLatestUpdate(t, cluster),
-			),
+			Check: tg.checkConverged(t, cluster, "tier-xl", "tier-4xl", 3),
 		},
 	})
 }
@@ -232,10 +234,7 @@ func TestAccControlPlaneTier_previousTierAfterInterruptedUpdate(t *testing.T) {
 			},
 			Check: resource.ComposeAggregateTestCheckFunc(
 				func(*terraform.State) error { tg.waitUpdatesDone(t, cluster); return nil },
-				tg.checkClusterTier(t, cluster, "tier-4xl"),
-				resource.TestCheckResourceAttr(addr, "previous_tier", "tier-xl"),
-				tg.checkUpdateCount(t, cluster, 2),
-				tg.checkLatestUpdate(t, cluster),
+				tg.checkConverged(t, cluster, "tier-4xl", "tier-xl", 2),
 			),
 		},
 	})
@@ -322,12 +321,7 @@ func TestAccControlPlaneTier_slowReplyCreate(t *testing.T) {
 				PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionCreate)},
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
-			Check: resource.ComposeAggregateTestCheckFunc(
-				tg.checkClusterTier(t, cluster, "tier-xl"),
-				tg.checkUpdateCount(t, cluster, 1),
-				resource.TestCheckResourceAttr(addr, "previous_tier", "standard"),
-				tg.checkLatestUpdate(t, cluster),
-			),
+			Check: tg.checkConverged(t, cluster, "tier-xl", "standard", 1),
 		},
 	})
 }
