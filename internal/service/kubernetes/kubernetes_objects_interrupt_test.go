@@ -26,13 +26,7 @@ func TestApplyCanceledHalfWaySavesWhatWasApplied(t *testing.T) {
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
 			// ConfigMap b's apply never answers: the user cancels meanwhile.
-			f.SetOnRequest(func(method, kind, name string) bool {
-				if method == "PATCH" && name == "b" {
-					cancel()
-					return true
-				}
-				return false
-			})
+			cancelAtPatch(f, "b", cancel)
 			partial, diags := r.apply(ctx, state{}, all)
 			if !hasError(diags) || !strings.Contains(diags[0].Detail, "context canceled") || !strings.Contains(diags[0].Detail, "saved in the state") {
 				t.Fatalf("diagnostics:\n%s", diagsText(diags))
@@ -84,13 +78,7 @@ func TestUpdateCanceledHalfWayKeepsWhatIsLeftToDo(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	f.SetOnRequest(func(method, kind, name string) bool {
-		if method == "PATCH" && name == "b" {
-			cancel()
-			return true
-		}
-		return false
-	})
+	cancelAtPatch(f, "b", cancel)
 	second, diags := r.apply(ctx, first, join(shopNamespace, configMap("a", "2"), configMap("b", "2")))
 	if !hasError(diags) {
 		t.Fatal("no error from a canceled update")
@@ -99,4 +87,16 @@ func TestUpdateCanceledHalfWayKeepsWhatIsLeftToDo(t *testing.T) {
 	if !strings.Contains(objs["ConfigMap/shop/a"], `value: "2"`) || !strings.Contains(objs["ConfigMap/shop/b"], `value: "1"`) {
 		t.Errorf("state after the canceled update: a=%q b=%q; want a updated, b not", objs["ConfigMap/shop/a"], objs["ConfigMap/shop/b"])
 	}
+}
+
+// cancelAtPatch makes the apply of the object named name never answer and
+// cancels the apply's context meanwhile, as a user's Ctrl-C would.
+func cancelAtPatch(f *kubeapi.Fake, name string, cancel context.CancelFunc) {
+	f.SetOnRequest(func(method, _, n string) bool {
+		if method == "PATCH" && n == name {
+			cancel()
+			return true
+		}
+		return false
+	})
 }
