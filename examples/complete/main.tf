@@ -1,8 +1,10 @@
-# The fast-scaling stack for one cluster, every part on: a control-plane tier
-# sized for the burst, ECR pull-through caches, a metric stream for the
-# scaler, Karpenter capacity (a spot-first pair and a GPU pool), a warm pool
-# pinned to the spot pool, and an HPA. Plan shows cost and latency before
-# anything runs.
+# The fast-scaling stack for one cluster: a control-plane tier sized for
+# the burst, ECR pull-through caches, a metric stream for the scaler,
+# Karpenter capacity (a spot-first pair and a GPU pool), a warm pool pinned
+# to the spot pool, and an HPA. The switches that are off by default
+# (readiness rules, image pre-pull, Kueue, circuit breaker, alerts) stay
+# off: examples/mission-critical turns them on. Plan shows cost and latency
+# before anything runs.
 #
 # Everything it needs from the platform comes from local.platform, which
 # eks.tf fills from terraform-aws-modules/eks and its karpenter submodule

@@ -1,6 +1,7 @@
-# What `make demo` applies: the fast-scaling stack for one cluster, every
-# part on, against the AWS emulator that ships in the provider binary, and
-# its Kubernetes objects applied to a cluster when one is given.
+# What `make demo` applies: the fast-scaling stack for one cluster (the
+# switches that are off by default stay off: examples/mission-critical
+# turns them on), against the AWS emulator that ships in the provider
+# binary, and its Kubernetes objects applied to a cluster when one is given.
 #
 # AWS side (applied): the control-plane tier sized for the burst, ECR
 # pull-through cache rules for public registries, a CloudWatch metric stream.
