@@ -33,8 +33,6 @@ locals {
   kueue_default_local_queues = [{ namespace = var.workload.namespace, name = null }]
 
   # The circuit breaker protects the running pods for as long as the
-  # stack's burst takes to be served (load rises when detection starts),
-  # with the HPA's CPU target as the headroom ejections may take.
+  # stack's burst takes to be served (load rises when detection starts).
   circuit_breaker_seconds_until_ready = min(3600, local.effective.total.p95_seconds)
-  circuit_breaker_target_utilization  = var.enable_workload_autoscaling && !local.autoscaling_keda ? try(one([for m in local.autoscaling_metrics : m.utilization / 100 if m.type == "resource" && m.name == "cpu" && m.utilization != null]), null) : null
 }

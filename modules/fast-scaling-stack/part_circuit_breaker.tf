@@ -1,10 +1,9 @@
 # Shared part file: the same file is in modules/workload-autoscaling
 # (TestSharedPartFiles keeps the copies equal). It reads var.workload,
-# var.enable_circuit_breaker and the hooks
-# local.circuit_breaker_seconds_until_ready (the stack's estimate of how long
-# new pods take; null where there is none) and
-# local.circuit_breaker_target_utilization (the HPA's CPU target, or null),
-# which each module defines.
+# var.enable_circuit_breaker, part_autoscaling.tf (the HPA's CPU target) and
+# the hook local.circuit_breaker_seconds_until_ready (the stack's estimate of
+# how long new pods take; null where there is none), which each module
+# defines.
 
 variable "circuit_breaker" {
   description = <<-EOT
@@ -84,6 +83,9 @@ data "scaling_circuit_breaker" "this" {
 }
 
 locals {
+  # The headroom ejections may take: the HPA's CPU target, if it has one.
+  circuit_breaker_target_utilization = var.enable_workload_autoscaling && !local.autoscaling_keda ? try(one([for m in local.autoscaling_metrics : m.utilization / 100 if m.type == "resource" && m.name == "cpu" && m.utilization != null]), null) : null
+
   circuit_breaker           = try(data.scaling_circuit_breaker.this[0], null)
   circuit_breaker_yaml      = [for d in data.scaling_circuit_breaker.this : d.yaml]
   circuit_breaker_manifests = flatten([for d in data.scaling_circuit_breaker.this : d.manifests])
