@@ -36,9 +36,11 @@ variable "kubernetes_apply" {
 }
 
 # Carries kubernetes_apply.depends_on into a dependency of the objects
-# (depends_on itself cannot name a variable).
+# (depends_on itself cannot name a variable). Counted with the objects, not
+# with depends_on: a value unknown until apply (helm_release.x.status) may
+# be null, so a count on it would fail the plan.
 resource "terraform_data" "kubernetes_apply_after" {
-  count = var.apply_kubernetes_objects && var.kubernetes_apply.depends_on != null ? 1 : 0
+  count = var.apply_kubernetes_objects && length(local.kubernetes_yaml) > 0 ? 1 : 0
 
   input = var.kubernetes_apply.depends_on == null ? null : "ready"
 }

@@ -77,8 +77,23 @@ run "apply_settings" {
     error_message = "kubernetes_apply should reach the resource"
   }
   assert {
-    condition     = length(terraform_data.kubernetes_apply_after) == 1
+    condition     = terraform_data.kubernetes_apply_after[0].input == "ready"
     error_message = "depends_on should become a dependency of the objects"
+  }
+}
+
+# A depends_on unknown until apply (it might be null) still plans: the
+# dependency is counted with the objects, not with its value.
+run "apply_after_a_value_unknown_until_apply" {
+  command = plan
+
+  module {
+    source = "./tests/unknown_dependency"
+  }
+
+  assert {
+    condition     = strcontains(output.yaml, "kind: EC2NodeClass")
+    error_message = "the objects should still be rendered and applied after the dependency"
   }
 }
 
