@@ -33,6 +33,6 @@ func validateCapacityReservationTerms(p *problem.At, terms []CapacityReservation
 		if m := t.InstanceMatchCriteria; m != "" && m != "open" && m != "targeted" {
 			tp.Child("instance_match_criteria").Addf("%q must be open or targeted", m)
 		}
-		validateSelectorTags(tp.Child("tags"), t.Tags)
+		ValidateSelectorTags(tp.Child("tags"), t.Tags)
 	}
 }

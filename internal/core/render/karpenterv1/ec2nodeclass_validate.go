@@ -47,8 +47,8 @@ func (nc EC2NodeClass) Validate() problem.List {
 			problem.Under(&probs, "role").Addf("%s", msg)
 		}
 	}
-	validateSelectorTerms(problem.Under(&probs, "subnet_selector_terms"), nc.SubnetSelectorTerms, reSubnetID, "subnet-0123456789abcdef0", false)
-	validateSelectorTerms(problem.Under(&probs, "security_group_selector_terms"), nc.SecurityGroupSelectorTerms, reSGID, "sg-0123456789abcdef0", true)
+	validateRequiredTerms(problem.Under(&probs, "subnet_selector_terms"), nc.SubnetSelectorTerms, reSubnetID, "subnet-0123456789abcdef0", false)
+	validateRequiredTerms(problem.Under(&probs, "security_group_selector_terms"), nc.SecurityGroupSelectorTerms, reSGID, "sg-0123456789abcdef0", true)
 	validateCapacityReservationTerms(problem.Under(&probs, "capacity_reservation_selector_terms"), nc.CapacityReservationSelectorTerms)
 	validateBlockDevices(problem.Under(&probs, "block_device_mappings"), nc.BlockDeviceMappings)
 	validateMetadataOptions(problem.Under(&probs, "metadata_options"), nc.MetadataOptions)
@@ -107,16 +107,24 @@ func validateAMI(probs *problem.List, nc EC2NodeClass) {
 		case t.Owner != "" && t.Name == "" && len(t.Tags) == 0:
 			tp.Child("owner").Addf("owner narrows a name or tags selection; add name or tags")
 		}
-		validateSelectorTags(tp.Child("tags"), t.Tags)
+		ValidateSelectorTags(tp.Child("tags"), t.Tags)
 	}
 }
 
-func validateSelectorTerms(p *problem.At, terms []SelectorTerm, reID *regexp.Regexp, example string, allowName bool) {
+// validateRequiredTerms: an EC2NodeClass needs subnets and security groups.
+func validateRequiredTerms(p *problem.At, terms []SelectorTerm, reID *regexp.Regexp, example string, allowName bool) {
 	if len(terms) == 0 {
-		fields := "tags (e.g. karpenter.sh/discovery = <cluster name>) or id"
-		p.Addf("at least one term is required: select by %s", fields)
+		p.Addf("at least one term is required: select by tags (e.g. karpenter.sh/discovery = <cluster name>) or id")
 		return
 	}
+	ValidateSelectorTerms(p, terms, reID, example, allowName)
+}
+
+// ValidateSelectorTerms checks subnet and security-group selector terms by
+// the rules the EC2NodeClass and the EKS Auto Mode NodeClass share: at
+// most 30 terms, each one of id (matching reID), name (where allowName) or
+// tags. Whether an empty list is allowed is the caller's to say.
+func ValidateSelectorTerms(p *problem.At, terms []SelectorTerm, reID *regexp.Regexp, example string, allowName bool) {
 	if len(terms) > 30 {
 		p.Addf("at most 30 terms, got %d", len(terms))
 	}
@@ -130,7 +138,7 @@ func validateSelectorTerms(p *problem.At, terms []SelectorTerm, reID *regexp.Reg
 		}
 		switch {
 		case t.Name != "" && !allowName:
-			tp.Child("name").Addf("subnets are selected by id or tags only")
+			tp.Child("name").Addf("only security groups are selected by name; use id or tags")
 		case set == 0:
 			tp.Addf("set id or tags")
 		case set > 1:
@@ -138,17 +146,31 @@ func validateSelectorTerms(p *problem.At, terms []SelectorTerm, reID *regexp.Reg
 		case t.ID != "" && !reID.MatchString(t.ID):
 			tp.Child("id").Addf("%q is not a valid id, e.g. %s", t.ID, example)
 		}
-		validateSelectorTags(tp.Child("tags"), t.Tags)
+		checkControl(tp.Child("name"), t.Name)
+		ValidateSelectorTags(tp.Child("tags"), t.Tags)
 	}
 }
 
-func validateSelectorTags(p *problem.At, tags map[string]string) {
+// ValidateSelectorTags checks one selector term's tags: at most 20, no
+// empty key or value (the CRDs' rule), no control characters.
+func ValidateSelectorTags(p *problem.At, tags map[string]string) {
 	if len(tags) > 20 {
 		p.Addf("at most 20 tags per term, got %d", len(tags))
 	}
 	for _, k := range slices.Sorted(maps.Keys(tags)) {
 		if k == "" || tags[k] == "" {
 			p.Addf("empty tag keys or values are not supported (use \"*\" to match any value)")
+		}
+		checkControl(p.Key(k), k, tags[k])
+	}
+}
+
+// checkControl reports the first value with a control character.
+func checkControl(p *problem.At, vals ...string) {
+	for _, v := range vals {
+		if msg := k8sname.ControlCharError(v); msg != "" {
+			p.Addf("%s", msg)
+			return
 		}
 	}
 }
@@ -261,12 +283,7 @@ func validateTags(p *problem.At, tags map[string]string) {
 		case restrictedTag(k):
 			p.Key(k).Addf("tag %q is set by Karpenter itself; remove it", k)
 		}
-		for _, v := range []string{k, tags[k]} {
-			if msg := k8sname.ControlCharError(v); msg != "" {
-				p.Key(k).Addf("%s", msg)
-				break
-			}
-		}
+		checkControl(p.Key(k), k, tags[k])
 	}
 }
 

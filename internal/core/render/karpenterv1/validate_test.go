@@ -132,6 +132,11 @@ var badCases = []badCase{
 		n.SubnetSelectorTerms = []SelectorTerm{{ID: "subnet-1", Tags: discovery}}
 	}), "subnet_selector_terms[0]", "mutually exclusive"},
 	{"subnet by name", nodeClass(func(n *EC2NodeClass) { n.SubnetSelectorTerms = []SelectorTerm{{Name: "x"}} }), "subnet_selector_terms[0].name", "id or tags"},
+	{"control character in a subnet tag", nodeClass(func(n *EC2NodeClass) {
+		n.SubnetSelectorTerms = []SelectorTerm{{Tags: map[string]string{"Name": "private\n"}}}
+	}), "subnet_selector_terms[0].tags.Name", "control character"},
+	{"control character in a security group name", nodeClass(func(n *EC2NodeClass) { n.SecurityGroupSelectorTerms = []SelectorTerm{{Name: "web\x00"}} }),
+		"security_group_selector_terms[0].name", "control character"},
 	{"sg id format", nodeClass(func(n *EC2NodeClass) { n.SecurityGroupSelectorTerms = []SelectorTerm{{ID: "0123"}} }), "security_group_selector_terms[0].id", "sg-"},
 	{"empty tag value", nodeClass(func(n *EC2NodeClass) {
 		n.SecurityGroupSelectorTerms = []SelectorTerm{{Tags: map[string]string{"k": ""}}}
