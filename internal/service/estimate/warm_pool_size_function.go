@@ -2,8 +2,7 @@ package estimate
 
 import (
 	"context"
-	"fmt"
-	"strings"
+	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
 
@@ -37,15 +36,9 @@ func (f *warmPoolSizeFunction) Definition(_ context.Context, _ function.Definiti
 	}
 }
 
-// argumentOf maps a sizing error to the argument it is about.
-func argumentOf(msg string) int64 {
-	for i, prefix := range []string{"baseline_replicas", "peak_replicas", "safety_factor", "basis"} {
-		if strings.HasPrefix(msg, prefix) {
-			return int64(i)
-		}
-	}
-	return 0
-}
+// arguments are the parameter names in order: a sizing problem's path
+// names the argument it is about.
+var arguments = []string{"baseline_replicas", "peak_replicas", "safety_factor", "basis"}
 
 func (f *warmPoolSizeFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
 	var baseline, peak framework.WholeNumber
@@ -57,9 +50,10 @@ func (f *warmPoolSizeFunction) Run(ctx context.Context, req function.RunRequest,
 	}
 	in := sizing.Input{BaselineReplicas: baseline.ValueInt64(), PeakReplicas: peak.ValueInt64(),
 		SafetyFactor: safety.ValueFloat64(), Basis: sizing.Basis(basis)}
-	n, err := sizing.WarmReplicas(in)
-	if err != nil {
-		resp.Error = function.NewArgumentFuncError(argumentOf(err.Error()), fmt.Sprint(err))
+	n, ps := sizing.WarmReplicas(in)
+	if ps.HasErrors() {
+		p := ps[0]
+		resp.Error = function.NewArgumentFuncError(int64(max(slices.Index(arguments, p.Path.String()), 0)), p.Message)
 		return
 	}
 	resp.Error = resp.Result.Set(ctx, n)

@@ -87,8 +87,8 @@ func (in Input) Validate() problem.List {
 		ps.Addf(problem.Path{"warm_pods"}, "set either warm_pods or the warm_* traffic figures (baseline, peak, safety factor), not both")
 	}
 	if in.Warm != nil {
-		if err := in.Warm.Validate(); err != nil {
-			ps.Addf(problem.Path{"warm_" + firstWord(err.Error())}, "%v", err)
+		for _, p := range in.Warm.Validate() {
+			ps.Addf(problem.Path{"warm_" + p.Path.String()}, "%s", p.Message)
 		}
 	}
 	if in.WarmPods != nil && *in.WarmPods < 0 {
@@ -128,16 +128,6 @@ func (in Input) Validate() problem.List {
 
 func (in Input) warmWanted() bool {
 	return in.Warm != nil || (in.WarmPods != nil && *in.WarmPods > 0)
-}
-
-// firstWord maps a sizing error ("peak_replicas (..) must ...") to its field.
-func firstWord(msg string) string {
-	for i, r := range msg {
-		if r == ' ' {
-			return msg[:i]
-		}
-	}
-	return msg
 }
 
 // Estimate prices the input. Errors come back as problems.

@@ -6,6 +6,8 @@ package sizing
 import (
 	"fmt"
 	"math"
+
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/problem"
 )
 
 // Basis is what the safety factor multiplies.
@@ -31,30 +33,41 @@ type Input struct {
 	Basis        Basis
 }
 
-// Validate returns an error naming the field and the fix.
-func (in Input) Validate() error {
+// MaxPeakReplicas keeps ceil(basis x safety factor) far from int64
+// overflow.
+const MaxPeakReplicas = 1_000_000
+
+// Validate reports every bad field at its attribute (basis,
+// baseline_replicas, peak_replicas, safety_factor), each message naming the
+// field and the fix. The warm pool renderer, the cost model and the
+// warm_pool_size function all check sizing here.
+func (in Input) Validate() problem.List {
+	var ps problem.List
 	switch in.Basis {
 	case BasisPeakDelta, BasisPeak:
 	default:
-		return fmt.Errorf("basis must be %q or %q, got %q", BasisPeakDelta, BasisPeak, in.Basis)
+		ps.Addf(problem.Path{"basis"}, "basis must be %q (peak - baseline, the guide's formula) or %q (the whole peak), got %q", BasisPeakDelta, BasisPeak, in.Basis)
 	}
 	if in.BaselineReplicas < 0 {
-		return fmt.Errorf("baseline_replicas must be 0 or more, got %d", in.BaselineReplicas)
+		ps.Addf(problem.Path{"baseline_replicas"}, "baseline_replicas must be 0 or more, got %d", in.BaselineReplicas)
 	}
 	if in.PeakReplicas < in.BaselineReplicas {
-		return fmt.Errorf("peak_replicas (%d) must not be below baseline_replicas (%d)", in.PeakReplicas, in.BaselineReplicas)
+		ps.Addf(problem.Path{"peak_replicas"}, "peak_replicas (%d) must not be below baseline_replicas (%d): the peak is the most replicas the workload runs", in.PeakReplicas, in.BaselineReplicas)
+	}
+	if in.PeakReplicas > MaxPeakReplicas {
+		ps.Addf(problem.Path{"peak_replicas"}, "peak_replicas must be at most %d, got %d", MaxPeakReplicas, in.PeakReplicas)
 	}
 	if !(in.SafetyFactor > 0 && in.SafetyFactor <= 1) {
-		return fmt.Errorf("safety_factor must be in (0, 1], e.g. 0.15, got %v", in.SafetyFactor)
+		ps.Addf(problem.Path{"safety_factor"}, "safety_factor must be in (0, 1], the share of the basis kept warm (e.g. 0.15), got %v", in.SafetyFactor)
 	}
-	return nil
+	return ps
 }
 
 // WarmReplicas is ceil(basis x safety factor), where basis is peak - baseline
 // or peak. Peak delta 100 x 0.15 = 15 pods.
-func WarmReplicas(in Input) (int64, error) {
-	if err := in.Validate(); err != nil {
-		return 0, err
+func WarmReplicas(in Input) (int64, problem.List) {
+	if ps := in.Validate(); ps.HasErrors() {
+		return 0, ps
 	}
 	basis := in.PeakReplicas - in.BaselineReplicas
 	if in.Basis == BasisPeak {

@@ -2,6 +2,7 @@ package sizing
 
 import (
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -24,15 +25,21 @@ func TestGuideExamples(t *testing.T) {
 }
 
 func TestRejectsBadInput(t *testing.T) {
-	bad := []Input{
-		{BaselineReplicas: 10, PeakReplicas: 5, SafetyFactor: 0.1, Basis: BasisPeakDelta},
-		{PeakReplicas: 5, SafetyFactor: 0, Basis: BasisPeakDelta},
-		{PeakReplicas: 5, SafetyFactor: 1.5, Basis: BasisPeakDelta},
-		{PeakReplicas: 5, SafetyFactor: 0.5, Basis: "median"},
+	bad := []struct {
+		in   Input
+		path string
+	}{
+		{Input{BaselineReplicas: 10, PeakReplicas: 5, SafetyFactor: 0.1, Basis: BasisPeakDelta}, "peak_replicas"},
+		{Input{BaselineReplicas: -1, PeakReplicas: 5, SafetyFactor: 0.1, Basis: BasisPeakDelta}, "baseline_replicas"},
+		{Input{PeakReplicas: MaxPeakReplicas + 1, SafetyFactor: 0.1, Basis: BasisPeakDelta}, "peak_replicas"},
+		{Input{PeakReplicas: 5, SafetyFactor: 0, Basis: BasisPeakDelta}, "safety_factor"},
+		{Input{PeakReplicas: 5, SafetyFactor: 1.5, Basis: BasisPeakDelta}, "safety_factor"},
+		{Input{PeakReplicas: 5, SafetyFactor: 0.5, Basis: "median"}, "basis"},
 	}
-	for _, in := range bad {
-		if _, err := WarmReplicas(in); err == nil {
-			t.Errorf("%+v: want an error", in)
+	for _, c := range bad {
+		_, ps := WarmReplicas(c.in)
+		if len(ps) != 1 || ps[0].Path.String() != c.path || !strings.HasPrefix(ps[0].Message, c.path) {
+			t.Errorf("%+v: want one error at %s naming it, got %v", c.in, c.path, ps)
 		}
 	}
 }

@@ -6,22 +6,22 @@ import (
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/problem"
 )
 
-// Physical bounds of the inputs (the latency inputs reuse latency's).
+// Physical bounds of the inputs. The latency inputs and the replica counts
+// take latency's bounds, so both data sources refuse the same numbers.
 var (
-	boundReplicas = problem.Bound{Min: 0, Max: latency.MaxClusterPods, Whole: true, Unit: "replicas", Why: "Kubernetes' 150,000-pod cluster limit"}
+	boundReplicas = latency.InputBounds["current_replicas"]
 	boundSafety   = problem.Bound{Min: 0, MinOpen: true, Max: 1, Why: "the share of the burst kept warm, e.g. 0.15"}
 	boundCoverage = problem.Bound{Min: 0, MinOpen: true, Max: 1, Why: "the share of observed bursts to absorb completely, e.g. 0.9"}
 	// A pod-hour above $100 is a large GPU instance per pod; beyond is a typo.
 	boundPodHour = problem.Bound{Min: 0, MinOpen: true, Max: 100, Unit: "USD", Why: "a p5.48xlarge costs under $100 an hour"}
 	boundHours   = problem.Bound{Min: 0, MinOpen: true, Max: 168, Unit: "hours", Why: "a week has 168 hours"}
 	boundBudget  = problem.Bound{Min: 0, Max: 10_000_000, Unit: "USD", Why: "an extra ten million dollars a month per cluster is not a budget"}
-	boundTarget  = problem.Bound{Min: 0, MinOpen: true, Max: 86_400, Unit: "seconds", Why: "a scale-out takes some time, and a target beyond a day is not an SLO"}
-	boundImage   = problem.Bound{Min: 0, Max: 100_000, Unit: "MB", Why: "no image a scale-out waits for is larger than 100 GB"}
-	boundApp     = problem.Bound{Min: 0, Max: 3600, Unit: "seconds", Why: "an app that takes over an hour to start is not scaled out on demand"}
-	boundPeriod  = problem.Bound{Min: 1, Max: 3600, Whole: true, Unit: "seconds", Why: "readinessProbe periodSeconds is whole seconds, at least 1"}
-	boundSync    = problem.Bound{Min: latency.EKSMinHPASyncPeriod, Max: latency.EKSMaxHPASyncPeriod, Whole: true, Unit: "seconds",
-		Why: "the range EKS accepts for horizontalPodAutoscalerSyncPeriod, per its user guide page Advanced Kubernetes control plane configuration"}
-	boundQueue = problem.Bound{Min: 0, Max: 604_800, Unit: "seconds", Why: "work that waits over a week for quota is stuck, not queued"}
+	boundTarget  = latency.InputBounds["target_p95_seconds"]
+	boundImage   = latency.InputBounds["image_size_mb"]
+	boundApp     = latency.InputBounds["app_start_seconds"]
+	boundPeriod  = latency.InputBounds["readiness_period_seconds"]
+	boundSync    = latency.InputBounds["hpa_sync_period_seconds"]
+	boundQueue   = latency.InputBounds["queue_wait_seconds"]
 )
 
 // InputBounds are the physical bounds of the number inputs by attribute name,

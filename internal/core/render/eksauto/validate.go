@@ -10,6 +10,7 @@ import (
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/problem"
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/k8sname"
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/karpenterv1"
 )
 
 var (
@@ -89,42 +90,7 @@ func validateTerms(at *problem.At, terms []SelectorTerm, reID *regexp.Regexp, ex
 	if len(terms) == 0 && required {
 		at.Addf("at least one term is required, e.g. { tags = { \"kubernetes.io/role/internal-elb\" = \"1\" } } or { id = %q }", example)
 	}
-	if len(terms) > 30 {
-		at.Addf("at most 30 terms, got %d", len(terms))
-	}
-	for i, t := range terms {
-		tp := at.Child(i)
-		set := 0
-		for _, has := range []bool{t.ID != "", t.Name != "", len(t.Tags) > 0} {
-			if has {
-				set++
-			}
-		}
-		switch {
-		case t.Name != "" && !allowName:
-			tp.Child("name").Addf("only security groups are selected by name; use id or tags")
-		case set == 0:
-			tp.Addf("set id or tags")
-		case set > 1:
-			tp.Addf("id, name and tags are mutually exclusive within one term; use separate terms")
-		case t.ID != "" && !reID.MatchString(t.ID):
-			tp.Child("id").Addf("%q is not a valid id, e.g. %s", t.ID, example)
-		}
-		checkControl(tp.Child("name"), t.Name)
-		validateTagSelector(tp.Child("tags"), t.Tags)
-	}
-}
-
-func validateTagSelector(at *problem.At, tags map[string]string) {
-	if len(tags) > 20 {
-		at.Addf("at most 20 tags per term, got %d", len(tags))
-	}
-	for _, k := range slices.Sorted(maps.Keys(tags)) {
-		if k == "" || tags[k] == "" {
-			at.Addf("empty tag keys or values are not supported (use \"*\" to match any value)")
-		}
-		checkControl(at.Key(k), k, tags[k])
-	}
+	karpenterv1.ValidateSelectorTerms(at, terms, reID, example, allowName)
 }
 
 func checkControl(at *problem.At, vals ...string) {
@@ -153,7 +119,7 @@ func validateReservations(at *problem.At, terms []CapacityReservationSelectorTer
 		if t.Owner != "" && !reAccount.MatchString(t.Owner) {
 			tp.Child("owner").Addf("%q must be a 12-digit AWS account id", t.Owner)
 		}
-		validateTagSelector(tp.Child("tags"), t.Tags)
+		karpenterv1.ValidateSelectorTags(tp.Child("tags"), t.Tags)
 	}
 }
 

@@ -96,7 +96,7 @@ func TestNodePoolIsAnAutoModePool(t *testing.T) {
 	bad := NodePool(karpenterv1.NodePool{Name: "web", Labels: map[string]string{karpenterv1.LabelInstanceCategory: "c"}})
 	found := false
 	for _, p := range bad.Validate() {
-		found = found || (p.Path.String() == "labels" && strings.Contains(p.Message, "eks.amazonaws.com/instance-category"))
+		found = found || (p.Path.String() == "labels."+karpenterv1.LabelInstanceCategory && strings.Contains(p.Message, "eks.amazonaws.com/instance-category"))
 	}
 	if !found {
 		t.Fatalf("Karpenter label on an Auto Mode pool not rejected: %v", bad.Validate())

@@ -29,99 +29,107 @@ var (
 func (nc EC2NodeClass) Validate() problem.List {
 	var probs problem.List
 	nc = nc.WithDefaults()
-	name := at(&probs, "name")
+	name := problem.Under(&probs, "name")
 	switch {
 	case nc.Name == "":
-		name.add("is required, e.g. \"default\" (NodePools reference it by node_class_name)")
+		name.Addf("is required, e.g. \"default\" (NodePools reference it by node_class_name)")
 	case len(nc.Name) > 63 || !reDNS1123Subdomain.MatchString(nc.Name):
-		name.add("%q must be at most 63 lowercase letters, digits, '-' or '.'", nc.Name)
+		name.Addf("%q must be at most 63 lowercase letters, digits, '-' or '.'", nc.Name)
 	}
 	validateAMI(&probs, nc)
 	switch {
 	case nc.Role != "" && nc.InstanceProfile != "":
-		at(&probs, "instance_profile").add("set exactly one of role and instance_profile, not both (with role, Karpenter manages the instance profile)")
+		problem.Under(&probs, "instance_profile").Addf("set exactly one of role and instance_profile, not both (with role, Karpenter manages the instance profile)")
 	case nc.Role == "" && nc.InstanceProfile == "":
-		at(&probs, "role").add("set role (the node IAM role name, e.g. KarpenterNodeRole-my-cluster) or instance_profile")
+		problem.Under(&probs, "role").Addf("set role (the node IAM role name, e.g. KarpenterNodeRole-my-cluster) or instance_profile")
 	case nc.Role != "":
 		if msg := k8sname.IAMRoleNameError(nc.Role); msg != "" {
-			at(&probs, "role").add("%s", msg)
+			problem.Under(&probs, "role").Addf("%s", msg)
 		}
 	}
-	validateSelectorTerms(at(&probs, "subnet_selector_terms"), nc.SubnetSelectorTerms, reSubnetID, "subnet-0123456789abcdef0", false)
-	validateSelectorTerms(at(&probs, "security_group_selector_terms"), nc.SecurityGroupSelectorTerms, reSGID, "sg-0123456789abcdef0", true)
-	validateCapacityReservationTerms(at(&probs, "capacity_reservation_selector_terms"), nc.CapacityReservationSelectorTerms)
-	validateBlockDevices(at(&probs, "block_device_mappings"), nc.BlockDeviceMappings)
-	validateMetadataOptions(at(&probs, "metadata_options"), nc.MetadataOptions)
+	validateRequiredTerms(problem.Under(&probs, "subnet_selector_terms"), nc.SubnetSelectorTerms, reSubnetID, "subnet-0123456789abcdef0", false)
+	validateRequiredTerms(problem.Under(&probs, "security_group_selector_terms"), nc.SecurityGroupSelectorTerms, reSGID, "sg-0123456789abcdef0", true)
+	validateCapacityReservationTerms(problem.Under(&probs, "capacity_reservation_selector_terms"), nc.CapacityReservationSelectorTerms)
+	validateBlockDevices(problem.Under(&probs, "block_device_mappings"), nc.BlockDeviceMappings)
+	validateMetadataOptions(problem.Under(&probs, "metadata_options"), nc.MetadataOptions)
 	if nc.Kubelet != nil {
-		validateKubelet(at(&probs, "kubelet"), *nc.Kubelet)
+		validateKubelet(problem.Under(&probs, "kubelet"), *nc.Kubelet)
 	}
-	validateTags(at(&probs, "tags"), nc.Tags)
-	validateUserData(at(&probs, "user_data"), nc.UserData, nc.Family())
-	validateFastImagePull(at(&probs, "user_data", "fast_image_pull"), nc)
+	validateTags(problem.Under(&probs, "tags"), nc.Tags)
+	validateUserData(problem.Under(&probs, "user_data"), nc.UserData, nc.Family())
+	validateFastImagePull(problem.Under(&probs, "user_data", "fast_image_pull"), nc)
 	if nc.Family() == "Bottlerocket" && nc.UserData.Raw != "" {
-		validateBottlerocketRaw(at(&probs, "user_data", "raw"), nc.UserData.Raw, nc.AMIAlias)
+		validateBottlerocketRaw(problem.Under(&probs, "user_data", "raw"), nc.UserData.Raw, nc.AMIAlias)
 	}
 	return probs
 }
 
 func validateAMI(probs *problem.List, nc EC2NodeClass) {
 	if nc.AMIAlias != "" && len(nc.AMISelectorTerms) > 0 {
-		at(probs, "ami_alias").add("set either ami_alias or ami_selector_terms, not both")
+		problem.Under(probs, "ami_alias").Addf("set either ami_alias or ami_selector_terms, not both")
 		return
 	}
 	if nc.AMIFamily != "" && !slices.Contains(AMIFamilies, nc.AMIFamily) {
-		at(probs, "ami_family").add("%q is not an AMI family: use %s", nc.AMIFamily, strings.Join(AMIFamilies, ", "))
+		problem.Under(probs, "ami_family").Addf("%q is not an AMI family: use %s", nc.AMIFamily, strings.Join(AMIFamilies, ", "))
 	}
 	if nc.AMIAlias != "" {
-		p := at(probs, "ami_alias")
+		p := problem.Under(probs, "ami_alias")
 		fam, ver := cutAt(nc.AMIAlias)
 		switch {
 		case len(nc.AMIAlias) > 30 || !reAlias.MatchString(nc.AMIAlias):
-			p.add("%q must be family@version, e.g. al2023@latest or bottlerocket@latest", nc.AMIAlias)
+			p.Addf("%q must be family@version, e.g. al2023@latest or bottlerocket@latest", nc.AMIAlias)
 		case !slices.Contains(AMIAliasFamilies, fam):
-			p.add("family %q is not supported: use one of %s (e.g. al2023@latest)", fam, strings.Join(AMIAliasFamilies, ", "))
+			p.Addf("family %q is not supported: use one of %s (e.g. al2023@latest)", fam, strings.Join(AMIAliasFamilies, ", "))
 		case strings.HasPrefix(fam, "windows") && ver != "latest":
-			p.add("Windows aliases only support the version latest, e.g. %s@latest", fam)
+			p.Addf("Windows aliases only support the version latest, e.g. %s@latest", fam)
 		case nc.AMIFamily != "" && nc.AMIFamily != "Custom" && nc.AMIFamily != nc.Family():
-			at(probs, "ami_family").add("%q does not match the alias %s: leave ami_family unset, or use %s or Custom", nc.AMIFamily, nc.AMIAlias, nc.Family())
+			problem.Under(probs, "ami_family").Addf("%q does not match the alias %s: leave ami_family unset, or use %s or Custom", nc.AMIFamily, nc.AMIAlias, nc.Family())
 		}
 		return
 	}
 	if nc.AMIFamily == "" {
-		at(probs, "ami_family").add("is required with ami_selector_terms (e.g. AL2023 or Bottlerocket), so Karpenter knows how to bootstrap the AMI")
+		problem.Under(probs, "ami_family").Addf("is required with ami_selector_terms (e.g. AL2023 or Bottlerocket), so Karpenter knows how to bootstrap the AMI")
 	}
-	p := at(probs, "ami_selector_terms")
+	p := problem.Under(probs, "ami_selector_terms")
 	if len(nc.AMISelectorTerms) > 30 {
-		p.add("at most 30 terms, got %d", len(nc.AMISelectorTerms))
+		p.Addf("at most 30 terms, got %d", len(nc.AMISelectorTerms))
 	}
 	for i, t := range nc.AMISelectorTerms {
-		tp := p.child(i)
+		tp := p.Child(i)
 		others := t.Name != "" || t.Owner != "" || len(t.Tags) > 0
 		switch {
 		case t.ID == "" && !others && t.SSMParameter == "":
-			tp.add("set one of id, name, tags or ssm_parameter")
+			tp.Addf("set one of id, name, tags or ssm_parameter")
 		case t.ID != "" && (others || t.SSMParameter != ""):
-			tp.child("id").add("id cannot be combined with name, owner, tags or ssm_parameter in one term")
+			tp.Child("id").Addf("id cannot be combined with name, owner, tags or ssm_parameter in one term")
 		case t.ID != "" && !reAMIID.MatchString(t.ID):
-			tp.child("id").add("%q is not an AMI id (ami-0123456789abcdef0)", t.ID)
+			tp.Child("id").Addf("%q is not an AMI id (ami-0123456789abcdef0)", t.ID)
 		case t.Owner != "" && t.Name == "" && len(t.Tags) == 0:
-			tp.child("owner").add("owner narrows a name or tags selection; add name or tags")
+			tp.Child("owner").Addf("owner narrows a name or tags selection; add name or tags")
 		}
-		validateSelectorTags(tp.child("tags"), t.Tags)
+		ValidateSelectorTags(tp.Child("tags"), t.Tags)
 	}
 }
 
-func validateSelectorTerms(p *problemsAt, terms []SelectorTerm, reID *regexp.Regexp, example string, allowName bool) {
+// validateRequiredTerms: an EC2NodeClass needs subnets and security groups.
+func validateRequiredTerms(p *problem.At, terms []SelectorTerm, reID *regexp.Regexp, example string, allowName bool) {
 	if len(terms) == 0 {
-		fields := "tags (e.g. karpenter.sh/discovery = <cluster name>) or id"
-		p.add("at least one term is required: select by %s", fields)
+		p.Addf("at least one term is required: select by tags (e.g. karpenter.sh/discovery = <cluster name>) or id")
 		return
 	}
+	ValidateSelectorTerms(p, terms, reID, example, allowName)
+}
+
+// ValidateSelectorTerms checks subnet and security-group selector terms by
+// the rules the EC2NodeClass and the EKS Auto Mode NodeClass share: at
+// most 30 terms, each one of id (matching reID), name (where allowName) or
+// tags. Whether an empty list is allowed is the caller's to say.
+func ValidateSelectorTerms(p *problem.At, terms []SelectorTerm, reID *regexp.Regexp, example string, allowName bool) {
 	if len(terms) > 30 {
-		p.add("at most 30 terms, got %d", len(terms))
+		p.Addf("at most 30 terms, got %d", len(terms))
 	}
 	for i, t := range terms {
-		tp := p.child(i)
+		tp := p.Child(i)
 		set := 0
 		for _, has := range []bool{t.ID != "", t.Name != "", len(t.Tags) > 0} {
 			if has {
@@ -130,54 +138,68 @@ func validateSelectorTerms(p *problemsAt, terms []SelectorTerm, reID *regexp.Reg
 		}
 		switch {
 		case t.Name != "" && !allowName:
-			tp.child("name").add("subnets are selected by id or tags only")
+			tp.Child("name").Addf("only security groups are selected by name; use id or tags")
 		case set == 0:
-			tp.add("set id or tags")
+			tp.Addf("set id or tags")
 		case set > 1:
-			tp.add("id, name and tags are mutually exclusive within one term; use separate terms")
+			tp.Addf("id, name and tags are mutually exclusive within one term; use separate terms")
 		case t.ID != "" && !reID.MatchString(t.ID):
-			tp.child("id").add("%q is not a valid id, e.g. %s", t.ID, example)
+			tp.Child("id").Addf("%q is not a valid id, e.g. %s", t.ID, example)
 		}
-		validateSelectorTags(tp.child("tags"), t.Tags)
+		checkControl(tp.Child("name"), t.Name)
+		ValidateSelectorTags(tp.Child("tags"), t.Tags)
 	}
 }
 
-func validateSelectorTags(p *problemsAt, tags map[string]string) {
+// ValidateSelectorTags checks one selector term's tags: at most 20, no
+// empty key or value (the CRDs' rule), no control characters.
+func ValidateSelectorTags(p *problem.At, tags map[string]string) {
 	if len(tags) > 20 {
-		p.add("at most 20 tags per term, got %d", len(tags))
+		p.Addf("at most 20 tags per term, got %d", len(tags))
 	}
 	for _, k := range slices.Sorted(maps.Keys(tags)) {
 		if k == "" || tags[k] == "" {
-			p.add("empty tag keys or values are not supported (use \"*\" to match any value)")
+			p.Addf("empty tag keys or values are not supported (use \"*\" to match any value)")
+		}
+		checkControl(p.Key(k), k, tags[k])
+	}
+}
+
+// checkControl reports the first value with a control character.
+func checkControl(p *problem.At, vals ...string) {
+	for _, v := range vals {
+		if msg := k8sname.ControlCharError(v); msg != "" {
+			p.Addf("%s", msg)
+			return
 		}
 	}
 }
 
-func validateMetadataOptions(p *problemsAt, m MetadataOptions) {
+func validateMetadataOptions(p *problem.At, m MetadataOptions) {
 	for _, f := range []struct{ attr, v string }{{"http_endpoint", m.HTTPEndpoint}, {"http_protocol_ipv6", m.HTTPProtocolIPv6}} {
 		if f.v != "enabled" && f.v != "disabled" {
-			p.child(f.attr).add("%q must be enabled or disabled", f.v)
+			p.Child(f.attr).Addf("%q must be enabled or disabled", f.v)
 		}
 	}
 	switch m.HTTPTokens {
 	case "required":
 	case "optional":
-		p.child("http_tokens").warn("optional allows IMDSv1; keep required (IMDSv2) unless an old agent needs v1")
+		p.Child("http_tokens").Warnf("optional allows IMDSv1; keep required (IMDSv2) unless an old agent needs v1")
 	default:
-		p.child("http_tokens").add("%q must be required (IMDSv2) or optional", m.HTTPTokens)
+		p.Child("http_tokens").Addf("%q must be required (IMDSv2) or optional", m.HTTPTokens)
 	}
 	if h := m.HTTPPutResponseHopLimit; h != nil && (*h < 1 || *h > 64) {
-		p.child("http_put_response_hop_limit").add("must be 1-64, got %d (1 keeps pods off IMDS; 2 lets pods reach it)", *h)
+		p.Child("http_put_response_hop_limit").Addf("must be 1-64, got %d (1 keeps pods off IMDS; 2 lets pods reach it)", *h)
 	}
 }
 
-func validateKubelet(p *problemsAt, k Kubelet) {
+func validateKubelet(p *problem.At, k Kubelet) {
 	for _, f := range []struct {
 		attr string
 		v    *int64
 	}{{"max_pods", k.MaxPods}, {"pods_per_core", k.PodsPerCore}, {"eviction_max_pod_grace_period", k.EvictionMaxPodGracePeriod}} {
 		if f.v != nil && (*f.v < 0 || *f.v > 1<<31-1) {
-			p.child(f.attr).add("must be 0 or more, got %d", *f.v)
+			p.Child(f.attr).Addf("must be 0 or more, got %d", *f.v)
 		}
 	}
 	for _, f := range []struct {
@@ -185,12 +207,12 @@ func validateKubelet(p *problemsAt, k Kubelet) {
 		m    map[string]string
 	}{{"system_reserved", k.SystemReserved}, {"kube_reserved", k.KubeReserved}} {
 		for _, key := range slices.Sorted(maps.Keys(f.m)) {
-			kp := p.child(f.attr).key(key)
+			kp := p.Child(f.attr).Key(key)
 			if !slices.Contains(ReservedKeys, key) {
-				kp.add("%q cannot be reserved: use %s", key, strings.Join(ReservedKeys, ", "))
+				kp.Addf("%q cannot be reserved: use %s", key, strings.Join(ReservedKeys, ", "))
 			}
 			if v := f.m[key]; !reQuantity.MatchString(v) || strings.HasPrefix(v, "-") {
-				kp.add("%q must be a non-negative quantity, e.g. 100m (cpu) or 512Mi (memory)", v)
+				kp.Addf("%q must be a non-negative quantity, e.g. 100m (cpu) or 512Mi (memory)", v)
 			}
 		}
 	}
@@ -199,30 +221,30 @@ func validateKubelet(p *problemsAt, k Kubelet) {
 		m    map[string]string
 	}{{"eviction_hard", k.EvictionHard}, {"eviction_soft", k.EvictionSoft}} {
 		for _, key := range slices.Sorted(maps.Keys(f.m)) {
-			kp := p.child(f.attr).key(key)
+			kp := p.Child(f.attr).Key(key)
 			if !slices.Contains(EvictionSignals, key) {
-				kp.add("%q is not an eviction signal: use %s", key, strings.Join(EvictionSignals, ", "))
+				kp.Addf("%q is not an eviction signal: use %s", key, strings.Join(EvictionSignals, ", "))
 			}
 			if v := f.m[key]; v == "" || !reEviction.MatchString(v) {
-				kp.add("%q must be a quantity (500Mi) or a percentage (10%%)", v)
+				kp.Addf("%q must be a quantity (500Mi) or a percentage (10%%)", v)
 			}
 		}
 	}
 	for _, key := range slices.Sorted(maps.Keys(k.EvictionSoftGracePeriod)) {
-		kp := p.child("eviction_soft_grace_period").key(key)
+		kp := p.Child("eviction_soft_grace_period").Key(key)
 		if !slices.Contains(EvictionSignals, key) {
-			kp.add("%q is not an eviction signal: use %s", key, strings.Join(EvictionSignals, ", "))
+			kp.Addf("%q is not an eviction signal: use %s", key, strings.Join(EvictionSignals, ", "))
 		}
 		if _, ok := k.EvictionSoft[key]; !ok {
-			kp.add("has no matching eviction_soft[%q]; every soft eviction needs both", key)
+			kp.Addf("has no matching eviction_soft[%q]; every soft eviction needs both", key)
 		}
 		if d, err := time.ParseDuration(k.EvictionSoftGracePeriod[key]); err != nil || d < 0 {
-			kp.add("%q is not a duration, e.g. 1m30s", k.EvictionSoftGracePeriod[key])
+			kp.Addf("%q is not a duration, e.g. 1m30s", k.EvictionSoftGracePeriod[key])
 		}
 	}
 	for _, key := range slices.Sorted(maps.Keys(k.EvictionSoft)) {
 		if _, ok := k.EvictionSoftGracePeriod[key]; !ok {
-			p.child("eviction_soft").key(key).add("has no matching eviction_soft_grace_period[%q]; every soft eviction needs a grace period", key)
+			p.Child("eviction_soft").Key(key).Addf("has no matching eviction_soft_grace_period[%q]; every soft eviction needs a grace period", key)
 		}
 	}
 	hi, lo := k.ImageGCHighThresholdPercent, k.ImageGCLowThresholdPercent
@@ -231,15 +253,15 @@ func validateKubelet(p *problemsAt, k Kubelet) {
 		v    *int64
 	}{{"image_gc_high_threshold_percent", hi}, {"image_gc_low_threshold_percent", lo}} {
 		if f.v != nil && (*f.v < 0 || *f.v > 100) {
-			p.child(f.attr).add("must be 0-100, got %d", *f.v)
+			p.Child(f.attr).Addf("must be 0-100, got %d", *f.v)
 		}
 	}
 	if hi != nil && lo != nil && *hi <= *lo {
-		p.child("image_gc_high_threshold_percent").add("must be greater than image_gc_low_threshold_percent (%d <= %d)", *hi, *lo)
+		p.Child("image_gc_high_threshold_percent").Addf("must be greater than image_gc_low_threshold_percent (%d <= %d)", *hi, *lo)
 	}
 	for i, ip := range k.ClusterDNS {
 		if net.ParseIP(ip) == nil {
-			p.child("cluster_dns", i).add("%q is not an IP address", ip)
+			p.Child("cluster_dns", i).Addf("%q is not an IP address", ip)
 		}
 	}
 }
@@ -253,67 +275,62 @@ func restrictedTag(k string) bool {
 	return strings.HasPrefix(k, "kubernetes.io/cluster")
 }
 
-func validateTags(p *problemsAt, tags map[string]string) {
+func validateTags(p *problem.At, tags map[string]string) {
 	for _, k := range slices.Sorted(maps.Keys(tags)) {
 		switch {
 		case k == "":
-			p.add("empty tag keys are not supported")
+			p.Addf("empty tag keys are not supported")
 		case restrictedTag(k):
-			p.key(k).add("tag %q is set by Karpenter itself; remove it", k)
+			p.Key(k).Addf("tag %q is set by Karpenter itself; remove it", k)
 		}
-		for _, v := range []string{k, tags[k]} {
-			if msg := k8sname.ControlCharError(v); msg != "" {
-				p.key(k).add("%s", msg)
-				break
-			}
-		}
+		checkControl(p.Key(k), k, tags[k])
 	}
 }
 
-func validateUserData(p *problemsAt, u UserData, family string) {
+func validateUserData(p *problem.At, u UserData, family string) {
 	structured := u.SerializeImagePulls != nil || u.MaxParallelImagePulls != nil || u.RegistryPullQPS != nil || u.RegistryBurst != nil || len(u.PrePullImages) > 0 || u.FastImagePull != nil
 	if u.Raw != "" {
 		if structured {
-			p.child("raw").add("raw user data replaces the rendered settings; set either raw or the other user_data attributes")
+			p.Child("raw").Addf("raw user data replaces the rendered settings; set either raw or the other user_data attributes")
 		}
 		if family == "AL2023" && strings.Contains(u.Raw, "/etc/eks/bootstrap.sh") {
-			p.child("raw").add("AL2023 has no /etc/eks/bootstrap.sh: configure the node with a nodeadm NodeConfig (leave raw unset and use the user_data attributes)")
+			p.Child("raw").Addf("AL2023 has no /etc/eks/bootstrap.sh: configure the node with a nodeadm NodeConfig (leave raw unset and use the user_data attributes)")
 		}
 		return
 	}
 	if family != "AL2023" && family != "Bottlerocket" {
 		if structured {
-			p.add("rendered user data is supported for AL2023 and Bottlerocket AMIs, not %s; use raw", family)
+			p.Addf("rendered user data is supported for AL2023 and Bottlerocket AMIs, not %s; use raw", family)
 		}
 		return
 	}
 	if v := u.MaxParallelImagePulls; v != nil {
 		switch {
 		case family == "Bottlerocket":
-			p.child("max_parallel_image_pulls").add("is not a Bottlerocket setting; leave it unset")
+			p.Child("max_parallel_image_pulls").Addf("is not a Bottlerocket setting; leave it unset")
 		case *v < 1 || *v > 1000:
-			p.child("max_parallel_image_pulls").add("must be 1 or more, got %d", *v)
+			p.Child("max_parallel_image_pulls").Addf("must be 1 or more, got %d", *v)
 		case u.SerializeImagePulls != nil && *u.SerializeImagePulls:
-			p.child("max_parallel_image_pulls").add("needs serialize_image_pulls = false (the kubelet pulls one image at a time otherwise)")
+			p.Child("max_parallel_image_pulls").Addf("needs serialize_image_pulls = false (the kubelet pulls one image at a time otherwise)")
 		}
 	}
 	if u.SerializeImagePulls != nil && family == "Bottlerocket" {
-		p.child("serialize_image_pulls").add("is not a Bottlerocket setting; leave it unset")
+		p.Child("serialize_image_pulls").Addf("is not a Bottlerocket setting; leave it unset")
 	}
 	for _, f := range []struct {
 		attr string
 		v    *int64
 	}{{"registry_pull_qps", u.RegistryPullQPS}, {"registry_burst", u.RegistryBurst}} {
 		if f.v != nil && (*f.v < 0 || *f.v > 10000) {
-			p.child(f.attr).add("must be 0-10000, got %d", *f.v)
+			p.Child(f.attr).Addf("must be 0-10000, got %d", *f.v)
 		}
 	}
 	if len(u.PrePullImages) > 0 && family != "AL2023" {
-		p.child("pre_pull_images").add("pre-pulling at boot needs a shell user data part (AL2023); on Bottlerocket cache images in an EBS snapshot and set block_device_mappings[].snapshot_id")
+		p.Child("pre_pull_images").Addf("pre-pulling at boot needs a shell user data part (AL2023); on Bottlerocket cache images in an EBS snapshot and set block_device_mappings[].snapshot_id")
 	}
 	for i, img := range u.PrePullImages {
 		if len(img) > 512 || !reImageRef.MatchString(img) {
-			p.child("pre_pull_images", i).add("%q is not an image reference such as public.ecr.aws/docker/library/nginx:1.27 or 123456789012.dkr.ecr.us-east-1.amazonaws.com/app:v1", img)
+			p.Child("pre_pull_images", i).Addf("%q is not an image reference such as public.ecr.aws/docker/library/nginx:1.27 or 123456789012.dkr.ecr.us-east-1.amazonaws.com/app:v1", img)
 		}
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/problem"
 )
 
 // EBS limits per volume type, from the EC2 API reference for
@@ -27,58 +29,58 @@ const (
 	defaultVolumeTypeForEBS = "gp3"
 )
 
-func validateBlockDevices(p *problemsAt, bdms []BlockDeviceMapping) {
+func validateBlockDevices(p *problem.At, bdms []BlockDeviceMapping) {
 	if len(bdms) > maxBlockDeviceMappings {
-		p.add("at most %d block device mappings, got %d", maxBlockDeviceMappings, len(bdms))
+		p.Addf("at most %d block device mappings, got %d", maxBlockDeviceMappings, len(bdms))
 	}
 	roots := 0
 	devices := map[string]int{}
 	for i, b := range bdms {
-		bp := p.child(i)
+		bp := p.Child(i)
 		if b.RootVolume {
 			roots++
 			if roots > 1 {
-				bp.child("root_volume").add("only one block device mapping can be the root volume")
+				bp.Child("root_volume").Addf("only one block device mapping can be the root volume")
 			}
 		}
 		switch prev, dup := devices[b.DeviceName]; {
 		case b.DeviceName == "":
-			bp.child("device_name").add("is required, e.g. /dev/xvda (the root device on AL2023 and Bottlerocket's OS volume)")
+			bp.Child("device_name").Addf("is required, e.g. /dev/xvda (the root device on AL2023 and Bottlerocket's OS volume)")
 		case dup:
-			bp.child("device_name").add("%q is already used by block_device_mappings[%d]: each volume needs its own device name (e.g. /dev/xvdb)", b.DeviceName, prev)
+			bp.Child("device_name").Addf("%q is already used by block_device_mappings[%d]: each volume needs its own device name (e.g. /dev/xvdb)", b.DeviceName, prev)
 		default:
 			devices[b.DeviceName] = i
 		}
 		if b.VolumeSize == "" && b.SnapshotID == "" {
-			bp.child("volume_size").add("set volume_size (e.g. 100Gi) or snapshot_id")
+			bp.Child("volume_size").Addf("set volume_size (e.g. 100Gi) or snapshot_id")
 		}
 		if b.VolumeSize != "" && !reVolumeSize.MatchString(b.VolumeSize) {
-			bp.child("volume_size").add("%q must be a size such as 20Gi, 100Gi or 1Ti (1Gi to 64000G)", b.VolumeSize)
+			bp.Child("volume_size").Addf("%q must be a size such as 20Gi, 100Gi or 1Ti (1Gi to 64000G)", b.VolumeSize)
 		}
 		vt := b.VolumeType
 		if vt == "" {
 			vt = defaultVolumeTypeForEBS
 		} else if !slices.Contains(VolumeTypes, vt) {
-			bp.child("volume_type").add("%q is not an EBS volume type: use %s", vt, strings.Join(VolumeTypes, ", "))
+			bp.Child("volume_type").Addf("%q is not an EBS volume type: use %s", vt, strings.Join(VolumeTypes, ", "))
 			continue
 		}
 		validateVolumePerformance(bp, b, vt)
 	}
 }
 
-func validateVolumePerformance(bp *problemsAt, b BlockDeviceMapping, vt string) {
+func validateVolumePerformance(bp *problem.At, b BlockDeviceMapping, vt string) {
 	limits, iopsSettable := volumeIOPS[vt]
 	switch {
 	case b.IOPS == nil && (vt == "io1" || vt == "io2"):
-		bp.child("iops").add("is required for %s volumes (%d-%d)", vt, limits.min, limits.max)
+		bp.Child("iops").Addf("is required for %s volumes (%d-%d)", vt, limits.min, limits.max)
 	case b.IOPS == nil:
 	case !iopsSettable:
-		bp.child("iops").add("cannot be set on %s volumes (their IOPS follow the size); remove iops, or use volume_type = \"gp3\" (3,000-80,000 IOPS)", vt)
+		bp.Child("iops").Addf("cannot be set on %s volumes (their IOPS follow the size); remove iops, or use volume_type = \"gp3\" (3,000-80,000 IOPS)", vt)
 	case *b.IOPS < limits.min || *b.IOPS > limits.max:
-		bp.child("iops").add("must be %d-%d for %s, got %d", limits.min, limits.max, vt, *b.IOPS)
+		bp.Child("iops").Addf("must be %d-%d for %s, got %d", limits.min, limits.max, vt, *b.IOPS)
 	default:
 		if gib, ok := volumeGiB(b.VolumeSize); ok && *b.IOPS > limits.perGiB*gib {
-			bp.child("iops").warn("%d IOPS on %d GiB is more than %s allows (%d IOPS per GiB): EC2 rejects the launch; raise volume_size to at least %dGi or lower iops", *b.IOPS, gib, vt, limits.perGiB, (*b.IOPS+limits.perGiB-1)/limits.perGiB)
+			bp.Child("iops").Warnf("%d IOPS on %d GiB is more than %s allows (%d IOPS per GiB): EC2 rejects the launch; raise volume_size to at least %dGi or lower iops", *b.IOPS, gib, vt, limits.perGiB, (*b.IOPS+limits.perGiB-1)/limits.perGiB)
 		}
 	}
 	if b.Throughput == nil {
@@ -87,16 +89,16 @@ func validateVolumePerformance(bp *problemsAt, b BlockDeviceMapping, vt string) 
 	t := *b.Throughput
 	switch {
 	case vt != "gp3":
-		bp.child("throughput").add("can only be set on gp3 volumes (125-2,000 MiB/s); remove throughput or use volume_type = \"gp3\"")
+		bp.Child("throughput").Addf("can only be set on gp3 volumes (125-2,000 MiB/s); remove throughput or use volume_type = \"gp3\"")
 	case t < gp3MinThroughput || t > gp3MaxThroughput:
-		bp.child("throughput").add("must be %d-%d MiB/s for gp3, got %d", gp3MinThroughput, gp3MaxThroughput, t)
+		bp.Child("throughput").Addf("must be %d-%d MiB/s for gp3, got %d", gp3MinThroughput, gp3MaxThroughput, t)
 	default:
 		iops := volumeIOPS["gp3"].min
 		if b.IOPS != nil {
 			iops = *b.IOPS
 		}
 		if float64(t) > float64(iops)*throughputPerIOPS {
-			bp.child("throughput").warn("%d MiB/s needs at least %d IOPS (0.25 MiB/s per IOPS), the volume has %d: EC2 rejects the launch; raise iops", t, int64(float64(t)/throughputPerIOPS), iops)
+			bp.Child("throughput").Warnf("%d MiB/s needs at least %d IOPS (0.25 MiB/s per IOPS), the volume has %d: EC2 rejects the launch; raise iops", t, int64(float64(t)/throughputPerIOPS), iops)
 		}
 	}
 }

@@ -79,28 +79,28 @@ func (f Fallback) Validate() problem.List {
 		v    int64
 	}{{"spot_weight", sw}, {"on_demand_weight", ow}} {
 		if w.v < 1 || w.v > 100 {
-			at(&probs, w.attr).add("must be 1-100, got %d (0 is invalid; higher is tried first)", w.v)
+			problem.Under(&probs, w.attr).Addf("must be 1-100, got %d (0 is invalid; higher is tried first)", w.v)
 		}
 	}
 	if sw <= ow {
-		at(&probs, "spot_weight").add("must be higher than on_demand_weight (%d <= %d): Karpenter tries the higher weight first, so spot must be higher to be tried first", sw, ow)
+		problem.Under(&probs, "spot_weight").Addf("must be higher than on_demand_weight (%d <= %d): Karpenter tries the higher weight first, so spot must be higher to be tried first", sw, ow)
 	}
 	if f.Pool.Weight != nil {
-		at(&probs, "weight").add("set spot_weight and on_demand_weight instead")
+		problem.Under(&probs, "weight").Addf("set spot_weight and on_demand_weight instead")
 	}
 	if f.Pool.Requirements.CapacityTypes != nil {
-		at(&probs, "capacity_types").add("the pair sets capacity types itself (spot, then on-demand); remove capacity_types")
+		problem.Under(&probs, "capacity_types").Addf("the pair sets capacity types itself (spot, then on-demand); remove capacity_types")
 	}
 	for i, r := range f.Pool.Requirements.Custom {
 		if r.Key == LabelCapacityType {
-			at(&probs, "requirements", i, "key").add("the pair sets %s itself; remove this requirement", LabelCapacityType)
+			problem.Under(&probs, "requirements", i, "key").Addf("the pair sets %s itself; remove this requirement", LabelCapacityType)
 		}
 	}
 	if f.Pool.Name == "" {
-		at(&probs, "name").add("is required: the prefix of both pool names (<name>-spot, <name>-on-demand)")
+		problem.Under(&probs, "name").Addf("is required: the prefix of both pool names (<name>-spot, <name>-on-demand)")
 	}
-	validateLimits(at(&probs, "spot_limits"), f.SpotLimits)
-	validateLimits(at(&probs, "on_demand_limits"), f.OnDemandLimits)
+	validateLimits(problem.Under(&probs, "spot_limits"), f.SpotLimits)
+	validateLimits(problem.Under(&probs, "on_demand_limits"), f.OnDemandLimits)
 	_, od := f.Pools()
 	// Each override was checked at its own attribute; the shared checks see
 	// the shared limits only, so a problem is reported once, where it is.

@@ -15,53 +15,53 @@ import (
 func (np NodePool) Validate() problem.List {
 	var probs problem.List
 	np = np.WithDefaults()
-	validateNodePoolName(at(&probs, "name"), np.Name)
+	validateNodePoolName(problem.Under(&probs, "name"), np.Name)
 	validateNodeClassRef(&probs, np.NodeClass)
 	validateRequirements(&probs, np.Requirements, np.LabelKeys())
 	validateNodeClassFamily(&probs, np)
 	validateReservedCapacity(&probs, np)
-	validateLabels(at(&probs, "labels"), np.Labels)
-	validateAnnotations(at(&probs, "annotations"), np.Annotations)
+	validateLabels(problem.Under(&probs, "labels"), np.Labels)
+	validateAnnotations(problem.Under(&probs, "annotations"), np.Annotations)
 	seen := map[string]string{}
-	validateTaints(at(&probs, "taints"), np.Taints, seen, "taints")
-	validateTaints(at(&probs, "startup_taints"), np.StartupTaints, seen, "startup_taints")
+	validateTaints(problem.Under(&probs, "taints"), np.Taints, seen, "taints")
+	validateTaints(problem.Under(&probs, "startup_taints"), np.StartupTaints, seen, "startup_taints")
 	if np.ExpireAfter != nil {
-		checkDurationOrNever(at(&probs, "expire_after"), *np.ExpireAfter, "720h")
+		checkDurationOrNever(problem.Under(&probs, "expire_after"), *np.ExpireAfter, "720h")
 	}
 	if np.TerminationGracePeriod != nil {
-		checkDuration(at(&probs, "termination_grace_period"), *np.TerminationGracePeriod, "48h")
+		checkDuration(problem.Under(&probs, "termination_grace_period"), *np.TerminationGracePeriod, "48h")
 	}
-	validateDisruption(at(&probs, "disruption"), np.Disruption)
-	validateLimits(at(&probs, "limits"), np.Limits)
+	validateDisruption(problem.Under(&probs, "disruption"), np.Disruption)
+	validateLimits(problem.Under(&probs, "limits"), np.Limits)
 	if np.Weight != nil && (*np.Weight < 1 || *np.Weight > 100) {
-		at(&probs, "weight").add("must be 1-100 (higher is tried first), got %d; leave it unset for no preference (0 is invalid)", *np.Weight)
+		problem.Under(&probs, "weight").Addf("must be 1-100 (higher is tried first), got %d; leave it unset for no preference (0 is invalid)", *np.Weight)
 	}
 	return probs
 }
 
-func validateNodePoolName(p *problemsAt, name string) {
+func validateNodePoolName(p *problem.At, name string) {
 	switch {
 	case name == "":
-		p.add("is required: a lowercase name such as \"default\" or \"spot\"")
+		p.Addf("is required: a lowercase name such as \"default\" or \"spot\"")
 	case len(name) > 63 || !reDNS1123Subdomain.MatchString(name):
 		// Karpenter puts the name in the karpenter.sh/nodepool label, so it
 		// must also be a valid label value (at most 63 characters).
-		p.add("%q must be at most 63 lowercase letters, digits, '-' or '.', starting and ending with a letter or digit", name)
+		p.Addf("%q must be at most 63 lowercase letters, digits, '-' or '.', starting and ending with a letter or digit", name)
 	}
 }
 
 func validateNodeClassRef(probs *problem.List, ref NodeClassRef) {
 	if strings.Contains(ref.Group, "/") {
-		at(probs, "node_class_group").add("%q is an API group without version (e.g. karpenter.k8s.aws), not an apiVersion", ref.Group)
+		problem.Under(probs, "node_class_group").Addf("%q is an API group without version (e.g. karpenter.k8s.aws), not an apiVersion", ref.Group)
 	}
 	switch {
 	case ref.Group == EKSAutoNodeClassGroup && ref.Kind != EKSAutoNodeClassKind:
-		at(probs, "node_class_kind").add("%q is not EKS Auto Mode's node class kind: with node_class_group = %q use kind %q (or leave node_class_kind unset)", ref.Kind, EKSAutoNodeClassGroup, EKSAutoNodeClassKind)
+		problem.Under(probs, "node_class_kind").Addf("%q is not EKS Auto Mode's node class kind: with node_class_group = %q use kind %q (or leave node_class_kind unset)", ref.Kind, EKSAutoNodeClassGroup, EKSAutoNodeClassKind)
 	case ref.Group == EC2NodeClassGroup && ref.Kind != EC2NodeClassKind:
-		at(probs, "node_class_kind").add("%q is not a %s kind: use %s, or node_class_group = %q for an EKS Auto Mode NodeClass", ref.Kind, EC2NodeClassGroup, EC2NodeClassKind, EKSAutoNodeClassGroup)
+		problem.Under(probs, "node_class_kind").Addf("%q is not a %s kind: use %s, or node_class_group = %q for an EKS Auto Mode NodeClass", ref.Kind, EC2NodeClassGroup, EC2NodeClassKind, EKSAutoNodeClassGroup)
 	}
 	if ref.Name != "" && (len(ref.Name) > 253 || !reDNS1123Subdomain.MatchString(ref.Name)) {
-		at(probs, "node_class_name").add("%q must be the name of an EC2NodeClass: lowercase letters, digits, '-' or '.'", ref.Name)
+		problem.Under(probs, "node_class_name").Addf("%q must be the name of an EC2NodeClass: lowercase letters, digits, '-' or '.'", ref.Name)
 	}
 }
 
@@ -81,64 +81,64 @@ func validateRequirements(probs *problem.List, r Requirements, keys LabelKeys) {
 	}
 	for _, l := range lists {
 		for i, v := range l.values {
-			p := at(probs, l.attr, i)
+			p := problem.Under(probs, l.attr, i)
 			if l.allowed != nil && !slices.Contains(l.allowed, v) {
-				p.add("%q is not one of %s", v, strings.Join(l.allowed, ", "))
+				p.Addf("%q is not one of %s", v, strings.Join(l.allowed, ", "))
 				continue
 			}
 			if v == "" {
-				p.add("must not be empty")
+				p.Addf("must not be empty")
 			} else if msg := k8sname.LabelValueError(v); msg != "" {
-				p.add("%s", msg)
+				p.Addf("%s", msg)
 			}
 		}
 	}
 	if g := r.MinInstanceGeneration; g != nil && (*g < 1 || *g > 1000) {
-		at(probs, "min_instance_generation").add("must be 1 or more (e.g. 5 for c5/m5/r5 and newer), got %d", *g)
+		problem.Under(probs, "min_instance_generation").Addf("must be 1 or more (e.g. 5 for c5/m5/r5 and newer), got %d", *g)
 	}
 	if n := len(r.rendered(keys)); n > 100 {
-		at(probs, "requirements").add("at most 100 requirements in total, got %d", n)
+		problem.Under(probs, "requirements").Addf("at most 100 requirements in total, got %d", n)
 	}
 	for i, c := range r.Custom {
-		validateRequirement(at(probs, "requirements", i), c)
+		validateRequirement(problem.Under(probs, "requirements", i), c)
 	}
 }
 
-func validateRequirement(p *problemsAt, r Requirement) {
+func validateRequirement(p *problem.At, r Requirement) {
 	if msg := k8sname.QualifiedNameError(r.Key); msg != "" {
-		p.child("key").add("%q is not a valid label key: %s", r.Key, msg)
+		p.Child("key").Addf("%q is not a valid label key: %s", r.Key, msg)
 	} else if len(r.Key) > 316 {
-		p.child("key").add("must be at most 316 characters")
+		p.Child("key").Addf("must be at most 316 characters")
 	} else if msg := restrictedLabelError(r.Key); msg != "" {
-		p.child("key").add("%s", msg)
+		p.Child("key").Addf("%s", msg)
 	}
 	if !slices.Contains(Operators, r.Operator) {
-		p.child("operator").add("%q is not an operator: use one of %s", r.Operator, strings.Join(Operators, ", "))
+		p.Child("operator").Addf("%q is not an operator: use one of %s", r.Operator, strings.Join(Operators, ", "))
 		return
 	}
 	for i, v := range r.Values {
 		if msg := k8sname.LabelValueError(v); msg != "" {
-			p.child("values", i).add("%s", msg)
+			p.Child("values", i).Addf("%s", msg)
 		}
 	}
 	switch r.Operator {
 	case "In":
 		if len(r.Values) == 0 {
-			p.child("values").add("operator In needs at least one value (use Exists to match any value)")
+			p.Child("values").Addf("operator In needs at least one value (use Exists to match any value)")
 		}
 	case "Exists", "DoesNotExist":
 		if len(r.Values) > 0 {
-			p.child("values").add("operator %s takes no values; remove them or use In/NotIn", r.Operator)
+			p.Child("values").Addf("operator %s takes no values; remove them or use In/NotIn", r.Operator)
 		}
 	case "Gt", "Lt", "Gte", "Lte":
 		if len(r.Values) != 1 || !isNonNegativeInt(r.Values[0]) {
-			p.child("values").add("operator %s needs exactly one non-negative integer value, e.g. [\"4\"]", r.Operator)
+			p.Child("values").Addf("operator %s needs exactly one non-negative integer value, e.g. [\"4\"]", r.Operator)
 		}
 	}
 	if r.Key == LabelCapacityType && (r.Operator == "In") {
 		for i, v := range r.Values {
 			if !slices.Contains(CapacityTypes, v) {
-				p.child("values", i).add("%q is not a capacity type: use %s", v, strings.Join(CapacityTypes, ", "))
+				p.Child("values", i).Addf("%q is not a capacity type: use %s", v, strings.Join(CapacityTypes, ", "))
 			}
 		}
 	}
@@ -146,112 +146,112 @@ func validateRequirement(p *problemsAt, r Requirement) {
 		mv := *r.MinValues
 		switch {
 		case mv < 1 || mv > 50:
-			p.child("min_values").add("must be 1-50, got %d", mv)
+			p.Child("min_values").Addf("must be 1-50, got %d", mv)
 		case r.Operator == "In" && int64(len(r.Values)) < mv:
-			p.child("min_values").add("is %d but only %d value(s) are given: list at least %d values or lower min_values", mv, len(r.Values), mv)
+			p.Child("min_values").Addf("is %d but only %d value(s) are given: list at least %d values or lower min_values", mv, len(r.Values), mv)
 		}
 	}
 }
 
-func validateLabels(p *problemsAt, labels map[string]string) {
+func validateLabels(p *problem.At, labels map[string]string) {
 	if len(labels) > 100 {
-		p.add("at most 100 labels, got %d", len(labels))
+		p.Addf("at most 100 labels, got %d", len(labels))
 	}
 	for _, k := range slices.Sorted(maps.Keys(labels)) {
-		kp := p.key(k)
+		kp := p.Key(k)
 		if msg := k8sname.QualifiedNameError(k); msg != "" {
-			kp.add("label key %q is invalid: %s", k, msg)
+			kp.Addf("label key %q is invalid: %s", k, msg)
 			continue
 		}
 		if msg := restrictedLabelError(k); msg != "" {
-			kp.add("%s", msg)
+			kp.Addf("%s", msg)
 		}
 		if msg := k8sname.LabelValueError(labels[k]); msg != "" {
-			kp.add("label value %s", msg)
+			kp.Addf("label value %s", msg)
 		}
 	}
 }
 
-func validateAnnotations(p *problemsAt, annotations map[string]string) {
+func validateAnnotations(p *problem.At, annotations map[string]string) {
 	for _, k := range slices.Sorted(maps.Keys(annotations)) {
 		if msg := k8sname.QualifiedNameError(k); msg != "" {
-			p.key(k).add("annotation key %q is invalid: %s", k, msg)
+			p.Key(k).Addf("annotation key %q is invalid: %s", k, msg)
 		}
 	}
 }
 
-func validateTaints(p *problemsAt, taints []Taint, seen map[string]string, attr string) {
+func validateTaints(p *problem.At, taints []Taint, seen map[string]string, attr string) {
 	for i, t := range taints {
-		tp := p.child(i)
+		tp := p.Child(i)
 		if msg := k8sname.QualifiedNameError(t.Key); msg != "" {
-			tp.child("key").add("%q is not a valid taint key: %s", t.Key, msg)
+			tp.Child("key").Addf("%q is not a valid taint key: %s", t.Key, msg)
 		}
 		if t.Value != "" {
 			if msg := k8sname.QualifiedNameError(t.Value); msg != "" {
-				tp.child("value").add("%q is not a valid taint value: %s", t.Value, msg)
+				tp.Child("value").Addf("%q is not a valid taint value: %s", t.Value, msg)
 			}
 		}
 		if !slices.Contains(TaintEffects, t.Effect) {
-			tp.child("effect").add("%q is not a taint effect: use %s", t.Effect, strings.Join(TaintEffects, ", "))
+			tp.Child("effect").Addf("%q is not a taint effect: use %s", t.Effect, strings.Join(TaintEffects, ", "))
 		}
 		id := t.Key + "=" + t.Effect
 		if prev, dup := seen[id]; dup {
-			tp.add("duplicate taint %s:%s (already in %s); key and effect must be unique across taints and startup_taints", t.Key, t.Effect, prev)
+			tp.Addf("duplicate taint %s:%s (already in %s); key and effect must be unique across taints and startup_taints", t.Key, t.Effect, prev)
 		}
 		seen[id] = fmt.Sprintf("%s[%d]", attr, i)
 	}
 }
 
-func validateDisruption(p *problemsAt, d Disruption) {
+func validateDisruption(p *problem.At, d Disruption) {
 	if !slices.Contains(ConsolidationPolicies, d.ConsolidationPolicy) {
-		p.child("consolidation_policy").add("%q is not a consolidation policy: use %s", d.ConsolidationPolicy, strings.Join(ConsolidationPolicies, ", "))
+		p.Child("consolidation_policy").Addf("%q is not a consolidation policy: use %s", d.ConsolidationPolicy, strings.Join(ConsolidationPolicies, ", "))
 	}
 	if d.ConsolidateAfter != nil {
-		checkDurationOrNever(p.child("consolidate_after"), *d.ConsolidateAfter, "1m")
+		checkDurationOrNever(p.Child("consolidate_after"), *d.ConsolidateAfter, "1m")
 	}
 	if len(d.Budgets) > 50 {
-		p.child("budgets").add("at most 50 budgets, got %d", len(d.Budgets))
+		p.Child("budgets").Addf("at most 50 budgets, got %d", len(d.Budgets))
 	}
 	for i, b := range d.Budgets {
-		bp := p.child("budgets", i)
+		bp := p.Child("budgets", i)
 		if b.Nodes != "" && !reBudgetNodes.MatchString(b.Nodes) {
-			bp.child("nodes").add("%q must be a node count (\"5\") or a percentage 0-100%% (\"10%%\")", b.Nodes)
+			bp.Child("nodes").Addf("%q must be a node count (\"5\") or a percentage 0-100%% (\"10%%\")", b.Nodes)
 		}
 		switch {
 		case b.Schedule != "" && b.Duration == "":
-			bp.child("schedule").add("budgets[%d].schedule needs a duration, e.g. 8h (set duration)", i)
+			bp.Child("schedule").Addf("budgets[%d].schedule needs a duration, e.g. 8h (set duration)", i)
 		case b.Schedule == "" && b.Duration != "":
-			bp.child("duration").add("budgets[%d].duration needs a schedule (cron, UTC), e.g. \"0 9 * * mon-fri\"", i)
+			bp.Child("duration").Addf("budgets[%d].duration needs a schedule (cron, UTC), e.g. \"0 9 * * mon-fri\"", i)
 		}
 		if b.Schedule != "" {
 			if msg := cronError(b.Schedule); msg != "" {
-				bp.child("schedule").add("%s", msg)
+				bp.Child("schedule").Addf("%s", msg)
 			}
 		}
 		if b.Duration != "" && !reBudgetDuration.MatchString(b.Duration) {
-			bp.child("duration").add("%q must be hours and/or minutes, e.g. 8h, 90m or 1h30m (no seconds, no Never)", b.Duration)
+			bp.Child("duration").Addf("%q must be hours and/or minutes, e.g. 8h, 90m or 1h30m (no seconds, no Never)", b.Duration)
 		}
 		seen := map[string]bool{}
 		for j, r := range b.Reasons {
 			if !slices.Contains(DisruptionReasons, r) {
-				bp.child("reasons", j).add("%q is not a disruption reason: use %s", r, strings.Join(DisruptionReasons, ", "))
+				bp.Child("reasons", j).Addf("%q is not a disruption reason: use %s", r, strings.Join(DisruptionReasons, ", "))
 			} else if seen[r] {
-				bp.child("reasons", j).add("%q is listed twice", r)
+				bp.Child("reasons", j).Addf("%q is listed twice", r)
 			}
 			seen[r] = true
 		}
 	}
 }
 
-func validateLimits(p *problemsAt, limits map[string]string) {
+func validateLimits(p *problem.At, limits map[string]string) {
 	for _, k := range slices.Sorted(maps.Keys(limits)) {
 		if msg := k8sname.QualifiedNameError(k); msg != "" {
-			p.key(k).add("resource name %q is invalid: %s", k, msg)
+			p.Key(k).Addf("resource name %q is invalid: %s", k, msg)
 		}
 		if !reQuantity.MatchString(limits[k]) {
-			p.key(k).add("%q is not a quantity: e.g. \"1000\" for cpu, \"1000Gi\" for memory", limits[k])
+			p.Key(k).Addf("%q is not a quantity: e.g. \"1000\" for cpu, \"1000Gi\" for memory", limits[k])
 		} else if strings.HasPrefix(limits[k], "-") {
-			p.key(k).add("%q is negative", limits[k])
+			p.Key(k).Addf("%q is negative", limits[k])
 		}
 	}
 }

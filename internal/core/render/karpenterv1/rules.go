@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/robfig/cron/v3"
+
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/problem"
 )
 
 // Patterns copied from the v1.14.1 CRDs, so a value passes here exactly
@@ -26,15 +28,15 @@ var (
 	reCronDescriptor   = regexp.MustCompile(`^@(annually|yearly|monthly|weekly|daily|midnight|hourly)$`)
 )
 
-func checkDurationOrNever(p *problemsAt, v, example string) {
+func checkDurationOrNever(p *problem.At, v, example string) {
 	if !reDurationOrNever.MatchString(v) {
-		p.add("%q is not a duration: use a number with s, m or h (e.g. %s), or Never", v, example)
+		p.Addf("%q is not a duration: use a number with s, m or h (e.g. %s), or Never", v, example)
 	}
 }
 
-func checkDuration(p *problemsAt, v, example string) {
+func checkDuration(p *problem.At, v, example string) {
 	if !reDuration.MatchString(v) {
-		p.add("%q is not a duration: use a number with s, m or h (e.g. %s); Never is not allowed here", v, example)
+		p.Addf("%q is not a duration: use a number with s, m or h (e.g. %s); Never is not allowed here", v, example)
 	}
 }
 

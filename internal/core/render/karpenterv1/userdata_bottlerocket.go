@@ -6,13 +6,15 @@ import (
 	"strings"
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/k8sname"
+
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/problem"
 )
 
 // validateBottlerocketRaw catches user data that cannot work on
 // Bottlerocket: it takes TOML settings only (no shell, no MIME, no
 // cloud-init), and the kubelet refuses to start with node labels in the
 // kubernetes.io and k8s.io domains other than its own.
-func validateBottlerocketRaw(p *problemsAt, raw, alias string) {
+func validateBottlerocketRaw(p *problem.At, raw, alias string) {
 	what := "ami_family = \"Bottlerocket\""
 	if alias != "" {
 		what = "ami_alias " + alias
@@ -20,21 +22,21 @@ func validateBottlerocketRaw(p *problemsAt, raw, alias string) {
 	first := firstContentLine(raw)
 	switch {
 	case strings.HasPrefix(first, "#!"):
-		p.add("is a shell script, but %s takes TOML settings, e.g. [settings.kubernetes] max-pods = 110; use a bootstrap container for commands ([settings.bootstrap-containers.<name>])", what)
+		p.Addf("is a shell script, but %s takes TOML settings, e.g. [settings.kubernetes] max-pods = 110; use a bootstrap container for commands ([settings.bootstrap-containers.<name>])", what)
 		return
 	case strings.HasPrefix(strings.ToLower(first), "mime-version:"), strings.HasPrefix(strings.ToLower(first), "content-type:"):
-		p.add("is MIME multipart, but %s takes plain TOML settings, e.g. [settings.kubernetes] max-pods = 110", what)
+		p.Addf("is MIME multipart, but %s takes plain TOML settings, e.g. [settings.kubernetes] max-pods = 110", what)
 		return
 	case strings.HasPrefix(first, "#cloud-config"):
-		p.add("is cloud-init, but %s takes TOML settings, e.g. [settings.kubernetes] max-pods = 110", what)
+		p.Addf("is cloud-init, but %s takes TOML settings, e.g. [settings.kubernetes] max-pods = 110", what)
 		return
 	case strings.Contains(raw, "/etc/eks/bootstrap.sh") || strings.Contains(raw, "nodeadm"):
-		p.add("calls the AL2/AL2023 bootstrap, which %s does not have; it takes TOML settings, e.g. [settings.kubernetes] max-pods = 110", what)
+		p.Addf("calls the AL2/AL2023 bootstrap, which %s does not have; it takes TOML settings, e.g. [settings.kubernetes] max-pods = 110", what)
 		return
 	}
 	for _, key := range bottlerocketNodeLabels(raw) {
 		if msg := nodeLabelError(key); msg != "" {
-			p.add("settings.kubernetes.node-labels %q: %s", key, msg)
+			p.Addf("settings.kubernetes.node-labels %q: %s", key, msg)
 		}
 	}
 }

@@ -3,6 +3,8 @@ package karpenterv1
 import (
 	"strconv"
 	"strings"
+
+	"github.com/scalingkit/terraform-provider-scaling/internal/core/problem"
 )
 
 // fastImagePullMinThroughput: AWS reports slower pulls with SOCI parallel
@@ -13,7 +15,7 @@ const fastImagePullMinThroughput = 600
 // snapshotter in its Kubernetes variants.
 var bottlerocketSOCIVersion = [3]int{1, 44, 0}
 
-func validateFastImagePull(p *problemsAt, nc EC2NodeClass) {
+func validateFastImagePull(p *problem.At, nc EC2NodeClass) {
 	if nc.UserData.FastImagePull == nil || !*nc.UserData.FastImagePull || nc.UserData.Raw != "" {
 		return
 	}
@@ -25,11 +27,11 @@ func validateFastImagePull(p *problemsAt, nc EC2NodeClass) {
 			t = *root.Throughput
 		}
 		if t < fastImagePullMinThroughput {
-			p.warn("AWS reports image pulls get slower with FastImagePull below %d MiB/s of root volume throughput, and the root volume has %d; raise block_device_mappings[].throughput on the root volume (gp3, up to 2000)", fastImagePullMinThroughput, t)
+			p.Warnf("AWS reports image pulls get slower with FastImagePull below %d MiB/s of root volume throughput, and the root volume has %d; raise block_device_mappings[].throughput on the root volume (gp3, up to 2000)", fastImagePullMinThroughput, t)
 		}
 	case "Bottlerocket":
 		if v, ok := bottlerocketVersion(nc.AMIAlias); ok && versionLess(v, bottlerocketSOCIVersion) {
-			p.add("the SOCI snapshotter needs Bottlerocket 1.44.0 or later, the alias pins %s; use bottlerocket@latest or a newer version", nc.AMIAlias)
+			p.Addf("the SOCI snapshotter needs Bottlerocket 1.44.0 or later, the alias pins %s; use bottlerocket@latest or a newer version", nc.AMIAlias)
 		}
 	}
 }

@@ -84,7 +84,7 @@ var nodeChecks = []badCase{
 	{"Karpenter label on Auto Mode pool", nodePool(func(n *NodePool) {
 		n.NodeClass.Group = EKSAutoNodeClassGroup
 		n.Labels = map[string]string{LabelInstanceFamily: "c7i"}
-	}), "labels", "eks.amazonaws.com/instance-family"},
+	}), "labels." + LabelInstanceFamily, "eks.amazonaws.com/instance-family"},
 	{"os label on Auto Mode pool", nodePool(func(n *NodePool) {
 		n.NodeClass.Group = EKSAutoNodeClassGroup
 		n.Requirements.Custom = []Requirement{{Key: LabelOS, Operator: "In", Values: []string{"linux"}}}

@@ -97,10 +97,10 @@ var badCases = []badCase{
 	{"nodepool key", nodePool(func(n *NodePool) {
 		n.Requirements.Custom = []Requirement{{Key: LabelNodePool, Operator: "Exists"}}
 	}), "requirements[0].key", "set by Karpenter"},
-	{"hostname label", nodePool(func(n *NodePool) { n.Labels = map[string]string{LabelHostname: "x"} }), "labels", "restricted"},
-	{"subdomain of karpenter.sh label", nodePool(func(n *NodePool) { n.Labels = map[string]string{"team.karpenter.sh/x": "y"} }), "labels", "restricted"},
-	{"bad label key", nodePool(func(n *NodePool) { n.Labels = map[string]string{"a/b/c": "y"} }), "labels", "at most one '/'"},
-	{"bad label value", nodePool(func(n *NodePool) { n.Labels = map[string]string{"team": "a b"} }), "labels", "63 characters"},
+	{"hostname label", nodePool(func(n *NodePool) { n.Labels = map[string]string{LabelHostname: "x"} }), "labels." + LabelHostname, "restricted"},
+	{"subdomain of karpenter.sh label", nodePool(func(n *NodePool) { n.Labels = map[string]string{"team.karpenter.sh/x": "y"} }), "labels.team.karpenter.sh/x", "restricted"},
+	{"bad label key", nodePool(func(n *NodePool) { n.Labels = map[string]string{"a/b/c": "y"} }), "labels.a/b/c", "at most one '/'"},
+	{"bad label value", nodePool(func(n *NodePool) { n.Labels = map[string]string{"team": "a b"} }), "labels.team", "63 characters"},
 	{"capacity type typo", nodePool(func(n *NodePool) { n.Requirements.CapacityTypes = []string{"ondemand"} }), "capacity_types[0]", "on-demand"},
 	{"architecture typo", nodePool(func(n *NodePool) { n.Requirements.Architectures = []string{"x86_64"} }), "architectures[0]", "amd64"},
 	{"generation 0", nodePool(func(n *NodePool) { n.Requirements.MinInstanceGeneration = ptr(int64(0)) }), "min_instance_generation", "1 or more"},
@@ -109,7 +109,7 @@ var badCases = []badCase{
 		n.Taints = []Taint{{Key: "a", Effect: "NoSchedule"}}
 		n.StartupTaints = []Taint{{Key: "a", Effect: "NoSchedule"}}
 	}), "startup_taints[0]", "unique"},
-	{"limit not a quantity", nodePool(func(n *NodePool) { n.Limits = map[string]string{"cpu": "lots"} }), "limits", "quantity"},
+	{"limit not a quantity", nodePool(func(n *NodePool) { n.Limits = map[string]string{"cpu": "lots"} }), "limits.cpu", "quantity"},
 	{"node class group with version", nodePool(func(n *NodePool) { n.NodeClass.Group = "karpenter.k8s.aws/v1" }), "node_class_group", "without version"},
 
 	{"role and instance profile", nodeClass(func(n *EC2NodeClass) { n.InstanceProfile = "p" }), "instance_profile", "exactly one"},
@@ -132,11 +132,16 @@ var badCases = []badCase{
 		n.SubnetSelectorTerms = []SelectorTerm{{ID: "subnet-1", Tags: discovery}}
 	}), "subnet_selector_terms[0]", "mutually exclusive"},
 	{"subnet by name", nodeClass(func(n *EC2NodeClass) { n.SubnetSelectorTerms = []SelectorTerm{{Name: "x"}} }), "subnet_selector_terms[0].name", "id or tags"},
+	{"control character in a subnet tag", nodeClass(func(n *EC2NodeClass) {
+		n.SubnetSelectorTerms = []SelectorTerm{{Tags: map[string]string{"Name": "private\n"}}}
+	}), "subnet_selector_terms[0].tags.Name", "control character"},
+	{"control character in a security group name", nodeClass(func(n *EC2NodeClass) { n.SecurityGroupSelectorTerms = []SelectorTerm{{Name: "web\x00"}} }),
+		"security_group_selector_terms[0].name", "control character"},
 	{"sg id format", nodeClass(func(n *EC2NodeClass) { n.SecurityGroupSelectorTerms = []SelectorTerm{{ID: "0123"}} }), "security_group_selector_terms[0].id", "sg-"},
 	{"empty tag value", nodeClass(func(n *EC2NodeClass) {
 		n.SecurityGroupSelectorTerms = []SelectorTerm{{Tags: map[string]string{"k": ""}}}
 	}), "security_group_selector_terms[0].tags", "empty"},
-	{"restricted tag", nodeClass(func(n *EC2NodeClass) { n.Tags = map[string]string{"kubernetes.io/cluster/x": "owned"} }), "tags", "set by Karpenter"},
+	{"restricted tag", nodeClass(func(n *EC2NodeClass) { n.Tags = map[string]string{"kubernetes.io/cluster/x": "owned"} }), "tags.kubernetes.io/cluster/x", "set by Karpenter"},
 	{"two root volumes", nodeClass(func(n *EC2NodeClass) {
 		n.BlockDeviceMappings = []BlockDeviceMapping{{DeviceName: "/dev/xvda", RootVolume: true, VolumeSize: "20Gi"}, {DeviceName: "/dev/xvdb", RootVolume: true, VolumeSize: "20Gi"}}
 	}), "block_device_mappings[1].root_volume", "only one"},
@@ -153,9 +158,9 @@ var badCases = []badCase{
 	}), "kubelet.image_gc_high_threshold_percent", "greater than"},
 	{"eviction soft without grace", nodeClass(func(n *EC2NodeClass) {
 		n.Kubelet = &Kubelet{EvictionSoft: map[string]string{"memory.available": "5%"}}
-	}), "kubelet.eviction_soft", "grace period"},
-	{"eviction signal", nodeClass(func(n *EC2NodeClass) { n.Kubelet = &Kubelet{EvictionHard: map[string]string{"memory": "5%"}} }), "kubelet.eviction_hard", "memory.available"},
-	{"reserved key", nodeClass(func(n *EC2NodeClass) { n.Kubelet = &Kubelet{KubeReserved: map[string]string{"gpu": "1"}} }), "kubelet.kube_reserved", "ephemeral-storage"},
+	}), "kubelet.eviction_soft.memory.available", "grace period"},
+	{"eviction signal", nodeClass(func(n *EC2NodeClass) { n.Kubelet = &Kubelet{EvictionHard: map[string]string{"memory": "5%"}} }), "kubelet.eviction_hard.memory", "memory.available"},
+	{"reserved key", nodeClass(func(n *EC2NodeClass) { n.Kubelet = &Kubelet{KubeReserved: map[string]string{"gpu": "1"}} }), "kubelet.kube_reserved.gpu", "ephemeral-storage"},
 	{"prepull on bottlerocket", nodeClass(func(n *EC2NodeClass) {
 		n.AMIAlias = "bottlerocket@latest"
 		n.UserData.PrePullImages = []string{"nginx:1"}
@@ -186,10 +191,10 @@ var badCases = []badCase{
 	}, "expire_after", "720h"},
 	{"fallback spot limit not a quantity", func() problem.List {
 		return Fallback{Pool: NodePool{Name: "web"}, SpotLimits: map[string]string{"cpu": "lots"}}.Validate()
-	}, `spot_limits`, "not a quantity"},
+	}, `spot_limits.cpu`, "not a quantity"},
 	{"fallback on-demand limit negative", func() problem.List {
 		return Fallback{Pool: NodePool{Name: "web"}, OnDemandLimits: map[string]string{"cpu": "-1"}}.Validate()
-	}, `on_demand_limits`, "negative"},
+	}, `on_demand_limits.cpu`, "negative"},
 }
 
 func TestValidateNamesAttributeAndFix(t *testing.T) {

@@ -52,7 +52,7 @@ func validateProvisioning(pc ProvisioningCheck, flavors []Flavor, probs *problem
 	}
 	for _, k := range sortedKeys(pc.Parameters) {
 		if len(pc.Parameters[k]) > 255 {
-			probs.Addf(at.Child("parameters"), "[%q] values are at most 255 characters", k)
+			probs.Addf(at.Child("parameters").Child(k), "values are at most 255 characters, got %d", len(pc.Parameters[k]))
 		}
 	}
 	validateBackoff(pc, at, probs)

@@ -44,21 +44,21 @@ func TestBadInputIsRejectedWithTheFix(t *testing.T) {
 		}, "flavor[0].capacity_type", "never schedule"},
 		{"node label overriding the pool label", func(s *Spec) {
 			s.Flavors[0].NodeLabels = map[string]string{NodePoolLabel: "other"}
-		}, "flavor[0].node_labels", "set from node_pool"},
+		}, "flavor[0].node_labels." + NodePoolLabel, "set from node_pool"},
 		{"too many node labels", func(s *Spec) {
 			s.Flavors[0].CapacityType = "spot"
 			s.Flavors[0].NodeLabels = map[string]string{"a": "1", "b": "2", "c": "3", "d": "4", "e": "5", "f": "6", "g": "7"}
 		}, "flavor[0].node_labels", "at most 8 node labels"},
 		{"duplicate flavor names", func(s *Spec) { s.Flavors = append(s.Flavors, s.Flavors[0]) }, "flavor[1].name", "give each flavor its own name"},
 		{"no quota and no limits", func(s *Spec) { s.Flavors[0].Quota = nil }, "flavor[0].quota", "node_pool_limits"},
-		{"negative quota", func(s *Spec) { s.Flavors[0].Quota["cpu"] = Quota{Nominal: "-1"} }, "flavor[0].quota", "must not be negative"},
-		{"not a quantity", func(s *Spec) { s.Flavors[0].Quota["cpu"] = Quota{Nominal: "ten"} }, "flavor[0].quota", "not a Kubernetes quantity"},
-		{"borrowing limit without cohort", func(s *Spec) { s.Flavors[0].Quota["cpu"] = Quota{Nominal: "10", Borrowing: ptr("5")} }, "flavor[0].quota", "needs a cohort"},
+		{"negative quota", func(s *Spec) { s.Flavors[0].Quota["cpu"] = Quota{Nominal: "-1"} }, "flavor[0].quota.cpu.nominal", "must not be negative"},
+		{"not a quantity", func(s *Spec) { s.Flavors[0].Quota["cpu"] = Quota{Nominal: "ten"} }, "flavor[0].quota.cpu.nominal", "not a Kubernetes quantity"},
+		{"borrowing limit without cohort", func(s *Spec) { s.Flavors[0].Quota["cpu"] = Quota{Nominal: "10", Borrowing: ptr("5")} }, "flavor[0].quota.cpu.borrowing_limit", "needs a cohort"},
 		{"lending above nominal", func(s *Spec) {
 			s.Cohort = "ai"
 			s.Flavors[0].Quota["cpu"] = Quota{Nominal: "10", Lending: ptr("20")}
-		}, "flavor[0].quota", "above the nominal quota"},
-		{"bad resource name", func(s *Spec) { s.Flavors[0].Quota["nvidia.com/gpu/x"] = Quota{Nominal: "1"} }, "flavor[0].quota", "at most one '/'"},
+		}, "flavor[0].quota.cpu.lending_limit", "above the nominal quota"},
+		{"bad resource name", func(s *Spec) { s.Flavors[0].Quota["nvidia.com/gpu/x"] = Quota{Nominal: "1"} }, "flavor[0].quota.nvidia.com/gpu/x", "at most one '/'"},
 		{"bad taint effect", func(s *Spec) { s.Flavors[0].Taints = []Taint{{Key: "nvidia.com/gpu", Effect: "NoExecuteSoon"}} }, "flavor[0].taint[0].effect", "NoSchedule, PreferNoSchedule, NoExecute"},
 		{"borrow preemption without reclaim", func(s *Spec) { s.Preemption.BorrowWithinCohort = "LowerPriority" }, "preemption.borrow_within_cohort", "needs reclaim_within_cohort"},
 		{"unknown queueing strategy", func(s *Spec) { s.QueueingStrategy = "FIFO" }, "queueing_strategy", "BestEffortFIFO, StrictFIFO"},
@@ -105,7 +105,7 @@ func TestWarnings(t *testing.T) {
 	var karpenter, limit bool
 	for _, p := range probs {
 		karpenter = karpenter || (p.Warning && strings.Contains(p.Message, "Karpenter v1.14 does not"))
-		limit = limit || (p.Warning && p.Path.String() == "flavor[0].quota" && strings.Contains(p.Message, "above the NodePool's limit 8"))
+		limit = limit || (p.Warning && p.Path.String() == "flavor[0].quota.cpu.nominal" && strings.Contains(p.Message, "above the NodePool's limit 8"))
 	}
 	if !karpenter || !limit {
 		t.Fatalf("want both warnings, got %v", probs)

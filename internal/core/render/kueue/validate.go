@@ -102,15 +102,16 @@ func validateFlavor(f Flavor, hasCohort bool, at problem.Path, probs *problem.Li
 		labels++
 	}
 	for _, k := range sortedKeys(f.NodeLabels) {
+		kat := at.Child("node_labels").Child(k)
 		if k == NodePoolLabel || k == CapacityTypeLabel {
-			probs.Addf(at.Child("node_labels"), "[%q] is set from node_pool/capacity_type; remove it from node_labels", k)
+			probs.Addf(kat, "%q is set from node_pool/capacity_type; remove it from node_labels", k)
 			continue
 		}
 		if msg := labelKeyError(k); msg != "" {
-			probs.Addf(at.Child("node_labels"), "%s", msg)
+			probs.Addf(kat, "%s", msg)
 		}
 		if msg := k8sname.LabelValueError(f.NodeLabels[k]); msg != "" {
-			probs.Addf(at.Child("node_labels"), "[%q] %s", k, msg)
+			probs.Addf(kat, "%s", msg)
 		}
 		labels++
 	}
@@ -167,18 +168,18 @@ func validateQuota(f Flavor, hasCohort bool, at problem.Path, probs *problem.Lis
 		return
 	}
 	for _, res := range sortedKeys(f.NodePoolLimits) {
-		qat := at.Child("node_pool_limits")
-		checkResourceName(probs, qat, res)
+		lat := at.Child("node_pool_limits").Child(res)
+		checkResourceName(probs, lat, res)
 		if _, err := nonNegative(f.NodePoolLimits[res]); err != "" {
-			probs.Addf(qat, "[%q] %s", res, err)
+			probs.Addf(lat, "%s", err)
 		}
 	}
 	for _, res := range sortedKeys(f.Quota) {
-		q, qat := f.Quota[res], at.Child("quota")
+		q, qat := f.Quota[res], at.Child("quota").Child(res)
 		checkResourceName(probs, qat, res)
 		nominal, err := nonNegative(q.Nominal)
 		if err != "" {
-			probs.Addf(qat, "[%q] nominal: %s", res, err)
+			probs.Addf(qat.Child("nominal"), "%s", err)
 		}
 		for _, l := range []struct {
 			label string
@@ -189,18 +190,18 @@ func validateQuota(f Flavor, hasCohort bool, at problem.Path, probs *problem.Lis
 				continue
 			}
 			if !hasCohort {
-				probs.Addf(qat, "[%q] %s needs a cohort: Kueue rejects borrowing and lending limits on a ClusterQueue without one", res, label)
+				probs.Addf(qat.Child(label), "%s needs a cohort: Kueue rejects borrowing and lending limits on a ClusterQueue without one", label)
 			}
 			v, err := nonNegative(*lim)
 			if err != "" {
-				probs.Addf(qat, "[%q] %s: %s", res, label, err)
+				probs.Addf(qat.Child(label), "%s", err)
 			} else if label == "lending_limit" && v > nominal {
-				probs.Addf(qat, "[%q] lending_limit %s is above the nominal quota %s: a queue can lend at most what it has", res, *lim, q.Nominal)
+				probs.Addf(qat.Child(label), "lending_limit %s is above the nominal quota %s: a queue can lend at most what it has", *lim, q.Nominal)
 			}
 		}
 		if limit, ok := f.NodePoolLimits[res]; ok && err == "" {
 			if l, lerr := nonNegative(limit); lerr == "" && nominal > l {
-				probs.Warnf(qat, "[%q] nominal quota %s is above the NodePool's limit %s: Kueue would admit work Karpenter cannot provision, and those pods stay pending", res, q.Nominal, limit)
+				probs.Warnf(qat.Child("nominal"), "nominal quota %s is above the NodePool's limit %s: Kueue would admit work Karpenter cannot provision, and those pods stay pending", q.Nominal, limit)
 			}
 		}
 	}

@@ -113,11 +113,7 @@ func Render(s Spec) (Result, problem.List) {
 	if s.Replicas != nil {
 		res.Replicas = *s.Replicas
 	} else {
-		n, err := sizing.WarmReplicas(*s.Sizing)
-		if err != nil {
-			probs.Addf(nil, "%v", err)
-			return Result{}, probs
-		}
+		n, _ := sizing.WarmReplicas(*s.Sizing) // validated above
 		res.Replicas, res.Basis = n, string(s.Sizing.Basis)
 	}
 	windows := parseWindows(s, res.Replicas, &probs)

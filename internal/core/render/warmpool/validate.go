@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/scalingkit/terraform-provider-scaling/internal/core/model/sizing"
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/problem"
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/k8sobj"
 )
@@ -77,25 +76,7 @@ func validateSizing(s Spec, probs *problem.List) {
 		probs.Addf(nil, "size the pool: set replicas, or peak_replicas (with baseline_replicas) and safety_factor")
 		return
 	}
-	in := *s.Sizing
-	switch in.Basis {
-	case sizing.BasisPeakDelta, sizing.BasisPeak:
-	default:
-		probs.Addf(problem.Path{"basis"}, "must be %q (peak - baseline, the guide's formula) or %q (the whole peak), got %q", sizing.BasisPeakDelta, sizing.BasisPeak, in.Basis)
-	}
-	if in.BaselineReplicas < 0 {
-		probs.Addf(problem.Path{"baseline_replicas"}, "must be 0 or more, got %d", in.BaselineReplicas)
-	}
-	if in.PeakReplicas < in.BaselineReplicas {
-		probs.Addf(problem.Path{"peak_replicas"}, "peak_replicas (%d) must not be below baseline_replicas (%d): the peak is the most replicas the workload runs", in.PeakReplicas, in.BaselineReplicas)
-	}
-	if !(in.SafetyFactor > 0 && in.SafetyFactor <= 1) {
-		probs.Addf(problem.Path{"safety_factor"}, "must be in (0, 1], the share of the basis kept warm (e.g. 0.15), got %v", in.SafetyFactor)
-	}
-	// Keep ceil(basis x factor) far from int64 overflow.
-	if in.PeakReplicas > 1_000_000 {
-		probs.Addf(problem.Path{"peak_replicas"}, "must be at most 1000000, got %d", in.PeakReplicas)
-	}
+	*probs = append(*probs, s.Sizing.Validate()...)
 }
 
 // validatePod checks the pod shape: what a pause pod can request.
