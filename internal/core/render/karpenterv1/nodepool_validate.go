@@ -186,10 +186,11 @@ func validateTaints(p *problem.At, taints []Taint, seen map[string]string, attr 
 		if msg := k8sname.QualifiedNameError(t.Key); msg != "" {
 			tp.Child("key").Addf("%q is not a valid taint key: %s", t.Key, msg)
 		}
-		if t.Value != "" {
-			if msg := k8sname.QualifiedNameError(t.Value); msg != "" {
-				tp.Child("value").Addf("%q is not a valid taint value: %s", t.Value, msg)
-			}
+		// The Node API checks a taint value as a label value (no prefix, at
+		// most 63 characters), stricter than the NodePool CRD: a value the
+		// CRD takes but the Node refuses would leave every node unregistered.
+		if msg := k8sname.LabelValueError(t.Value); msg != "" {
+			tp.Child("value").Addf("%q is not a valid taint value: %s", t.Value, msg)
 		}
 		if !slices.Contains(TaintEffects, t.Effect) {
 			tp.Child("effect").Addf("%q is not a taint effect: use %s", t.Effect, strings.Join(TaintEffects, ", "))

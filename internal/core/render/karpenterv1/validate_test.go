@@ -104,6 +104,14 @@ var badCases = []badCase{
 	{"capacity type typo", nodePool(func(n *NodePool) { n.Requirements.CapacityTypes = []string{"ondemand"} }), "capacity_types[0]", "on-demand"},
 	{"architecture typo", nodePool(func(n *NodePool) { n.Requirements.Architectures = []string{"x86_64"} }), "architectures[0]", "amd64"},
 	{"generation 0", nodePool(func(n *NodePool) { n.Requirements.MinInstanceGeneration = ptr(int64(0)) }), "min_instance_generation", "1 or more"},
+	// The CRD accepts a prefixed value, but the Node API checks taint
+	// values as label values, so the nodes would be refused.
+	{"taint value with a prefix", nodePool(func(n *NodePool) {
+		n.Taints = []Taint{{Key: "dedicated", Value: "team.example.com/batch", Effect: "NoSchedule"}}
+	}), "taints[0].value", "63 characters"},
+	{"startup taint value too long", nodePool(func(n *NodePool) {
+		n.StartupTaints = []Taint{{Key: "ready", Value: strings.Repeat("v", 64), Effect: "NoSchedule"}}
+	}), "startup_taints[0].value", "63 characters"},
 	{"taint effect", nodePool(func(n *NodePool) { n.Taints = []Taint{{Key: "a", Effect: "NoExec"}} }), "taints[0].effect", "NoExecute"},
 	{"duplicate taint", nodePool(func(n *NodePool) {
 		n.Taints = []Taint{{Key: "a", Effect: "NoSchedule"}}
