@@ -266,6 +266,12 @@ func (r *objectsResource) Update(ctx context.Context, req resource.UpdateRequest
 		}
 	}
 	err := c.applyAll(ctx, changed, plan.options(), t)
+	if err != nil && reapplyAll {
+		// Some objects are not yet applied under the new settings: keep the
+		// old ones in the state, so the next plan shows the change again and
+		// its apply reaches them too.
+		plan.FieldManager, plan.ForceConflicts = state.FieldManager, state.ForceConflicts
+	}
 	if err == nil {
 		err = r.prune(ctx, c, objs, prior, desired, t)
 	}
