@@ -6,7 +6,10 @@
 package kubernetes
 
 import (
+	"context"
+	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -149,4 +152,17 @@ func newClient(cfg *rest.Config) (*client, error) {
 		return nil, fmt.Errorf("kubernetes.host: %w", err)
 	}
 	return &client{dyn: dyn, http: hc, base: strings.TrimSuffix(base.String(), "/"), resources: map[string]*metav1.APIResourceList{}}, nil
+}
+
+// explain is err's text, with the fix when the API server did not answer
+// (a wrong host, no route to it, nothing listening): the bare dial error
+// names neither the provider attribute nor what to check.
+func (c *client) explain(err error) string {
+	var op *net.OpError
+	if !errors.As(err, &op) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return err.Error()
+	}
+	return fmt.Sprintf("%v\n\nThe API server at %s did not answer. Check the provider's kubernetes block (host, or config_path "+
+		"and config_context) and that the server is reachable from where Terraform runs: an EKS cluster without public "+
+		"endpoint access answers only from inside its VPC.", err, c.base)
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"fmt"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -225,12 +224,12 @@ func (r *objectsResource) Create(ctx context.Context, req resource.CreateRequest
 	err := c.applyAll(ctx, objs, plan.options(), t)
 	if err != nil && len(t.shown) == 0 {
 		// Nothing was applied: no state, so nothing is tainted either.
-		resp.Diagnostics.AddError("Applying Kubernetes objects failed", err.Error())
+		resp.Diagnostics.AddError("Applying Kubernetes objects failed", c.explain(err))
 		return
 	}
 	t.save(ctx, plan, &resp.State, resp.Private, &resp.Diagnostics)
 	if err != nil {
-		resp.Diagnostics.AddError("Applying Kubernetes objects failed", err.Error()+partialCreateNote)
+		resp.Diagnostics.AddError("Applying Kubernetes objects failed", c.explain(err)+partialCreateNote)
 	}
 }
 
@@ -277,7 +276,7 @@ func (r *objectsResource) Update(ctx context.Context, req resource.UpdateRequest
 	}
 	t.save(ctx, plan, &resp.State, resp.Private, &resp.Diagnostics)
 	if err != nil {
-		resp.Diagnostics.AddError("Applying Kubernetes objects failed", err.Error()+partialUpdateNote)
+		resp.Diagnostics.AddError("Applying Kubernetes objects failed", c.explain(err)+partialUpdateNote)
 	}
 }
 
@@ -347,7 +346,7 @@ func (r *objectsResource) Delete(ctx context.Context, req resource.DeleteRequest
 	if err := c.deleteAll(ctx, objs, t); err != nil {
 		// Keep what is left in the state, so the next destroy finishes it.
 		t.save(ctx, state, &resp.State, nil, &resp.Diagnostics)
-		resp.Diagnostics.AddError("Deleting Kubernetes objects failed", fmt.Sprintf("%v\n\nThe objects not yet deleted stay in the state; run destroy again (with a longer timeouts.delete if it ran out).", err))
+		resp.Diagnostics.AddError("Deleting Kubernetes objects failed", c.explain(err)+"\n\nThe objects not yet deleted stay in the state; run destroy again (with a longer timeouts.delete if it ran out).")
 	}
 }
 
@@ -374,7 +373,7 @@ func (r *objectsResource) Read(ctx context.Context, req resource.ReadRequest, re
 	}
 	t := newTracker(prior, owned, state.FieldManager.ValueString())
 	if err := t.refresh(ctx, c, state.YAML.ValueString()); err != nil {
-		resp.Diagnostics.AddError("Reading Kubernetes objects failed", err.Error())
+		resp.Diagnostics.AddError("Reading Kubernetes objects failed", c.explain(err))
 		return
 	}
 	t.save(ctx, state, &resp.State, nil, &resp.Diagnostics)
