@@ -215,6 +215,13 @@ func TestAccKubernetesObjects_badInput(t *testing.T) {
 			ExpectError: regexp.MustCompile(`(?s)Invalid yaml.*` + strings.ReplaceAll(c.want, " ", `\s+`)),
 		})
 	}
+	for _, manager := range []string{"", strings.Repeat("m", 129)} {
+		steps = append(steps, resource.TestStep{
+			Config:      objectsConfig(f, ns, fmt.Sprintf("  field_manager = %q\n", manager)),
+			PlanOnly:    true,
+			ExpectError: regexp.MustCompile(`(?s)field_manager\s+string\s+length\s+must\s+be\s+between\s+1\s+and\s+128`),
+		})
+	}
 	steps = append(steps, resource.TestStep{
 		Config:      objectsConfig(f, ns, "  timeouts {\n    create = \"0s\"\n  }\n"),
 		PlanOnly:    true,
