@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"strconv"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -119,7 +120,7 @@ func (r *objectsResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 				MarkdownDescription: "The objects this resource manages, by key: `Kind[.group]/[namespace/]name`, e.g. " +
 					"`NodePool.karpenter.sh/general` or `ScaledObject.keda.sh/shop/checkout`. Each value is the object's " +
 					"canonical YAML (keys sorted), so a plan shows which objects are added, changed or deleted and how; values " +
-					"larger than " + itoa(objectset.ShowLimit/1024) + " KiB (a CRD's schema) are shown as a digest. After an apply " +
+					"larger than " + strconv.Itoa(objectset.ShowLimit/1024) + " KiB (a CRD's schema) are shown as a digest. After an apply " +
 					"that stopped half-way it lists what was applied. A refresh drops objects deleted outside Terraform and " +
 					"shows fields someone else changed (the cluster's values), so the next plan puts them back.",
 			},

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -59,23 +60,12 @@ func objectsConfig(f *kubeapi.Fake, yaml, extra string) string {
 // onServer checks that the fake API server holds exactly these objects
 // ("Kind/name"), besides the default Namespace.
 func onServer(f *kubeapi.Fake, want ...string) resource.TestCheckFunc {
+	wantSorted := slices.Sorted(slices.Values(append(want, "Namespace/default")))
 	return func(*terraform.State) error {
-		want = append(want, "Namespace/default")
-		got := f.Names()
-		wantSorted := append([]string(nil), want...)
-		sortStrings(wantSorted)
-		if !reflect.DeepEqual(got, wantSorted) {
+		if got := f.Names(); !reflect.DeepEqual(got, wantSorted) {
 			return fmt.Errorf("server holds %v, want %v", got, wantSorted)
 		}
 		return nil
-	}
-}
-
-func sortStrings(s []string) {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && s[j] < s[j-1]; j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
 	}
 }
 
