@@ -59,6 +59,9 @@ func restConfig(k conns.KubernetesConfig, userAgent string) (*rest.Config, error
 	if !k.IsSet() {
 		return nil, fmt.Errorf("%s", errNotConfigured)
 	}
+	if err := k.Validate().Err(); err != nil {
+		return nil, err
+	}
 	cfg := &rest.Config{}
 	if k.ConfigPath != "" {
 		path, err := expandHome(k.ConfigPath)
@@ -87,16 +90,10 @@ func restConfig(k conns.KubernetesConfig, userAgent string) (*rest.Config, error
 	if k.Token != "" {
 		cfg.BearerToken, cfg.BearerTokenFile = k.Token, ""
 	}
-	if (k.ClientCertificate == "") != (k.ClientKey == "") {
-		return nil, fmt.Errorf("kubernetes.client_certificate and kubernetes.client_key must be set together")
-	}
 	if k.ClientCertificate != "" {
 		cfg.CertData, cfg.KeyData, cfg.CertFile, cfg.KeyFile = []byte(k.ClientCertificate), []byte(k.ClientKey), "", ""
 	}
 	if e := k.Exec; e != nil {
-		if e.APIVersion == "" || e.Command == "" {
-			return nil, fmt.Errorf("kubernetes.exec needs api_version (e.g. client.authentication.k8s.io/v1beta1) and command (e.g. aws)")
-		}
 		exec := &clientcmdapi.ExecConfig{
 			APIVersion: e.APIVersion, Command: e.Command, Args: e.Args,
 			InteractiveMode: clientcmdapi.NeverExecInteractiveMode,
