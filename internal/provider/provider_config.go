@@ -163,6 +163,9 @@ func (p *scalingProvider) ValidateConfig(ctx context.Context, req provider.Valid
 	cfg, diags := m.awsConfig(ctx)
 	resp.Diagnostics.Append(diags...)
 	framework.AddProblems(&resp.Diagnostics, cfg.Validate())
+	k8s, diags := kubernetesConfig(ctx, m.Kubernetes)
+	resp.Diagnostics.Append(diags...)
+	framework.AddProblems(&resp.Diagnostics, k8s.Validate())
 }
 
 func (p *scalingProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {

@@ -176,3 +176,45 @@ resource "scaling_kubernetes_objects" "this" {
 		}},
 	})
 }
+
+// Mistakes in the kubernetes block that need neither a kubeconfig nor the
+// cluster fail the plan, at the attribute, instead of the apply.
+func TestAccProvider_kubernetesBlockMistakesFailThePlan(t *testing.T) {
+	isolateAWS(t)
+	objects := `
+resource "scaling_kubernetes_objects" "this" {
+  yaml = "apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n"
+}
+`
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: `
+provider "scaling" {
+  kubernetes {
+    host               = "https://127.0.0.1:1"
+    client_certificate = "-----BEGIN CERTIFICATE-----"
+  }
+}
+` + objects,
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)Invalid kubernetes\.client_key.*must\s+be\s+set\s+together:\s+set\s+client_key\s+too`),
+			},
+			{
+				Config: `
+provider "scaling" {
+  kubernetes {
+    host = "https://127.0.0.1:1"
+    exec {
+      api_version = "client.authentication.k8s.io/v1beta1"
+    }
+  }
+}
+` + objects,
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)Invalid kubernetes\.exec\.command.*kubernetes\.exec\s+needs\s+api_version.*and\s+command`),
+			},
+		},
+	})
+}

@@ -124,3 +124,25 @@ func TestDeleteAllDeletesDefinitionsLast(t *testing.T) {
 		t.Errorf("left on the server: %v", got)
 	}
 }
+
+// A wait for CRDs that is canceled names the CRDs still waited for, not
+// those already Established.
+func TestWaitEstablishedCanceledNamesOnlyThePendingCRDs(t *testing.T) {
+	f := kubeapi.NewFake(t)
+	c := fakeClient(t, f)
+	nodeClassCRD := strings.NewReplacer("nodepools.karpenter.sh", "ec2nodeclasses.karpenter.k8s.aws", "group: karpenter.sh", "group: karpenter.k8s.aws",
+		"kind: NodePool, plural: nodepools", "kind: EC2NodeClass, plural: ec2nodeclasses").Replace(nodePoolCRD)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	f.SetOnRequest(func(method, _, name string) bool {
+		if method == "GET" && name == "ec2nodeclasses.karpenter.k8s.aws" {
+			cancel()
+			return true
+		}
+		return false
+	})
+	err := c.applyAll(ctx, parse(t, join(nodePoolCRD, nodeClassCRD)), applyOptions{fieldManager: DefaultFieldManager}, newTracker(nil, nil, DefaultFieldManager))
+	if err == nil || !strings.HasSuffix(err.Error(), "still waiting for ec2nodeclasses.karpenter.k8s.aws") {
+		t.Fatalf("error = %v, want it to end with the one CRD still waited for", err)
+	}
+}

@@ -6,7 +6,10 @@
 package kubernetes
 
 import (
+	"context"
+	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -56,6 +59,9 @@ func restConfig(k conns.KubernetesConfig, userAgent string) (*rest.Config, error
 	if !k.IsSet() {
 		return nil, fmt.Errorf("%s", errNotConfigured)
 	}
+	if err := k.Validate().Err(); err != nil {
+		return nil, err
+	}
 	cfg := &rest.Config{}
 	if k.ConfigPath != "" {
 		path, err := expandHome(k.ConfigPath)
@@ -84,16 +90,10 @@ func restConfig(k conns.KubernetesConfig, userAgent string) (*rest.Config, error
 	if k.Token != "" {
 		cfg.BearerToken, cfg.BearerTokenFile = k.Token, ""
 	}
-	if (k.ClientCertificate == "") != (k.ClientKey == "") {
-		return nil, fmt.Errorf("kubernetes.client_certificate and kubernetes.client_key must be set together")
-	}
 	if k.ClientCertificate != "" {
 		cfg.CertData, cfg.KeyData, cfg.CertFile, cfg.KeyFile = []byte(k.ClientCertificate), []byte(k.ClientKey), "", ""
 	}
 	if e := k.Exec; e != nil {
-		if e.APIVersion == "" || e.Command == "" {
-			return nil, fmt.Errorf("kubernetes.exec needs api_version (e.g. client.authentication.k8s.io/v1beta1) and command (e.g. aws)")
-		}
 		exec := &clientcmdapi.ExecConfig{
 			APIVersion: e.APIVersion, Command: e.Command, Args: e.Args,
 			InteractiveMode: clientcmdapi.NeverExecInteractiveMode,
@@ -149,4 +149,17 @@ func newClient(cfg *rest.Config) (*client, error) {
 		return nil, fmt.Errorf("kubernetes.host: %w", err)
 	}
 	return &client{dyn: dyn, http: hc, base: strings.TrimSuffix(base.String(), "/"), resources: map[string]*metav1.APIResourceList{}}, nil
+}
+
+// explain is err's text, with the fix when the API server did not answer
+// (a wrong host, no route to it, nothing listening): the bare dial error
+// names neither the provider attribute nor what to check.
+func (c *client) explain(err error) string {
+	var op *net.OpError
+	if !errors.As(err, &op) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return err.Error()
+	}
+	return fmt.Sprintf("%v\n\nThe API server at %s did not answer. Check the provider's kubernetes block (host, or config_path "+
+		"and config_context) and that the server is reachable from where Terraform runs: an EKS cluster without public "+
+		"endpoint access answers only from inside its VPC.", err, c.base)
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
 	"github.com/scalingkit/terraform-provider-scaling/internal/acctest/kubeapi"
 )
 
@@ -87,6 +89,59 @@ func TestUpdateCanceledHalfWayKeepsWhatIsLeftToDo(t *testing.T) {
 	if !strings.Contains(objs["ConfigMap/shop/a"], `value: "2"`) || !strings.Contains(objs["ConfigMap/shop/b"], `value: "1"`) {
 		t.Errorf("state after the canceled update: a=%q b=%q; want a updated, b not", objs["ConfigMap/shop/a"], objs["ConfigMap/shop/b"])
 	}
+}
+
+// An update that changes the field manager and is canceled half-way keeps
+// the old field manager in the state, so the next apply re-applies every
+// object under the new one, those the canceled update did not reach too.
+func TestUpdateCanceledHalfWayKeepsTheOldFieldManager(t *testing.T) {
+	f := kubeapi.NewFake(t)
+	r := newRPC(t, fakeConfig(f))
+	all := join(shopNamespace, configMap("a", "1"), configMap("b", "1"))
+	first, diags := r.apply(context.Background(), state{}, all)
+	if hasError(diags) {
+		t.Fatal(diagsText(diags))
+	}
+	renamed := r.config(all, map[string]tftypes.Value{"field_manager": tftypes.NewValue(tftypes.String, "platform")})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	cancelAtPatch(f, "b", cancel)
+	partial, diags := r.applyConfig(ctx, first, renamed)
+	if !hasError(diags) {
+		t.Fatal("no error from a canceled update")
+	}
+	if got := attrString(t, partial.value, "field_manager"); got != DefaultFieldManager {
+		t.Errorf("field_manager in the state after the canceled update = %q, want the old %q: ConfigMap b is not applied under the new one yet", got, DefaultFieldManager)
+	}
+
+	f.SetOnRequest(nil)
+	final, diags := r.applyConfig(context.Background(), r.read(partial), renamed)
+	if hasError(diags) {
+		t.Fatal(diagsText(diags))
+	}
+	if got := attrString(t, final.value, "field_manager"); got != "platform" {
+		t.Errorf("field_manager = %q after the re-run, want platform", got)
+	}
+	for _, name := range []string{"a", "b"} {
+		meta := f.Find("ConfigMap", name)["metadata"].(map[string]any)
+		if got := meta["managedFields"].([]any)[0].(map[string]any)["manager"]; got != "platform" {
+			t.Errorf("ConfigMap %s was last applied by %v after the re-run, want platform", name, got)
+		}
+	}
+}
+
+// attrString is a string attribute of a state.
+func attrString(t *testing.T, v tftypes.Value, name string) string {
+	t.Helper()
+	var attrs map[string]tftypes.Value
+	if err := v.As(&attrs); err != nil {
+		t.Fatal(err)
+	}
+	var s string
+	if err := attrs[name].As(&s); err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
 
 // cancelAtPatch makes the apply of the object named name never answer and

@@ -4,10 +4,11 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -16,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/problem"
@@ -99,7 +101,10 @@ func (r *objectsResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 			},
 			"field_manager": schema.StringAttribute{
 				Optional: true, Computed: true, Default: stringdefault.StaticString(DefaultFieldManager),
-				MarkdownDescription: "Field manager of the server-side applies. Changing it re-applies every object under the new name. Defaults to `" + DefaultFieldManager + "`.",
+				// The API server refuses an apply without one, or with one
+				// longer than 128 bytes: say so at plan time.
+				Validators:          []validator.String{stringvalidator.LengthBetween(1, 128)},
+				MarkdownDescription: "Field manager of the server-side applies: 1 to 128 bytes, as the API server requires. Changing it re-applies every object under the new name. Defaults to `" + DefaultFieldManager + "`.",
 			},
 			"force_conflicts": schema.BoolAttribute{
 				Optional: true, Computed: true, Default: booldefault.StaticBool(true),
@@ -115,7 +120,7 @@ func (r *objectsResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 				MarkdownDescription: "The objects this resource manages, by key: `Kind[.group]/[namespace/]name`, e.g. " +
 					"`NodePool.karpenter.sh/general` or `ScaledObject.keda.sh/shop/checkout`. Each value is the object's " +
 					"canonical YAML (keys sorted), so a plan shows which objects are added, changed or deleted and how; values " +
-					"larger than " + itoa(objectset.ShowLimit/1024) + " KiB (a CRD's schema) are shown as a digest. After an apply " +
+					"larger than " + strconv.Itoa(objectset.ShowLimit/1024) + " KiB (a CRD's schema) are shown as a digest. After an apply " +
 					"that stopped half-way it lists what was applied. A refresh drops objects deleted outside Terraform and " +
 					"shows fields someone else changed (the cluster's values), so the next plan puts them back.",
 			},
@@ -225,12 +230,12 @@ func (r *objectsResource) Create(ctx context.Context, req resource.CreateRequest
 	err := c.applyAll(ctx, objs, plan.options(), t)
 	if err != nil && len(t.shown) == 0 {
 		// Nothing was applied: no state, so nothing is tainted either.
-		resp.Diagnostics.AddError("Applying Kubernetes objects failed", err.Error())
+		resp.Diagnostics.AddError("Applying Kubernetes objects failed", c.explain(err))
 		return
 	}
 	t.save(ctx, plan, &resp.State, resp.Private, &resp.Diagnostics)
 	if err != nil {
-		resp.Diagnostics.AddError("Applying Kubernetes objects failed", err.Error()+partialCreateNote)
+		resp.Diagnostics.AddError("Applying Kubernetes objects failed", c.explain(err)+partialCreateNote)
 	}
 }
 
@@ -266,12 +271,18 @@ func (r *objectsResource) Update(ctx context.Context, req resource.UpdateRequest
 		}
 	}
 	err := c.applyAll(ctx, changed, plan.options(), t)
+	if err != nil && reapplyAll {
+		// Some objects are not yet applied under the new settings: keep the
+		// old ones in the state, so the next plan shows the change again and
+		// its apply reaches them too.
+		plan.FieldManager, plan.ForceConflicts = state.FieldManager, state.ForceConflicts
+	}
 	if err == nil {
 		err = r.prune(ctx, c, objs, prior, desired, t)
 	}
 	t.save(ctx, plan, &resp.State, resp.Private, &resp.Diagnostics)
 	if err != nil {
-		resp.Diagnostics.AddError("Applying Kubernetes objects failed", err.Error()+partialUpdateNote)
+		resp.Diagnostics.AddError("Applying Kubernetes objects failed", c.explain(err)+partialUpdateNote)
 	}
 }
 
@@ -341,7 +352,7 @@ func (r *objectsResource) Delete(ctx context.Context, req resource.DeleteRequest
 	if err := c.deleteAll(ctx, objs, t); err != nil {
 		// Keep what is left in the state, so the next destroy finishes it.
 		t.save(ctx, state, &resp.State, nil, &resp.Diagnostics)
-		resp.Diagnostics.AddError("Deleting Kubernetes objects failed", fmt.Sprintf("%v\n\nThe objects not yet deleted stay in the state; run destroy again (with a longer timeouts.delete if it ran out).", err))
+		resp.Diagnostics.AddError("Deleting Kubernetes objects failed", c.explain(err)+"\n\nThe objects not yet deleted stay in the state; run destroy again (with a longer timeouts.delete if it ran out).")
 	}
 }
 
@@ -368,7 +379,7 @@ func (r *objectsResource) Read(ctx context.Context, req resource.ReadRequest, re
 	}
 	t := newTracker(prior, owned, state.FieldManager.ValueString())
 	if err := t.refresh(ctx, c, state.YAML.ValueString()); err != nil {
-		resp.Diagnostics.AddError("Reading Kubernetes objects failed", err.Error())
+		resp.Diagnostics.AddError("Reading Kubernetes objects failed", c.explain(err))
 		return
 	}
 	t.save(ctx, state, &resp.State, nil, &resp.Diagnostics)

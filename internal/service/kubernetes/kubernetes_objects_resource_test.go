@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -59,23 +60,12 @@ func objectsConfig(f *kubeapi.Fake, yaml, extra string) string {
 // onServer checks that the fake API server holds exactly these objects
 // ("Kind/name"), besides the default Namespace.
 func onServer(f *kubeapi.Fake, want ...string) resource.TestCheckFunc {
+	wantSorted := slices.Sorted(slices.Values(append(want, "Namespace/default")))
 	return func(*terraform.State) error {
-		want = append(want, "Namespace/default")
-		got := f.Names()
-		wantSorted := append([]string(nil), want...)
-		sortStrings(wantSorted)
-		if !reflect.DeepEqual(got, wantSorted) {
+		if got := f.Names(); !reflect.DeepEqual(got, wantSorted) {
 			return fmt.Errorf("server holds %v, want %v", got, wantSorted)
 		}
 		return nil
-	}
-}
-
-func sortStrings(s []string) {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && s[j] < s[j-1]; j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
 	}
 }
 
@@ -213,6 +203,13 @@ func TestAccKubernetesObjects_badInput(t *testing.T) {
 			PlanOnly: true,
 			// Terraform wraps long messages: any space may be a line break.
 			ExpectError: regexp.MustCompile(`(?s)Invalid yaml.*` + strings.ReplaceAll(c.want, " ", `\s+`)),
+		})
+	}
+	for _, manager := range []string{"", strings.Repeat("m", 129)} {
+		steps = append(steps, resource.TestStep{
+			Config:      objectsConfig(f, ns, fmt.Sprintf("  field_manager = %q\n", manager)),
+			PlanOnly:    true,
+			ExpectError: regexp.MustCompile(`(?s)field_manager\s+string\s+length\s+must\s+be\s+between\s+1\s+and\s+128`),
 		})
 	}
 	steps = append(steps, resource.TestStep{

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
-	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
@@ -192,5 +191,3 @@ func stringMap(ctx context.Context, m types.Map) (map[string]string, diag.Diagno
 	diags := m.ElementsAs(ctx, &out, false)
 	return out, diags
 }
-
-func itoa(i int) string { return strconv.Itoa(i) }

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+
 	"github.com/scalingkit/terraform-provider-scaling/internal/acctest/kubeapi"
 )
 
@@ -31,6 +33,32 @@ func TestReadFindsDeletedAndChangedObjects(t *testing.T) {
 	}
 	if !strings.Contains(got["ConfigMap/shop/b"], "value: edited") {
 		t.Errorf("ConfigMap b's edited value is not shown: %q", got["ConfigMap/shop/b"])
+	}
+}
+
+// A refresh (at plan time) of a cluster that does not answer fails, naming
+// the server and what to check.
+func TestReadOfAnUnreachableClusterSaysWhatToCheck(t *testing.T) {
+	f := kubeapi.NewFake(t)
+	r := newRPC(t, fakeConfig(f))
+	s, diags := r.apply(context.Background(), state{}, join(shopNamespace, configMap("a", "1")))
+	if hasError(diags) {
+		t.Fatal(diagsText(diags))
+	}
+	f.Close()
+	resp, err := r.server.ReadResource(context.Background(), &tfprotov6.ReadResourceRequest{
+		TypeName: typeName, CurrentState: r.dv(s.value), Private: s.private,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !hasError(resp.Diagnostics) {
+		t.Fatal("a refresh of a stopped API server succeeded")
+	}
+	for _, want := range []string{"connection refused", "The API server at " + f.URL + " did not answer", "kubernetes block (host", "reachable from where Terraform runs"} {
+		if !strings.Contains(resp.Diagnostics[0].Detail, want) {
+			t.Errorf("the error lacks %q:\n%s", want, diagsText(resp.Diagnostics))
+		}
 	}
 }
 

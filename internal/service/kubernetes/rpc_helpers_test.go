@@ -62,11 +62,15 @@ func newRPC(t *testing.T, k conns.KubernetesConfig) *rpc {
 	return &rpc{t: t, server: server, typ: schemas.ResourceSchemas[typeName].ValueType().(tftypes.Object)}
 }
 
-// config is the resource's configuration with only yaml set.
-func (r *rpc) config(yaml string) tftypes.Value {
+// config is the resource's configuration with yaml and the attributes in
+// set set, the others null.
+func (r *rpc) config(yaml string, set map[string]tftypes.Value) tftypes.Value {
 	vals := map[string]tftypes.Value{}
 	for name, typ := range r.typ.AttributeTypes {
 		vals[name] = tftypes.NewValue(typ, nil)
+	}
+	for name, v := range set {
+		vals[name] = v
 	}
 	vals["yaml"] = tftypes.NewValue(tftypes.String, yaml)
 	return tftypes.NewValue(r.typ, vals)
@@ -94,11 +98,17 @@ type state struct {
 	private []byte
 }
 
-// apply plans config against prior (null value for a create) and applies
-// the plan with ctx. It returns the new state and the apply's diagnostics.
+// apply plans a configuration with only yaml set against prior (null value
+// for a create) and applies the plan with ctx. It returns the new state and
+// the apply's diagnostics.
 func (r *rpc) apply(ctx context.Context, prior state, yaml string) (state, []*tfprotov6.Diagnostic) {
 	r.t.Helper()
-	cfg := r.config(yaml)
+	return r.applyConfig(ctx, prior, r.config(yaml, nil))
+}
+
+// applyConfig is apply for any configuration (see config).
+func (r *rpc) applyConfig(ctx context.Context, prior state, cfg tftypes.Value) (state, []*tfprotov6.Diagnostic) {
+	r.t.Helper()
 	if prior.value.IsNull() || !prior.value.IsKnown() {
 		prior.value = tftypes.NewValue(r.typ, nil)
 	}

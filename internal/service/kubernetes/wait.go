@@ -27,11 +27,12 @@ func (c *client) waitEstablished(ctx context.Context, names []string) error {
 	pending := append([]string(nil), names...)
 	for {
 		var still []string
-		for _, name := range pending {
+		for i, name := range pending {
 			crd, err := c.dyn.Resource(crdResource).Get(ctx, name, metav1.GetOptions{})
 			if err != nil {
 				if ctx.Err() != nil {
-					return waitErr(ctx, "CustomResourceDefinitions to be Established", append(still, pending[len(still):]...))
+					// still, and the CRDs not looked at yet this round.
+					return waitErr(ctx, "CustomResourceDefinitions to be Established", append(still, pending[i:]...))
 				}
 				return fmt.Errorf("waiting for CustomResourceDefinition %s: %w", name, err)
 			}

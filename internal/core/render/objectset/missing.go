@@ -16,7 +16,7 @@ var crdHomes = map[string]string{
 }
 
 // CRDName is the name the CustomResourceDefinition of a kind has by
-// convention: plural.group, the plural guessed as Kubernetes guesses it.
+// convention: plural.group, the plural guessed by Plural.
 func CRDName(group, kind string) string { return Plural(kind) + "." + group }
 
 // Plural guesses a kind's resource name: lower case, "s" added (a trailing

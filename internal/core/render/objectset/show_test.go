@@ -1,6 +1,7 @@
 package objectset
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -23,7 +24,7 @@ func TestShowDigestsLargeValues(t *testing.T) {
 	crd := func(desc string) map[string]any {
 		props := map[string]any{}
 		for i := 0; i < 400; i++ {
-			props[strings.Repeat("f", 5)+string(rune('a'+i%26))+strings.Repeat("x", i%7)+"_"+itoa(i)] = map[string]any{"type": "string", "description": desc}
+			props[strings.Repeat("f", 5)+string(rune('a'+i%26))+strings.Repeat("x", i%7)+"_"+strconv.Itoa(i)] = map[string]any{"type": "string", "description": desc}
 		}
 		return map[string]any{
 			"apiVersion": "apiextensions.k8s.io/v1", "kind": "CustomResourceDefinition",
@@ -53,8 +54,4 @@ func TestShowDigestsLargeValues(t *testing.T) {
 	if a == b {
 		t.Error("a schema change did not change what the plan shows")
 	}
-}
-
-func itoa(i int) string {
-	return strings.TrimSpace(strings.Repeat(" ", 0) + string(rune('0'+i/100)) + string(rune('0'+i/10%10)) + string(rune('0'+i%10)))
 }
