@@ -210,7 +210,15 @@ func (r *controlPlaneTierResource) Create(ctx context.Context, req resource.Crea
 	plan.ID = plan.ClusterName
 	plan.PreviousTier = types.StringValue(res.previousTier())
 	plan.LastUpdateID = updateIDValue(res.Tier.Update)
-	resp.Diagnostics.Append(r.refresh(ctx, &plan)...)
+	if d := r.refresh(ctx, &plan); d.HasError() {
+		// The change is made. An error would taint the resource, and the
+		// next apply would replace it: revert the cluster to standard and
+		// change it again. The next refresh fills what this read missed.
+		for _, e := range d.Errors() {
+			resp.Diagnostics.AddWarning(e.Summary(), e.Detail()+"\n\nThe control-plane change itself succeeded and is saved; the next refresh reads the rest.")
+		}
+		plan.nullUnread()
+	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
