@@ -16,6 +16,10 @@ type TagsConfig struct {
 	Default           map[string]string
 	IgnoreKeys        []string
 	IgnoreKeyPrefixes []string
+	// Unknown says part of them is not known yet (it comes from a resource
+	// created in the same apply): a plan cannot tell tags_all. The known
+	// parts are filled in.
+	Unknown bool
 }
 
 // awsReservedPrefix starts the tag keys AWS sets itself; no one may set or

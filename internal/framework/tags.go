@@ -67,7 +67,7 @@ func PlanTagsAll(ctx context.Context, cfg *conns.TagsConfig, own string, req res
 		return nil
 	}
 	planned, ok := KnownStringMap(tags)
-	if !ok || cfg == nil {
+	if !ok || cfg == nil || cfg.Unknown {
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("tags_all"), types.MapUnknown(types.StringType))...)
 		return nil
 	}

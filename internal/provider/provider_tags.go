@@ -58,20 +58,31 @@ func tagsBlocks() map[string]schema.Block {
 	}
 }
 
-// tagsConfig reads the blocks into the clients' configuration.
+// tagsConfig reads the blocks into the clients' configuration. A value
+// Terraform does not know yet (from a resource created in the same apply)
+// marks the configuration Unknown, so a plan leaves tags_all unknown; the
+// known values are read all the same.
 func (m providerTagsModel) tagsConfig(ctx context.Context) (conns.TagsConfig, diag.Diagnostics) {
 	var c conns.TagsConfig
 	var diags diag.Diagnostics
-	if m.DefaultTags != nil && !m.DefaultTags.Tags.IsNull() && !m.DefaultTags.Tags.IsUnknown() {
-		diags.Append(m.DefaultTags.Tags.ElementsAs(ctx, &c.Default, false)...)
+	if m.DefaultTags != nil && !m.DefaultTags.Tags.IsNull() {
+		var tags map[string]types.String
+		c.Unknown = m.DefaultTags.Tags.IsUnknown()
+		diags.Append(m.DefaultTags.Tags.ElementsAs(ctx, &tags, false)...)
+		for k, v := range tags {
+			if v.IsUnknown() {
+				c.Unknown = true
+				continue
+			}
+			if c.Default == nil {
+				c.Default = map[string]string{}
+			}
+			c.Default[k] = v.ValueString()
+		}
 	}
 	if m.IgnoreTags != nil {
-		if s := m.IgnoreTags.Keys; !s.IsNull() && !s.IsUnknown() {
-			diags.Append(s.ElementsAs(ctx, &c.IgnoreKeys, false)...)
-		}
-		if s := m.IgnoreTags.KeyPrefixes; !s.IsNull() && !s.IsUnknown() {
-			diags.Append(s.ElementsAs(ctx, &c.IgnoreKeyPrefixes, false)...)
-		}
+		c.IgnoreKeys = knownStrings(ctx, m.IgnoreTags.Keys, &c.Unknown, &diags)
+		c.IgnoreKeyPrefixes = knownStrings(ctx, m.IgnoreTags.KeyPrefixes, &c.Unknown, &diags)
 	}
 	if diags.HasError() {
 		return c, diags
@@ -80,4 +91,27 @@ func (m providerTagsModel) tagsConfig(ctx context.Context) (conns.TagsConfig, di
 		diags.AddAttributeError(path.Root("default_tags"), "Invalid tags configuration", err.Error())
 	}
 	return c, diags
+}
+
+// knownStrings are the known elements of s; an unknown set or element sets
+// *unknown.
+func knownStrings(ctx context.Context, s types.Set, unknown *bool, diags *diag.Diagnostics) []string {
+	if s.IsNull() {
+		return nil
+	}
+	if s.IsUnknown() {
+		*unknown = true
+		return nil
+	}
+	var elems []types.String
+	diags.Append(s.ElementsAs(ctx, &elems, false)...)
+	var out []string
+	for _, e := range elems {
+		if e.IsUnknown() {
+			*unknown = true
+			continue
+		}
+		out = append(out, e.ValueString())
+	}
+	return out
 }

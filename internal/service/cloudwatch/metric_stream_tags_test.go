@@ -127,3 +127,35 @@ func TestAccMetricStream_defaultTagsInvalid(t *testing.T) {
 		ExpectError: acctest.MessageRegexp("reserved for AWS"),
 	}}})
 }
+
+// default_tags whose values Terraform learns only at apply (from a
+// resource created in the same apply): the plan's tags_all is unknown,
+// and the first apply tags the stream with them.
+func TestAccMetricStream_defaultTagsKnownAfterApply(t *testing.T) {
+	tg := newTarget(t, true)
+	t.Parallel()
+	config := tg.ProviderConfigWith(t, `
+  default_tags {
+    tags = { team = terraform_data.team.output, env = "prod" }
+  }`) + `
+resource "terraform_data" "team" {
+  input = "platform"
+}
+` + streamConfig("scaling-latetags", "json", `  tags = { app = "keda" }`)
+	acctest.Test(t, tg.checkDestroyed(t), []resource.TestStep{{
+		Config: config,
+		ConfigPlanChecks: resource.ConfigPlanChecks{
+			PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+		},
+		Check: resource.ComposeAggregateTestCheckFunc(
+			resource.TestCheckResourceAttr(address, "tags_all.team", "platform"),
+			resource.TestCheckResourceAttr(address, "tags_all.%", "3"),
+			tg.checkAPI(t, func(_ *cloudwatch.GetMetricStreamOutput, got map[string]string) error {
+				if want := map[string]string{"team": "platform", "env": "prod", "app": "keda"}; !maps.Equal(got, want) {
+					return fmt.Errorf("API tags %v, want %v", got, want)
+				}
+				return nil
+			}),
+		),
+	}})
+}

@@ -457,8 +457,8 @@ func (r *pullThroughCacheRuleResource) fill(m *pullThroughCacheRuleModel, rule *
 // validation is the verdict of ValidatePullThroughCacheRule.
 type validation struct {
 	// failure is ECR's reason when the rule cannot reach its upstream,
-	// null when it can or validation did not run, unknown when the call
-	// itself failed.
+	// "validation did not run: ..." when the call itself failed, null when
+	// it can or validation is off.
 	failure types.String
 	// err is the call's own failure.
 	err error
@@ -467,7 +467,7 @@ type validation struct {
 // refused reports a verdict that the rule cannot reach its upstream (not
 // a failed call).
 func (v validation) refused() bool {
-	return v.err == nil && !v.failure.IsNull() && !v.failure.IsUnknown()
+	return v.err == nil && !v.failure.IsNull()
 }
 
 // validate asks ECR whether the rule can reach its upstream.

@@ -220,14 +220,15 @@ func (r *repositoryCreationTemplateResource) ModifyPlan(ctx context.Context, req
 
 // tagsConfig is how the provider's tags apply to a template with this
 // custom role: default_tags only with a role (ECR needs one to tag the
-// repositories), ignore_tags always; nil while either is unknown.
+// repositories), ignore_tags always; nil while the role is unknown or the
+// provider is not configured.
 func (r *repositoryCreationTemplateResource) tagsConfig(customRole types.String) *conns.TagsConfig {
 	cfg := framework.TagsConfig(r.Client)
 	if cfg == nil || customRole.IsUnknown() {
 		return nil
 	}
 	if customRole.IsNull() {
-		return &conns.TagsConfig{IgnoreKeys: cfg.IgnoreKeys, IgnoreKeyPrefixes: cfg.IgnoreKeyPrefixes}
+		return &conns.TagsConfig{IgnoreKeys: cfg.IgnoreKeys, IgnoreKeyPrefixes: cfg.IgnoreKeyPrefixes, Unknown: cfg.Unknown}
 	}
 	return cfg
 }

@@ -246,6 +246,14 @@ func (r *controlPlaneTierResource) saveInterrupted(ctx context.Context, m *contr
 	if c, err := findCluster(ctx, r.Client.EKS, m.ClusterName.ValueString()); err == nil {
 		_ = r.fill(ctx, m, c, m.Tier.ValueString())
 	}
+	m.nullUnread()
+	diags.Append(state.Set(ctx, m)...)
+	diags.Append(res.inFlight().remember(ctx, p)...)
+}
+
+// nullUnread sets the computed values a failed read left unknown to null,
+// for the next refresh to fill: a state cannot hold unknown values.
+func (m *controlPlaneTierModel) nullUnread() {
 	for _, v := range []*types.Int64{&m.APIRequestConcurrency, &m.PodSchedulingRatePerSecond, &m.ClusterDatabaseSizeGB} {
 		if v.IsUnknown() {
 			*v = types.Int64Null()
@@ -254,8 +262,6 @@ func (r *controlPlaneTierResource) saveInterrupted(ctx context.Context, m *contr
 	if m.KubernetesVersion.IsUnknown() {
 		m.KubernetesVersion = types.StringNull()
 	}
-	diags.Append(state.Set(ctx, m)...)
-	diags.Append(res.inFlight().remember(ctx, p)...)
 }
 
 // refresh re-reads the cluster after a successful change and fills m.

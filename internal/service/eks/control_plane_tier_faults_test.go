@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -11,6 +12,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/eks"
 	awstypes "github.com/aws/aws-sdk-go-v2/service/eks/types"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/acctest"
@@ -160,6 +162,39 @@ func TestAccControlPlaneTier_failedUpdate(t *testing.T) {
 			Check: resource.ComposeAggregateTestCheckFunc(
 				tg.checkClusterTier(t, cluster, "tier-2xl"),
 				resource.TestCheckResourceAttr(addr, "previous_tier", "tier-xl"),
+			),
+		},
+	})
+}
+
+// The tier changed, then the read that fills the tier's capabilities
+// failed: the create is saved with a warning, not tainted (a tainted
+// resource is replaced, which would revert the cluster to standard and
+// change it again). The next refresh fills the capabilities.
+func TestAccControlPlaneTier_readFailsAfterCreate(t *testing.T) {
+	tg := privateTarget(t)
+	t.Parallel()
+	cluster := tg.cluster(t, "standard")
+	config := tg.ProviderConfigFewRetries(t) + strings.TrimPrefix(tg.tierConfig(t, cluster, "tier-xl", ""), tg.ProviderConfig(t))
+	fcs := faults(emulator.FaultServerError, 2, "DescribeClusterVersions")
+	acctest.Test(t, tg.checkDestroyReverted(t), []resource.TestStep{
+		{
+			PreConfig: func() { tg.injectAll(t, fcs) },
+			Config:    config,
+			Check: resource.ComposeAggregateTestCheckFunc(
+				tg.checkClusterTier(t, cluster, "tier-xl"),
+				resource.TestCheckResourceAttr(addr, "previous_tier", "standard"),
+			),
+		},
+		{
+			Config: config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+			Check: resource.ComposeAggregateTestCheckFunc(
+				tg.checkRiddenOut(fcs),
+				tg.checkCapabilities(t, cluster, "tier-xl"),
+				tg.checkUpdateCount(t, cluster, 1),
 			),
 		},
 	})

@@ -358,3 +358,38 @@ func TestAccControlPlaneTier_interruptedCreateSettings(t *testing.T) {
 		},
 	})
 }
+
+// The update's twin of slowReplyCreate: the held call starts the
+// tier-xl -> tier-4xl update only after the apply gave up and saved the
+// tier then in effect. The refresh that finds the cluster moved records
+// that update (previous_tier tier-xl, last_update_id its ID), and the
+// plan is empty: no second update.
+func TestAccControlPlaneTier_slowReplyUpdate(t *testing.T) {
+	tg := privateTarget(t)
+	t.Parallel()
+	cluster := tg.cluster(t, "standard")
+	config := tg.tierConfig(t, cluster, "tier-4xl", timeoutsBlock("update", shortTimeout))
+	acctest.Test(t, tg.checkDestroyReverted(t), []resource.TestStep{
+		{Config: tg.tierConfig(t, cluster, "tier-xl", "")},
+		{
+			PreConfig: func() {
+				if err := tg.Emu.Faults.Inject(emulator.Fault{Service: "eks", Operation: "UpdateClusterConfig", Kind: emulator.FaultSlow, Count: 1, Delay: 8 * time.Second}); err != nil {
+					t.Fatal(err)
+				}
+			},
+			Config:      config,
+			ExpectError: regexp.MustCompile(`(?s)context\s+deadline\s+exceeded`),
+		},
+		{
+			PreConfig: func() {
+				tg.waitForUpdates(t, cluster, 2)
+				tg.waitUpdatesDone(t, cluster)
+			},
+			Config: config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+			Check: tg.checkConverged(t, cluster, "tier-4xl", "tier-xl", 2),
+		},
+	})
+}

@@ -122,7 +122,7 @@ func (r *controlPlaneTierResource) Schema(ctx context.Context, _ resource.Schema
 			},
 			"previous_tier": schema.StringAttribute{
 				Computed:            true,
-				MarkdownDescription: "The tier the cluster had before the last change this resource made (or found on import).",
+				MarkdownDescription: "The tier the cluster had before the last change this resource made (or, on import or when a refresh finds the cluster moved to another tier, before the update that put it on its tier).",
 			},
 			"last_update_id": schema.StringAttribute{
 				Computed:            true,
@@ -210,7 +210,15 @@ func (r *controlPlaneTierResource) Create(ctx context.Context, req resource.Crea
 	plan.ID = plan.ClusterName
 	plan.PreviousTier = types.StringValue(res.previousTier())
 	plan.LastUpdateID = updateIDValue(res.Tier.Update)
-	resp.Diagnostics.Append(r.refresh(ctx, &plan)...)
+	if d := r.refresh(ctx, &plan); d.HasError() {
+		// The change is made. An error would taint the resource, and the
+		// next apply would replace it: revert the cluster to standard and
+		// change it again. The next refresh fills what this read missed.
+		for _, e := range d.Errors() {
+			resp.Diagnostics.AddWarning(e.Summary(), e.Detail()+"\n\nThe control-plane change itself succeeded and is saved; the next refresh reads the rest.")
+		}
+		plan.nullUnread()
+	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -245,6 +253,20 @@ func (r *controlPlaneTierResource) Read(ctx context.Context, req resource.ReadRe
 	tier := clusterTier(c)
 	if inFlight.Tier != nil {
 		tier = updateParam(inFlight.Tier, awstypes.UpdateParamTypeUpdatedTier)
+	}
+	if !state.PreviousTier.IsNull() && tier != state.Tier.ValueString() {
+		// The cluster moved since the last save: e.g. the call of an
+		// interrupted apply started its update only after the apply gave
+		// up. Record the update that moved it, as import does, so a plan
+		// with nothing left to do still says where the tier came from.
+		change := tierChange{Update: inFlight.Tier, Previous: updateParam(inFlight.Tier, awstypes.UpdateParamTypePreviousTier)}
+		if change.Update == nil {
+			change = adoptLatestTierUpdate(ctx, r.Client.EKS, cluster, tier, change)
+		}
+		if change.Update != nil {
+			state.LastUpdateID = updateIDValue(change.Update)
+			state.PreviousTier = types.StringValue(change.Previous)
+		}
 	}
 	actual := clusterConfig(c)
 	switch {
