@@ -38,6 +38,7 @@ type Fake struct {
 	discoveryReads map[string]int // by CRD name, once Established
 	log            []string       // "PATCH NodePool/general", "GET ...", in order
 	onRequest      func(method, kind, name string) (drop bool)
+	loseReply      func(method, kind, name string) bool
 }
 
 type fakeKind struct {
@@ -92,6 +93,16 @@ func (f *Fake) SetOnRequest(fn func(method, kind, name string) (drop bool)) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.onRequest = fn
+}
+
+// SetLoseReply installs fn, run before each object request is served (nil
+// removes it). When fn returns true the request is served (an apply is
+// applied) but its reply is lost: the connection closes before the answer,
+// as when it drops after the API server did the work.
+func (f *Fake) SetLoseReply(fn func(method, kind, name string) bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.loseReply = fn
 }
 
 // kinds lists what discovery serves: built-ins and Established CRDs' kinds.
@@ -224,7 +235,19 @@ func (f *Fake) serve(w http.ResponseWriter, r *http.Request) {
 		f.mu.Lock()
 		return
 	}
-	key := objectPath(*kind, namespace, name)
+	if f.loseReply != nil && f.loseReply(r.Method, kind.kind, name) {
+		f.handle(httptest.NewRecorder(), r, *kind, namespace, name)
+		if conn, _, err := http.NewResponseController(w).Hijack(); err == nil {
+			_ = conn.Close()
+		}
+		return
+	}
+	f.handle(w, r, *kind, namespace, name)
+}
+
+// handle serves a get, apply or delete of one object.
+func (f *Fake) handle(w http.ResponseWriter, r *http.Request, kind fakeKind, namespace, name string) {
+	key := objectPath(kind, namespace, name)
 	switch r.Method {
 	case http.MethodGet:
 		obj, ok := f.objects[key]

@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http/httptrace"
 	"strings"
+	"sync/atomic"
 
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -28,30 +30,48 @@ type applyOptions struct {
 // When a CRD applied in the same run defines the kind, the API server's
 // discovery can lag its Established condition by a moment: the kind is
 // waited for (defined says which kinds) instead of failing at once.
-func (c *client) applyObject(ctx context.Context, o objectset.Object, opts applyOptions, defined map[string]bool) (*unstructured.Unstructured, error) {
+//
+// On an error, unconfirmed is true when the API server may have applied
+// the object all the same: the request was sent and no answer refused it
+// (a lost reply, a canceled context, a dropped connection, a server error).
+func (c *client) applyObject(ctx context.Context, o objectset.Object, opts applyOptions, defined map[string]bool) (live *unstructured.Unstructured, unconfirmed bool, err error) {
 	m, ok, err := c.mappingFor(ctx, o.Group, o.Version, o.Kind)
 	if err == nil && !ok && defined[o.Group+"/"+o.Version+"/"+o.Kind] {
 		m, ok, err = c.waitServed(ctx, o)
 	}
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	if !ok {
-		return nil, c.missingKindError(ctx, o)
+		return nil, false, c.missingKindError(ctx, o)
 	}
 	ri, namespace := c.target(m, o.Namespace)
 	body, err := json.Marshal(o.Body)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
+	var sent atomic.Bool
+	ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{WroteHeaders: func() { sent.Store(true) }})
 	force := opts.forceConflicts
-	live, err := ri.Patch(ctx, o.Name, types.ApplyPatchType, body, metav1.PatchOptions{
+	live, err = ri.Patch(ctx, o.Name, types.ApplyPatchType, body, metav1.PatchOptions{
 		FieldManager: opts.fieldManager, Force: &force, FieldValidation: "Strict",
 	})
 	if err != nil {
-		return nil, explainApplyError(err, namespace)
+		return nil, sent.Load() && !refused(err), explainApplyError(err, namespace)
 	}
-	return live, nil
+	return live, false, nil
+}
+
+// refused is true when the API server answered a request with a client
+// error (invalid, conflict, forbidden, not found, too many requests): it did
+// not apply it. A server error (500, 504) may come after the write.
+func refused(err error) bool {
+	var status apierrors.APIStatus
+	if !errors.As(err, &status) {
+		return false
+	}
+	code := status.Status().Code
+	return code >= 400 && code < 500
 }
 
 // explainApplyError adds the fix to the API server's answers a user can act on.
@@ -75,9 +95,12 @@ func explainApplyError(err error, namespace string) error {
 }
 
 // progress records, object by object, what an apply or delete did, so the
-// resource can save exactly that when it stops half-way.
+// resource can save exactly that when it stops half-way: objects applied,
+// objects whose apply was sent but not confirmed (they may be on the
+// cluster, so they must not be lost track of), objects deleted.
 type progress interface {
 	applied(o objectset.Object, live *unstructured.Unstructured)
+	unconfirmed(o objectset.Object)
 	deleted(o objectset.Object)
 }
 
@@ -90,7 +113,10 @@ func (c *client) applyAll(ctx context.Context, objs []objectset.Object, opts app
 	for _, phase := range objectset.ApplyOrder(objs) {
 		var crds []string
 		for _, o := range phase {
-			live, err := c.applyObject(ctx, o, opts, defined)
+			live, unconfirmed, err := c.applyObject(ctx, o, opts, defined)
+			if unconfirmed {
+				p.unconfirmed(o)
+			}
 			if err != nil {
 				return fmt.Errorf("%s (document %d, line %d): %w", o.Key(), o.Doc, o.Line, err)
 			}

@@ -82,12 +82,18 @@ func TestApplyMissingCRDNamesItAndTheFix(t *testing.T) {
 	}
 }
 
+// An apply the API server refused (here: its namespace is missing) is not
+// recorded, not even as not confirmed: the server said it did not apply it.
 func TestApplyIntoMissingNamespaceSaysHowToFixIt(t *testing.T) {
 	f := kubeapi.NewFake(t)
 	c := fakeClient(t, f)
-	err := c.applyAll(context.Background(), parse(t, configMap("a", "1")), applyOptions{fieldManager: DefaultFieldManager}, newTracker(nil, nil, DefaultFieldManager))
+	tr := newTracker(nil, nil, DefaultFieldManager)
+	err := c.applyAll(context.Background(), parse(t, configMap("a", "1")), applyOptions{fieldManager: DefaultFieldManager}, tr)
 	if err == nil || !strings.Contains(err.Error(), `namespace "shop" does not exist: add a Namespace object to this resource's yaml`) {
 		t.Fatalf("error = %v", err)
+	}
+	if len(tr.shown) != 0 {
+		t.Errorf("tracked %v after the API server refused the only apply", tr.shown)
 	}
 }
 

@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -24,6 +25,7 @@ import (
 	clientcmdapi "k8s.io/client-go/tools/clientcmd/api"
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/conns"
+	"github.com/scalingkit/terraform-provider-scaling/internal/framework"
 )
 
 // Resources lists this package's resources for the provider.
@@ -159,7 +161,20 @@ func (c *client) explain(err error) string {
 	if !errors.As(err, &op) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return err.Error()
 	}
-	return fmt.Sprintf("%v\n\nThe API server at %s did not answer. Check the provider's kubernetes block (host, or config_path "+
-		"and config_context) and that the server is reachable from where Terraform runs: an EKS cluster without public "+
-		"endpoint access answers only from inside its VPC.", err, c.base)
+	return fmt.Sprintf("%v\n\nThe API server at %s did not answer. %s", err, c.base, checkReach)
+}
+
+const checkReach = "Check the provider's kubernetes block (host, or config_path and config_context) and that the server is " +
+	"reachable from where Terraform runs: an EKS cluster without public endpoint access answers only from inside its VPC."
+
+// explainTimeout is explain for an operation bounded by a timeout of the
+// resource's timeouts block (name, e.g. "read", and its value): running out
+// of it means the server took the connection but never answered.
+func (c *client) explainTimeout(ctx context.Context, err error, name string, d time.Duration) string {
+	if !errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return c.explain(err)
+	}
+	return fmt.Sprintf("%v\n\nThe API server at %s did not answer within timeouts.%s (%s). %s A server that accepts connections "+
+		"but never answers is often a proxy or load balancer in front of a control plane that is down or overloaded. "+
+		"If the cluster is only slow, raise timeouts.%s.", err, c.base, name, framework.DurationText(d), checkReach, name)
 }

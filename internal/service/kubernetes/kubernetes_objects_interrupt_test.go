@@ -14,9 +14,11 @@ import (
 )
 
 // An apply canceled half-way (Ctrl-C: Terraform cancels the provider's
-// context) saves exactly the objects applied so far and reports the error;
-// the next apply converges whether Terraform replaces the tainted resource
-// (destroy, then create) or the user untaints it (update in place).
+// context) saves exactly the objects applied so far, plus the one whose
+// apply was sent but never answered, marked not confirmed (the server may
+// hold it), and reports the error; nothing after it is sent. The next apply
+// converges whether Terraform replaces the tainted resource (destroy, then
+// create) or the user untaints it (update in place).
 func TestApplyCanceledHalfWaySavesWhatWasApplied(t *testing.T) {
 	all := join(shopNamespace, configMap("a", "1"), configMap("b", "2"), configMap("c", "3"))
 	want := []string{"ConfigMap/shop/a", "ConfigMap/shop/b", "ConfigMap/shop/c", "Namespace/shop"}
@@ -33,8 +35,12 @@ func TestApplyCanceledHalfWaySavesWhatWasApplied(t *testing.T) {
 			if !hasError(diags) || !strings.Contains(diags[0].Detail, "context canceled") || !strings.Contains(diags[0].Detail, "saved in the state") {
 				t.Fatalf("diagnostics:\n%s", diagsText(diags))
 			}
-			if got := slices.Sorted(maps.Keys(objectsOf(t, partial.value))); !reflect.DeepEqual(got, []string{"ConfigMap/shop/a", "Namespace/shop"}) {
-				t.Fatalf("state after the canceled apply lists %v, want what was applied: the Namespace and ConfigMap a", got)
+			saved := objectsOf(t, partial.value)
+			if got := slices.Sorted(maps.Keys(saved)); !reflect.DeepEqual(got, []string{"ConfigMap/shop/a", "ConfigMap/shop/b", "Namespace/shop"}) {
+				t.Fatalf("state after the canceled apply lists %v, want what was applied (the Namespace and ConfigMap a) and what was sent (ConfigMap b)", got)
+			}
+			if got := unconfirmedKeys(saved); !reflect.DeepEqual(got, []string{"ConfigMap/shop/b"}) {
+				t.Fatalf("state marks %v not confirmed, want only ConfigMap b, whose apply got no answer", got)
 			}
 			if f.Find("ConfigMap", "c") != nil {
 				t.Fatal("ConfigMap c was applied after the cancel")
@@ -60,6 +66,9 @@ func TestApplyCanceledHalfWaySavesWhatWasApplied(t *testing.T) {
 			if got := slices.Sorted(maps.Keys(objectsOf(t, final.value))); !reflect.DeepEqual(got, want) {
 				t.Errorf("state lists %v, want %v", got, want)
 			}
+			if got := unconfirmedKeys(objectsOf(t, final.value)); len(got) > 0 {
+				t.Errorf("state still marks %v not confirmed after the re-run", got)
+			}
 			for _, name := range []string{"a", "b", "c"} {
 				if f.Find("ConfigMap", name) == nil {
 					t.Errorf("ConfigMap %s is not on the server", name)
@@ -69,8 +78,9 @@ func TestApplyCanceledHalfWaySavesWhatWasApplied(t *testing.T) {
 	}
 }
 
-// An update canceled half-way keeps the old value of what it did not reach
-// and the new value of what it did, so the next plan shows what is left.
+// An update canceled half-way keeps the old value of what it did not
+// confirm and the new value of what it did, so the next plan shows what is
+// left; the object whose apply got no answer is marked not confirmed.
 func TestUpdateCanceledHalfWayKeepsWhatIsLeftToDo(t *testing.T) {
 	f := kubeapi.NewFake(t)
 	r := newRPC(t, fakeConfig(f))
@@ -88,6 +98,9 @@ func TestUpdateCanceledHalfWayKeepsWhatIsLeftToDo(t *testing.T) {
 	objs := objectsOf(t, second.value)
 	if !strings.Contains(objs["ConfigMap/shop/a"], `value: "2"`) || !strings.Contains(objs["ConfigMap/shop/b"], `value: "1"`) {
 		t.Errorf("state after the canceled update: a=%q b=%q; want a updated, b not", objs["ConfigMap/shop/a"], objs["ConfigMap/shop/b"])
+	}
+	if got := unconfirmedKeys(objs); !reflect.DeepEqual(got, []string{"ConfigMap/shop/b"}) {
+		t.Errorf("state marks %v not confirmed, want only ConfigMap b", got)
 	}
 }
 
@@ -154,4 +167,16 @@ func cancelAtPatch(f *kubeapi.Fake, name string, cancel context.CancelFunc) {
 		}
 		return false
 	})
+}
+
+// unconfirmedKeys lists, sorted, the objects a state marks not confirmed.
+func unconfirmedKeys(objs map[string]string) []string {
+	var out []string
+	for k, text := range objs {
+		if strings.HasPrefix(text, unconfirmedMark) {
+			out = append(out, k)
+		}
+	}
+	slices.Sort(out)
+	return out
 }

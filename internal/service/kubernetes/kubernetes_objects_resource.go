@@ -37,6 +37,9 @@ var (
 const (
 	defaultApplyTimeout  = 5 * time.Minute
 	defaultDeleteTimeout = 10 * time.Minute
+	// A refresh GETs each object once: seconds even for a hundred objects.
+	// The bound is for a server that takes connections and never answers.
+	defaultReadTimeout = 2 * time.Minute
 )
 
 var yamlPath = problem.Path{"yaml"}
@@ -121,12 +124,14 @@ func (r *objectsResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 					"`NodePool.karpenter.sh/general` or `ScaledObject.keda.sh/shop/checkout`. Each value is the object's " +
 					"canonical YAML (keys sorted), so a plan shows which objects are added, changed or deleted and how; values " +
 					"larger than " + strconv.Itoa(objectset.ShowLimit/1024) + " KiB (a CRD's schema) are shown as a digest. After an apply " +
-					"that stopped half-way it lists what was applied. A refresh drops objects deleted outside Terraform and " +
+					"that stopped half-way it lists what was applied, and an object whose apply was sent but never answered " +
+					"(Ctrl-C, a timeout or a dropped connection) with a first line `# not confirmed: ...`: it may be on the cluster, " +
+					"so destroy deletes it, and the next plan shows a change that applies it again. A refresh drops objects deleted outside Terraform and " +
 					"shows fields someone else changed (the cluster's values), so the next plan puts them back.",
 			},
 		},
 		Blocks: map[string]schema.Block{
-			"timeouts": framework.DescribedTimeoutsBlock(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}, "applying, updating or deleting the objects"),
+			"timeouts": framework.DescribedTimeoutsBlock(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}, "applying, refreshing (read), updating or deleting the objects"),
 		},
 	}
 }
@@ -202,11 +207,13 @@ func randomID() string {
 	return hex.EncodeToString(b)
 }
 
-const partialCreateNote = "\n\nThe objects applied so far are saved in the state, so nothing is lost track of. Terraform marks the " +
+const partialCreateNote = "\n\nThe objects applied so far are saved in the state, so nothing is lost track of (one whose apply was sent " +
+	"without an answer is saved marked \"not confirmed\": it may be on the cluster). Terraform marks the " +
 	"resource tainted: the next apply deletes them and applies everything again. To re-apply in place instead " +
 	"(server-side apply is idempotent), run `terraform untaint` on this resource first."
 
-const partialUpdateNote = "\n\nThe state records what was applied and deleted so far; the next plan shows what is left to do."
+const partialUpdateNote = "\n\nThe state records what was applied and deleted so far, and marks \"not confirmed\" an object whose " +
+	"apply was sent without an answer; the next plan shows what is left to do."
 
 func (r *objectsResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan objectsModel
@@ -359,11 +366,13 @@ func (r *objectsResource) Delete(ctx context.Context, req resource.DeleteRequest
 // Read drops objects deleted outside Terraform and shows fields someone else
 // changed, so the next plan re-applies them. It leaves the state alone while
 // the provider's kubernetes block is still unknown (the cluster is being
-// replaced in the same run).
+// replaced in the same run). timeouts.read bounds it: a server that takes
+// connections but never answers would otherwise hang the plan.
 func (r *objectsResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state objectsModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, ok := framework.GetWithTimeout(ctx, req.State, &state, &state.Timeouts, timeouts.Value.Read, defaultReadTimeout, &resp.Diagnostics)
+	defer cancel()
+	if !ok {
 		return
 	}
 	if r.Client == nil || len(r.Client.Kubernetes.Unknown) > 0 {
@@ -379,7 +388,8 @@ func (r *objectsResource) Read(ctx context.Context, req resource.ReadRequest, re
 	}
 	t := newTracker(prior, owned, state.FieldManager.ValueString())
 	if err := t.refresh(ctx, c, state.YAML.ValueString()); err != nil {
-		resp.Diagnostics.AddError("Reading Kubernetes objects failed", c.explain(err))
+		limit, _ := state.Timeouts.Read(ctx, defaultReadTimeout)
+		resp.Diagnostics.AddError("Reading Kubernetes objects failed", c.explainTimeout(ctx, err, "read", limit))
 		return
 	}
 	t.save(ctx, state, &resp.State, nil, &resp.Diagnostics)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
@@ -25,8 +26,17 @@ type privateState interface {
 	SetKey(ctx context.Context, key string, value []byte) diag.Diagnostics
 }
 
+// unconfirmedMark starts the shown text of an object whose apply was sent
+// but never confirmed: the API server may hold it, so destroy and a prune
+// delete it like any other, and since the plan's text lacks the mark, the
+// next plan shows a change that applies it again.
+const unconfirmedMark = "# not confirmed: its apply was sent but the answer was lost (canceled, timed out or disconnected); the next apply sends it again\n"
+
+// confirmedText is a shown text without its unconfirmed mark.
+func confirmedText(text string) string { return strings.TrimPrefix(text, unconfirmedMark) }
+
 // tracker is the state being built: the shown text and owned-fields digest
-// of every object applied, less those deleted.
+// of every object applied or sent without confirmation, less those deleted.
 type tracker struct {
 	shown   map[string]string
 	owned   map[string]string
@@ -56,6 +66,21 @@ func (t *tracker) applied(o objectset.Object, live *unstructured.Unstructured) {
 			t.owned[o.Key()] = d
 		}
 	}
+}
+
+// unconfirmed records an object the API server may or may not have applied.
+// It keeps the text last confirmed when there is one (an update's old
+// value: the plan still shows the change), else the text sent.
+func (t *tracker) unconfirmed(o objectset.Object) {
+	text, ok := t.shown[o.Key()]
+	if !ok {
+		var err error
+		if text, err = objectset.Show(o.Body); err != nil {
+			text = fmt.Sprintf("# %v", err)
+		}
+	}
+	t.shown[o.Key()] = unconfirmedMark + confirmedText(text)
+	delete(t.owned, o.Key())
 }
 
 func (t *tracker) deleted(o objectset.Object) {
@@ -161,7 +186,7 @@ func showAll(objs []objectset.Object) (map[string]string, error) {
 // parseShown reads an object back from its shown text, for its identity and
 // version (large values in it are digests, never applied).
 func parseShown(key, text string) (objectset.Object, error) {
-	objs, probs := objectset.Parse(text, nil)
+	objs, probs := objectset.Parse(confirmedText(text), nil)
 	if err := probs.Err(); err != nil {
 		return objectset.Object{}, fmt.Errorf("state entry %s: %w; remove the resource with terraform state rm and apply again", key, err)
 	}

@@ -112,13 +112,7 @@ func (r *rpc) applyConfig(ctx context.Context, prior state, cfg tftypes.Value) (
 	if prior.value.IsNull() || !prior.value.IsKnown() {
 		prior.value = tftypes.NewValue(r.typ, nil)
 	}
-	plan, err := r.server.PlanResourceChange(context.Background(), &tfprotov6.PlanResourceChangeRequest{
-		TypeName: typeName, PriorState: r.dv(prior.value), ProposedNewState: r.dv(proposed(prior.value, cfg)),
-		Config: r.dv(cfg), PriorPrivate: prior.private,
-	})
-	if err != nil || hasError(plan.Diagnostics) {
-		r.t.Fatalf("plan: %v %s", err, diagsText(plan.Diagnostics))
-	}
+	plan := r.planConfig(prior, cfg)
 	resp, err := r.server.ApplyResourceChange(ctx, &tfprotov6.ApplyResourceChangeRequest{
 		TypeName: typeName, PriorState: r.dv(prior.value), PlannedState: plan.PlannedState,
 		Config: r.dv(cfg), PlannedPrivate: plan.PlannedPrivate,
@@ -127,6 +121,25 @@ func (r *rpc) applyConfig(ctx context.Context, prior state, cfg tftypes.Value) (
 		r.t.Fatal(err)
 	}
 	return state{value: r.value(resp.NewState), private: resp.Private}, resp.Diagnostics
+}
+
+// planConfig plans cfg against prior (a null value for a create).
+func (r *rpc) planConfig(prior state, cfg tftypes.Value) *tfprotov6.PlanResourceChangeResponse {
+	r.t.Helper()
+	plan, err := r.server.PlanResourceChange(context.Background(), &tfprotov6.PlanResourceChangeRequest{
+		TypeName: typeName, PriorState: r.dv(prior.value), ProposedNewState: r.dv(proposed(prior.value, cfg)),
+		Config: r.dv(cfg), PriorPrivate: prior.private,
+	})
+	if err != nil || hasError(plan.Diagnostics) {
+		r.t.Fatalf("plan: %v %s", err, diagsText(plan.Diagnostics))
+	}
+	return plan
+}
+
+// planned is the planned new value of a configuration with only yaml set.
+func (r *rpc) planned(prior state, yaml string) tftypes.Value {
+	r.t.Helper()
+	return r.value(r.planConfig(prior, r.config(yaml, nil)).PlannedState)
 }
 
 // destroy applies a null plan.
