@@ -21,8 +21,8 @@ import (
 // defaultConfigMap is a ConfigMap in the namespace "default", which no
 // destroy deletes: what is left of it on the fake server is what the
 // resource left, not what a Namespace's deletion took along.
-func defaultConfigMap(name, value string) string {
-	return strings.Replace(configMap(name, value), "namespace: shop", "namespace: default", 1)
+func defaultConfigMap(name string) string {
+	return strings.Replace(configMap(name, "1"), "namespace: shop", "namespace: default", 1)
 }
 
 // loseReplyAt makes the fake apply the object named name and then drop the
@@ -38,7 +38,7 @@ func TestLostReplyThenDestroyDeletesTheObject(t *testing.T) {
 	f := kubeapi.NewFake(t)
 	r := newRPC(t, fakeConfig(f))
 	loseReplyAt(f, "b")
-	partial, diags := r.apply(context.Background(), state{}, join(defaultConfigMap("a", "1"), defaultConfigMap("b", "1"), defaultConfigMap("c", "1")))
+	partial, diags := r.apply(context.Background(), state{}, join(defaultConfigMap("a"), defaultConfigMap("b"), defaultConfigMap("c")))
 	if !hasError(diags) || !strings.Contains(diags[0].Detail, "ConfigMap/default/b") {
 		t.Fatalf("diagnostics:\n%s", diagsText(diags))
 	}
@@ -69,12 +69,12 @@ func TestLostReplyThenDestroyDeletesTheObject(t *testing.T) {
 func TestLostReplyThenRemovedFromYAMLIsPruned(t *testing.T) {
 	f := kubeapi.NewFake(t)
 	r := newRPC(t, fakeConfig(f))
-	first, diags := r.apply(context.Background(), state{}, defaultConfigMap("a", "1"))
+	first, diags := r.apply(context.Background(), state{}, defaultConfigMap("a"))
 	if hasError(diags) {
 		t.Fatal(diagsText(diags))
 	}
 	loseReplyAt(f, "b")
-	second, diags := r.apply(context.Background(), first, join(defaultConfigMap("a", "1"), defaultConfigMap("b", "1")))
+	second, diags := r.apply(context.Background(), first, join(defaultConfigMap("a"), defaultConfigMap("b")))
 	if !hasError(diags) {
 		t.Fatal("no error from an update whose reply was lost")
 	}
@@ -83,7 +83,7 @@ func TestLostReplyThenRemovedFromYAMLIsPruned(t *testing.T) {
 	}
 
 	f.SetLoseReply(nil)
-	third, diags := r.apply(context.Background(), r.read(second), defaultConfigMap("a", "1"))
+	third, diags := r.apply(context.Background(), r.read(second), defaultConfigMap("a"))
 	if hasError(diags) {
 		t.Fatal(diagsText(diags))
 	}
@@ -100,11 +100,11 @@ func TestLostReplyThenRemovedFromYAMLIsPruned(t *testing.T) {
 func TestLostReplyPlansAReapplyThatConverges(t *testing.T) {
 	f := kubeapi.NewFake(t)
 	r := newRPC(t, fakeConfig(f))
-	first, diags := r.apply(context.Background(), state{}, defaultConfigMap("a", "1"))
+	first, diags := r.apply(context.Background(), state{}, defaultConfigMap("a"))
 	if hasError(diags) {
 		t.Fatal(diagsText(diags))
 	}
-	both := join(defaultConfigMap("a", "1"), defaultConfigMap("b", "1"))
+	both := join(defaultConfigMap("a"), defaultConfigMap("b"))
 	loseReplyAt(f, "b")
 	second, diags := r.apply(context.Background(), first, both)
 	if !hasError(diags) {
@@ -143,14 +143,14 @@ func TestRefreshDropsAnUnconfirmedObjectTheClusterDoesNotHave(t *testing.T) {
 	r := newRPC(t, fakeConfig(f))
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	cancelAtPatch(f, "b", cancel)
-	partial, _ := r.apply(ctx, state{}, join(defaultConfigMap("a", "1"), defaultConfigMap("b", "1")))
-	if got := unconfirmedKeys(objectsOf(t, partial.value)); !reflect.DeepEqual(got, []string{"ConfigMap/default/b"}) {
-		t.Fatalf("state marks %v not confirmed, want ConfigMap b", got)
+	cancelAtPatch(f, "c", cancel)
+	partial, _ := r.apply(ctx, state{}, join(defaultConfigMap("a"), defaultConfigMap("c")))
+	if got := unconfirmedKeys(objectsOf(t, partial.value)); !reflect.DeepEqual(got, []string{"ConfigMap/default/c"}) {
+		t.Fatalf("state marks %v not confirmed, want ConfigMap c", got)
 	}
 	f.SetOnRequest(nil)
 	if got := slices.Sorted(maps.Keys(objectsOf(t, r.read(partial).value))); !reflect.DeepEqual(got, []string{"ConfigMap/default/a"}) {
-		t.Errorf("refreshed state lists %v, want only ConfigMap a: b is not on the cluster", got)
+		t.Errorf("refreshed state lists %v, want only ConfigMap a: c is not on the cluster", got)
 	}
 }
 
@@ -165,7 +165,7 @@ func TestReadOfAServerThatNeverAnswersStopsAtTheReadTimeout(t *testing.T) {
 		block[name] = tftypes.NewValue(typ, nil)
 	}
 	block["read"] = tftypes.NewValue(tftypes.String, "1s")
-	cfg := r.config(defaultConfigMap("a", "1"), map[string]tftypes.Value{"timeouts": tftypes.NewValue(timeoutsType, block)})
+	cfg := r.config(defaultConfigMap("a"), map[string]tftypes.Value{"timeouts": tftypes.NewValue(timeoutsType, block)})
 	s, diags := r.applyConfig(context.Background(), state{}, cfg)
 	if hasError(diags) {
 		t.Fatal(diagsText(diags))
