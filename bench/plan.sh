@@ -49,20 +49,16 @@ provider_installation {
 EOF
 }
 
-# plan_prepare NAME SRC: a copy of SRC with its providers installed. A
-# config under examples/ is copied with the repository's modules/ beside
-# it, so its ../../modules sources resolve.
+# plan_prepare NAME SRC: a copy of SRC (a directory of this repository)
+# with its providers installed, at the same path in a copy of the tree that
+# holds modules/, so its ../../modules sources resolve.
 plan_prepare() {
-  local w=$WORK/plan/$1
-  if [[ "$2" == "$ROOT"/examples/* ]]; then
-    mkdir -p "$WORK/plan/tree/examples"
-    cp -r "$ROOT/modules" "$WORK/plan/tree/"
-    cp -r "$2" "$WORK/plan/tree/examples/"
-    ln -sfn "$WORK/plan/tree/examples/$(basename "$2")" "$w"
-  else
-    mkdir -p "$w"
-    cp -r "$2"/. "$w/"
-  fi
+  local tree=$WORK/plan/tree rel=${2#"$ROOT"/} w=$WORK/plan/$1
+  mkdir -p "$tree/$(dirname "$rel")"
+  [ -d "$tree/modules" ] || cp -r "$ROOT/modules" "$tree/"
+  rm -rf "${tree:?}/$rel"
+  cp -r "$2" "$tree/$rel"
+  ln -sfn "$tree/$rel" "$w"
   rm -rf "$w/.terraform" "$w"/*.tfstate* "$w/.terraform.lock.hcl" "$w/tests"
   TF_CLI_CONFIG_FILE=$WORK/plan.tfrc terraform -chdir="$w" init -input=false -no-color >"$w/init.log" 2>&1 ||
     { cat "$w/init.log" >&2; return 1; }
