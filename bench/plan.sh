@@ -190,7 +190,8 @@ bench_plan() {
     echo "  call with an instance per cluster under one empty provider configuration, the objects and the PR summary"
     echo "  leaving through outputs (apply_kubernetes_objects = false), no AWS resource (control-plane tier and image"
     echo "  cache off). Per cluster terraform reads 7 data sources (EC2NodeClass, spot/on-demand NodePools, warm pool,"
-    echo "  HPA, cold and warm latency, cost), calls tier_for once, and checks the stack's variable validations;"
+    echo "  HPA, cold and warm latency, cost) and evaluates every part's variables and validations, the parts that are"
+    echo "  off included;"
   }
   ! has direct || echo "- **direct**: bench/ours-direct, only the four data sources per cluster, no modules;"
   echo "- **plain HCL**: bench/plain-hcl, the same objects written as literal HCL and serialised with yamlencode,"
