@@ -1,8 +1,9 @@
 # Sourced by scripts/bench.sh (uses ROOT, WORK, BIN, PROVIDER, PLAN_RUNS,
-# CLUSTERS). Plans examples/multi-cluster ("ours"), bench/ours-direct (the
-# same objects from the data sources alone) and bench/plain-hcl (the same
-# manifests from yamlencode/templatefile, no provider) at each cluster
-# count, interleaved so all see the same machine load. Each plan is a fresh
+# CLUSTERS). Plans examples/multi-cluster ("ours"), bench/gitops-stack (the
+# stack as a GitOps team uses it: one provider configuration, render-only),
+# bench/ours-direct (the same objects from the data sources alone) and
+# bench/plain-hcl (the same manifests from yamlencode, no provider) at each
+# cluster count, interleaved so all see the same machine load. Each plan is a fresh
 # `terraform plan -refresh=false` of an empty state (what CI does for a
 # pull request), measured by benchtool run: wall time, CPU, and the peak RSS
 # of terraform and of each provider process. Then the stack with and
@@ -11,6 +12,8 @@
 #
 #   BENCH_EXAMPLE           config measured as ours (default examples/multi-cluster)
 #   BENCH_CLUSTER_VAR       its cluster-count variable (default cluster_count)
+#   BENCH_PLAN_CONFIGS      which of ours, gitops, direct, plain to plan (default all;
+#                           plain is always planned, as the ratios' baseline)
 #   BENCH_GITOPS_CLUSTERS   cluster counts of the with/without hashicorp/kubernetes
 #                           comparison (default "1 28")
 #   BENCH_BASELINE_REF      a git ref (e.g. the commit before a change): its modules/ and
@@ -49,20 +52,16 @@ provider_installation {
 EOF
 }
 
-# plan_prepare NAME SRC: a copy of SRC with its providers installed. A
-# config under examples/ is copied with the repository's modules/ beside
-# it, so its ../../modules sources resolve.
+# plan_prepare NAME SRC: a copy of SRC (a directory of this repository)
+# with its providers installed, at the same path in a copy of the tree that
+# holds modules/, so its ../../modules sources resolve.
 plan_prepare() {
-  local w=$WORK/plan/$1
-  if [[ "$2" == "$ROOT"/examples/* ]]; then
-    mkdir -p "$WORK/plan/tree/examples"
-    cp -r "$ROOT/modules" "$WORK/plan/tree/"
-    cp -r "$2" "$WORK/plan/tree/examples/"
-    ln -sfn "$WORK/plan/tree/examples/$(basename "$2")" "$w"
-  else
-    mkdir -p "$w"
-    cp -r "$2"/. "$w/"
-  fi
+  local tree=$WORK/plan/tree rel=${2#"$ROOT"/} w=$WORK/plan/$1
+  mkdir -p "$tree/$(dirname "$rel")"
+  [ -d "$tree/modules" ] || cp -r "$ROOT/modules" "$tree/"
+  rm -rf "${tree:?}/$rel"
+  cp -r "$2" "$tree/$rel"
+  ln -sfn "$tree/$rel" "$w"
   rm -rf "$w/.terraform" "$w"/*.tfstate* "$w/.terraform.lock.hcl" "$w/tests"
   TF_CLI_CONFIG_FILE=$WORK/plan.tfrc terraform -chdir="$w" init -input=false -no-color >"$w/init.log" 2>&1 ||
     { cat "$w/init.log" >&2; return 1; }
@@ -73,8 +72,9 @@ plan_prepare() {
 LOGGING_TRACE="TF_LOG_SDK=trace TF_LOG_SDK_PROTO=trace TF_LOG_SDK_FRAMEWORK=trace"
 
 # plan_once NAME N [ENV...]: prints wall ms, then CPU seconds of terraform and of the
-# providers, then peak MB of terraform, provider-scaling, provider-kubernetes
-# and the whole tree, tab-separated.
+# providers (sampled), then peak MB of terraform, provider-scaling,
+# provider-kubernetes and the whole tree, then the exact CPU seconds of the
+# whole tree (wait4 rusage), tab-separated.
 plan_once() {
   local w=$WORK/plan/$1 n=$2 out
   shift 2
@@ -84,7 +84,7 @@ plan_once() {
     note "terraform plan of $w at $n clusters failed:"; tail -30 "$w/plan-$n.log" >&2; return 1
   fi
   jq -r '[.wall_ms, (.cpu_s.terraform // 0), ([.cpu_s | to_entries[] | select(.key | startswith("provider-")) | .value] | add // 0),
-          (.peak_mb.terraform // 0), (.peak_mb["provider-scaling"] // 0), (.peak_mb["provider-kubernetes"] // 0), .tree_peak_mb] | @tsv' <<<"$out"
+          (.peak_mb.terraform // 0), (.peak_mb["provider-scaling"] // 0), (.peak_mb["provider-kubernetes"] // 0), .tree_peak_mb, .cpu_total_s] | @tsv' <<<"$out"
 }
 
 # same_objects A B N: both configs planned to a file at N clusters; their
@@ -133,15 +133,23 @@ calc() { awk "BEGIN { print $1 }"; }
 # median of numbers on stdin
 median() { sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
-# plan_row N NAME LABEL: the median row of NAME's runs at N clusters; sets
-# ROW_WALL and ROW_CPU (terraform + providers).
+# quantile P (0..1) of numbers on stdin, the nearest rank
+quantile() { sort -g | awk -v p="$1" '{ a[NR] = $1 } END { print a[int(p * (NR - 1) + 0.5) + 1] }'; }
+
+label_of() { sed "s/^before$/stack before/; s/^ours$/stack/; s/^gitops$/GitOps stack/; s/^plain$/plain HCL/" <<<"$1"; }
+
+# plan_row N NAME LABEL: the median row of NAME's runs at N clusters, with
+# the wall time's and the exact CPU's interquartile range; sets ROW_WALL and
+# ROW_CPU (the exact CPU of the whole process tree).
 plan_row() {
-  local m=() col
-  for col in 1 2 3 4 5 6 7; do m+=("$(cut -f$col "$WORK/plan/$2.$1" | median)"); done
+  local m=() col f=$WORK/plan/$2.$1
+  for col in 1 2 3 4 5 6 7 8; do m+=("$(cut -f$col "$f" | median)"); done
   ROW_WALL=${m[0]}
-  ROW_CPU=$(calc "${m[1]}+${m[2]}")
-  printf '| %d | %s | %.2f s | %.2f s | %.2f s | %.0f | %.0f | %.0f | %.0f |' "$1" "$3" \
-    "$(calc "${m[0]}/1000")" "${m[1]}" "${m[2]}" "${m[3]}" "${m[4]}" "${m[5]}" "${m[6]}"
+  ROW_CPU=${m[7]}
+  printf '| %d | %s | %.2f s | %.2f-%.2f | %.3f s | %.3f-%.3f | %.2f s | %.2f s | %.0f | %.0f | %.0f | %.0f |' "$1" "$3" \
+    "$(calc "${m[0]}/1000")" "$(calc "$(cut -f1 "$f" | quantile 0.25)/1000")" "$(calc "$(cut -f1 "$f" | quantile 0.75)/1000")" \
+    "${m[7]}" "$(cut -f8 "$f" | quantile 0.25)" "$(cut -f8 "$f" | quantile 0.75)" \
+    "${m[1]}" "${m[2]}" "${m[3]}" "${m[4]}" "${m[5]}" "${m[6]}"
 }
 
 bench_plan() {
@@ -150,36 +158,62 @@ bench_plan() {
     return 0
   fi
   plan_mirror
-  plan_prepare ours "$PLAN_EXAMPLE"
-  plan_prepare direct "$ROOT/bench/ours-direct"
+  local names="" name
+  for name in ${BENCH_PLAN_CONFIGS:-ours gitops direct plain}; do
+    case $name in
+      ours) plan_prepare ours "$PLAN_EXAMPLE" ;;
+      gitops) plan_prepare gitops "$ROOT/bench/gitops-stack" ;;
+      direct) plan_prepare direct "$ROOT/bench/ours-direct" ;;
+      plain) continue ;;
+      *) note "BENCH_PLAN_CONFIGS: unknown config $name"; return 1 ;;
+    esac
+    names+="$name "
+  done
   plan_prepare plain "$ROOT/bench/plain-hcl"
-  local names="ours direct plain"
+  names+=plain
   if [ -n "${BENCH_BASELINE_REF:-}" ]; then
     plan_prepare_ref before "$BENCH_BASELINE_REF"
-    names="before ours direct plain"
+    names="before $names"
   fi
+  has() { [[ " $names " == *" $1 "* ]]; }
   echo "These configurations render the same Kubernetes objects per cluster (EC2NodeClass, spot and"
   echo "on-demand NodePools, warm-pool PriorityClass and Deployment, HPA):"
   echo
-  echo "- **stack**: $(basename "$PLAN_EXAMPLE") as shipped: one fast-scaling-stack call with an instance per cluster"
-  echo "  (the objects, the cost and latency estimates), per region the clusters' control-plane tier resources and"
-  echo "  the image-cache module;"
+  ! has ours || {
+    echo "- **stack**: $(basename "$PLAN_EXAMPLE") as shipped: one fast-scaling-stack call with an instance per cluster"
+    echo "  (the objects, the cost and latency estimates), per region the clusters' control-plane tier resources and"
+    echo "  the image-cache module;"
+  }
   [ -z "${BENCH_BASELINE_REF:-}" ] || echo "- **stack before**: the same example and modules/ at $BENCH_BASELINE_REF ($(git -C "$ROOT" log -1 --format='%h %cs' "$BENCH_BASELINE_REF"));"
-  echo "- **direct**: bench/ours-direct, only the four data sources per cluster, no modules;"
-  echo "- **plain HCL**: bench/plain-hcl, HCL objects through yamlencode, no provider (and no validation,"
-  echo "  sizing, tiers, caches or estimates)."
+  ! has gitops || {
+    echo "- **GitOps stack**: bench/gitops-stack, the like-for-like comparison with plain HCL: one fast-scaling-stack"
+    echo "  call with an instance per cluster under one empty provider configuration, the objects and the PR summary"
+    echo "  leaving through outputs (apply_kubernetes_objects = false), no AWS resource (control-plane tier and image"
+    echo "  cache off). Per cluster terraform reads 7 data sources (EC2NodeClass, spot/on-demand NodePools, warm pool,"
+    echo "  HPA, cold and warm latency, cost) and evaluates every part's variables and validations, the parts that are"
+    echo "  off included;"
+  }
+  ! has direct || echo "- **direct**: bench/ours-direct, only the four data sources per cluster, no modules;"
+  echo "- **plain HCL**: bench/plain-hcl, the same objects written as literal HCL and serialised with yamlencode,"
+  echo "  no provider: no validation, the warm pool's size typed in, no tiers, caches or estimates."
   echo
-  echo "Objects compared (gitops_manifests parsed per cluster): stack vs plain: $(same_objects ours plain 7 || echo "DIFFERENT (see stderr)");"
-  echo "direct vs plain: $(same_objects direct plain 7 || echo "DIFFERENT (see stderr)")$([ -z "${BENCH_BASELINE_REF:-}" ] || echo "; stack before vs plain: $(same_objects before plain 7 || echo "DIFFERENT (see stderr)")")."
+  local checks="" name
+  for name in $names; do
+    [ "$name" != plain ] || continue
+    checks+="${checks:+; }$(label_of "$name") vs plain: $(same_objects "$name" plain 7 || echo "DIFFERENT (see stderr)")"
+  done
+  echo "Objects compared (gitops_manifests parsed per cluster): $checks."
   echo
-  echo "\`terraform plan -refresh=false -var $CLUSTER_VAR=N\` on an empty state, median of $PLAN_RUNS runs per point, the"
-  echo "configurations interleaved. CPU is user+system seconds; memory is each program's peak RSS (terraform, the"
-  echo "largest scaling and kubernetes provider process) and the sampled peak of the whole process tree. On a"
-  echo "shared machine wall time follows the load; CPU seconds much less, so both ratios are given."
+  echo "\`terraform plan -refresh=false -var $CLUSTER_VAR=N\` on an empty state, median of $PLAN_RUNS runs per point"
+  echo "(interquartile range beside it), the configurations interleaved. CPU total is the exact user+system time of"
+  echo "terraform and every plugin process (wait4 rusage); the terraform/providers split is sampled every 10 ms and"
+  echo "misses short processes. Memory is each program's peak RSS (terraform, the largest scaling and kubernetes"
+  echo "provider process) and the sampled peak of the whole process tree. On a shared machine wall time follows the"
+  echo "load; CPU seconds much less, so both ratios are given, CPU / plain from the exact totals."
   echo
-  echo "| clusters | config | wall | CPU terraform | CPU providers | MB terraform | MB scaling | MB kubernetes | MB tree | wall / plain | CPU / plain |"
-  echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-  local n i name first_n="" last_n label
+  echo "| clusters | config | wall | wall p25-p75 | CPU total | CPU p25-p75 | CPU terraform | CPU providers | MB terraform | MB scaling | MB kubernetes | MB tree | wall / plain | CPU / plain |"
+  echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  local n i first_n="" last_n label
   declare -A first last first_cpu last_cpu
   for n in $CLUSTERS; do
     for name in $names; do : >"$WORK/plan/$name.$n"; done
@@ -189,7 +223,7 @@ bench_plan() {
     local plain_wall plain_cpu
     plan_row "$n" plain "plain HCL" >/dev/null; plain_wall=$ROW_WALL; plain_cpu=$ROW_CPU
     for name in $names; do
-      label=$(sed "s/^before$/stack before/; s/^ours$/stack/; s/^plain$/plain HCL/" <<<"$name")
+      label=$(label_of "$name")
       plan_row "$n" "$name" "$label"
       if [ "$name" = plain ]; then echo ' 1x | 1x |'; else printf ' %.1fx | %.1fx |\n' "$(calc "$ROW_WALL/$plain_wall")" "$(calc "$ROW_CPU/$plain_cpu")"; fi
       [ -n "$first_n" ] || { first[$name]=$ROW_WALL; first_cpu[$name]=$ROW_CPU; }
@@ -202,13 +236,14 @@ bench_plan() {
     echo
     local growth="" cpu_growth=""
     for name in $names; do
-      label=$(sed "s/^before$/stack before/; s/^ours$/stack/; s/^plain$/plain HCL/" <<<"$name")
+      label=$(label_of "$name")
       growth+=$(printf '%s%s %.1f ms' "${growth:+, }" "$label" "$(calc "(${last[$name]}-${first[$name]})/($last_n-$first_n)")")
       cpu_growth+=$(printf '%s%s %.1f ms' "${cpu_growth:+, }" "$label" "$(calc "1000*(${last_cpu[$name]}-${first_cpu[$name]})/($last_n-$first_n)")")
     done
     printf 'Growth from %d to %d clusters, per added cluster: wall %s; CPU %s.\n' "$first_n" "$last_n" "$growth" "$cpu_growth"
   fi
 
+  has ours || return 0
   bench_gitops
 
   # Why ours is slower (see the guide): terraform core evaluating the

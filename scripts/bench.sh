@@ -48,7 +48,10 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 note "building the provider and bench/benchtool..."
-(cd "$ROOT" && go build -o "$BIN/terraform-provider-scaling" .)
+# As .goreleaser.yml builds the release, so start-up, the binary terraform
+# hashes on every command, and memory are what users run.
+RELEASE_FLAGS=(-trimpath -ldflags "-s -w")
+(cd "$ROOT" && CGO_ENABLED=0 go build "${RELEASE_FLAGS[@]}" -o "$BIN/terraform-provider-scaling" .)
 (cd "$ROOT/bench" && go build -o "$BIN/benchtool" ./benchtool)
 PROVIDER=$BIN/terraform-provider-scaling
 

@@ -25,7 +25,12 @@ type measureResult struct {
 	// CPUSeconds is user+system CPU time by executable base name, summed
 	// over its processes (each as last sampled before it exited).
 	CPUSeconds map[string]float64 `json:"cpu_s"`
-	Exit       int                `json:"exit"`
+	// CPUTotalSeconds is user+system CPU time of the command and every
+	// descendant it waited for (the rusage wait4 reports): exact, where
+	// the sampled CPUSeconds miss up to one interval of each process's
+	// last moments, and all of a process shorter than an interval.
+	CPUTotalSeconds float64 `json:"cpu_total_s"`
+	Exit            int     `json:"exit"`
 }
 
 // runMeasure runs a command, samples its process tree every -every, and
@@ -85,6 +90,7 @@ loop:
 	}
 	if ps := cmd.ProcessState; ps != nil {
 		res.Exit = ps.ExitCode()
+		res.CPUTotalSeconds = (ps.UserTime() + ps.SystemTime()).Seconds()
 	} else if werr != nil {
 		res.Exit = -1
 	}

@@ -95,7 +95,29 @@ locals {
   # Pods per second the scheduler must bind for the burst; null without one.
   control_plane_rate = local.burst_pods == null || local.burst_pods == 0 ? null : local.burst_pods / var.burst_seconds
 
-  control_plane_recommended_tier = local.control_plane_rate == null ? null : provider::scaling::tier_for(local.control_plane_rate, var.control_plane.api_request_concurrency)
+  # provider::scaling::tier_for's table (test/modules checks it against the
+  # provider's), looked up here: terraform runs a provider function in a
+  # provider process of its own, one more per plan (about 10 % of a 1-cluster
+  # GitOps plan's CPU).
+  control_plane_tier_capabilities = [
+    { name = "standard", pods_per_second = 50, seats = 600 },
+    { name = "tier-xl", pods_per_second = 167, seats = 1700 },
+    { name = "tier-2xl", pods_per_second = 283, seats = 3400 },
+    { name = "tier-4xl", pods_per_second = 400, seats = 6800 },
+  ]
+  control_plane_tiers_fitting = local.control_plane_rate == null ? [] : [
+    for t in local.control_plane_tier_capabilities : t.name
+    if local.control_plane_rate >= 0 && t.pods_per_second >= local.control_plane_rate && t.seats >= var.control_plane.api_request_concurrency
+  ]
+
+  # Needs the table cannot meet go to tier_for for its error. Only a for
+  # expression skips the call: HCL evaluates both results of a conditional.
+  control_plane_tier_beyond_table = local.control_plane_rate != null && length(local.control_plane_tiers_fitting) == 0
+  control_plane_recommended_tier = one(concat(
+    slice(local.control_plane_tiers_fitting, 0, min(1, length(local.control_plane_tiers_fitting))),
+    [for rate in local.control_plane_tier_beyond_table ? [local.control_plane_rate] : [] :
+    provider::scaling::tier_for(rate, var.control_plane.api_request_concurrency)],
+  ))
 
   control_plane_tier = coalesce(var.control_plane.tier, local.control_plane_recommended_tier, "tier-xl")
 

@@ -152,6 +152,53 @@ run "api_seats_raise_the_recommendation" {
   }
 }
 
+# The module looks the tier up in its own copy of tier_for's table (no
+# provider process for the function); at each edge of the table it must
+# answer as the function does.
+run "recommendation_matches_tier_for_at_the_edges" {
+  command = plan
+
+  variables {
+    burst_pods    = 2830
+    burst_seconds = 10
+    control_plane = { api_request_concurrency = 3400 }
+  }
+
+  assert {
+    condition     = output.recommended_tier == provider::scaling::tier_for(283, 3400) && output.recommended_tier == "tier-2xl"
+    error_message = "283 pods/s and 3400 seats: tier-2xl, as tier_for says, got ${output.recommended_tier}"
+  }
+}
+
+run "recommendation_just_past_an_edge" {
+  command = plan
+
+  variables {
+    burst_pods    = 1671
+    burst_seconds = 10
+  }
+
+  assert {
+    condition     = output.recommended_tier == provider::scaling::tier_for(167.1, 0) && output.recommended_tier == "tier-2xl"
+    error_message = "167.1 pods/s is past tier-xl's 167: tier-2xl, as tier_for says, got ${output.recommended_tier}"
+  }
+}
+
+run "recommendation_standard_for_a_small_burst" {
+  command = plan
+
+  variables {
+    burst_pods    = 500
+    burst_seconds = 10
+    control_plane = { api_request_concurrency = 600 }
+  }
+
+  assert {
+    condition     = output.recommended_tier == provider::scaling::tier_for(50, 600) && output.recommended_tier == "standard"
+    error_message = "50 pods/s and 600 seats: standard, as tier_for says, got ${output.recommended_tier}"
+  }
+}
+
 run "timeouts_and_revert" {
   command = plan
 

@@ -136,7 +136,7 @@ func (s Spec) Render() (Result, problem.List) {
 		}
 		var issues []issue
 		checkDeprecated(over, "", &issues)
-		checkSchema(trafficPolicySchema, over, "", &issues)
+		checkSchema(trafficPolicySchema(), over, "", &issues)
 		for _, is := range issues {
 			probs.Addf(problem.Path{"traffic_policy"}, "%s: %s", is.path, is.msg)
 		}
@@ -150,7 +150,7 @@ func (s Spec) Render() (Result, problem.List) {
 	var issues []issue
 	merged := normalizeNumbers(policy)
 	checkIstiod(merged, &issues)
-	checkSchema(trafficPolicySchema, merged, "", &issues)
+	checkSchema(trafficPolicySchema(), merged, "", &issues)
 	for _, is := range issues {
 		probs.Addf(problem.Path{"traffic_policy"}, "%s: %s (in the merged policy)", is.path, is.msg)
 	}

@@ -7,6 +7,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -19,13 +20,16 @@ import (
 //go:embed trafficpolicy_schema.json
 var trafficPolicySchemaJSON []byte
 
-var trafficPolicySchema = func() map[string]any {
+// Parsed on first use rather than at package init: every provider process
+// runs the package inits (terraform starts three or four per plan), and
+// most never render a circuit breaker.
+var trafficPolicySchema = sync.OnceValue(func() map[string]any {
 	var s map[string]any
 	if err := json.Unmarshal(trafficPolicySchemaJSON, &s); err != nil {
 		panic(err)
 	}
 	return s
-}()
+})
 
 // issue is one schema violation at a dotted path.
 type issue struct{ path, msg string }
