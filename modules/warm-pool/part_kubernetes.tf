@@ -11,7 +11,7 @@ variable "apply_kubernetes_objects" {
 }
 
 variable "kubernetes_apply" {
-  description = "How `scaling_kubernetes_objects` applies the objects (with `apply_kubernetes_objects`): `field_manager`, `force_conflicts` (take over fields another manager changed; the resource's default is true), `timeouts` (`create`, `update`, `delete`), and `depends_on`: anything the objects must wait for, e.g. `[helm_release.karpenter, helm_release.keda]` (only the dependency is used, not the value). Null attributes take the resource's defaults."
+  description = "How `scaling_kubernetes_objects` applies the objects (with `apply_kubernetes_objects`): `field_manager`, `force_conflicts` (take over fields another manager changed; the resource's default is true), `timeouts` (`create`, `update`, `delete`, `read`: how long a refresh waits for the API server), and `depends_on`: anything the objects must wait for, e.g. `[helm_release.karpenter, helm_release.keda]` (only the dependency is used, not the value). Null attributes take the resource's defaults."
   type = object({
     field_manager   = optional(string)
     force_conflicts = optional(bool)
@@ -19,6 +19,7 @@ variable "kubernetes_apply" {
       create = optional(string)
       update = optional(string)
       delete = optional(string)
+      read   = optional(string)
     }), {})
     depends_on = optional(any)
   })
@@ -30,8 +31,8 @@ variable "kubernetes_apply" {
     error_message = "kubernetes_apply.field_manager must be 1-128 letters, digits, '.', '_', ':' or '-' (a server-side apply field manager), e.g. \"platform-terraform\"."
   }
   validation {
-    condition     = alltrue([for t in [var.kubernetes_apply.timeouts.create, var.kubernetes_apply.timeouts.update, var.kubernetes_apply.timeouts.delete] : t == null ? true : can(regex("^([0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$", t))])
-    error_message = "kubernetes_apply.timeouts create, update and delete are Go durations such as \"5m\" or \"1h\"."
+    condition     = alltrue([for t in [var.kubernetes_apply.timeouts.create, var.kubernetes_apply.timeouts.update, var.kubernetes_apply.timeouts.delete, var.kubernetes_apply.timeouts.read] : t == null ? true : can(regex("^([0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$", t))])
+    error_message = "kubernetes_apply.timeouts create, update, delete and read are Go durations such as \"5m\" or \"1h\"."
   }
 }
 
@@ -56,6 +57,7 @@ resource "scaling_kubernetes_objects" "this" {
     create = var.kubernetes_apply.timeouts.create
     update = var.kubernetes_apply.timeouts.update
     delete = var.kubernetes_apply.timeouts.delete
+    read   = var.kubernetes_apply.timeouts.read
   }
 
   depends_on = [terraform_data.kubernetes_apply_after]
