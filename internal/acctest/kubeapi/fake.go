@@ -39,6 +39,8 @@ type Fake struct {
 	log            []string       // "PATCH NodePool/general", "GET ...", in order
 	onRequest      func(method, kind, name string) (drop bool)
 	loseReply      func(method, kind, name string) bool
+	cleanupStuck   bool
+	terminating    map[string]bool // CRD paths whose clean-up failed
 }
 
 type fakeKind struct {
@@ -59,7 +61,7 @@ var builtinKinds = []fakeKind{
 // NewFake starts a fake API server, stopped when the test ends. It holds
 // the Namespace "default", as every cluster does.
 func NewFake(t *testing.T) *Fake {
-	f := &Fake{t: t, objects: map[string]map[string]any{}, crdReads: map[string]int{}, discoveryReads: map[string]int{}}
+	f := &Fake{t: t, objects: map[string]map[string]any{}, crdReads: map[string]int{}, discoveryReads: map[string]int{}, terminating: map[string]bool{}}
 	f.objects[objectPath(builtinKinds[0], "", "default")] = map[string]any{
 		"apiVersion": "v1", "kind": "Namespace", "metadata": map[string]any{"name": "default"},
 	}
@@ -103,6 +105,17 @@ func (f *Fake) SetLoseReply(fn func(method, kind, name string) bool) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.loseReply = fn
+}
+
+// SetCRDCleanupStuck makes a deleted CRD stay, terminating, with the
+// condition a real API server sets when the clean-up of its instances
+// failed (Terminating, reason InstanceDeletionFailed, "storage is
+// (re)initializing"), until any merge patch of it, which stands for the
+// CRD finalizer's retry that a change to the CRD triggers at once.
+func (f *Fake) SetCRDCleanupStuck(stuck bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.cleanupStuck = stuck
 }
 
 // kinds lists what discovery serves: built-ins and Established CRDs' kinds.
@@ -260,9 +273,21 @@ func (f *Fake) handle(w http.ResponseWriter, r *http.Request, kind fakeKind, nam
 			if f.established(obj) {
 				obj["status"] = map[string]any{"conditions": []any{map[string]any{"type": "Established", "status": "True"}}}
 			}
+			if f.terminating[key] {
+				obj["status"] = map[string]any{"conditions": []any{
+					map[string]any{"type": "Established", "status": "True"},
+					map[string]any{"type": "Terminating", "status": "True", "reason": "InstanceDeletionFailed", "message": "could not list instances: storage is (re)initializing"},
+				}}
+			}
 		}
 		f.write(w, obj)
 	case http.MethodPatch:
+		if ct := r.Header.Get("Content-Type"); ct == "application/merge-patch+json" && f.terminating[key] {
+			obj := f.objects[key]
+			f.deleteNow(kind, key, name)
+			f.write(w, obj)
+			return
+		}
 		if ct := r.Header.Get("Content-Type"); ct != "application/apply-patch+yaml" {
 			f.status(w, 415, "UnsupportedMediaType", "want server-side apply, got "+ct, nil)
 			return
@@ -300,16 +325,30 @@ func (f *Fake) handle(w http.ResponseWriter, r *http.Request, kind fakeKind, nam
 			f.status(w, 404, "NotFound", fmt.Sprintf("%s %q not found", kind.resource, name), map[string]any{"name": name, "kind": kind.resource})
 			return
 		}
-		delete(f.objects, key)
-		for p := range f.objects {
-			if kind.kind == "Namespace" && strings.Contains(p, "/namespaces/"+name+"/") ||
-				kind.kind == "CustomResourceDefinition" && strings.HasPrefix(p, "/apis/"+strings.SplitN(name, ".", 2)[1]+"/") {
-				delete(f.objects, p)
-			}
+		if kind.kind == "CustomResourceDefinition" && f.cleanupStuck {
+			meta, _ := f.objects[key]["metadata"].(map[string]any)
+			meta["deletionTimestamp"] = time.Now().UTC().Format(time.RFC3339)
+			meta["finalizers"] = []any{"customresourcecleanup.apiextensions.k8s.io"}
+			f.terminating[key] = true
+			f.write(w, f.objects[key])
+			return
 		}
+		f.deleteNow(kind, key, name)
 		f.write(w, map[string]any{"kind": "Status", "apiVersion": "v1", "status": "Success"})
 	default:
 		f.status(w, 405, "MethodNotAllowed", r.Method, nil)
+	}
+}
+
+// deleteNow removes an object, and what a Namespace holds or a CRD defines.
+func (f *Fake) deleteNow(kind fakeKind, key, name string) {
+	delete(f.objects, key)
+	delete(f.terminating, key)
+	for p := range f.objects {
+		if kind.kind == "Namespace" && strings.Contains(p, "/namespaces/"+name+"/") ||
+			kind.kind == "CustomResourceDefinition" && strings.HasPrefix(p, "/apis/"+strings.SplitN(name, ".", 2)[1]+"/") {
+			delete(f.objects, p)
+		}
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/acctest/kubeapi"
 )
@@ -150,5 +151,30 @@ func TestWaitEstablishedCanceledNamesOnlyThePendingCRDs(t *testing.T) {
 	err := c.applyAll(ctx, parse(t, join(nodePoolCRD, nodeClassCRD)), applyOptions{fieldManager: DefaultFieldManager}, newTracker(nil, nil, DefaultFieldManager))
 	if err == nil || !strings.HasSuffix(err.Error(), "still waiting for ec2nodeclasses.karpenter.k8s.aws") {
 		t.Fatalf("error = %v, want it to end with the one CRD still waited for", err)
+	}
+}
+
+// A CRD deleted while the watch cache of its kind is still being built
+// stays Terminating (InstanceDeletionFailed) until the API server's CRD
+// finalizer retries, after a backoff that grows to minutes. The delete
+// nudges it with an annotation, which requeues the clean-up at once.
+func TestDeleteAllNudgesACRDWhoseCleanupFailed(t *testing.T) {
+	f := kubeapi.NewFake(t)
+	c := fakeClient(t, f)
+	objs := parse(t, join(nodePoolCRD, nodePool))
+	tr := newTracker(nil, nil, DefaultFieldManager)
+	if err := c.applyAll(context.Background(), objs, applyOptions{fieldManager: DefaultFieldManager}, tr); err != nil {
+		t.Fatal(err)
+	}
+	f.SetCRDCleanupStuck(true)
+	// Without the nudge the fake keeps the CRD for ever: the deadline fails
+	// the test instead of hanging it.
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := c.deleteAll(ctx, objs, tr); err != nil {
+		t.Fatalf("the CRD whose clean-up failed was not nudged: %v", err)
+	}
+	if got := f.Names(); len(got) != 1 || got[0] != "Namespace/default" {
+		t.Errorf("left on the server: %v", got)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
 	"k8s.io/apimachinery/pkg/runtime/schema"
+	"k8s.io/apimachinery/pkg/types"
 
 	"github.com/scalingkit/terraform-provider-scaling/internal/core/render/objectset"
 )
@@ -36,10 +37,10 @@ func (c *client) waitEstablished(ctx context.Context, names []string) error {
 				}
 				return fmt.Errorf("waiting for CustomResourceDefinition %s: %w", name, err)
 			}
-			if msg, refused := condition(crd, "NamesAccepted", "False"); refused {
+			if msg, _, refused := condition(crd, "NamesAccepted", "False"); refused {
 				return fmt.Errorf("CustomResourceDefinition %s: the API server refused its names: %s", name, msg)
 			}
-			if _, ok := condition(crd, "Established", "True"); !ok {
+			if _, _, ok := condition(crd, "Established", "True"); !ok {
 				still = append(still, name)
 			}
 		}
@@ -54,23 +55,25 @@ func (c *client) waitEstablished(ctx context.Context, names []string) error {
 }
 
 // condition finds status.conditions[type] with the given status and
-// returns its message.
-func condition(obj *unstructured.Unstructured, typ, status string) (string, bool) {
+// returns its message and reason.
+func condition(obj *unstructured.Unstructured, typ, status string) (msg, reason string, ok bool) {
 	conds, _, _ := unstructured.NestedSlice(obj.Object, "status", "conditions")
 	for _, c := range conds {
 		m, _ := c.(map[string]any)
 		if m["type"] == typ && strings.EqualFold(fmt.Sprint(m["status"]), status) {
-			msg, _ := m["message"].(string)
-			return msg, true
+			msg, _ = m["message"].(string)
+			reason, _ = m["reason"].(string)
+			return msg, reason, true
 		}
 	}
-	return "", false
+	return "", "", false
 }
 
 // waitGone waits until none of objs exists any more. When ctx ends first,
 // the error names what is left and the finalizers holding it.
 func (c *client) waitGone(ctx context.Context, objs []objectset.Object) error {
 	pending := objs
+	nudged := map[string]time.Time{}
 	for {
 		var still []objectset.Object
 		var holding []string
@@ -83,6 +86,11 @@ func (c *client) waitGone(ctx context.Context, objs []objectset.Object) error {
 				still = append(still, o)
 				if live != nil && len(live.GetFinalizers()) > 0 {
 					holding = append(holding, fmt.Sprintf("%s (finalizers %s)", o.Key(), strings.Join(live.GetFinalizers(), ", ")))
+				}
+				if live != nil && o.IsCRD() && time.Since(nudged[o.Name]) >= crdCleanupNudge {
+					if c.nudgeCRDCleanup(ctx, live) {
+						nudged[o.Name] = time.Now()
+					}
 				}
 			}
 		}
@@ -102,6 +110,32 @@ func (c *client) waitGone(ctx context.Context, objs []objectset.Object) error {
 			return err
 		}
 	}
+}
+
+// crdCleanupNudge is how often a CRD whose instance clean-up failed is
+// nudged (see nudgeCRDCleanup).
+var crdCleanupNudge = 5 * time.Second
+
+// crdCleanupAnnotation is what nudgeCRDCleanup writes.
+const crdCleanupAnnotation = "scaling.scalingkit.io/cleanup-retried-at"
+
+// nudgeCRDCleanup asks the API server to retry a terminating CRD's clean-up
+// when its last try failed (condition Terminating, reason
+// InstanceDeletionFailed). The try fails with "storage is (re)initializing"
+// when a CRD is deleted while the watch cache of its kind is still being
+// built, as right after the CRD was created; the CRD finalizer then retries
+// with a per-item backoff that grows to minutes (up to 1000 s), longer than
+// the delete timeout. Any change to the CRD other than its Terminating
+// condition requeues it at once (apiextensions-apiserver CRDFinalizer
+// updateCustomResourceDefinition), so an annotation does. It reports
+// whether it wrote one; a failed write only means the backoff goes on.
+func (c *client) nudgeCRDCleanup(ctx context.Context, live *unstructured.Unstructured) bool {
+	if _, reason, _ := condition(live, "Terminating", "True"); live.GetDeletionTimestamp() == nil || reason != "InstanceDeletionFailed" {
+		return false
+	}
+	patch := fmt.Sprintf(`{"metadata":{"annotations":{%q:%q}}}`, crdCleanupAnnotation, time.Now().UTC().Format(time.RFC3339Nano))
+	_, err := c.dyn.Resource(crdResource).Patch(ctx, live.GetName(), types.MergePatchType, []byte(patch), metav1.PatchOptions{})
+	return err == nil
 }
 
 func keysOf(objs []objectset.Object) []string {
