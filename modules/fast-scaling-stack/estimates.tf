@@ -148,7 +148,7 @@ locals {
     { name = "workload-autoscaling", enabled = var.enable_workload_autoscaling, what = var.enable_workload_autoscaling ? "${var.autoscaling.autoscaler} on ${local.estimate_metric_source}" : "-" },
     { name = "kueue", enabled = var.enable_kueue, what = var.enable_kueue ? "ClusterQueue ${local.kueue_cluster_queue} on ${join(" -> ", data.scaling_kueue_queues.this[0].flavor_names)}; ${join(", ", data.scaling_kueue_queues.this[0].local_queue_names)}" : "-" },
     { name = "circuit-breaker", enabled = var.enable_circuit_breaker, what = var.enable_circuit_breaker ? "DestinationRule for ${local.circuit_breaker.host}, new pods ready in ${format("%.0f", data.scaling_circuit_breaker.this[0].seconds_until_ready)}s" : "-" },
-    { name = "alerts", enabled = var.enable_alerts, what = var.enable_alerts ? "${local.alerts.rule_count} Prometheus rules, ${local.alerts.alarm_count} CloudWatch alarms (target ${format("%.0f", local.alerts_target_p95)}s)" : "-" },
+    { name = "alerts", enabled = var.enable_alerts, what = var.enable_alerts ? "${local.alerts.rule_count} Prometheus rules, ${local.alerts.alarm_count} CloudWatch alarms (target ${format("%.0f", local.alerts.target_p95_seconds)}s)" : "-" },
   ]
 
   pr_summary = join("\n", concat(

@@ -101,8 +101,8 @@ output "alerts" {
     rules                       = [for r in local.alerts.rules : { alert = r.alert, kpi = r.kpi, threshold = r.threshold, severity = r.severity, metrics = [for m in r.metrics : m.name] }]
     skipped_kpis                = local.alerts.skipped_kpis
     cloudwatch_skipped_kpis     = local.alerts.cloudwatch_skipped_kpis
-    target_p95_seconds          = local.alerts_target_p95
-    detection_seconds           = local.alerts_detection_seconds
+    target_p95_seconds          = local.alerts.target_p95_seconds
+    detection_seconds           = local.alerts.detection_seconds
     alarm_count                 = local.alerts.alarm_count
     high_resolution_alarm_count = local.alerts.high_resolution_alarm_count
   } : null

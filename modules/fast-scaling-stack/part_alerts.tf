@@ -65,37 +65,34 @@ variable "alerts" {
   }
 }
 
-locals {
-  # The scale-out target: the SLO, else what the stack estimates (the rule
-  # then fires when scale-outs run slower than planned).
-  alerts_target_p95 = var.target_p95_seconds != null ? var.target_p95_seconds : min(3600, ceil(local.effective.total.p95_seconds))
-  # Metric detection and the autoscaler's decision: spent before a pod
-  # exists, so the pod creation-to-Ready p95 is held to the target less it.
-  alerts_estimated_detection = floor(sum(concat([0], [for s in local.effective.stages : s.typical_seconds if s.phase == "detect"])))
-  alerts_detection_seconds = var.alerts.detection_seconds != null ? var.alerts.detection_seconds : (
-    local.alerts_estimated_detection < local.alerts_target_p95 ? local.alerts_estimated_detection : max(0, ceil(local.alerts_target_p95) - 1)
-  )
-  alerts_warm_pool = var.enable_warm_pool && var.warm_pool.mode == "pause_pods" && local.warm_pods >= 1
-}
-
 data "scaling_alert_rules" "this" {
   count = var.enable_alerts ? 1 : 0
 
-  name               = coalesce(var.alerts.name, "${var.workload.name}-scale-out")
-  namespace          = coalesce(var.alerts.namespace, var.workload.namespace)
-  labels             = var.alerts.labels
-  cluster_name       = var.alerts.cloudwatch_alarms ? var.cluster_name : null
-  target_p95_seconds = local.alerts_target_p95
-  detection_seconds  = local.alerts_detection_seconds
-  pending_seconds    = var.alerts.pending_seconds
-  window             = var.alerts.window
+  name         = coalesce(var.alerts.name, "${var.workload.name}-scale-out")
+  namespace    = coalesce(var.alerts.namespace, var.workload.namespace)
+  labels       = var.alerts.labels
+  cluster_name = var.alerts.cloudwatch_alarms ? var.cluster_name : null
+  # The scale-out target: the SLO, else what the stack estimates (the rule
+  # then fires when scale-outs run slower than planned). Derived here, not
+  # in locals: a data source's arguments are evaluated only when it is on,
+  # locals in every module instance.
+  target_p95_seconds = coalesce(var.target_p95_seconds, min(3600, ceil(local.effective.total.p95_seconds)))
+  # Metric detection and the autoscaler's decision: spent before a pod
+  # exists, so the pod creation-to-Ready p95 is held to the target less it
+  # (the estimate, whole seconds, kept below the target).
+  detection_seconds = var.alerts.detection_seconds != null ? var.alerts.detection_seconds : min(
+    floor(sum(concat([0], [for s in local.effective.stages : s.typical_seconds if s.phase == "detect"]))),
+    max(0, ceil(coalesce(var.target_p95_seconds, min(3600, ceil(local.effective.total.p95_seconds)))) - 1),
+  )
+  pending_seconds = var.alerts.pending_seconds
+  window          = var.alerts.window
   # The scale-out p95 rule finds the pods by the Deployment's pod names.
   workload = var.workload.kind == "Deployment" && var.workload.api_version == "apps/v1" ? {
     namespace     = var.workload.namespace
     name          = var.workload.name
     scaled_object = var.enable_workload_autoscaling && local.autoscaling_keda ? coalesce(var.autoscaling.name, var.workload.name) : null
   } : null
-  warm_pool = local.alerts_warm_pool ? {
+  warm_pool = var.enable_warm_pool && var.warm_pool.mode == "pause_pods" && local.warm_pods >= 1 ? {
     namespace  = var.workload.namespace
     deployment = local.warm_pool_name
     size       = local.warm_pods
@@ -112,8 +109,8 @@ data "scaling_alert_rules" "this" {
 locals {
   alerts = try(data.scaling_alert_rules.this[0], null)
   # The alarms rendered, as the cost estimate prices them.
-  alerts_high_resolution_alarms = var.enable_alerts ? local.alerts.high_resolution_alarm_count : 0
-  alerts_standard_alarms        = var.enable_alerts ? local.alerts.alarm_count - local.alerts.high_resolution_alarm_count : 0
+  alerts_high_resolution_alarms = sum(concat([0], [for d in data.scaling_alert_rules.this : d.high_resolution_alarm_count]))
+  alerts_standard_alarms        = sum(concat([0], [for d in data.scaling_alert_rules.this : d.alarm_count - d.high_resolution_alarm_count]))
 
   alerts_yaml      = [for d in data.scaling_alert_rules.this : d.yaml]
   alerts_manifests = flatten([for d in data.scaling_alert_rules.this : d.manifests])

@@ -114,14 +114,21 @@ variable "kueue" {
   }
 }
 
-locals {
-  kueue_node_pools   = coalesce(var.kueue.node_pools, local.kueue_pools)
-  kueue_local_queues = coalesce(var.kueue.local_queue, local.kueue_default_local_queues)
+data "scaling_kueue_queues" "this" {
+  count = var.enable_kueue ? 1 : 0
 
+  cluster_queue     = var.kueue.cluster_queue
+  cohort            = var.kueue.cohort
+  queueing_strategy = var.kueue.queueing_strategy
+  preemption        = var.kueue.preemption
+  when_can_borrow   = var.kueue.when_can_borrow
+  when_can_preempt  = var.kueue.when_can_preempt
   # A flavor per pool: its capacity type (when it launches one), its taints
   # as tolerations, its limits as the nominal quota of what quotas leaves out.
-  kueue_flavors = concat(
-    [for p in local.kueue_node_pools : {
+  # Computed here, not in locals: a data source's arguments are evaluated
+  # only when it is on, a local in every module instance.
+  flavor = concat(
+    [for p in coalesce(var.kueue.node_pools, local.kueue_pools) : {
       name                     = p
       node_pool                = p
       capacity_type            = length(coalesce(local.kueue_pool_settings[p].capacity_types, [])) == 1 ? local.kueue_pool_settings[p].capacity_types[0] : null
@@ -133,19 +140,7 @@ locals {
     }],
     var.kueue.flavor,
   )
-}
-
-data "scaling_kueue_queues" "this" {
-  count = var.enable_kueue ? 1 : 0
-
-  cluster_queue      = var.kueue.cluster_queue
-  cohort             = var.kueue.cohort
-  queueing_strategy  = var.kueue.queueing_strategy
-  preemption         = var.kueue.preemption
-  when_can_borrow    = var.kueue.when_can_borrow
-  when_can_preempt   = var.kueue.when_can_preempt
-  flavor             = local.kueue_flavors
-  local_queue        = length(local.kueue_local_queues) == 0 ? null : local.kueue_local_queues
+  local_queue        = length(coalesce(var.kueue.local_queue, local.kueue_default_local_queues)) == 0 ? null : coalesce(var.kueue.local_queue, local.kueue_default_local_queues)
   provisioning_check = var.kueue.provisioning_check
 }
 

@@ -74,18 +74,20 @@ data "scaling_circuit_breaker" "this" {
   ready_replicas              = max(1, var.workload.baseline_replicas)
   client_proxies              = var.circuit_breaker.client_proxies
   seconds_until_ready         = var.circuit_breaker.seconds_until_ready != null ? var.circuit_breaker.seconds_until_ready : local.circuit_breaker_seconds_until_ready
-  target_utilization          = var.circuit_breaker.target_utilization != null ? var.circuit_breaker.target_utilization : local.circuit_breaker_target_utilization
-  max_queue_wait_seconds      = var.circuit_breaker.max_queue_wait_seconds
-  retry_share                 = var.circuit_breaker.retry_share
-  consecutive_5xx_errors      = var.circuit_breaker.consecutive_5xx_errors
-  warmup_seconds              = var.circuit_breaker.warmup_seconds
-  traffic_policy              = var.circuit_breaker.traffic_policy
+  # The headroom ejections may take: the HPA's CPU target, if it has one
+  # (derived here, not in a local: a data source's arguments are evaluated
+  # only when it is on, a local in every module instance).
+  target_utilization = var.circuit_breaker.target_utilization != null ? var.circuit_breaker.target_utilization : (
+    var.enable_workload_autoscaling && !local.autoscaling_keda ? try(one([for m in local.autoscaling_metrics : m.utilization / 100 if m.type == "resource" && m.name == "cpu" && m.utilization != null]), null) : null
+  )
+  max_queue_wait_seconds = var.circuit_breaker.max_queue_wait_seconds
+  retry_share            = var.circuit_breaker.retry_share
+  consecutive_5xx_errors = var.circuit_breaker.consecutive_5xx_errors
+  warmup_seconds         = var.circuit_breaker.warmup_seconds
+  traffic_policy         = var.circuit_breaker.traffic_policy
 }
 
 locals {
-  # The headroom ejections may take: the HPA's CPU target, if it has one.
-  circuit_breaker_target_utilization = var.enable_workload_autoscaling && !local.autoscaling_keda ? try(one([for m in local.autoscaling_metrics : m.utilization / 100 if m.type == "resource" && m.name == "cpu" && m.utilization != null]), null) : null
-
   circuit_breaker           = try(data.scaling_circuit_breaker.this[0], null)
   circuit_breaker_yaml      = [for d in data.scaling_circuit_breaker.this : d.yaml]
   circuit_breaker_manifests = flatten([for d in data.scaling_circuit_breaker.this : d.manifests])
